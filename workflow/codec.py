@@ -1,0 +1,425 @@
+"""Records <-> plain data <-> YAML text. The only module that reads or writes YAML.
+
+YAML is written for clean line diffs: fields in model order, block style, one paragraph per
+scalar, no line wrapping, empty and default fields left out. It is read with a
+strings-first resolver (YAML 1.2 core, without floats): only ``true``/``false`` are
+booleans, only plain digits are integers, ``null``/``~``/empty are null; ``14:00``,
+``no``, ``2026-01-14`` and ``1.5`` stay strings. Duplicate keys, anchors/aliases (and so
+"billion laughs" bombs) and explicit tags are refused with the line they are on.
+
+Exempt content is stored apart: :func:`encode_meeting` returns the public text and, when
+the meeting has exempt content, the text of ``meeting.exempt.yaml``. Public code paths
+call :func:`decode_meeting` without the exempt text and get a redacted meeting.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import functools
+import re
+import types
+import typing
+from collections.abc import Mapping
+from enum import Enum
+from typing import Any, TypeVar, Union
+
+import yaml
+
+from workflow.errors import FieldError, InvalidRecord, YamlError
+from workflow.model import Meeting, Withheld
+
+__all__ = [
+    "decode",
+    "decode_meeting",
+    "dump_yaml",
+    "encode",
+    "encode_meeting",
+    "load_yaml",
+    "split_exempt",
+]
+
+T = TypeVar("T")
+
+# ----------------------------------------------------------------------------- YAML
+
+_Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_Dumper: type = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+class _StrictLoader(_Loader):  # type: ignore[misc, valid-type]
+    """Strings unless plainly otherwise; no aliases, tags or duplicate keys."""
+
+    yaml_implicit_resolvers: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        if node in self.constructed_objects:
+            raise yaml.constructor.ConstructorError(
+                None, None, "anchors and aliases (*name) are not allowed", node.start_mark
+            )
+        return super().construct_object(node, deep=deep)
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: dict[Any, yaml.Node] = {}
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=True)
+            if not isinstance(key, str | int) or isinstance(key, bool):
+                raise yaml.constructor.ConstructorError(
+                    None, None, "a key must be a plain word", key_node.start_mark
+                )
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"the key '{key}' appears twice", key_node.start_mark
+                )
+            seen[key] = key_node
+            # drop the cached key so that construct_object does not see it as an alias
+            self.constructed_objects.pop(key_node, None)
+        return super().construct_mapping(node, deep=deep)
+
+
+def _refuse_tag(loader: yaml.BaseLoader, suffix: str, node: yaml.Node) -> Any:
+    suffix = suffix.replace("yaml.org,2002:", "!")
+    raise yaml.constructor.ConstructorError(
+        None, None, f"the tag '!{suffix}' is not allowed", node.start_mark
+    )
+
+
+_StrictLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|false)$"), list("tf")
+)
+_StrictLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:int", re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789")
+)
+_StrictLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|)$"), ["~", "n", ""]
+)
+for _tag in ("timestamp", "float", "binary", "set", "omap", "pairs", "value", "merge"):
+    _StrictLoader.add_constructor(
+        f"tag:yaml.org,2002:{_tag}",
+        lambda loader, node, _t=_tag: _refuse_tag(loader, f"!{_t}", node),
+    )
+_StrictLoader.add_multi_constructor("!", _refuse_tag)
+_StrictLoader.add_multi_constructor("tag:", _refuse_tag)
+
+
+def _bool_int(loader: yaml.BaseLoader, node: yaml.ScalarNode) -> Any:
+    value = loader.construct_scalar(node)
+    if node.tag.endswith(":bool"):
+        return value == "true"
+    return int(value)
+
+
+_StrictLoader.add_constructor("tag:yaml.org,2002:bool", _bool_int)
+_StrictLoader.add_constructor("tag:yaml.org,2002:int", _bool_int)
+
+
+class _Dumper_(_Dumper):  # type: ignore[misc, valid-type]
+    """Block style, no wrapping, literal blocks for multi-line text."""
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    if "\n" in value:
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|")
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value)
+
+
+_Dumper_.add_representer(str, _represent_str)
+
+
+def load_yaml(text: str | bytes, *, where: str = "the file") -> dict[str, Any]:
+    """Parse YAML text into plain data, or raise :class:`YamlError` naming the line."""
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise YamlError(f"{where} is not UTF-8 text (byte {exc.start}).") from None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    try:
+        data = yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - strict safe loader
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = f", line {mark.line + 1}" if mark is not None else ""
+        problem = exc.problem or exc.context or "it is not valid YAML"
+        raise YamlError(f"{where}{line}: {problem}.") from None
+    except yaml.YAMLError as exc:
+        raise YamlError(f"{where}: {exc}.") from None
+    except RecursionError:
+        raise YamlError(f"{where}: the file nests too deeply to be a record.") from None
+    if data is None:
+        raise YamlError(f"{where} is empty.")
+    if not isinstance(data, dict):
+        raise YamlError(f"{where} must be a set of 'field: value' lines, not a single value.")
+    return data
+
+
+def dump_yaml(data: Mapping[str, Any]) -> str:
+    """Write plain data as YAML for clean diffs."""
+    return yaml.dump(
+        dict(data),
+        Dumper=_Dumper_,
+        sort_keys=False,
+        default_flow_style=False,
+        allow_unicode=True,
+        width=2**31 - 1,
+        indent=2,
+    )
+
+
+# ----------------------------------------------------------------------- data <-> model
+
+
+def _hints(cls: type) -> dict[str, Any]:
+    return _hints_cached(cls)
+
+
+@functools.cache
+def _hints_cached(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+@functools.cache
+def _defaults(cls: type) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for f in dataclasses.fields(cls):
+        if f.default is not dataclasses.MISSING:
+            out[f.name] = f.default
+        elif f.default_factory is not dataclasses.MISSING:
+            out[f.name] = f.default_factory()
+    return out
+
+
+def encode(obj: Any) -> Any:
+    """A model object as plain data (dicts in field order, lists, str, int, bool)."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        cls = type(obj)
+        defaults = _defaults(cls)
+        out: dict[str, Any] = {}
+        for f in dataclasses.fields(cls):
+            value = getattr(obj, f.name)
+            if f.name in defaults and value == defaults[f.name]:
+                continue
+            out[f.name] = encode(value)
+        return out
+    if isinstance(obj, Enum):
+        return obj.value
+    if isinstance(obj, tuple | list):
+        return [encode(v) for v in obj]
+    if isinstance(obj, dt.datetime):
+        return obj.isoformat()
+    if isinstance(obj, dt.date):
+        return obj.isoformat()
+    if isinstance(obj, dt.time):
+        return obj.strftime("%H:%M")
+    return obj
+
+
+class _DecodeError(Exception):
+    def __init__(self, path: str, message: str) -> None:
+        super().__init__(message)
+        self.path = path
+        self.message = message
+
+
+def decode(cls: type[T], data: Any, *, where: str = "the record") -> T:
+    """Build a model object from plain data; raise :class:`InvalidRecord` naming the field."""
+    try:
+        return typing.cast(T, _decode(cls, data, ""))
+    except _DecodeError as exc:
+        raise InvalidRecord(where, [FieldError(exc.path, exc.message)]) from None
+
+
+def _join(path: str, key: str | int) -> str:
+    if isinstance(key, int):
+        return f"{path}[{key}]"
+    return f"{path}.{key}" if path else key
+
+
+def _decode(tp: Any, data: Any, path: str) -> Any:
+    origin = typing.get_origin(tp)
+    if origin in (Union, types.UnionType):
+        args = [a for a in typing.get_args(tp) if a is not type(None)]
+        if data is None:
+            return None
+        if len(args) == 1:
+            return _decode(args[0], data, path)
+        return _decode_union(args, data, path)
+    if origin is tuple:
+        (inner, _ellipsis) = typing.get_args(tp)
+        if not isinstance(data, list):
+            raise _DecodeError(path, "should be a list")
+        return tuple(_decode(inner, v, _join(path, i)) for i, v in enumerate(data))
+    if dataclasses.is_dataclass(tp):
+        return _decode_dataclass(tp, data, path)
+    return _decode_scalar(tp, data, path)
+
+
+def _decode_union(args: list[Any], data: Any, path: str) -> Any:
+    if isinstance(data, dict):
+        for cls in args:
+            required = {
+                f.name
+                for f in dataclasses.fields(cls)
+                if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+            }
+            if required and required <= data.keys():
+                return _decode_dataclass(cls, data, path)
+    names = " or ".join(
+        "/".join(
+            f.name
+            for f in dataclasses.fields(cls)
+            if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+        )
+        for cls in args
+    )
+    raise _DecodeError(path, f"should have one of these fields: {names}")
+
+
+def _decode_dataclass(cls: type, data: Any, path: str) -> Any:
+    if not isinstance(data, dict):
+        raise _DecodeError(path, "should be a set of fields")
+    hints = _hints(cls)
+    names = {f.name for f in dataclasses.fields(cls)}
+    unknown = [k for k in data if k not in names]
+    if unknown:
+        raise _DecodeError(_join(path, str(unknown[0])), "is not a field here")
+    kwargs: dict[str, Any] = {}
+    for key, value in data.items():
+        kwargs[key] = _decode(hints[key], value, _join(path, key))
+    defaults = _defaults(cls)
+    missing = [n for n in names if n not in kwargs and n not in defaults]
+    if missing:
+        raise _DecodeError(_join(path, missing[0]), "is required")
+    return cls(**kwargs)
+
+
+_TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+
+
+def _decode_scalar(tp: Any, data: Any, path: str) -> Any:
+    if tp is str:
+        if isinstance(data, bool) or not isinstance(data, str | int):
+            raise _DecodeError(path, "should be text")
+        return str(data)
+    if tp is bool:
+        if not isinstance(data, bool):
+            raise _DecodeError(path, "should be true or false")
+        return data
+    if tp is int:
+        if isinstance(data, bool) or not isinstance(data, int):
+            raise _DecodeError(path, "should be a whole number")
+        return data
+    if tp is dt.date:
+        try:
+            return dt.date.fromisoformat(str(data))
+        except ValueError:
+            raise _DecodeError(path, f"'{data}' is not a real date (use YYYY-MM-DD)") from None
+    if tp is dt.time:
+        m = _TIME.match(str(data))
+        if not m:
+            raise _DecodeError(path, f"'{data}' is not a time (use HH:MM, 24-hour)")
+        return dt.time(int(m.group(1)), int(m.group(2)))
+    if isinstance(tp, type) and issubclass(tp, Enum):
+        try:
+            return tp(data)
+        except ValueError:
+            allowed = ", ".join(str(m.value) for m in tp)
+            raise _DecodeError(path, f"'{data}' is not one of: {allowed}") from None
+    raise _DecodeError(path, "has a type minutebook cannot read")  # pragma: no cover
+
+
+# ------------------------------------------------------------------- meeting on disk
+
+_PUBLIC_ITEM_FIELDS = (
+    "uid",
+    "agenda_number",
+    "minute_number",
+    "kind",
+    "public_title",
+    "exemption",
+    "urgency",
+    "key_decision",
+)
+
+
+def split_exempt(meeting: Meeting) -> tuple[dict[str, Any], dict[str, Any] | None]:
+    """The public data of a meeting and, apart, its exempt content (or ``None``)."""
+    data = encode(meeting)
+    exempt_items: dict[str, Any] = {}
+    exempt_blocks: list[dict[str, Any]] = []
+    items_out: list[dict[str, Any]] = []
+    for item, item_data in zip(meeting.items, data.get("items", []), strict=True):
+        if item.exemption is not None:
+            public = {k: item_data[k] for k in _PUBLIC_ITEM_FIELDS if k in item_data}
+            public["withheld"] = True
+            rest = {k: v for k, v in item_data.items() if k not in _PUBLIC_ITEM_FIELDS}
+            rest.pop("withheld", None)
+            exempt_items[item.uid] = rest
+            items_out.append(public)
+            continue
+        body: list[Any] = []
+        for index, block in enumerate(item.body):
+            exemption = getattr(block, "exemption", None)
+            if exemption is not None:
+                exempt_blocks.append(
+                    {"item": item.uid, "position": index, "block": encode(block)}
+                )
+                body.append(encode(Withheld(withheld=exemption.basis, paragraph=exemption.paragraph)))
+            else:
+                body.append(encode(block))
+        if body:
+            item_data = {**item_data, "body": body}
+        items_out.append(item_data)
+    if items_out:
+        data["items"] = items_out
+    exempt: dict[str, Any] | None = None
+    if exempt_items or exempt_blocks:
+        exempt = {"meeting": meeting.id}
+        if exempt_items:
+            exempt["items"] = exempt_items
+        if exempt_blocks:
+            exempt["blocks"] = exempt_blocks
+    return data, exempt
+
+
+def encode_meeting(meeting: Meeting) -> tuple[str, str | None]:
+    """YAML text of ``meeting.yaml`` and of ``meeting.exempt.yaml`` (``None`` if no exempt)."""
+    public, exempt = split_exempt(meeting)
+    return dump_yaml(public), (dump_yaml(exempt) if exempt is not None else None)
+
+
+def merge_exempt(public: dict[str, Any], exempt: Mapping[str, Any] | None) -> dict[str, Any]:
+    """Put the exempt content back into the public data of a meeting."""
+    if not exempt:
+        return public
+    exempt_items = exempt.get("items") or {}
+    blocks: dict[tuple[str, int], Any] = {}
+    for entry in exempt.get("blocks") or []:
+        if isinstance(entry, dict):
+            blocks[(str(entry.get("item")), entry.get("position"))] = entry.get("block")  # type: ignore[index]
+    items = []
+    for item in public.get("items") or []:
+        if not isinstance(item, dict):
+            items.append(item)
+            continue
+        uid = str(item.get("uid", ""))
+        if item.get("withheld") and uid in exempt_items:
+            item = {k: v for k, v in item.items() if k != "withheld"}
+            item.update(exempt_items[uid])
+        body = item.get("body")
+        if isinstance(body, list) and any((uid, i) in blocks for i in range(len(body))):
+            item = {**item, "body": [blocks.get((uid, i), b) for i, b in enumerate(body)]}
+        items.append(item)
+    return {**public, "items": items}
+
+
+def decode_meeting(
+    public_text: str | bytes,
+    exempt_text: str | bytes | None = None,
+    *,
+    where: str = "meeting.yaml",
+) -> Meeting:
+    """Read a meeting from its YAML text (and exempt text); no schema checks here."""
+    public = load_yaml(public_text, where=where)
+    exempt = load_yaml(exempt_text, where="meeting.exempt.yaml") if exempt_text else None
+    return decode(Meeting, merge_exempt(public, exempt), where=where)
