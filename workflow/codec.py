@@ -31,11 +31,13 @@ from workflow.model import Meeting, Withheld
 
 __all__ = [
     "decode",
+    "decode_list",
     "decode_meeting",
     "dump_yaml",
     "encode",
     "encode_meeting",
     "load_yaml",
+    "merge_exempt",
     "split_exempt",
 ]
 
@@ -225,6 +227,14 @@ def decode(cls: type[T], data: Any, *, where: str = "the record") -> T:
     """Build a model object from plain data; raise :class:`InvalidRecord` naming the field."""
     try:
         return typing.cast(T, _decode(cls, data, ""))
+    except _DecodeError as exc:
+        raise InvalidRecord(where, [FieldError(exc.path, exc.message)]) from None
+
+
+def decode_list(cls: type[T], data: Any, *, where: str, field: str) -> tuple[T, ...]:
+    """Build a list of model objects, naming ``field[i]`` in any error."""
+    try:
+        return typing.cast(tuple[T, ...], _decode(tuple[cls, ...], data, field))  # type: ignore[valid-type]
     except _DecodeError as exc:
         raise InvalidRecord(where, [FieldError(exc.path, exc.message)]) from None
 

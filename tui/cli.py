@@ -1,0 +1,125 @@
+"""The command line: the contract that the TUI, scripts and tests share.
+
+``minutebook`` with no command opens the terminal UI; every other capability is a
+subcommand here. Exit codes: 0 success, 1 refused or invalid input, 2 wrong usage.
+Errors are one sentence on stderr; ``--json`` output carries ``"format": 1``.
+
+Start-up is kept lean: handlers import the domain modules they need when they run, and
+Textual is imported only for the bare ``minutebook`` command.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+__all__ = ["EXIT_INVALID", "EXIT_OK", "EXIT_USAGE", "build_parser", "main"]
+
+EXIT_OK = 0
+EXIT_INVALID = 1
+EXIT_USAGE = 2
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"minutebook: {message}\n")
+        raise SystemExit(EXIT_USAGE)
+
+
+def _common() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--archive",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help="the archive to use (default: MINUTEBOOK_ARCHIVE or your data folder)",
+    )
+    common.add_argument(
+        "--config",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help="the settings file (default: MINUTEBOOK_CONFIG or your config folder)",
+    )
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from tui import commands
+
+    common = _common()
+    parser = _Parser(
+        prog="minutebook",
+        description="Draft, validate, publish and archive committee agendas and minutes.",
+        parents=[common],
+        epilog="Exit codes: 0 success, 1 refused or invalid input, 2 wrong usage.",
+    )
+    subs = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    commands.register(subs, common)
+    return parser
+
+
+def _configure(args: argparse.Namespace) -> None:
+    if getattr(args, "config", None):
+        os.environ["MINUTEBOOK_CONFIG"] = str(Path(args.config).expanduser())
+    if getattr(args, "archive", None):
+        os.environ["MINUTEBOOK_ARCHIVE"] = str(Path(args.archive).expanduser())
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; return its exit code (also used by the console script)."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    _configure(args)
+    handler: Handler | None = getattr(args, "handler", None)
+    if handler is None:
+        return _open_tui()
+    return _run(handler, args)
+
+
+def _run(handler: Handler, args: argparse.Namespace) -> int:
+    from workflow.errors import InvalidRecord, MinutebookError
+
+    try:
+        return handler(args)
+    except InvalidRecord as exc:
+        print(f"minutebook: {exc.where} is not valid:", file=sys.stderr)
+        for problem in exc.errors:
+            print(f"  {problem}", file=sys.stderr)
+        return exc.exit_code
+    except MinutebookError as exc:
+        print(f"minutebook: {exc.message}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("minutebook: stopped; nothing was saved after the last message.", file=sys.stderr)
+        return EXIT_INVALID
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+def _open_tui() -> int:
+    from workflow.errors import MinutebookError
+
+    try:
+        from tui.app import run_app
+    except ImportError as exc:  # pragma: no cover - a broken installation
+        print(f"minutebook: the terminal UI cannot start ({exc}).", file=sys.stderr)
+        return EXIT_INVALID
+    try:
+        return run_app()
+    except MinutebookError as exc:
+        print(f"minutebook: {exc.message}", file=sys.stderr)
+        return exc.exit_code
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

@@ -1,0 +1,90 @@
+"""The meeting list a clerk starts from: each meeting's state and its next step or deadline."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from workflow.model import Status
+from workflow.settings import Settings
+
+__all__ = ["OverviewRow", "next_step", "overview_rows"]
+
+
+@dataclass(frozen=True, slots=True)
+class OverviewRow:
+    id: str
+    committee: str
+    committee_name: str
+    date: dt.date
+    start: dt.time | None
+    status: Status
+    next_step: str
+    due: dt.date | None
+    overdue: bool
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "committee": self.committee,
+            "committee_name": self.committee_name,
+            "date": self.date.isoformat(),
+            "start": self.start.strftime("%H:%M") if self.start else None,
+            "status": self.status.value,
+            "next_step": self.next_step,
+            "due": self.due.isoformat() if self.due else None,
+            "overdue": self.overdue,
+        }
+
+
+def _short(day: dt.date) -> str:
+    return f"{day:%a} {day.day} {day:%b}"
+
+
+def next_step(
+    status: Status, date: dt.date, settings: Settings, today: dt.date
+) -> tuple[str, dt.date | None, bool]:
+    """What the clerk does next for a meeting, when it is due, and whether it is late."""
+    if status is Status.AGENDA_DRAFT:
+        from workflow import deadlines
+
+        calendar = deadlines.working_days_calendar(
+            settings.holiday_country, settings.holiday_subdivision, years=(date.year - 1, date.year)
+        )
+        due = deadlines.latest_publication_date(date, settings.clear_days, calendar)
+        if today > due:
+            return f"agenda late (was due by {_short(due)})", due, True
+        return f"agenda due by {_short(due)}", due, False
+    if status is Status.AGENDA_PUBLISHED:
+        if date > today:
+            return f"meeting on {_short(date)}", date, False
+        return "record the minutes", None, False
+    if status is Status.MINUTES_DRAFT:
+        return "send the draft minutes to the chair", None, False
+    if status in (Status.MINUTES_CIRCULATED, Status.MINUTES_PUBLISHED):
+        return "approve at the next meeting", None, False
+    if status is Status.MINUTES_APPROVED:
+        return "approved", None, False
+    return "cancelled", None, False
+
+
+def overview_rows(summaries: Sequence[Any], settings: Settings, today: dt.date) -> list[OverviewRow]:
+    rows = []
+    for s in sorted(summaries, key=lambda s: (s.date, s.id), reverse=True):
+        step, due, overdue = next_step(s.status, s.date, settings, today)
+        rows.append(
+            OverviewRow(
+                id=s.id,
+                committee=s.committee,
+                committee_name=s.committee_name,
+                date=s.date,
+                start=s.start,
+                status=s.status,
+                next_step=step,
+                due=due,
+                overdue=overdue,
+            )
+        )
+    return rows

@@ -1,0 +1,69 @@
+"""Creating archives: an empty one, or a demo archive filled with sample meetings.
+
+The sample is a fictional council's data shipped in ``templates/sample/`` in the archive
+layout. Each record is validated and saved as its own version, so a new user's history
+shows how versions look.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import archive as store
+import templates
+from workflow import codec, records
+from workflow.errors import MinutebookError
+from workflow.model import Committee, Meeting
+from workflow.service import Service, archive_errors
+from workflow.settings import Settings, load_settings
+
+__all__ = ["init_archive", "install_sample", "sample_root"]
+
+
+def sample_root() -> Path:
+    return Path(templates.__file__).resolve().parent / "sample"
+
+
+def init_archive(
+    path: Path | None = None, *, sample: bool = False, settings: Settings | None = None
+) -> tuple[Path, bool]:
+    """Create the archive at ``path`` (default location if None); False if it existed."""
+    target = Path(path) if path is not None else store.default_archive_path()
+    with archive_errors():
+        if (target / ".git").exists():
+            store.GitArchive.open(target).close()
+            return target, False
+        if target.exists() and any(target.iterdir()):
+            raise MinutebookError(
+                f"{target} already holds files but is not an archive; choose an empty folder."
+            )
+        repo = store.GitArchive.init(target, demo=sample)
+    service = Service(repo, settings or load_settings())
+    try:
+        if sample:
+            install_sample(service)
+    finally:
+        service.close()
+    return target, True
+
+
+def install_sample(service: Service) -> None:
+    """Save the sample register, committees and meetings, one version each."""
+    root = sample_root()
+    register = root / records.REGISTER_PATH
+    people = records.parse_people(register.read_bytes(), where=str(register))
+    service.save_people(people, "Register of members and officers")
+    for path in sorted((root / "committees").glob("*.yaml")):
+        committee = codec.decode(Committee, codec.load_yaml(path.read_bytes(), where=str(path)))
+        service.save_committee(committee, f"Committee: {committee.name}")
+    for path in sorted((root / "meetings").glob("*/*/" + records.MEETING_FILE)):
+        exempt = path.with_name(records.EXEMPT_FILE)
+        meeting = codec.decode_meeting(
+            path.read_bytes(), exempt.read_bytes() if exempt.exists() else None, where=str(path)
+        )
+        _save_with_history(service, meeting)
+
+
+def _save_with_history(service: Service, meeting: Meeting) -> None:
+    name = meeting.committee_name or meeting.committee
+    service.save(meeting, message=f"{name}, {meeting.date:%d %B %Y}: sample record")
