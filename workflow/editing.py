@@ -1,0 +1,118 @@
+"""Editing a meeting's YAML in the clerk's editor without ever losing the text.
+
+The working copy lives in the autosave folder (outside the history) from the moment the
+editor opens. A valid edit is saved as a version and the working copy discarded; an
+invalid one is reopened (on a terminal) or kept, and the next ``edit`` offers it back.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shlex
+import subprocess
+import sys
+from pathlib import Path
+
+import archive as store
+from workflow import codec
+from workflow.errors import InvalidRecord, MinutebookError
+from workflow.service import Service
+
+__all__ = ["autosave_key", "autosave_store", "edit_in_editor", "pending_edit"]
+
+
+def autosave_store() -> store.AutosaveStore:
+    return store.AutosaveStore()
+
+
+def autosave_key(service: Service, meeting_id: str) -> str:
+    digest = hashlib.sha1(str(service.root.resolve()).encode()).hexdigest()[:12]
+    return f"{digest}--{meeting_id.replace('/', '--')}"
+
+
+def pending_edit(service: Service, meeting_id: str) -> bytes | None:
+    """Unsaved text of a meeting kept from an earlier session, if any."""
+    return autosave_store().get(autosave_key(service, meeting_id))
+
+
+def _editor() -> list[str]:
+    command = os.environ.get("VISUAL") or os.environ.get("EDITOR")
+    if not command:
+        command = "notepad" if os.name == "nt" else "vi"
+    return shlex.split(command)
+
+
+def _interactive() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def edit_in_editor(service: Service, meeting_id: str, *, message: str | None = None) -> int:
+    """Open the meeting in $EDITOR until it is valid or the clerk gives up; 0 when saved."""
+    meeting = service.load(meeting_id)
+    saves = autosave_store()
+    key = autosave_key(service, meeting_id)
+    original = codec.dump_yaml(codec.encode(meeting)).encode("utf-8")
+    text = saves.get(key)
+    if text is not None and text != original:
+        print(f"Recovered unsaved edits of {meeting_id} from an earlier session.")
+    else:
+        text = original
+    saves.put(key, text)
+    work = saves.path(key)
+    while True:
+        _run_editor(work)
+        text = work.read_bytes()
+        saves.put(key, text)
+        if text == original:
+            saves.discard(key)
+            print("No changes; nothing saved.")
+            return 0
+        try:
+            version = service.save_text(
+                meeting_id, text, message=message or "Edited in the editor", where=str(work)
+            )
+        except MinutebookError as exc:
+            _report(exc)
+            if _interactive() and _ask("Reopen the editor to fix it? [Y/n] "):
+                continue
+            print(
+                f"Your edit is kept in {work}; `minutebook edit {meeting_id}` offers it back.",
+                file=sys.stderr,
+            )
+            return 1
+        saves.discard(key)
+        print(f"Saved {meeting_id} as version {version.short}.")
+        return 0
+
+
+def _run_editor(path: Path) -> None:
+    command = [*_editor(), str(path)]
+    try:
+        result = subprocess.run(command, check=False)
+    except FileNotFoundError:
+        raise MinutebookError(
+            f"The editor '{command[0]}' was not found; set EDITOR (e.g. EDITOR=nano)."
+        ) from None
+    if result.returncode != 0:
+        raise MinutebookError(
+            f"The editor stopped with an error (exit {result.returncode}); your text is kept "
+            f"in {path}."
+        )
+
+
+def _report(exc: MinutebookError) -> None:
+    if isinstance(exc, InvalidRecord):
+        print(f"minutebook: {exc.where} is not valid:", file=sys.stderr)
+        for problem in exc.errors:
+            print(f"  {problem}", file=sys.stderr)
+    else:
+        print(f"minutebook: {exc.message}", file=sys.stderr)
+
+
+def _ask(question: str) -> bool:
+    try:
+        answer = input(question)
+    except EOFError:
+        return False
+    return answer.strip().lower() in {"", "y", "yes"}
