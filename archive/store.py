@@ -1,0 +1,620 @@
+"""``GitArchive``: the git repository that keeps every saved version of every meeting.
+
+A save writes the files into the work tree atomically, writes the blob, tree and commit
+objects in-process (fsynced), and moves ``refs/heads/main`` with a compare-and-swap,
+all under the archive lock; the shared git index is never touched (``maintenance()``
+brings it back in line for people who run git by hand). Reads go through one persistent
+``git cat-file`` child; history is a single ``git log`` run, kept fast by a commit-graph
+with changed-path Bloom filters that saves refresh every ``graph_every`` versions.
+
+This module imports nothing from the rest of the project.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import datetime as dt
+import os
+import re
+import time
+import weakref
+from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
+from types import TracebackType
+
+from archive._git import run_git
+from archive._objects import (
+    BLOB_MODE,
+    EMPTY_TREE,
+    CatFile,
+    ObjectWriter,
+    TreeEditor,
+    format_commit,
+    ident_line,
+    parse_commit,
+)
+from archive._refs import RefChanged, RefLocked, head_branch, read_ref, update_ref
+from archive.errors import (
+    ArchiveError,
+    ArchiveLocked,
+    ArchiveMissing,
+    ArchiveUnreadable,
+    CorruptArchive,
+    FileNotInArchive,
+    InvalidName,
+    NotAnArchive,
+    RevisionNotFound,
+    SaveConflict,
+    TagExists,
+)
+from archive.layout import safe_prefix, safe_relpath
+from archive.locking import ArchiveLock, atomic_write, fsync_dir, recover_stale_git_locks
+from archive.versions import (
+    LOG_FORMAT,
+    Identity,
+    Version,
+    compose_message,
+    parse_log,
+    parse_message,
+)
+
+__all__ = ["GitArchive", "Identity", "Version", "default_archive_path"]
+
+SYSTEM = Identity("minutebook", "minutebook@localhost")
+_CONFIG = {
+    "core.fsync": "committed",
+    "core.fsyncmethod": "fsync",
+    "core.logallrefupdates": "true",
+    "gc.auto": "0",
+    "maintenance.auto": "false",
+}
+_TAG_RE = re.compile(r"\A[A-Za-z0-9_][A-Za-z0-9._-]*(?:/[A-Za-z0-9_][A-Za-z0-9._-]*)*\Z")
+_BAD_REV = re.compile(r"[\x00-\x20\x7f]|\A-")
+_MAX_RACES = 20
+
+
+def default_archive_path() -> Path:
+    """``$MINUTEBOOK_ARCHIVE`` or ``<user data dir>/minutebook/archive``."""
+    env = os.environ.get("MINUTEBOOK_ARCHIVE")
+    if env:
+        return Path(env).expanduser()
+    import platformdirs
+
+    return platformdirs.user_data_path("minutebook", appauthor=False) / "archive"
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now().astimezone()
+
+
+def _aware(when: dt.datetime | None) -> dt.datetime:
+    if when is None:
+        return _now()
+    return when if when.tzinfo is not None else when.astimezone()
+
+
+def _config_text(values: Mapping[str, str]) -> str:
+    sections: dict[str, list[str]] = {}
+    for key, value in values.items():
+        section, _, name = key.rpartition(".")
+        sections.setdefault(section, []).append(f"\t{name} = {value}\n")
+    return "".join(f"[{s}]\n" + "".join(lines) for s, lines in sections.items())
+
+
+class GitArchive:
+    """A minutebook archive: one git repository, one commit per saved version.
+
+    Build it with ``init``, ``open`` or ``open_or_init``; close it (or use ``with``).
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        *,
+        lock_timeout: float = 5.0,
+        graph_every: int = 64,
+        repack_every: int = 1024,
+    ) -> None:
+        self.path = path
+        """The archive folder (the git work tree)."""
+        self.gitdir = path / ".git"
+        self.lock_timeout = lock_timeout
+        """Seconds a save waits for another save before raising ArchiveLocked."""
+        self.graph_every = graph_every
+        """Saves between refreshes of the commit-graph (0: never automatically)."""
+        self.repack_every = repack_every
+        """Saves between packings of loose objects (0: never automatically)."""
+        self.notes: list[str] = []
+        """Recoveries made (stale locks removed), for the caller to show."""
+        self._cat = CatFile(path)
+        self._writer = ObjectWriter(self.gitdir)
+        self._editor = TreeEditor(self._cat, self._writer)
+        self._trees: dict[str, str] = {}
+        self._config: dict[str, str] | None = None
+        self._finalizer = weakref.finalize(self, self._cat.close)
+
+    # -- creating and opening --------------------------------------------------------
+    @classmethod
+    def init(
+        cls,
+        path: str | os.PathLike[str],
+        *,
+        demo: bool = False,
+        author: Identity = SYSTEM,
+        when: dt.datetime | None = None,
+        **options: float,
+    ) -> GitArchive:
+        """Create an archive (folder, repository on ``main``, first commit)."""
+        folder = Path(path).expanduser().absolute()
+        if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+            raise NotAnArchive(
+                f"Cannot create an archive in {folder}: the folder already contains files."
+            )
+        folder.mkdir(parents=True, exist_ok=True)
+        run_git(folder, ["init", "-q", "-b", "main"], what=f"create an archive in {folder}")
+        values = dict(_CONFIG)
+        if demo:
+            values["minutebook.demo"] = "true"
+        with open(folder / ".git" / "config", "a", encoding="utf-8") as fh:
+            fh.write(_config_text(values))
+        with open(folder / ".git" / "info" / "exclude", "a", encoding="utf-8") as fh:
+            fh.write(".*.mbtmp-*\n")
+        archive = cls(folder, **options)  # type: ignore[arg-type]
+        archive.save(
+            {".gitattributes": b"*.docx binary\n"},
+            message="Archive created",
+            author=author,
+            when=when,
+        )
+        archive.write_commit_graph()
+        return archive
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str], **options: float) -> GitArchive:
+        """Open an existing archive, with a clear error when it is missing or not one."""
+        folder = Path(path).expanduser().absolute()
+        cls._check_folder(folder)
+        archive = cls(folder, **options)  # type: ignore[arg-type]
+        head_branch(archive.gitdir)
+        archive._ensure_config()
+        if not archive._has_commit_graph() and archive._head() is not None:
+            with contextlib.suppress(ArchiveError, OSError):
+                archive.write_commit_graph()
+        return archive
+
+    @classmethod
+    def open_or_init(
+        cls, path: str | os.PathLike[str], *, demo: bool = False, **options: float
+    ) -> GitArchive:
+        """Open the archive at ``path``, creating it first if the folder is absent or empty."""
+        folder = Path(path).expanduser().absolute()
+        if not folder.exists() or (folder.is_dir() and not any(folder.iterdir())):
+            return cls.init(folder, demo=demo, **options)
+        return cls.open(folder, **options)
+
+    @classmethod
+    def clone(cls, url: str, path: str | os.PathLike[str], **options: float) -> GitArchive:
+        """Make a local archive from a shared remote (``origin``)."""
+        folder = Path(path).expanduser().absolute()
+        if folder.exists() and any(folder.iterdir()):
+            raise NotAnArchive(f"Cannot copy the archive into {folder}: it already has files.")
+        from archive.sync import clone_into
+
+        clone_into(url, folder)
+        return cls.open(folder, **options)
+
+    @staticmethod
+    def _check_folder(folder: Path) -> None:
+        if not folder.exists():
+            raise ArchiveMissing(f"There is no archive at {folder}; create one with 'minutebook init'.")
+        if not folder.is_dir():
+            raise NotAnArchive(f"{folder} is a file, not an archive folder.")
+        if not os.access(folder, os.R_OK | os.X_OK):
+            raise ArchiveUnreadable(f"The archive at {folder} cannot be read with your permissions.")
+        gitdir = folder / ".git"
+        if not gitdir.is_dir():
+            if (folder / "HEAD").is_file() and (folder / "objects").is_dir():
+                raise NotAnArchive(
+                    f"{folder} is a bare git repository; it can be a sync remote but not an archive."
+                )
+            raise NotAnArchive(f"{folder} is not a minutebook archive (it has no version history).")
+        if not os.access(gitdir, os.R_OK | os.X_OK):
+            raise ArchiveUnreadable(f"The archive at {folder} cannot be read with your permissions.")
+        if not (gitdir / "HEAD").is_file() or not (gitdir / "objects").is_dir():
+            raise CorruptArchive(f"The archive at {folder} is damaged: its history folder is incomplete.")
+
+    def _read_config(self) -> dict[str, str]:
+        if self._config is None:
+            out = run_git(
+                self.path, ["config", "--local", "-z", "--list"], what="read the archive settings"
+            ).stdout.decode("utf-8", "replace")
+            pairs = (item.partition("\n") for item in out.split("\0") if item)
+            self._config = {k.lower(): v for k, _, v in pairs}
+        return self._config
+
+    def _ensure_config(self) -> None:
+        config = self._read_config()
+        missing = {k: v for k, v in _CONFIG.items() if k not in config}
+        if missing and os.access(self.gitdir / "config", os.W_OK):
+            with open(self.gitdir / "config", "a", encoding="utf-8") as fh:
+                fh.write(_config_text(missing))
+            config.update(missing)
+
+    @property
+    def is_demo(self) -> bool:
+        """True for a demo archive (``minutebook.demo=true``), which never syncs."""
+        return self._read_config().get("minutebook.demo", "").lower() in ("true", "yes", "on", "1")
+
+    # -- closing ---------------------------------------------------------------------
+    def close(self) -> None:
+        """Stop the git child process this archive keeps for reading."""
+        self._finalizer()
+
+    def __enter__(self) -> GitArchive:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"GitArchive({str(self.path)!r})"
+
+    # -- refs and revisions ----------------------------------------------------------
+    @property
+    def branch(self) -> str:
+        """The branch ref versions are saved on (``refs/heads/main``)."""
+        return head_branch(self.gitdir)
+
+    def _head(self) -> str | None:
+        return read_ref(self.gitdir, self.branch)
+
+    def head(self) -> str:
+        """The commit id of the newest version."""
+        head = self._head()
+        if head is None:
+            raise RevisionNotFound("The archive has no saved versions yet.")
+        return head
+
+    def resolve(self, rev: str = "HEAD") -> str:
+        """The full commit id of a version, tag, branch or short commit id."""
+        if rev == "HEAD":
+            return self.head()
+        if not rev or _BAD_REV.search(rev):
+            raise RevisionNotFound(f"'{rev}' is not a version name.")
+        found = self._cat.info(f"{rev}^{{commit}}")
+        if found is None:
+            raise RevisionNotFound(f"No version called '{rev}' was found in the archive.")
+        return found[0]
+
+    def _tree_of(self, commit: str) -> str:
+        tree = self._trees.get(commit)
+        if tree is None:
+            found = self._cat.read(commit)
+            if found is None or found[1] != "commit":
+                raise CorruptArchive(f"The archive is damaged: version {commit[:10]} is missing.")
+            tree = parse_commit(found[2]).tree
+            if len(self._trees) > 4096:
+                self._trees.clear()
+            self._trees[commit] = tree
+        return tree
+
+    # -- reading ---------------------------------------------------------------------
+    def read(self, path: str, rev: str = "HEAD") -> bytes:
+        """The content of a file in a version."""
+        path = safe_relpath(path)
+        commit = self.resolve(rev)
+        found = self._cat.read(f"{commit}:{path}")
+        if found is None or found[1] != "blob":
+            raise FileNotInArchive(f"'{path}' does not exist in version {commit[:10]}.")
+        return found[2]
+
+    def exists(self, path: str, rev: str = "HEAD") -> bool:
+        """True if the file or folder exists in the version."""
+        path = safe_prefix(path)
+        commit = self.resolve(rev)
+        return not path or self._cat.info(f"{commit}:{path}") is not None
+
+    def list_files(self, prefix: str = "", rev: str = "HEAD") -> list[str]:
+        """Every file under a folder (or the whole archive) in a version, sorted."""
+        prefix = safe_prefix(prefix)
+        commit = self.resolve(rev)
+        args = ["ls-tree", "-r", "-z", "--name-only", "--full-tree", commit]
+        if prefix:
+            args += ["--", prefix]
+        out = run_git(self.path, args, what="list the files in the archive").stdout
+        return sorted(p for p in out.decode("utf-8", "replace").split("\0") if p)
+
+    def grep(
+        self,
+        pattern: str,
+        *,
+        paths: Sequence[str] = (),
+        fixed: bool = True,
+        ignore_case: bool = True,
+        rev: str = "HEAD",
+    ) -> list[tuple[str, int, str]]:
+        """(path, line number, line) of every matching line in a version.
+
+        ``paths`` are git pathspecs (e.g. ``":(exclude)*.exempt.yaml"``).
+        """
+        commit = self.resolve(rev)
+        args = ["grep", "-z", "-n", "-I", "--no-color", "--full-name"]
+        args += ["-F"] if fixed else ["-E"]
+        if ignore_case:
+            args.append("-i")
+        args += ["-e", pattern, commit, "--", *paths]
+        out = run_git(self.path, args, what="search the archive", ok=(0, 1)).stdout
+        found = []
+        strip = len(commit) + 1
+        for line in out.decode("utf-8", "replace").splitlines():
+            path, _, rest = line.partition("\0")
+            number, _, text = rest.partition("\0")
+            found.append((path[strip:], int(number), text))
+        return found
+
+    # -- history ---------------------------------------------------------------------
+    def history(
+        self, path_or_prefix: str = "", *, limit: int | None = None, rev: str = "HEAD"
+    ) -> list[Version]:
+        """Versions that changed a file or folder (all versions for ""), newest first."""
+        prefix = safe_prefix(path_or_prefix)
+        commit = self.resolve(rev)
+        args = ["log", "-z", "--name-only", "--no-renames", "--full-diff", "--abbrev=10"]
+        args += [f"--format={LOG_FORMAT}", "--decorate-refs=refs/tags/"]
+        if limit is not None:
+            args.append(f"--max-count={int(limit)}")
+        args += ["--end-of-options", commit]
+        if prefix:
+            args += ["--", prefix]
+        out = run_git(self.path, args, what="read the history").stdout
+        return parse_log(out)
+
+    def version(self, rev: str = "HEAD") -> Version:
+        """One version, with its tags and changed files."""
+        commit = self.resolve(rev)
+        args = ["log", "-1", "-z", "--name-only", "--no-renames", "--abbrev=10"]
+        args += [f"--format={LOG_FORMAT}", "--decorate-refs=refs/tags/", commit]
+        return parse_log(run_git(self.path, args, what="read a version").stdout)[0]
+
+    # -- saving ----------------------------------------------------------------------
+    def lock(self) -> ArchiveLock:
+        """The archive-wide writer lock (a context manager)."""
+        return ArchiveLock(self.gitdir, self.path, timeout=self.lock_timeout)
+
+    def save(
+        self,
+        files: Mapping[str, bytes | None],
+        *,
+        message: str,
+        author: Identity,
+        trailers: Mapping[str, str] = {},
+        when: dt.datetime | None = None,
+        expect_parent: str | None = None,
+    ) -> Version:
+        """Record a new version with ``files`` written (``None`` deletes a file).
+
+        Returns the new Version; if nothing differs from the newest version, returns that
+        one with ``unchanged=True`` and records nothing. With ``expect_parent`` (the
+        version the editor started from), raises SaveConflict when someone else has
+        since changed any of the same files.
+        """
+        checked = {safe_relpath(p): data for p, data in files.items()}
+        text = compose_message(message, trailers)
+        when = _aware(when)
+        ident = ident_line(author.name, author.email, when)
+        if expect_parent is not None:
+            expect_parent = self.resolve(expect_parent)
+        with self._locked() as lock:
+            version = self._save_locked(checked, text, ident, author, when, expect_parent, lock)
+        if not version.unchanged:
+            self._after_save()
+        return version
+
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[ArchiveLock]:
+        lock = self.lock()
+        with lock:
+            self.notes.extend(lock.notes)
+            yield lock
+
+    def _save_locked(
+        self,
+        files: dict[str, bytes | None],
+        text: str,
+        ident: str,
+        author: Identity,
+        when: dt.datetime,
+        expect_parent: str | None,
+        lock: ArchiveLock,
+    ) -> Version:
+        head = self._head()
+        if expect_parent is not None and head != expect_parent:
+            self._refuse_if_overlap(expect_parent, head, files)
+        self._write_worktree(files)
+        blobs = {
+            p: None if d is None else (BLOB_MODE, self._writer.write("blob", d))
+            for p, d in files.items()
+        }
+        deadline = time.monotonic() + self.lock_timeout
+        for _ in range(_MAX_RACES):
+            base_tree = self._tree_of(head) if head else EMPTY_TREE
+            tree, changed = self._editor.apply(base_tree, blobs)
+            if tree == base_tree and head is not None:
+                self._writer.flush()
+                return self._unchanged(head)
+            parents = (head,) if head else ()
+            commit = self._writer.write("commit", format_commit(tree, parents, ident, text))
+            self._writer.flush()
+            try:
+                update_ref(self.gitdir, self.branch, commit, head, reflog=f"{ident}\tcommit: {text.splitlines()[0]}")
+            except RefChanged as moved:
+                head = moved.current
+                if expect_parent is not None and head != expect_parent:
+                    self._refuse_if_overlap(expect_parent, head, files, restore=True)
+                continue
+            except RefLocked:
+                self._wait_for_ref_lock(deadline, lock)
+                head = self._head()
+                continue
+            self._trees[commit] = tree
+            subject, body, trailers = parse_message(text)
+            return Version(
+                commit=commit, short=commit[:10], author=author, when=when, subject=subject,
+                body=body, trailers=trailers, paths=tuple(changed), parents=parents,
+            )
+        raise ArchiveError("The archive kept changing under this save; please try again.")
+
+    def _unchanged(self, head: str) -> Version:
+        return dataclasses.replace(self.version(head), unchanged=True)
+
+    def _wait_for_ref_lock(self, deadline: float, lock: ArchiveLock) -> None:
+        name = self.branch + ".lock"
+        notes = recover_stale_git_locks(self.gitdir, self.path, older_than=lock.git_lock_age, names=(name,))
+        self.notes.extend(notes)
+        if notes:
+            return
+        if time.monotonic() > deadline:
+            raise ArchiveLocked(
+                "The archive is busy: another git program is updating it; try again in a moment."
+            )
+        time.sleep(0.02)
+
+    def _refuse_if_overlap(
+        self, base: str, head: str | None, files: Mapping[str, object], *, restore: bool = False
+    ) -> None:
+        if head is None:
+            return
+        out = run_git(
+            self.path,
+            ["diff-tree", "-r", "-z", "--name-only", "--no-renames", base, head, "--", *files],
+            what="compare versions",
+        ).stdout
+        overlap = sorted(p for p in out.decode("utf-8", "replace").split("\0") if p)
+        if not overlap:
+            return
+        if restore:
+            self._checkout_paths(head, list(files))
+        raise SaveConflict(
+            f"'{overlap[0]}' was changed by someone else since you opened it; "
+            "reload it and apply your changes again.",
+            paths=overlap,
+            head=head,
+        )
+
+    # -- the work tree ---------------------------------------------------------------
+    def _write_worktree(self, files: Mapping[str, bytes | None]) -> None:
+        for rel, data in files.items():
+            target = self.path / rel
+            if data is None:
+                self._remove_worktree_file(target)
+            else:
+                atomic_write(target, data, root=self.path)
+
+    def _remove_worktree_file(self, target: Path) -> None:
+        with contextlib.suppress(FileNotFoundError):
+            target.unlink()
+            fsync_dir(target.parent)
+        folder = target.parent
+        while folder != self.path:
+            try:
+                folder.rmdir()
+            except OSError:
+                break
+            fsync_dir(folder.parent)
+            folder = folder.parent
+
+    def _checkout_paths(self, commit: str, paths: Sequence[str]) -> None:
+        """Make the work tree's copy of ``paths`` match ``commit``."""
+        for rel in paths:
+            found = self._cat.read(f"{commit}:{rel}")
+            if found is None or found[1] != "blob":
+                self._remove_worktree_file(self.path / rel)
+            else:
+                atomic_write(self.path / rel, found[2], root=self.path)
+
+    # -- tags ------------------------------------------------------------------------
+    def tag(
+        self,
+        name: str,
+        rev: str = "HEAD",
+        message: str | None = None,
+        *,
+        tagger: Identity = SYSTEM,
+        when: dt.datetime | None = None,
+    ) -> str:
+        """Tag a version (annotated when ``message`` is given); never moves a tag."""
+        if not _TAG_RE.match(name) or ".." in name or name.endswith(".lock") or "/." in name:
+            raise InvalidName(f"'{name}' cannot be used as a tag name.")
+        commit = self.resolve(rev)
+        target = commit
+        with self._locked():
+            if message is not None:
+                stamp = ident_line(tagger.name, tagger.email, _aware(when))
+                body = compose_message(message)
+                raw = f"object {commit}\ntype commit\ntag {name}\ntagger {stamp}\n\n{body}"
+                target = self._writer.write("tag", raw.encode())
+                self._writer.flush()
+            try:
+                update_ref(self.gitdir, f"refs/tags/{name}", target, None)
+            except RefChanged as exc:
+                raise TagExists(f"The tag '{name}' already exists and is never moved.") from exc
+            except (RefLocked, NotADirectoryError, IsADirectoryError, FileExistsError) as exc:
+                raise TagExists(f"The tag '{name}' clashes with an existing tag.") from exc
+        return commit
+
+    def tags(self, prefix: str = "") -> dict[str, str]:
+        """Tag name -> tagged commit id, for tags starting with ``prefix``."""
+        folder = prefix.rpartition("/")[0]
+        pattern = f"refs/tags/{folder}/" if folder else "refs/tags/"
+        out = run_git(
+            self.path,
+            ["for-each-ref", "--format=%(refname:strip=2)%00%(objectname)%00%(*objectname)", pattern],
+            what="list the tags",
+        ).stdout.decode("utf-8", "replace")
+        found = {}
+        for line in out.splitlines():
+            name, obj, peeled = line.split("\0")
+            if name.startswith(prefix):
+                found[name] = peeled or obj
+        return found
+
+    # -- upkeep ----------------------------------------------------------------------
+    def _has_commit_graph(self) -> bool:
+        info = self.gitdir / "objects" / "info"
+        return (info / "commit-graph").exists() or (info / "commit-graphs" / "commit-graph-chain").exists()
+
+    def write_commit_graph(self) -> None:
+        """Add new versions to the commit-graph (with changed-path Bloom filters)."""
+        run_git(
+            self.path,
+            ["commit-graph", "write", "--reachable", "--changed-paths", "--split", "--no-progress"],
+            what="index the history",
+        )
+
+    def _after_save(self) -> None:
+        counter = self.gitdir / "minutebook-saves"
+        try:
+            count = int(counter.read_text() or 0) + 1
+        except (FileNotFoundError, ValueError):
+            count = 1
+        with contextlib.suppress(OSError):
+            counter.write_text(str(count))
+        with contextlib.suppress(ArchiveError, OSError):
+            if self.repack_every and count % self.repack_every == 0:
+                self.maintenance()
+            elif self.graph_every and count % self.graph_every == 0:
+                self.write_commit_graph()
+
+    def maintenance(self) -> None:
+        """Pack loose objects, pack refs, re-sync the git index, refresh the commit-graph."""
+        with self._locked():
+            run_git(self.path, ["pack-refs", "--all"], what="tidy the archive's tags")
+            run_git(self.path, ["reset", "-q", "--mixed"], what="refresh the archive index")
+        run_git(self.path, ["repack", "-d", "-q", "--geometric=2"], what="pack the archive")
+        self.write_commit_graph()
