@@ -1,0 +1,79 @@
+"""Committee membership over time, expected attendance, and how people's names print.
+
+Lives here: who served on a committee on a given date, the attendance a new meeting
+expects from that membership (everyone ``not-recorded`` until the clerk ticks them),
+and the display name of a register entry ("Councillor M Mutton").
+
+Must not live here: reading or writing the register or committee files (that is the
+codec's and the archive's job) and any attendance recorded at a meeting.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+
+from workflow.model import AttendanceState, Attendee, Committee, Membership, Person, Role
+
+__all__ = ["ROLE_ORDER", "display_name", "expected_attendance", "members_on"]
+
+ROLE_ORDER: tuple[Role, ...] = (
+    Role.CHAIR,
+    Role.VICE_CHAIR,
+    Role.PRESIDING,
+    Role.CABINET_MEMBER,
+    Role.DEPUTY_CABINET_MEMBER,
+    Role.SHADOW_CABINET_MEMBER,
+    Role.MEMBER,
+    Role.CO_OPTED,
+    Role.OTHER_MEMBER,
+    Role.OFFICER,
+    Role.OTHER,
+)
+"""The order in which attendance lists roles: the chair first, co-opted members after members."""
+
+
+def members_on(committee: Committee, date: dt.date) -> tuple[Membership, ...]:
+    """The memberships in force on ``date`` (an open start or end counts as in force)."""
+    return tuple(
+        m
+        for m in committee.membership
+        if (m.start is None or m.start <= date) and (m.end is None or date <= m.end)
+    )
+
+
+def _surname_key(person_id: str, people: Mapping[str, Person]) -> tuple[str, str]:
+    person = people.get(person_id)
+    name = person.name if person is not None else person_id
+    return (name.split()[-1].casefold() if name.split() else "", name.casefold())
+
+
+def expected_attendance(
+    committee: Committee, people: Mapping[str, Person], date: dt.date
+) -> tuple[Attendee, ...]:
+    """Who a meeting on ``date`` expects: one entry per person, in role then surname order.
+
+    A person holding two roles on the date (say, member and chair) is listed once, in the
+    more senior role. Officers are added by the clerk, not taken from the membership.
+    """
+    best: dict[str, Role] = {}
+    for membership in members_on(committee, date):
+        current = best.get(membership.person)
+        if current is None or ROLE_ORDER.index(membership.role) < ROLE_ORDER.index(current):
+            best[membership.person] = membership.role
+    ordered = sorted(
+        best.items(),
+        key=lambda pair: (ROLE_ORDER.index(pair[1]), _surname_key(pair[0], people)),
+    )
+    return tuple(
+        Attendee(person=person, role=role, state=AttendanceState.NOT_RECORDED)
+        for person, role in ordered
+    )
+
+
+def display_name(person_or_id: Person | str, people: Mapping[str, Person]) -> str:
+    """"Councillor M Mutton" for a register entry or id; an unknown id is shown as given."""
+    person = people.get(person_or_id) if isinstance(person_or_id, str) else person_or_id
+    if person is None:
+        return str(person_or_id)
+    return f"{person.title} {person.name}".strip()
