@@ -104,6 +104,33 @@ def _run(handler: Handler, args: argparse.Namespace) -> int:
         return EXIT_INVALID
     except BrokenPipeError:
         return EXIT_OK
+    except Exception as exc:  # a bug: one sentence here, the traceback in a file
+        where = _write_crash_report()
+        print(
+            f"minutebook: an unexpected problem stopped the command ({type(exc).__name__}: {exc}); "
+            f"nothing further was saved. Details: {where}",
+            file=sys.stderr,
+        )
+        return EXIT_INVALID
+
+
+def _write_crash_report() -> str:
+    import tempfile
+    import traceback
+
+    try:
+        import platformdirs
+
+        folder = platformdirs.user_state_path("minutebook", appauthor=False)
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / "last-error.txt"
+        path.write_text(traceback.format_exc(), encoding="utf-8")
+        return str(path)
+    except OSError:
+        fd, name = tempfile.mkstemp(prefix="minutebook-error-", suffix=".txt")
+        with open(fd, "w", encoding="utf-8") as handle:
+            handle.write(traceback.format_exc())
+        return name
 
 
 def _open_tui() -> int:

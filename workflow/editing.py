@@ -27,8 +27,15 @@ def autosave_store() -> store.AutosaveStore:
 
 
 def autosave_key(service: Service, meeting_id: str) -> str:
-    digest = hashlib.sha1(str(service.root.resolve()).encode()).hexdigest()[:12]
-    return f"{digest}--{meeting_id.replace('/', '--')}"
+    return store.autosave_key(service.root, meeting_id)
+
+
+def _work_file(saves: store.AutosaveStore, key: str) -> Path:
+    digest = hashlib.sha256(key.encode()).hexdigest()[:12]
+    name = key.rsplit("/", 2)[-2:]
+    folder = saves.folder / "editing"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / f"{'-'.join(name)}-{digest}.yaml"
 
 
 def pending_edit(service: Service, meeting_id: str) -> bytes | None:
@@ -59,7 +66,8 @@ def edit_in_editor(service: Service, meeting_id: str, *, message: str | None = N
     else:
         text = original
     saves.put(key, text)
-    work = saves.path(key)
+    work = _work_file(saves, key)
+    work.write_bytes(text)
     while True:
         _run_editor(work)
         text = work.read_bytes()

@@ -119,7 +119,7 @@ class Service:
 
     @property
     def root(self) -> Path:
-        return Path(self.archive.root)
+        return Path(self.archive.path)
 
     def today(self) -> dt.date:
         override = os.environ.get("MINUTEBOOK_TODAY")

@@ -1,0 +1,102 @@
+"""The Textual application: composition root and app-wide behaviour.
+
+``make_app`` builds the app around a :class:`workflow.service.Service` factory so tests
+construct the same objects on a temporary archive. Screens own their widgets and
+handlers; rules live in ``workflow``. Slow work runs in thread workers; failures reach the
+clerk as one sentence through :meth:`MinutebookApp.report`.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.app import App
+from textual.binding import Binding
+from textual.worker import Worker, WorkerState
+
+from workflow.errors import MinutebookError
+from workflow.service import Service
+
+__all__ = ["MinutebookApp", "make_app", "run_app"]
+
+ServiceFactory = Callable[[], Service]
+
+
+class MinutebookApp(App[None]):
+    """minutebook in a terminal: committees, meetings, agenda and minutes."""
+
+    TITLE = "minutebook"
+    CSS_PATH = "minutebook.tcss"
+    ENABLE_COMMAND_PALETTE = True
+    BINDINGS = [
+        Binding("f1", "help", "Help", id="app.help", tooltip="Every key for this screen"),
+        Binding("ctrl+q", "quit", "Quit", id="app.quit", tooltip="Leave minutebook"),
+    ]
+
+    def __init__(self, service_factory: ServiceFactory) -> None:
+        super().__init__()
+        self._service_factory = service_factory
+        self.service: Service = service_factory()
+
+    def on_mount(self) -> None:
+        from tui.screens.home import HomeScreen
+
+        if self.service.archive.is_demo:
+            self.sub_title = f"{self.service.root} (demo archive)"
+        else:
+            self.sub_title = str(self.service.root)
+        self.push_screen(HomeScreen())
+
+    def fresh_service(self) -> Service:
+        """A new service on the same archive, for use inside a worker thread."""
+        return self._service_factory()
+
+    def action_help(self) -> None:
+        from tui.screens.help import HelpScreen
+
+        self.push_screen(HelpScreen(self.screen))
+
+    def report(self, error: BaseException, *, title: str = "Cannot do that") -> None:
+        """Show a failure as one sentence; never a traceback for clerk errors."""
+        if isinstance(error, MinutebookError):
+            self.notify(error.message, title=error.title, severity="error", markup=False, timeout=8)
+        else:
+            self.notify(
+                f"Unexpected problem: {error}", title=title, severity="error", markup=False, timeout=12
+            )
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state is WorkerState.ERROR and event.worker.error is not None:
+            self.report(event.worker.error)
+
+    def on_unmount(self) -> None:
+        self.service.close()
+
+
+def make_app(path: Path | None = None) -> MinutebookApp:
+    """The app on the archive at ``path`` (default if None), created with samples on first run."""
+    import archive as store
+    from workflow import sample
+    from workflow.settings import load_settings
+
+    settings = load_settings()
+    target = Path(path) if path is not None else store.default_archive_path()
+    if not (target / ".git").exists():
+        sample.init_archive(target, sample=True, settings=settings)
+
+    def factory() -> Service:
+        return Service.open(target, settings=settings, create=False)
+
+    return MinutebookApp(factory)
+
+
+def run_app() -> int:
+    try:
+        app = make_app()
+    except MinutebookError as exc:
+        print(f"minutebook: {exc.message}", file=sys.stderr)
+        return exc.exit_code
+    app.run()
+    return app.return_code or 0

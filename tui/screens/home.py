@@ -1,0 +1,146 @@
+"""Home: committees on the left, their meetings with state and next deadline on the right."""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from workflow.overview import OverviewRow
+
+__all__ = ["HomeScreen"]
+
+ALL = "*"
+
+
+class HomeScreen(Screen[None]):
+    """Where every session starts."""
+
+    HELP = "Pick a committee on the left, then a meeting; Enter opens it."
+    BINDINGS = [
+        Binding("enter", "open", "Open", id="meeting.open", tooltip="Open the selected meeting"),
+        Binding("n", "new", "New meeting", id="meeting.new", tooltip="Create a meeting from a template"),
+        Binding("slash", "filter", "Filter", id="home.filter", tooltip="Filter meetings by text"),
+        Binding("ctrl+r", "refresh", "Refresh", id="home.refresh", tooltip="Read the archive again"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[OverviewRow] = []
+        self.committee = ALL
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal():
+            with Vertical(id="committees-pane"):
+                yield Static("Committees", classes="pane-title")
+                yield OptionList(id="committees")
+            with Vertical(id="meetings-pane"):
+                yield Input(placeholder="Filter meetings (/)", id="filter")
+                yield DataTable(id="meetings", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="status-line")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#meetings", DataTable)
+        table.add_columns("Date", "Committee", "State", "Next")
+        self.load_rows()
+
+    @work(thread=True, exclusive=True, group="home", exit_on_error=False, description="Reading meetings")
+    def load_rows(self) -> None:
+        service = self.app.fresh_service()  # type: ignore[attr-defined]
+        try:
+            rows = service.overview()
+            demo = service.archive.is_demo
+        finally:
+            service.close()
+        self.app.call_from_thread(self._show_rows, rows, demo)
+
+    def _show_rows(self, rows: list[OverviewRow], demo: bool) -> None:
+        self.rows = rows
+        committees = self.query_one("#committees", OptionList)
+        committees.clear_options()
+        names: dict[str, str] = {}
+        for row in rows:
+            names.setdefault(row.committee, row.committee_name)
+        committees.add_option(Option("All committees", id=ALL))
+        for slug, name in sorted(names.items(), key=lambda kv: kv[1]):
+            committees.add_option(Option(name, id=slug))
+        self._fill_table()
+        status = f"{len(rows)} meetings"
+        if demo:
+            status += " · demo archive with a fictional council's sample meetings"
+        self.query_one("#status-line", Static).update(status)
+        self.query_one("#meetings", DataTable).focus()
+
+    def _fill_table(self) -> None:
+        table = self.query_one("#meetings", DataTable)
+        table.clear()
+        needle = self.query_one("#filter", Input).value.strip().lower()
+        for row in self.rows:
+            if self.committee != ALL and row.committee != self.committee:
+                continue
+            cells = (
+                row.date.strftime("%a %d %b %Y"),
+                row.committee_name,
+                row.status.value.replace("-", " "),
+                row.next_step,
+            )
+            if needle and needle not in " ".join(cells).lower() + row.id:
+                continue
+            table.add_row(*cells, key=row.id)
+
+    @on(OptionList.OptionHighlighted, "#committees")
+    def _committee_chosen(self, event: OptionList.OptionHighlighted) -> None:
+        self.committee = event.option.id or ALL
+        self._fill_table()
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self) -> None:
+        self._fill_table()
+
+    @on(Input.Submitted, "#filter")
+    def _filter_done(self) -> None:
+        self.query_one("#meetings", DataTable).focus()
+
+    @on(DataTable.RowSelected, "#meetings")
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        if event.row_key.value:
+            self.open_meeting(event.row_key.value)
+
+    def selected_id(self) -> str | None:
+        table = self.query_one("#meetings", DataTable)
+        if table.row_count == 0:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+        return key.value
+
+    def action_open(self) -> None:
+        meeting_id = self.selected_id()
+        if meeting_id:
+            self.open_meeting(meeting_id)
+
+    def open_meeting(self, meeting_id: str) -> None:
+        from tui.screens.meeting import MeetingScreen
+
+        self.app.push_screen(MeetingScreen(meeting_id))
+
+    def action_filter(self) -> None:
+        self.query_one("#filter", Input).focus()
+
+    def action_refresh(self) -> None:
+        self.load_rows()
+
+    def action_new(self) -> None:
+        from tui.screens.new_meeting import NewMeetingScreen
+
+        def created(meeting_id: str | None) -> None:
+            if meeting_id:
+                self.load_rows()
+                self.open_meeting(meeting_id)
+
+        self.app.push_screen(NewMeetingScreen(), created)
