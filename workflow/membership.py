@@ -42,16 +42,20 @@ def members_on(committee: Committee, date: dt.date) -> tuple[Membership, ...]:
     )
 
 
-def _surname_key(person_id: str, people: Mapping[str, Person]) -> tuple[str, str]:
+def _surname_key(person_id: str, people: Mapping[str, Person]) -> tuple[bool, str, str]:
     person = people.get(person_id)
-    name = person.name if person is not None else person_id
-    return (name.split()[-1].casefold() if name.split() else "", name.casefold())
+    if person is None:
+        return (True, "", person_id)
+    words = person.name.split()
+    return (False, words[-1].casefold() if words else "", person.name.casefold())
 
 
 def expected_attendance(
     committee: Committee, people: Mapping[str, Person], date: dt.date
 ) -> tuple[Attendee, ...]:
     """Who a meeting on ``date`` expects: one entry per person, in role then surname order.
+
+    Ids missing from the register come last in their role, as given.
 
     A person holding two roles on the date (say, member and chair) is listed once, in the
     more senior role. Officers are added by the clerk, not taken from the membership.
