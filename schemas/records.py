@@ -1,0 +1,122 @@
+"""Record-level rules: checks that look across fields or list entries.
+
+Lives here: duplicate numbers and ids (``unique``), Any Other Business at a special
+meeting (``special_business``), substitutes for members who are not away
+(``substitutes``), resolutions without wording (``needs_text``), and the helpers that
+report a problem at a path deeper than the field being checked. These are mixed into
+:class:`schemas.validator.MinutebookValidator`; they are declared in the schema files
+like any other rule. Nothing here reads files or imports ``workflow``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from cerberus import errors
+
+__all__ = ["RecordRules", "format_path"]
+
+_MEMBER_ROLES = frozenset({"member", "chair", "vice-chair", "presiding", "co-opted"})
+_PRESENT = frozenset({"present", "present-remotely"})
+_WARNING_CODE = 0x0F
+
+
+def format_path(path: Sequence[Hashable]) -> str:
+    """``('items', 3, 'title')`` as ``items[3].title``."""
+    out = ""
+    for crumb in path:
+        if isinstance(crumb, int) and not isinstance(crumb, bool):
+            out += f"[{crumb}]"
+        else:
+            out += f".{crumb}" if out else str(crumb)
+    return out
+
+
+class RecordRules:
+    """Cerberus rules (``_validate_<rule>``) that look at more than one value."""
+
+    document: Any
+    document_path: tuple[Hashable, ...]
+    schema_path: tuple[Hashable, ...]
+
+    if TYPE_CHECKING:
+
+        def _error(self, *args: Any) -> None: ...
+
+    def problem(
+        self, crumbs: tuple[Hashable, ...], message: str, *, warning: bool = False
+    ) -> None:
+        """Report ``message`` at this level's path followed by ``crumbs``."""
+        code = _WARNING_CODE if warning else errors.CUSTOM.code
+        error = errors.ValidationError(
+            self.document_path + crumbs, self.schema_path, code, None, None, None, (message,)
+        )
+        self._error([error])
+
+    def _validate_unique(self, labels: Mapping[str, str], field: Hashable, value: Any) -> None:
+        """{'type': 'dict', 'valuesrules': {'type': 'string'}}"""
+        if not isinstance(value, list):
+            return
+        for key, label in labels.items():
+            seen: dict[str, int] = {}
+            for index, entry in enumerate(value):
+                if not isinstance(entry, Mapping) or entry.get(key) in (None, ""):
+                    continue
+                number = str(entry[key])
+                if number in seen:
+                    other = format_path((*self.document_path, field, seen[number]))
+                    self.problem((field, index, key), f"{number} is also the {label} of {other}")
+                else:
+                    seen[number] = index
+
+    def _validate_special_business(self, constraint: bool, field: Hashable, value: Any) -> None:
+        """{'type': 'boolean'}"""
+        if not constraint or self.document.get("kind") != "special" or not isinstance(value, list):
+            return
+        for index, entry in enumerate(value):
+            if isinstance(entry, Mapping) and entry.get("kind") == "any-other-business":
+                self.problem(
+                    (field, index, "kind"),
+                    "Any Other Business cannot be taken at a special meeting",
+                )
+
+    def _validate_substitutes(self, constraint: bool, field: Hashable, value: Any) -> None:
+        """{'type': 'boolean'}"""
+        if not constraint or not isinstance(value, list):
+            return
+        members: dict[str, str] = {}
+        for entry in value:
+            if isinstance(entry, Mapping) and entry.get("role", "member") in _MEMBER_ROLES:
+                state = str(entry.get("state", "not-recorded"))
+                for key in ("person", "name"):
+                    if entry.get(key):
+                        members.setdefault(str(entry[key]), state)
+        for index, entry in enumerate(value):
+            if not isinstance(entry, Mapping) or not entry.get("substitute_for"):
+                continue
+            name = str(entry["substitute_for"])
+            where = (field, index, "substitute_for")
+            if name not in members:
+                self.problem(where, f"{name} is not listed as a member of this meeting")
+            elif members[name] in _PRESENT:
+                self.problem(where, f"{name} is recorded as present, so no one can substitute for them")
+
+    def _validate_needs_text(self, constraint: bool, field: Hashable, value: Any) -> None:
+        """{'type': 'boolean'}"""
+        if not constraint or not isinstance(value, Mapping):
+            return
+        text = value.get("text", "")
+        if isinstance(text, str) and not text.strip() and not value.get("children"):
+            self.problem((field, "text"), "is empty: a resolution needs its wording")
+
+
+def path_key(path: str) -> tuple[tuple[int, int | str], ...]:
+    """A sort key putting ``items[2]`` before ``items[10]`` (document order)."""
+    out: list[tuple[int, int | str]] = []
+    for part in path.replace("[", ".[").split("."):
+        if part.startswith("[") and part.endswith("]") and part[1:-1].isdigit():
+            out.append((0, int(part[1:-1])))
+        elif part:
+            out.append((1, part))
+    return tuple(out)
