@@ -1,0 +1,549 @@
+"""Meeting templates and the building of a new meeting from one.
+
+Lives here: :class:`Template` and :class:`StandingItem` (the YAML files in ``templates/``
+as objects), :func:`load_template` (read, resolve ``extends``, validate, cache),
+:func:`new_meeting` (a committee's next meeting: expected attendance, standing items,
+wording, numbers running on through the municipal year, outstanding actions carried
+forward) and the small pure edits the command line and the terminal UI share:
+:func:`add_report_item`, :func:`remove_item`, :func:`move_item`, :func:`new_uid`.
+
+Must not live here: numbering rules (:mod:`workflow.numbering`), membership rules
+(:mod:`workflow.membership`), archive access or rendering. Edits never renumber: only
+:func:`workflow.numbering.renumber` changes stored numbers.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import difflib
+import functools
+import re
+from collections.abc import Mapping, Sequence
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import templates
+from schemas import validate
+from workflow import numbering
+from workflow.codec import decode, load_yaml
+from workflow.errors import FieldError, InvalidRecord, MinutebookError, NotFound
+from workflow.membership import expected_attendance
+from workflow.model import (
+    Action,
+    Committee,
+    Contact,
+    Exemption,
+    Item,
+    ItemKind,
+    Meeting,
+    MeetingKind,
+    Paragraph,
+    Person,
+    Report,
+    Status,
+)
+
+if TYPE_CHECKING:
+    from workflow.settings import Settings
+
+__all__ = [
+    "Exclusion",
+    "MeetingType",
+    "Position",
+    "StandingItem",
+    "Template",
+    "add_report_item",
+    "list_templates",
+    "load_template",
+    "move_item",
+    "new_meeting",
+    "new_uid",
+    "remove_item",
+]
+
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June", "July",
+    "August", "September", "October", "November", "December",
+)  # fmt: skip
+_NO_PREVIOUS = "[date of the previous meeting]"
+_ID = re.compile(r"[a-z0-9][a-z0-9-]*/\d{4}-\d{2}-\d{2}(?:-\d+)?")
+_GENERATED_UID = re.compile(r"i(\d+)")
+_OWN_FIELDS = ("minute_prefix",)
+_DEFAULT_EXCLUSION = (
+    "To consider whether to exclude the press and public for the items of private business "
+    "that follow, because they involve the likely disclosure of exempt information within "
+    "paragraph {paragraphs} of Schedule 12A to the Local Government Act 1972."
+)
+
+
+class MeetingType(StrEnum):
+    SCRUTINY = "scrutiny"
+    EXECUTIVE = "executive"
+    COUNCIL = "council"
+    PLANNING = "planning"
+    LICENSING = "licensing"
+    OTHER = "other"
+
+
+class Position(StrEnum):
+    """Standing items at the start come before the reports; those at the end after."""
+
+    START = "start"
+    END = "end"
+
+
+@dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
+class StandingItem:
+    """An item every meeting of the template's kinds starts with (or ends with)."""
+
+    kind: ItemKind
+    title: str
+    position: Position = Position.START
+    when: tuple[MeetingKind, ...] = ()
+    """The meeting kinds it applies to; empty means all."""
+    wording: tuple[str, ...] = ()
+    """Agenda wording lines; ``{previous_date}`` and ``{previous_dates}`` are filled in."""
+    minutes: str = ""
+    """Default minute text, which the clerk edits."""
+
+    def applies_to(self, kind: MeetingKind) -> bool:
+        return not self.when or kind in self.when
+
+
+@dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
+class Exclusion:
+    """The resolution excluding press and public before private business."""
+
+    title: str
+    wording: tuple[str, ...] = ()
+    """May name the exempt paragraphs as ``{paragraphs}`` ("3", "1 and 3")."""
+
+
+@dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
+class Template:
+    """One type of meeting: its standing items, wording and numbering conventions."""
+
+    slug: str
+    name: str
+    meeting_type: MeetingType = MeetingType.OTHER
+    extends: str = ""
+    description: str = ""
+    executive: bool = False
+    """Executive decision-making: records of decision, key decisions, call-in."""
+    kinds: tuple[MeetingKind, ...] = (MeetingKind.ORDINARY,)
+    default_start: dt.time | None = None
+    resolution_labels: str = "(a)"
+    report_kinds: tuple[str, ...] = ("Report",)
+    item_fields: tuple[str, ...] = ()
+    """Type-specific item fields: planning, licensing, key_decision, decision_record, recorded_votes."""
+    standing_items: tuple[StandingItem, ...] = ()
+    exclusion: Exclusion | None = None
+    minute_prefix: str = ""
+    """Letters before minute numbers in references (``PLA`` in ``PLA146/14``)."""
+
+
+# ------------------------------------------------------------------ loading
+
+
+def _path(slug: str, directory: Path | None) -> Path:
+    return (directory / f"{slug}.yaml") if directory is not None else templates.template_path(slug)
+
+
+def _slugs(directory: Path | None) -> list[str]:
+    if directory is None:
+        return templates.template_slugs()
+    return sorted(p.stem for p in directory.glob("*.yaml"))
+
+
+def _not_found(slug: str, directory: Path | None) -> NotFound:
+    known = _slugs(directory)
+    close = difflib.get_close_matches(slug, known, n=1, cutoff=0.5)
+    hint = f" (did you mean '{close[0]}'?)" if close else ""
+    return NotFound(
+        f"There is no template called '{slug}'{hint}; the templates are: {', '.join(known)}."
+    )
+
+
+def _raw(slug: str, directory: Path | None) -> dict[str, Any]:
+    path = _path(slug, directory)
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", slug) or not path.is_file():
+        raise _not_found(slug, directory)
+    data = load_yaml(path.read_bytes(), where=f"The template file {path.name}")
+    if data.get("slug") != slug:
+        raise InvalidRecord(
+            f"The template file {path.name}",
+            [FieldError("slug", f"is '{data.get('slug')}' but should be '{slug}', as the file is named")],
+        )
+    return data
+
+
+def _resolved(slug: str, directory: Path | None, chain: tuple[str, ...]) -> dict[str, Any]:
+    data = _raw(slug, directory)
+    parent = data.get("extends") or ""
+    if not parent:
+        return data
+    where = f"The template file {slug}.yaml"
+    if not isinstance(parent, str):
+        raise InvalidRecord(where, [FieldError("extends", "should be the slug of a template")])
+    if parent in (*chain, slug):
+        circle = " -> ".join((*chain, slug, parent))
+        raise InvalidRecord(where, [FieldError("extends", f"goes round in a circle ({circle})")])
+    try:
+        base = _resolved(parent, directory, (*chain, slug))
+    except NotFound:
+        known = ", ".join(_slugs(directory))
+        raise InvalidRecord(
+            where, [FieldError("extends", f"names '{parent}', which is not a template ({known})")]
+        ) from None
+    return {**base, **data}
+
+
+def _check_own(data: Mapping[str, Any]) -> list[FieldError]:
+    prefix = data.get("minute_prefix", "")
+    if not isinstance(prefix, str) or not re.fullmatch(r"[A-Za-z]{0,8}", prefix):
+        return [FieldError("minute_prefix", "should be up to eight letters, such as PLA")]
+    return []
+
+
+def _check_kinds(template: Template) -> list[FieldError]:
+    errors = []
+    allowed = ", ".join(template.kinds)
+    for index, standing in enumerate(template.standing_items):
+        for kind in standing.when:
+            if kind not in template.kinds:
+                errors.append(FieldError(
+                    f"standing_items[{index}].when",
+                    f"names '{kind}', which this template does not hold (its kinds are: {allowed})",
+                ))  # fmt: skip
+    return errors
+
+
+@functools.cache
+def _load(slug: str, directory: Path | None) -> Template:
+    data = _resolved(slug, directory, ())
+    where = f"The template {slug}"
+    report = validate("template", {k: v for k, v in data.items() if k not in _OWN_FIELDS})
+    errors = [FieldError(p.path, p.message, p.severity) for p in report.errors]
+    errors += _check_own(data)
+    if errors:
+        raise InvalidRecord(where, errors)
+    template = decode(Template, data, where=where)
+    kind_errors = _check_kinds(template)
+    if kind_errors:
+        raise InvalidRecord(where, kind_errors)
+    return template
+
+
+def load_template(slug: str, *, directory: Path | None = None) -> Template:
+    """The template ``slug`` (from ``directory``, or the shipped ones), validated and cached."""
+    return _load(slug, directory)
+
+
+def list_templates(*, directory: Path | None = None) -> list[Template]:
+    """Every template, sorted by slug."""
+    return [load_template(slug, directory=directory) for slug in _slugs(directory)]
+
+
+# ------------------------------------------------------------------ wording
+
+
+def long_date(date: dt.date) -> str:
+    """"10 December 2025"."""
+    return f"{date.day} {_MONTHS[date.month - 1]} {date.year}"
+
+
+def _joined(words: Sequence[str]) -> str:
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
+
+
+def _fill(text: str, values: Mapping[str, str]) -> str:
+    return re.sub(r"\{(\w+)\}", lambda m: values.get(m.group(1), m.group(0)), text)
+
+
+def _standing_uids(template: Template) -> list[str]:
+    seen: dict[str, int] = {}
+    uids = []
+    for standing in template.standing_items:
+        seen[standing.kind] = seen.get(standing.kind, 0) + 1
+        count = seen[standing.kind]
+        uids.append(standing.kind.value if count == 1 else f"{standing.kind.value}-{count}")
+    return uids
+
+
+def _report_line(line: str, template: Template) -> Report | None:
+    for kind in template.report_kinds:
+        match = re.fullmatch(rf"{re.escape(kind)} of the (.+)", line.strip())
+        if match:
+            return Report(kind=kind, author=match.group(1))
+    return None
+
+
+def _standing_item(uid: str, standing: StandingItem, template: Template, values: Mapping[str, str]) -> Item:
+    wording = [_fill(line, values) for line in standing.wording]
+    report = _report_line(wording[0], template) if len(wording) == 1 else None
+    minutes = _fill(standing.minutes, values)
+    return Item(
+        uid=uid,
+        kind=standing.kind,
+        title=standing.title,
+        report=report,
+        wording=() if report else tuple(wording),
+        body=(Paragraph(text=minutes),) if minutes else (),
+    )
+
+
+# ------------------------------------------------------------------ new meeting
+
+
+def _earlier(previous: Sequence[Meeting], committee: str, date: dt.date, meeting_id: str) -> list[Meeting]:
+    return sorted(
+        (m for m in previous
+         if m.committee == committee and m.id != meeting_id and m.date <= date
+         and m.status is not Status.CANCELLED),
+        key=lambda m: (m.date, m.id),
+    )  # fmt: skip
+
+
+def _awaiting_approval(earlier: Sequence[Meeting]) -> list[Meeting]:
+    scheduled = {mid for m in earlier for it in m.items for mid in it.approves}
+    waiting: list[Meeting] = []
+    for meeting in reversed(earlier):
+        done = meeting.approval is not None or meeting.status is Status.MINUTES_APPROVED
+        if done or meeting.id in scheduled:
+            break
+        waiting.insert(0, meeting)
+    return waiting
+
+
+def _carried_actions(last: Meeting | None, settings: Settings, prefix: str) -> tuple[Action, ...]:
+    if last is None:
+        return ()
+    out: list[Action] = []
+    for item in last.items:
+        for action in item.actions:
+            if action.done:
+                continue
+            if action.origin or not item.minute_number:
+                out.append(action)
+            else:
+                ref = numbering.minute_ref_for(last, item, settings, prefix=prefix)
+                out.append(dataclasses.replace(action, origin=ref))
+    return tuple(out)
+
+
+def _check_new(template: Template, committee: Committee, date: dt.date, kind: MeetingKind, meeting_id: str, previous: Sequence[Meeting]) -> None:
+    if kind not in template.kinds:
+        kinds = ", ".join(template.kinds)
+        raise MinutebookError(
+            f"The {template.slug} template does not hold {kind} meetings; its meeting kinds are: {kinds}."
+        )
+    stem = f"{committee.slug}/{date.isoformat()}"
+    if not _ID.fullmatch(meeting_id) or not meeting_id.startswith(stem):
+        raise MinutebookError(f"The meeting id '{meeting_id}' should be {stem} (or {stem}-2 for a second meeting that day).")
+    if any(m.id == meeting_id for m in previous):
+        raise MinutebookError(f"There is already a meeting {meeting_id}; use {stem}-2 for a second meeting that day.")
+
+
+def new_meeting(
+    *,
+    template: Template,
+    committee: Committee,
+    date: dt.date,
+    start: dt.time | None,
+    venue: str = "",
+    kind: MeetingKind = MeetingKind.ORDINARY,
+    people: Mapping[str, Person],
+    previous: Sequence[Meeting] = (),
+    settings: Settings,
+    meeting_id: str | None = None,
+) -> Meeting:
+    """The committee's new meeting on ``date``, drafted from ``template``.
+
+    ``previous`` holds the committee's meetings in the archive: numbers run on from them
+    within the municipal year, the Minutes item approves those still awaiting approval,
+    and actions not done at the latest one are carried to Outstanding Issues.
+    """
+    meeting_id = meeting_id or f"{committee.slug}/{date.isoformat()}"
+    _check_new(template, committee, date, kind, meeting_id, previous)
+    earlier = _earlier(previous, committee.slug, date, meeting_id)
+    waiting = _awaiting_approval(earlier)
+    dated = waiting or earlier[-1:]
+    dates = [long_date(m.date) for m in dated]
+    values = {
+        "previous_date": dates[-1] if dates else _NO_PREVIOUS,
+        "previous_dates": _joined(dates) if dates else _NO_PREVIOUS,
+    }
+    carried = _carried_actions(earlier[-1] if earlier else None, settings, template.minute_prefix)
+    starts, ends = [], []
+    for uid, standing in zip(_standing_uids(template), template.standing_items, strict=True):
+        if not standing.applies_to(kind):
+            continue
+        item = _standing_item(uid, standing, template, values)
+        if item.kind is ItemKind.MINUTES:
+            item = dataclasses.replace(item, approves=tuple(m.id for m in waiting))
+        if item.kind is ItemKind.OUTSTANDING_ISSUES and carried:
+            item = dataclasses.replace(item, actions=carried, body=())
+        (starts if standing.position is Position.START else ends).append(item)
+    meeting = Meeting(
+        id=meeting_id,
+        committee=committee.slug,
+        committee_name=committee.name,
+        council=committee.council or settings.council,
+        kind=kind,
+        date=date,
+        start=start or template.default_start,
+        venue=venue or committee.venue,
+        contact=committee.contact if committee.contact != Contact() else Contact(
+            name=settings.clerk_name, phone=settings.clerk_phone, email=settings.clerk_email
+        ),
+        template=template.slug,
+        attendance=expected_attendance(committee, people, date),
+        items=(*starts, *ends),
+        notes=_notes(starts + ends, waiting, earlier),
+    )
+    start_day = settings.municipal_year_start
+    return numbering.renumber(
+        meeting,
+        numbering.first_number(earlier, date, start_day),
+        agenda_first=numbering.first_number(earlier, date, start_day, which="agenda"),
+    )
+
+
+def _notes(items: Sequence[Item], waiting: Sequence[Meeting], earlier: Sequence[Meeting]) -> tuple[str, ...]:
+    if not any(it.kind is ItemKind.MINUTES for it in items):
+        return ()
+    if not earlier:
+        return ("No earlier meeting of this committee is in the archive: "
+                "add the date of the previous meeting to the Minutes item.",)  # fmt: skip
+    minutes = next(it for it in items if it.kind is ItemKind.MINUTES)
+    if len(waiting) > 1 and not any(long_date(waiting[0].date) in line for line in minutes.wording):
+        dates = _joined([long_date(m.date) for m in waiting])
+        return (f"The minutes of {len(waiting)} meetings await approval ({dates}); "
+                "the Minutes item's wording names only the latest.",)  # fmt: skip
+    return ()
+
+
+# ------------------------------------------------------------------ editing
+
+
+def new_uid(existing: Sequence[str] | set[str] | frozenset[str]) -> str:
+    """A fresh item uid: ``i`` and one more than the highest ``i<n>`` in use."""
+    numbers = [int(m.group(1)) for uid in existing if (m := _GENERATED_UID.fullmatch(uid))]
+    return f"i{max(numbers, default=0) + 1}"
+
+
+def _index(meeting: Meeting, uid: str) -> int:
+    for index, item in enumerate(meeting.items):
+        if item.uid == uid:
+            return index
+    raise NotFound(f"There is no item '{uid}' in the meeting {meeting.id}.")
+
+
+def _template_of(meeting: Meeting, template: Template | None) -> Template | None:
+    if template is not None or not meeting.template:
+        return template
+    return load_template(meeting.template)
+
+
+def _public_position(items: Sequence[Item], template: Template | None) -> int:
+    ends: set[str] = set()
+    if template is not None:
+        uids = _standing_uids(template)
+        ends = {u for u, s in zip(uids, template.standing_items, strict=True) if s.position is Position.END}
+    for index, item in enumerate(items):
+        if item.uid in ends or item.kind is ItemKind.EXCLUSION or item.is_exempt:
+            return index
+    return len(items)
+
+
+def _paragraph_words(items: Sequence[Item]) -> str:
+    found = sorted({it.exemption.paragraph for it in items if it.exemption and it.exemption.paragraph})
+    return _joined([str(p) for p in found]) if found else ""
+
+
+def _exclusion_wording(template: Template | None, paragraphs: str) -> tuple[str, ...]:
+    lines = template.exclusion.wording if template and template.exclusion else (_DEFAULT_EXCLUSION,)
+    return tuple(_fill(line, {"paragraphs": paragraphs}) for line in lines)
+
+
+def _with_exclusion(items: list[Item], template: Template | None, before: Sequence[Item], number: int) -> list[Item]:
+    first_exempt = next(i for i, it in enumerate(items) if it.is_exempt)
+    at = next((i for i, it in enumerate(items) if it.kind is ItemKind.EXCLUSION), None)
+    old_wording = _exclusion_wording(template, _paragraph_words(before))
+    new_wording = _exclusion_wording(template, _paragraph_words(items))
+    if at is None:
+        title = template.exclusion.title if template and template.exclusion else "Exclusion of Press and Public"
+        exclusion = Item(uid="exclusion", agenda_number=str(number), minute_number=str(number),
+                         kind=ItemKind.EXCLUSION, title=title, wording=new_wording)  # fmt: skip
+        return [*items[:first_exempt], exclusion, *items[first_exempt:]]
+    exclusion = items[at]
+    if exclusion.wording == old_wording:
+        exclusion = dataclasses.replace(exclusion, wording=new_wording)
+    rest = items[:at] + items[at + 1 :]
+    if at > first_exempt:
+        return [*rest[:first_exempt], exclusion, *rest[first_exempt:]]
+    return [*rest[:at], exclusion, *rest[at:]]
+
+
+def add_report_item(
+    meeting: Meeting,
+    *,
+    title: str,
+    report_kind: str = "Report",
+    author: str = "",
+    exempt_paragraph: int | None = None,
+    position: int | None = None,
+    kind: ItemKind = ItemKind.REPORT,
+    template: Template | None = None,
+) -> Meeting:
+    """The meeting with a new report item and the next free number (nothing is renumbered).
+
+    A public item goes before the end standing items; an exempt one goes last, and an
+    exclusion item naming the exempt paragraphs is put before the first exempt item.
+    ``template`` defaults to the meeting's own.
+    """
+    if not title.strip():
+        raise MinutebookError("A new item needs a title.")
+    if position is not None and not 0 <= position <= len(meeting.items):
+        raise MinutebookError(f"Position {position} is outside the agenda (0 to {len(meeting.items)}).")
+    template = _template_of(meeting, template)
+    number = numbering.highest_number(meeting.items) + 1
+    exemption = Exemption(paragraph=exempt_paragraph) if exempt_paragraph is not None else None
+    needs_exclusion = exemption is not None and not any(it.kind is ItemKind.EXCLUSION for it in meeting.items)
+    own = number + 1 if needs_exclusion else number
+    item = Item(
+        uid=new_uid({it.uid for it in meeting.items}), agenda_number=str(own), minute_number=str(own),
+        kind=kind, title=title.strip(), exemption=exemption,
+        report=Report(kind=report_kind or "Report", author=author.strip()) if author.strip() else None,
+    )  # fmt: skip
+    items = list(meeting.items)
+    if position is None:
+        position = len(items) if exemption else _public_position(items, template)
+    items.insert(position, item)
+    if exemption is not None:
+        items = _with_exclusion(items, template, meeting.items, number)
+    return dataclasses.replace(meeting, items=tuple(items))
+
+
+def remove_item(meeting: Meeting, uid: str) -> Meeting:
+    """The meeting without item ``uid`` (and without the exclusion item once nothing is exempt)."""
+    index = _index(meeting, uid)
+    items = [*meeting.items[:index], *meeting.items[index + 1 :]]
+    if not any(it.is_exempt for it in items):
+        items = [it for it in items if not (it.kind is ItemKind.EXCLUSION and it.uid == "exclusion")]
+    return dataclasses.replace(meeting, items=tuple(items))
+
+
+def move_item(meeting: Meeting, uid: str, delta: int) -> Meeting:
+    """The meeting with item ``uid`` moved ``delta`` places (negative is up); numbers stay."""
+    index = _index(meeting, uid)
+    target = index + delta
+    if not 0 <= target < len(meeting.items):
+        where = "first" if delta < 0 else "last"
+        raise MinutebookError(f"The item '{meeting.items[index].title or uid}' cannot move {abs(delta)} "
+                              f"place(s): it would go past the {where} item.")  # fmt: skip
+    items = list(meeting.items)
+    items.insert(target, items.pop(index))
+    return dataclasses.replace(meeting, items=tuple(items))
