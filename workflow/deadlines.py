@@ -29,12 +29,17 @@ __all__ = [
     "format_deadline",
     "is_on_time",
     "latest_publication_date",
+    "long_date",
     "working_days_calendar",
 ]
 
 _DAY = dt.timedelta(days=1)
 _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)
+_MONTHS = tuple(name[:3] for name in _MONTH_NAMES)
 _SEARCH_LIMIT = 400
 """No real calendar has this many non-working days in a row; guards the loops."""
 
@@ -146,6 +151,11 @@ def add_clear_working_days(start: dt.date, n: int, calendar: WorkingCalendar) ->
 def format_deadline(day: dt.date) -> str:
     """The short form clerks read in lists: ``Wed 6 Jan`` (English, whatever the locale)."""
     return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"
+
+
+def long_date(day: dt.date) -> str:
+    """The form minutes print: ``11 February 2027`` (English, whatever the locale)."""
+    return f"{day.day} {_MONTH_NAMES[day.month - 1]} {day.year}"
 
 
 def _step(day: dt.date, direction: int, calendar: WorkingCalendar) -> dt.date:

@@ -1,0 +1,511 @@
+"""The meeting lifecycle: which step is allowed when, and each step as a pure function.
+
+What lives here: the one :data:`TRANSITIONS` table, :func:`allowed` (the question the CLI,
+the TUI's key bindings and the command palette all ask), the transitions themselves
+(:func:`publish_agenda`, :func:`start_minutes`, :func:`circulate`,
+:func:`publish_draft_minutes`, :func:`approve`, :func:`amend`, :func:`cancel`,
+:func:`postpone`), the approval lock (:func:`check_edit`) and the quorum check.
+Each transition returns the new record and an :class:`Event` (summary sentence for the
+commit message, tag name suggestion) or raises :class:`~workflow.errors.Refused` with one
+sentence saying what to do instead; a refused step changes nothing.
+
+What must not: I/O of any kind (archive, rendering, validation files). The service in
+:mod:`workflow.service` validates, renders, commits and tags around these functions;
+dates and deadlines come from :mod:`workflow.deadlines`, and what one meeting does with
+another's minutes and actions from :mod:`workflow.followup`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, NamedTuple
+
+from workflow.deadlines import WorkingCalendar, is_on_time, long_date
+from workflow.errors import Refused
+from workflow.followup import (
+    LIFECYCLE_FIELDS,
+    cite_minute,
+    corrected_by,
+    describe_changes,
+    fill_minutes_item,
+    minutes_wording,
+)
+from workflow.model import (
+    Amendment,
+    Approval,
+    AttendanceState,
+    Committee,
+    ItemKind,
+    Meeting,
+    Person,
+    Postponement,
+    Status,
+    Urgency,
+)
+from workflow.publication import (
+    Check,
+    agenda_checks,
+    exclusion_item,
+    quorum_problems,
+    with_exclusion,
+)
+
+if TYPE_CHECKING:
+    from workflow.settings import Settings
+
+__all__ = [
+    "EDIT",
+    "TRANSITIONS",
+    "Approved",
+    "Check",
+    "Event",
+    "Transition",
+    "allowed",
+    "amend",
+    "approve",
+    "cancel",
+    "check_edit",
+    "circulate",
+    "circulate_warnings",
+    "describe_changes",
+    "exclusion_item",
+    "person_name",
+    "postpone",
+    "publish_agenda",
+    "publish_checks",
+    "publish_draft_minutes",
+    "quorum_problems",
+    "require",
+    "start_minutes",
+]
+
+S = Status
+EDIT = "edit"
+"""The plain save of a changed record: allowed in draft-ish states, refused once approved."""
+
+
+@dataclass(frozen=True, slots=True)
+class Transition:
+    """One lifecycle step: the states it may start from and the state it leads to."""
+
+    label: str
+    sources: frozenset[Status]
+    target: Status | None
+    """``None``: the status does not change (a supplementary agenda, an amendment, an edit)."""
+    instead: str
+    """What to do instead when the step is not allowed, completing "…; <instead>"."""
+
+
+def _t(label: str, sources: set[Status], target: Status | None, instead: str) -> Transition:
+    return Transition(label, frozenset(sources), target, instead)
+
+
+_AGENDA = {S.AGENDA_DRAFT, S.AGENDA_PUBLISHED}
+
+TRANSITIONS: Mapping[str, Transition] = {
+    "publish_agenda": _t(
+        "Publishing the agenda", _AGENDA, S.AGENDA_PUBLISHED,
+        "the agenda can only be published before the minutes are started",
+    ),
+    "start_minutes": _t(
+        "Starting the minutes", {S.AGENDA_PUBLISHED}, S.MINUTES_DRAFT,
+        "publish the agenda first",
+    ),
+    "circulate": _t(
+        "Sending the draft minutes to the chair", {S.MINUTES_DRAFT}, S.MINUTES_CIRCULATED,
+        "start the minutes from the published agenda first",
+    ),
+    "publish_draft_minutes": _t(
+        "Publishing the draft minutes", {S.MINUTES_CIRCULATED}, S.MINUTES_PUBLISHED,
+        "send the draft minutes to the chair first",
+    ),
+    "approve": _t(
+        "Approving the minutes", {S.MINUTES_CIRCULATED, S.MINUTES_PUBLISHED},
+        S.MINUTES_APPROVED, "circulate them first",
+    ),
+    "amend": _t(
+        "Amending the minutes", {S.MINUTES_APPROVED}, None,
+        "only approved minutes need a recorded amendment; edit and save them instead",
+    ),
+    "cancel": _t(
+        "Cancelling the meeting", _AGENDA, S.CANCELLED,
+        "a meeting whose minutes are started cannot be cancelled",
+    ),
+    "postpone": _t(
+        "Postponing the meeting", _AGENDA, S.AGENDA_DRAFT,
+        "a meeting whose minutes are started cannot be postponed",
+    ),
+    EDIT: _t(
+        "Editing the record",
+        {S.AGENDA_DRAFT, S.AGENDA_PUBLISHED, S.MINUTES_DRAFT, S.MINUTES_CIRCULATED,
+         S.MINUTES_PUBLISHED},
+        None,
+        "approved minutes change only by a recorded amendment (minutebook amend), and a "
+        "cancelled meeting not at all",
+    ),
+}
+
+
+def allowed(status: Status | str, settings: Settings | None = None) -> frozenset[str]:
+    """The actions (keys of :data:`TRANSITIONS`, including ``edit``) allowed in ``status``."""
+    state = Status(status)
+    drafts_public = bool(settings is not None and settings.publish_draft_minutes)
+    return frozenset(
+        name
+        for name, step in TRANSITIONS.items()
+        if state in step.sources and (name != "publish_draft_minutes" or drafts_public)
+    )
+
+
+def require(action: str, meeting: Meeting, settings: Settings | None = None) -> Transition:
+    """The transition ``action``, or :class:`Refused` saying why not and what to do."""
+    step = TRANSITIONS[action]
+    if action in allowed(meeting.status, settings):
+        return step
+    if action == "publish_draft_minutes" and meeting.status in step.sources:
+        raise Refused(
+            "This council does not publish draft minutes (publish_draft_minutes is off in "
+            "the settings); have the minutes approved at the next meeting instead."
+        )
+    raise Refused(
+        f"{step.label} is not possible while {meeting.id} is at "
+        f"'{meeting.status.value}'; {step.instead}."
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """What a transition did, for the commit message, the tag and the clerk's log."""
+
+    action: str
+    meeting: str
+    from_status: Status
+    to_status: Status
+    when: dt.date | None
+    summary: str
+    """One sentence for the commit subject: "Agenda published"."""
+    tag: str = ""
+    """Suggested tag name scoped to the meeting, or ``""`` when the step is not tagged."""
+    warnings: tuple[str, ...] = ()
+
+
+def make_event(
+    action: str, old: Meeting, new: Meeting, when: dt.date | None, summary: str, tag: str = "",
+    warnings: tuple[str, ...] = (),
+) -> Event:
+    return Event(
+        action, old.id, old.status, new.status, when, summary,
+        f"{old.id}/{tag}" if tag else "", warnings,
+    )
+
+
+def _step(meeting: Meeting, action: str, settings: Settings | None = None, **changes: object
+          ) -> Meeting:
+    step = require(action, meeting, settings)
+    target = step.target or meeting.status
+    return dataclasses.replace(meeting, status=target, **changes)  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------- words
+
+
+def person_name(person_id: str, people: Mapping[str, Person] | None, fallback: str = "") -> str:
+    """``Councillor M Mutton`` from the register, else the name as recorded."""
+    person = (people or {}).get(person_id)
+    if person is None:
+        return fallback or person_id or "an unnamed attendee"
+    return f"{person.title} {person.name}".strip()
+
+
+# --------------------------------------------------------------------------- the agenda
+
+
+def publish_checks(
+    meeting: Meeting,
+    *,
+    settings: Settings,
+    calendar: WorkingCalendar,
+    published_on: dt.date,
+    urgent_reason: str | None = None,
+    today: dt.date | None = None,
+) -> list[Check]:
+    """Every check :func:`publish_agenda` makes, passed or not, in the order it makes them."""
+    try:
+        require("publish_agenda", meeting, settings)
+        supplement = meeting.status is S.AGENDA_PUBLISHED
+        state = Check("state", True, f"This will be supplementary agenda "
+                      f"{meeting.agenda.supplements + 1}." if supplement
+                      else "The agenda is a draft and can be published.")
+    except Refused as refused:
+        state = Check("state", False, refused.message)
+    return [state, *agenda_checks(meeting, settings=settings, calendar=calendar,
+                                  published_on=published_on, urgent_reason=urgent_reason,
+                                  today=today)]
+
+
+def publish_agenda(
+    meeting: Meeting,
+    *,
+    settings: Settings,
+    calendar: WorkingCalendar,
+    published_on: dt.date,
+    urgent_reason: str | None = None,
+    today: dt.date | None = None,
+) -> tuple[Meeting, Event]:
+    """Publish the agenda (or a supplementary agenda) after every :func:`publish_checks`."""
+    checks = publish_checks(meeting, settings=settings, calendar=calendar,
+                            published_on=published_on, urgent_reason=urgent_reason, today=today)
+    failed = [c for c in checks if not c.ok]
+    if failed:
+        more = f" ({len(failed) - 1} more checks failed)" if len(failed) > 1 else ""
+        raise Refused(failed[0].message.rstrip(".") + more + ".")
+    late = not is_on_time(published_on, meeting.date, settings.clear_days, calendar)
+    reason = (urgent_reason or "").strip()
+    agenda, supplement = meeting.agenda, meeting.status is S.AGENDA_PUBLISHED
+    warnings: tuple[str, ...] = ()
+    if reason and not late:
+        warnings = ("The agenda is on time, so the reason of urgency was not recorded.",)
+    if supplement:
+        agenda = dataclasses.replace(agenda, supplements=agenda.supplements + 1)
+        if late:
+            label = f"supplementary agenda {agenda.supplements}: {reason}"
+            old = agenda.urgency.reason + "; " if agenda.urgency else ""
+            agenda = dataclasses.replace(agenda, urgency=Urgency(reason=old + label))
+    else:
+        agenda = dataclasses.replace(agenda, published_on=published_on,
+                                     urgency=Urgency(reason=reason) if late else None)
+    new = _step(with_exclusion(meeting), "publish_agenda", settings, agenda=agenda)
+    summary = (f"Supplementary agenda {agenda.supplements} published" if supplement
+               else "Agenda published")
+    if late:
+        summary += " late, as a matter of urgency"
+    if len(new.items) > len(meeting.items):
+        summary += "; exclusion of press and public added"
+    tag = f"agenda-published-{agenda.supplements + 1}"
+    return new, make_event("publish_agenda", meeting, new, today, summary, tag, warnings)
+
+
+# --------------------------------------------------------------------------- approval
+
+
+class Approved(NamedTuple):
+    """The approved minutes, the approving meeting with its Minutes item filled, the event."""
+
+    meeting: Meeting
+    at: Meeting
+    event: Event
+
+
+def approve(
+    meeting: Meeting,
+    *,
+    at: Meeting,
+    other_body: bool = False,
+    subject_to: Sequence[tuple[str, str]] | Meeting | None = None,
+    today: dt.date,
+    settings: Settings | None = None,
+) -> Approved:
+    """Record the minutes as approved at ``at`` and lock them (see :func:`check_edit`)."""
+    require("approve", meeting)
+    _approval_refusals(meeting, at, other_body, today)
+    index = next((i for i, it in enumerate(at.items) if it.kind is ItemKind.MINUTES), None)
+    if index is None:
+        raise Refused(f"{at.id} has no Minutes item to approve these minutes under; add one "
+                      "to its agenda first.")
+    corrected, note = corrected_by(meeting, subject_to)
+    item = at.items[index]
+    approves = item.approves + (() if meeting.id in item.approves else (meeting.id,))
+    wording = minutes_wording(approves, {meeting.id: meeting.date}, at.committee,
+                              {meeting.id: meeting.committee_name})
+    item = fill_minutes_item(dataclasses.replace(item, approves=approves), wording)
+    at_items = at.items[:index] + (item,) + at.items[index + 1 :]
+    ref_format = settings.minute_ref_format if settings else "{number}/{yy}"
+    year_start = settings.municipal_year_start if settings else "05-01"
+    minute = cite_minute(at, item, ref_format=ref_format, year_start=year_start)
+    record = Approval(at=at.id, on=at.date, minute=item.minute_number or minute,
+                      other_body=other_body, subject_to=note)
+    new = _step(corrected, "approve", approval=record)
+    where = at.committee_name or at.committee
+    summary = f"Minutes approved at {where} on {long_date(at.date)}"
+    summary += f" (minute {minute})" if minute else ""
+    summary += ", subject to corrections" if note else ""
+    event = make_event("approve", meeting, new, today, summary, "minutes-approved")
+    return Approved(new, dataclasses.replace(at, items=at_items), event)
+
+
+def _approval_refusals(meeting: Meeting, at: Meeting, other_body: bool, today: dt.date) -> None:
+    if at.id == meeting.id:
+        raise Refused(f"Minutes cannot be approved at their own meeting; name the later "
+                      f"meeting that approved the minutes of {meeting.id}.")
+    if at.committee != meeting.committee and not other_body:
+        raise Refused(f"{at.id} is a meeting of {at.committee_name or at.committee}, not of "
+                      f"{meeting.committee_name or meeting.committee}; add --other-body if "
+                      "the council's rules let that body approve these minutes.")
+    if at.date > today:
+        raise Refused(f"{at.id} has not happened yet (it is on {long_date(at.date)}); record "
+                      "the approval after that meeting.")
+    if at.date < meeting.date:
+        raise Refused(f"{at.id} took place before {meeting.id}; minutes are approved at a "
+                      "later meeting.")
+    if EDIT not in allowed(at.status):
+        raise Refused(f"The minutes of {at.id} are '{at.status.value}' and cannot record "
+                      "this approval; choose the meeting that actually approved them.")
+
+
+# --------------------------------------------------------------------------- minutes
+
+
+def start_minutes(meeting: Meeting, *, today: dt.date | None = None) -> tuple[Meeting, Event]:
+    """Begin the minutes from the published agenda; expected attendance stays unticked."""
+    new = _step(meeting, "start_minutes")
+    return new, make_event("start_minutes", meeting, new, today, "Minutes started")
+
+
+def circulate(
+    meeting: Meeting,
+    *,
+    people: Mapping[str, Person] | None = None,
+    committee: Committee | None = None,
+    today: dt.date | None = None,
+) -> tuple[Meeting, Event]:
+    """Send the draft minutes to the chair; refused while any attendance is unrecorded."""
+    require("circulate", meeting)
+    for attendee in meeting.attendance:
+        if attendee.state is AttendanceState.NOT_RECORDED:
+            who = person_name(attendee.person, people, attendee.name)
+            raise Refused(
+                f"Record the attendance of {who} before sending the minutes to the chair."
+            )
+    new = _step(meeting, "circulate")
+    warnings = tuple(circulate_warnings(meeting, committee))
+    return new, make_event(
+        "circulate", meeting, new, today, "Draft minutes sent to the chair",
+        "minutes-circulated", warnings,
+    )
+
+
+def circulate_warnings(meeting: Meeting, committee: Committee | None = None) -> list[str]:
+    """What a clerk should look at before circulating, without blocking it."""
+    found = []
+    if meeting.closed is None:
+        found.append(f"{meeting.id} has no closing time (\"Meeting closed at …\").")
+    if committee is not None:
+        found.extend(quorum_problems(meeting, committee))
+    return found
+
+
+def publish_draft_minutes(
+    meeting: Meeting, *, settings: Settings, today: dt.date | None = None
+) -> tuple[Meeting, Event]:
+    """Publish the draft minutes, where the council's settings say it does so."""
+    new = _step(meeting, "publish_draft_minutes", settings)
+    return new, make_event(
+        "publish_draft_minutes", meeting, new, today, "Draft minutes published",
+        "minutes-published",
+    )
+
+
+# --------------------------------------------------------------------------- locking
+
+
+def check_edit(old: Meeting, new: Meeting) -> None:
+    """Refuse a save that would change approved minutes without a new amendment record.
+
+    The service calls this on every save. Approved minutes may change only together
+    with an :class:`Amendment` appended after the existing ones (see :func:`amend`);
+    a cancelled meeting does not change at all.
+    """
+    if new == old:
+        return
+    if old.status is S.CANCELLED:
+        raise Refused(
+            f"{old.id} was cancelled and cannot be changed; create a new meeting instead."
+        )
+    if old.status is not S.MINUTES_APPROVED:
+        return
+    kept = new.amendments[: len(old.amendments)] == old.amendments
+    added = len(new.amendments) > len(old.amendments)
+    same_approval = new.approval == old.approval and new.status is S.MINUTES_APPROVED
+    if not (kept and added and same_approval):
+        when = f" on {long_date(old.approval.on)}" if old.approval and old.approval.on else ""
+        at = f" at {old.approval.at}" if old.approval else ""
+        raise Refused(
+            f"The minutes of {old.id} were approved{at}{when} and are locked; record the "
+            f"change as an amendment (minutebook amend {old.id} --reason TEXT --from FILE)."
+        )
+
+
+def amend(
+    meeting: Meeting,
+    *,
+    new: Meeting,
+    reason: str,
+    by: str,
+    authority: str = "",
+    today: dt.date,
+) -> tuple[Meeting, Event]:
+    """Change approved minutes as a recorded amendment (who, when, why, on whose authority)."""
+    require("amend", meeting)
+    if new.id != meeting.id:
+        raise Refused(f"The amended record is for {new.id}, not {meeting.id}; load the right file.")
+    if not reason.strip():
+        raise Refused("Give the reason for amending approved minutes (--reason TEXT).")
+    if not by.strip():
+        raise Refused("Say who is making the amendment (the clerk's name is not set).")
+    lifecycle = {name: getattr(meeting, name) for name in LIFECYCLE_FIELDS}
+    content = dataclasses.replace(new, **lifecycle)
+    summary = describe_changes(meeting, content)
+    if not summary:
+        raise Refused(
+            f"The amended record of {meeting.id} is the same as the approved minutes; "
+            "make the correction in the file first."
+        )
+    record = Amendment(
+        on=today, by=by.strip(), reason=reason.strip(), authority=authority.strip(),
+        summary=summary,
+    )
+    result = dataclasses.replace(content, amendments=meeting.amendments + (record,))
+    number = len(result.amendments)
+    return result, make_event(
+        "amend", meeting, result, today, f"Approved minutes amended: {record.reason}",
+        f"amendment-{number}",
+    )
+
+
+# --------------------------------------------------------------------------- before the meeting
+
+
+def cancel(meeting: Meeting, *, reason: str = "", today: dt.date) -> tuple[Meeting, Event]:
+    """Cancel a meeting whose minutes have not been started; the reason goes in the notes."""
+    require("cancel", meeting)
+    note = f"Cancelled on {long_date(today)}" + (f": {reason.strip()}" if reason.strip() else "")
+    new = _step(meeting, "cancel", notes=meeting.notes + (note,))
+    summary = "Meeting cancelled" + (f": {reason.strip()}" if reason.strip() else "")
+    return new, make_event("cancel", meeting, new, today, summary, "cancelled")
+
+
+def postpone(
+    meeting: Meeting, new_date: dt.date, reason: str = "", *, today: dt.date
+) -> tuple[Meeting, Event]:
+    """Move the meeting to ``new_date``: same id, agenda back to draft for republication."""
+    require("postpone", meeting)
+    if new_date == meeting.date:
+        raise Refused(f"{meeting.id} is already on {long_date(new_date)}; choose another date.")
+    if new_date < today:
+        raise Refused(
+            f"The new date {long_date(new_date)} has already passed; choose a date from "
+            f"{long_date(today)} on."
+        )
+    record = Postponement(from_date=meeting.date, to_date=new_date, reason=reason.strip())
+    new = _step(
+        meeting, "postpone", date=new_date, agenda=dataclasses.replace(meeting.agenda,
+        published_on=None, urgency=None, supplements=0),
+        postponements=meeting.postponements + (record,),
+    )
+    summary = f"Meeting postponed from {long_date(meeting.date)} to {long_date(new_date)}"
+    if record.reason:
+        summary += f": {record.reason}"
+    return new, make_event("postpone", meeting, new, today, summary)

@@ -1,0 +1,268 @@
+"""The rules an agenda must meet before it goes out, and the exclusion resolution.
+
+What lives here: :func:`agenda_checks` (publication date, the clear-days deadline or a
+recorded reason of urgency, a reason for every late or urgent item, a Schedule 12A
+paragraph for every exempt item, the exclusion of the press and public before the first
+private item, no Any Other Business at a special meeting), each answered as a
+:class:`Check` a dialog can show, :func:`with_exclusion`, which inserts the
+resolution excluding the press and public where it is missing, and for the minutes the
+quorum check (:func:`quorum_problems`), a warning in validation and at circulation.
+
+What must not: the lifecycle states and transitions (:mod:`workflow.lifecycle` asks these
+checks and moves the meeting), I/O of any kind, reading settings files.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from workflow.deadlines import (
+    WorkingCalendar,
+    clear_days_between,
+    format_deadline,
+    is_on_time,
+    latest_publication_date,
+    long_date,
+)
+from workflow.model import (
+    AttendanceState,
+    Committee,
+    ExemptionBasis,
+    Item,
+    ItemKind,
+    Meeting,
+    MeetingKind,
+    Resolution,
+    Role,
+)
+
+if TYPE_CHECKING:
+    from workflow.settings import Settings
+
+__all__ = [
+    "Check",
+    "agenda_checks",
+    "exclusion_item",
+    "quorum_problems",
+    "with_exclusion",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    """One check a publish dialog shows before acting."""
+
+    name: str
+    ok: bool
+    message: str
+
+
+def agenda_checks(
+    meeting: Meeting,
+    *,
+    settings: Settings,
+    calendar: WorkingCalendar,
+    published_on: dt.date,
+    urgent_reason: str | None = None,
+    today: dt.date | None = None,
+) -> list[Check]:
+    """The content and timing checks of an agenda about to be published, in order."""
+    return [
+        _date_check(meeting, published_on, today),
+        _deadline_check(meeting, settings, calendar, published_on, urgent_reason),
+        _urgent_items_check(meeting),
+        _paragraphs_check(meeting, settings),
+        _exclusion_check(meeting),
+        _special_check(meeting),
+    ]
+
+
+def _date_check(meeting: Meeting, published_on: dt.date, today: dt.date | None) -> Check:
+    if today is not None and published_on > today:
+        return Check("date", False, f"The publication date {long_date(published_on)} is "
+                     "in the future; give the date the agenda actually went out.")
+    if published_on >= meeting.date:
+        return Check("date", False, f"The publication date {long_date(published_on)} is not "
+                     f"before the meeting on {long_date(meeting.date)}; check both dates.")
+    return Check("date", True, f"Published on {long_date(published_on)}.")
+
+
+def _deadline_check(
+    meeting: Meeting, settings: Settings, calendar: WorkingCalendar, published_on: dt.date,
+    urgent_reason: str | None,
+) -> Check:
+    need = settings.clear_days
+    have = clear_days_between(published_on, meeting.date, calendar)
+    due = format_deadline(latest_publication_date(meeting.date, need, calendar))
+    if is_on_time(published_on, meeting.date, need, calendar):
+        return Check("deadline", True, f"{have} clear working days before the meeting "
+                     f"({need} needed, due by {due}).")
+    if urgent_reason and urgent_reason.strip():
+        return Check("deadline", True, f"Late ({have} of {need} clear working days, due by "
+                     f"{due}); the chair's reason of urgency will be recorded.")
+    return Check("deadline", False, f"The agenda is late: {have} clear working days before "
+                 f"the meeting where {need} are needed (due by {due}); give the chair's "
+                 "reason of urgency (--urgent REASON) or postpone the meeting.")
+
+
+def _urgent_items_check(meeting: Meeting) -> Check:
+    for item in meeting.items:
+        if item.urgency is not None and not item.urgency.reason.strip():
+            return Check("urgent items", False, f"{_label(item)} is marked late or urgent "
+                         "but has no reason; record the chair's reason of urgency for it.")
+    count = sum(1 for item in meeting.items if item.urgency is not None)
+    return Check("urgent items", True, f"{count} late or urgent items, each with its reason.")
+
+
+def _paragraphs_check(meeting: Meeting, settings: Settings) -> Check:
+    allowed_numbers = settings.exempt_paragraph_numbers
+    span = f"{min(allowed_numbers)}-{max(allowed_numbers)}"
+    for item in meeting.items:
+        exemptions = [(item.exemption, "")] + [
+            (doc.exemption, f" (document '{doc.title}')") for doc in item.documents
+        ]
+        for exemption, where in exemptions:
+            if exemption is None or exemption.basis is not ExemptionBasis.EXEMPT:
+                continue
+            if exemption.paragraph is None:
+                return Check("exempt paragraphs", False, f"{_label(item)}{where} is exempt "
+                             f"but names no paragraph of Schedule 12A; give its paragraph ({span}).")
+            if exemption.paragraph not in allowed_numbers:
+                return Check("exempt paragraphs", False, f"{_label(item)}{where} cites "
+                             f"paragraph {exemption.paragraph}, which is not one of {span}; "
+                             "correct the paragraph.")
+    return Check("exempt paragraphs", True, "Every exempt item names its paragraph.")
+
+
+def _exclusion_check(meeting: Meeting) -> Check:
+    first = _first_private(meeting)
+    exclusions = [i for i, it in enumerate(meeting.items) if it.kind is ItemKind.EXCLUSION]
+    if first is None:
+        return Check("exclusion", True, "There is no private business.")
+    if any(i < first for i in exclusions):
+        return Check("exclusion", True, "The exclusion of the press and public comes before "
+                     "the private business.")
+    target = _label(meeting.items[first])
+    if exclusions:
+        return Check("exclusion", False, f"{_label(meeting.items[exclusions[0]])} comes after "
+                     f"the first private item, {target}; move it before that item.")
+    return Check("exclusion", True, f"A resolution excluding the press and public will be "
+                 f"inserted before {target}.")
+
+
+def _special_check(meeting: Meeting) -> Check:
+    if meeting.kind is not MeetingKind.SPECIAL:
+        return Check("special meeting", True, "Not a special meeting.")
+    for item in meeting.items:
+        if item.kind is ItemKind.ANY_OTHER_BUSINESS:
+            return Check("special meeting", False, f"{_label(item)} is Any Other Business, "
+                         "which a special meeting cannot take; remove it.")
+    return Check("special meeting", True, "A special meeting with no Any Other Business.")
+
+
+def _label(item: Item) -> str:
+    return f"Item {item.agenda_number} '{item.title}'" if item.agenda_number else f"'{item.title}'"
+
+
+def _first_private(meeting: Meeting) -> int | None:
+    return next((i for i, it in enumerate(meeting.items) if it.exemption is not None), None)
+
+
+def exclusion_item(paragraphs: Sequence[int], *, uid: str = "exclusion",
+                   confidential: bool = False) -> Item:
+    """The item excluding the press and public, worded for the paragraphs concerned."""
+    numbers = sorted(set(paragraphs))
+    words = ", ".join(str(n) for n in numbers[:-1]) + (" and " if len(numbers) > 1 else "")
+    words += str(numbers[-1]) if numbers else ""
+    if numbers:
+        noun = "paragraph" if len(numbers) == 1 else "paragraphs"
+        grounds = (f"the likely disclosure of exempt information as defined in {noun} {words} "
+                   "of Part 1 of Schedule 12A of that Act")
+        section = "Section 100A(4)"
+    else:
+        grounds = "the likely disclosure of confidential information"
+        section = "Section 100A(2)"
+    if numbers and confidential:
+        grounds += ", and of confidential information"
+    return Item(
+        uid=uid, kind=ItemKind.EXCLUSION, title="Exclusion of Press and Public",
+        wording=(f"To consider whether to exclude the press and public for the following "
+                 f"items of business under {section} of the Local Government Act 1972 on "
+                 f"the grounds that they involve {grounds}.",),
+        resolutions=(Resolution(text=f"that the press and public be excluded from the "
+                     f"meeting for the following items of business under {section} of the "
+                     f"Local Government Act 1972 on the grounds that they involve {grounds}."),),
+    )
+
+
+def with_exclusion(meeting: Meeting) -> Meeting:
+    """The meeting with an exclusion item before its first private item, if it lacks one.
+
+    The new item takes the numbers of the item it precedes and plain-number items after
+    it move up by one, so the order printed on the agenda stays consecutive.
+    """
+    first = _first_private(meeting)
+    if first is None or any(
+        it.kind is ItemKind.EXCLUSION for it in meeting.items[:first]
+    ):
+        return meeting
+    private = [it.exemption for it in meeting.items[first:] if it.exemption is not None]
+    paragraphs = [e.paragraph for e in private if e.paragraph is not None]
+    uids = {it.uid for it in meeting.items}
+    uid = next(u for u in (f"exclusion-{n}" if n else "exclusion" for n in range(999))
+               if u not in uids)
+    item = exclusion_item(paragraphs, uid=uid, confidential=any(
+        e.basis is not ExemptionBasis.EXEMPT for e in private))
+    before, after = meeting.items[:first], meeting.items[first:]
+    number = after[0]
+    item = dataclasses.replace(item, agenda_number=number.agenda_number,
+                               minute_number=number.minute_number)
+    return dataclasses.replace(meeting, items=before + (item,) + tuple(_shift(it) for it in after))
+
+
+def _shift(item: Item) -> Item:
+    def up(number: str) -> str:
+        return str(int(number) + 1) if number.isdigit() else number
+    return dataclasses.replace(item, agenda_number=up(item.agenda_number),
+                               minute_number=up(item.minute_number))
+
+
+# --------------------------------------------------------------------------- quorum
+
+
+_VOTING_ROLES = frozenset({Role.CHAIR, Role.VICE_CHAIR, Role.PRESIDING, Role.MEMBER})
+
+
+def quorum_problems(meeting: Meeting, committee: Committee) -> list[str]:
+    """A sentence when fewer members were present than the committee's quorum."""
+    if committee.quorum is None:
+        return []
+    serving = {
+        m.person
+        for m in committee.membership
+        if (m.start is None or m.start <= meeting.date) and (m.end is None or m.end >= meeting.date)
+        and m.role not in {Role.OFFICER, Role.OTHER}
+    }
+    counted = {AttendanceState.PRESENT}
+    if committee.remote_counts_for_quorum:
+        counted.add(AttendanceState.REMOTE)
+    members = [
+        a for a in meeting.attendance
+        if a.role in _VOTING_ROLES or (a.person and a.person in serving)
+    ]
+    present = sum(1 for a in members if a.state in counted)
+    if present >= committee.quorum:
+        return []
+    remote = sum(1 for a in members if a.state is AttendanceState.REMOTE)
+    note = ""
+    if remote and not committee.remote_counts_for_quorum:
+        note = f" ({remote} attending remotely do not count)"
+    noun = "member was" if present == 1 else "members were"
+    return [
+        f"Only {present} {noun} present{note}; the quorum of {committee.name} is "
+        f"{committee.quorum}, so the meeting was not quorate."
+    ]
