@@ -1,0 +1,593 @@
+"""What changed between two versions of a meeting, in the terms a clerk thinks in.
+
+:func:`diff_meetings` compares two :class:`~workflow.model.Meeting` records and returns a
+:class:`MeetingDiff`: meeting-level field changes (date, times, venue, status...),
+attendance changes per person, and items matched by ``uid`` (by title similarity when the
+uids differ), each added, removed, renumbered or changed. Inside a changed text the
+:class:`WordOp` list says which words were inserted or deleted; the ops keep every
+character, so both texts can be rebuilt exactly from them.
+
+This module is pure: no git, no files, no documents. It diffs whatever it is given, so a
+public caller (anything a member of the public may see) must pass
+``workflow.redaction.public_view(...)`` of both versions; exempt text then never reaches
+the diff. The same result prints as text (plain or ANSI colour), as JSON for scripts
+(``{"format": 1, ...}``) and as a one-line summary used as a commit subject. No document
+building here: the Word redline is :mod:`workflow.render.redline`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from enum import Enum
+from typing import Any
+
+from workflow.errors import MinutebookError
+from workflow.model import Attendee, BulletList, Item, Meeting, Paragraph, Person, Resolution
+
+__all__ = [
+    "FORMAT",
+    "FieldChange",
+    "ItemDiff",
+    "MeetingDiff",
+    "WordOp",
+    "align",
+    "diff_meetings",
+    "diff_words",
+    "tokenize",
+]
+
+FORMAT = 1
+"""Version of :meth:`MeetingDiff.to_json`; bumped only when the shape changes."""
+
+_TOKEN = re.compile(r"\w+|\s+|[^\w\s]", re.UNICODE)
+
+
+@dataclass(frozen=True, slots=True)
+class WordOp:
+    """A run of text that is the same in both versions, only in the new, or only in the old."""
+
+    op: str
+    """``equal``, ``insert`` or ``delete``."""
+    text: str
+
+
+def tokenize(text: str) -> list[str]:
+    """Words, whitespace runs and single punctuation marks; joined they give ``text`` back."""
+    return _TOKEN.findall(text)
+
+
+def diff_words(old: str, new: str) -> tuple[WordOp, ...]:
+    """Word-level ops turning ``old`` into ``new``: deletions come before insertions."""
+    a, b = tokenize(old), tokenize(new)
+    raw: list[tuple[str, str]] = []
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag in ("delete", "replace"):
+            raw.append(("delete", "".join(a[i1:i2])))
+        if tag in ("insert", "replace"):
+            raw.append(("insert", "".join(b[j1:j2])))
+        if tag == "equal":
+            raw.append(("equal", "".join(a[i1:i2])))
+    return _merge(_absorb_spaces(raw))
+
+
+def _absorb_spaces(raw: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Fold a lone space between two changes into both sides, so phrases read whole."""
+    out = list(raw)
+    for i in range(1, len(out) - 1):
+        op, text = out[i]
+        if op == "equal" and text.isspace() and out[i - 1][0] != "equal" and out[i + 1][0] != "equal":
+            out[i] = ("both", text)
+    flat: list[tuple[str, str]] = []
+    for op, text in out:
+        if op == "both":
+            flat += [("delete", text), ("insert", text)]
+        else:
+            flat.append((op, text))
+    return flat
+
+
+def _merge(raw: list[tuple[str, str]]) -> tuple[WordOp, ...]:
+    out: list[WordOp] = []
+    pending = {"delete": "", "insert": ""}
+    for op, text in raw:
+        if op == "equal":
+            out += [WordOp(k, v) for k, v in pending.items() if v]
+            pending = {"delete": "", "insert": ""}
+            if out and out[-1].op == "equal":
+                out[-1] = WordOp("equal", out[-1].text + text)
+            elif text:
+                out.append(WordOp("equal", text))
+        else:
+            pending[op] += text
+    out += [WordOp(k, v) for k, v in pending.items() if v]
+    return tuple(out)
+
+
+# ------------------------------------------------------------------------ results
+
+
+@dataclass(frozen=True, slots=True)
+class FieldChange:
+    """One change to one thing: ``resolution (b)`` amended, ``venue`` changed, ``paragraph 3`` added."""
+
+    path: str
+    """Where in the record, as the schemas name it: ``items[3].resolutions[1].text``."""
+    what: str
+    """The thing a clerk would name: ``resolution (b)``, ``venue``, ``Cllr M Mutton``."""
+    part: str
+    """Which part of it changed (``seconder``, ``state``), empty when the thing itself."""
+    change: str
+    """``added``, ``removed`` or ``changed``."""
+    old: str = ""
+    new: str = ""
+    words: tuple[WordOp, ...] = ()
+    """For a changed text: the word-level ops from ``old`` to ``new``."""
+
+    @property
+    def label(self) -> str:
+        return f"{self.what} {self.part}" if self.part else self.what
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "path": self.path,
+            "what": self.what,
+            "part": self.part,
+            "change": self.change,
+            "old": self.old,
+            "new": self.new,
+        }
+        if self.words:
+            out["words"] = [{"op": w.op, "text": w.text} for w in self.words]
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class ItemDiff:
+    """One item that differs between the versions."""
+
+    uid: str
+    title: str
+    change: str
+    """``added``, ``removed``, ``renumbered`` (numbers only) or ``changed``."""
+    old_number: tuple[str, str] = ("", "")
+    """(agenda number, minute number) in the old version."""
+    new_number: tuple[str, str] = ("", "")
+    changes: tuple[FieldChange, ...] = ()
+
+    @property
+    def renumbered(self) -> bool:
+        return self.change in ("renumbered", "changed") and self.old_number != self.new_number
+
+    @property
+    def name(self) -> str:
+        """``Item 20`` (agenda number), ``Minute 14`` or the quoted title."""
+        agenda, minute = self.new_number if self.change != "removed" else self.old_number
+        if agenda:
+            return f"Item {agenda}"
+        if minute:
+            return f"Minute {minute}"
+        return f"'{self.title}'"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "uid": self.uid,
+            "title": self.title,
+            "change": self.change,
+            "renumbered": self.renumbered,
+            "old": {"agenda_number": self.old_number[0], "minute_number": self.old_number[1]},
+            "new": {"agenda_number": self.new_number[0], "minute_number": self.new_number[1]},
+            "changes": [c.to_json() for c in self.changes],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingDiff:
+    """Every difference between two versions of one meeting."""
+
+    meeting: str
+    fields: tuple[FieldChange, ...] = ()
+    """Meeting-level fields: date, times, venue, status, contact, approval..."""
+    attendance: tuple[FieldChange, ...] = ()
+    items: tuple[ItemDiff, ...] = ()
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.fields or self.attendance or self.items)
+
+    def summary(self, limit: int = 72) -> str:
+        """One line saying what changed: ``Item 20: resolution (b) amended; item 21 added``."""
+        return _summary(self, limit)
+
+    def to_text(self, colour: bool = False) -> str:
+        """Readable lines; changed words as ``[-old-]{+new+}`` or, with colour, in red/green."""
+        return _to_text(self, colour)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "format": FORMAT,
+            "meeting": self.meeting,
+            "empty": self.is_empty,
+            "summary": self.summary(),
+            "fields": [c.to_json() for c in self.fields],
+            "attendance": [c.to_json() for c in self.attendance],
+            "items": [i.to_json() for i in self.items],
+        }
+
+
+# --------------------------------------------------------------------- comparing
+
+
+def diff_meetings(
+    old: Meeting, new: Meeting, *, people: Mapping[str, Person] | None = None
+) -> MeetingDiff:
+    """Compare two versions of one meeting; ``people`` (the register) names attendees."""
+    if old.id != new.id:
+        raise MinutebookError(
+            f"'{old.id}' and '{new.id}' are different meetings; "
+            "a diff compares two versions of one meeting.",
+            title="Different meetings",
+        )
+    if old == new:
+        return MeetingDiff(new.id)
+    fields: list[FieldChange] = []
+    for f in dataclasses.fields(Meeting):
+        if f.name not in ("id", "attendance", "items"):
+            name = _MEETING_WORDS.get(f.name, f.name.replace("_", " "))
+            _diff_value(getattr(old, f.name), getattr(new, f.name), f.name, name, "", fields)
+    attendance: list[FieldChange] = []
+    for i, j in align(old.attendance, new.attendance, _who_key):
+        a, b = _at(old.attendance, i), _at(new.attendance, j)
+        who = _who(b or a, people or {})
+        _diff_value(a, b, f"attendance[{j if j is not None else i}]", who, "", attendance)
+    items = [d for i, j in _pair_items(old.items, new.items) if (d := _diff_item(old, new, i, j))]
+    return MeetingDiff(new.id, tuple(fields), tuple(attendance), tuple(items))
+
+
+_MEETING_WORDS = {"start": "start time", "closed": "closing time", "kind": "meeting kind"}
+_ITEM_SKIP = ("uid", "agenda_number", "minute_number")
+
+
+def _at(seq: Sequence[Any], i: int | None) -> Any:
+    return None if i is None else seq[i]
+
+
+def _who_key(a: Attendee) -> str:
+    return a.person or a.name
+
+
+def _who(a: Attendee, people: Mapping[str, Person]) -> str:
+    person = people.get(a.person)
+    if person is not None:
+        return f"{person.title} {person.name}".strip()
+    return a.name or a.person or "unnamed attendee"
+
+
+def _diff_item(old: Meeting, new: Meeting, i: int | None, j: int | None) -> ItemDiff | None:
+    a, b = _at(old.items, i), _at(new.items, j)
+    if a == b:
+        return None
+    if a is None or b is None:
+        it = b or a
+        return ItemDiff(
+            it.uid,
+            it.title,
+            "added" if a is None else "removed",
+            old_number=_numbers(a),
+            new_number=_numbers(b),
+        )
+    out: list[FieldChange] = []
+    for f in dataclasses.fields(Item):
+        if f.name not in _ITEM_SKIP:
+            path = f"items[{j}].{f.name}"
+            _diff_value(getattr(a, f.name), getattr(b, f.name), path, "", _words(f.name), out)
+    if not out and _numbers(a) == _numbers(b):
+        return None
+    change = "changed" if out else "renumbered"
+    return ItemDiff(b.uid, b.title, change, _numbers(a), _numbers(b), tuple(out))
+
+
+def _numbers(item: Item | None) -> tuple[str, str]:
+    return ("", "") if item is None else (item.agenda_number, item.minute_number)
+
+
+def _words(name: str) -> str:
+    return {"resolved_intro": "RESOLVED wording", "text": ""}.get(name, name.replace("_", " "))
+
+
+def _join(*words: str) -> str:
+    return " ".join(w for w in words if w)
+
+
+def _diff_value(old: Any, new: Any, path: str, what: str, part: str, out: list[FieldChange]) -> None:
+    """Append the changes from ``old`` to ``new``; ``what``/``part`` name the place."""
+    if old == new:
+        return
+    if not what:
+        what, part = part or "item", ""
+    if isinstance(old, tuple) and isinstance(new, tuple):
+        _diff_seq(old, new, path, what, part, out)
+    elif old is None or new is None or (old in ((), "") and not isinstance(new, str)):
+        added = old is None or old == ()
+        text = _describe(new if added else old)
+        ops = (WordOp("insert" if added else "delete", text),) if text else ()
+        kind = "added" if added else "removed"
+        out.append(FieldChange(path, what, part, kind, "" if added else text, text if added else "", ops))
+    elif dataclasses.is_dataclass(old) and type(old) is type(new):
+        for f in dataclasses.fields(old):
+            sub = _join(part, _words(f.name))
+            _diff_value(getattr(old, f.name), getattr(new, f.name), f"{path}.{f.name}", what, sub, out)
+    else:
+        a, b = _describe(old), _describe(new)
+        if isinstance(old, str) and isinstance(new, str):
+            ops = diff_words(a, b)
+        else:
+            ops = tuple(WordOp(op, t) for op, t in (("delete", a), ("insert", b)) if t)
+        out.append(FieldChange(path, what, part, "changed", a, b, ops))
+
+
+def _diff_seq(
+    old: tuple[Any, ...], new: tuple[Any, ...], path: str, what: str, part: str, out: list[FieldChange]
+) -> None:
+    field = path.rsplit(".", 1)[-1]
+    key = _KEYS.get(field)
+    for i, j in align(old, new, key):
+        a, b = _at(old, i), _at(new, j)
+        if a == b:
+            continue
+        n = (j if j is not None else i) or 0
+        sub_what, sub_part = _element_name(field, b if b is not None else a, n, what, part)
+        _diff_value(a, b, f"{path}[{n}]", sub_what, sub_part, out)
+
+
+def _element_name(field: str, elem: Any, n: int, what: str, part: str) -> tuple[str, str]:
+    """How a clerk names element ``n`` of a list: ``resolution (b)``, ``list 2``, ``bullet 3``."""
+    if isinstance(elem, Resolution):
+        label = elem.label or str(n + 1)
+        if field == "children":
+            return (what + label if elem.label else f"{what}.{label}"), ""
+        return f"resolution {label}", ""
+    if isinstance(elem, Paragraph):
+        return f"paragraph {n + 1}", ""
+    if isinstance(elem, BulletList):
+        return f"list {n + 1}", ""
+    if field == "body":
+        return "withheld text", ""
+    if field == "declarations":
+        return f"declaration by {elem.member}", ""
+    if field == "motions":
+        return f"{_MOTION_WORDS.get(elem.kind.value, elem.kind.value)} {n + 1}", ""
+    one = _SINGULAR.get(field, _words(field).removesuffix("s"))
+    if not part:
+        return f"{one} {n + 1}", ""
+    return what, _join(part.removesuffix(_words(field)).strip(), f"{one} {n + 1}")
+
+
+_MOTION_WORDS = {"procedural": "procedural motion"}
+_SINGULAR = {
+    "wording": "agenda wording line",
+    "approves": "approved meeting",
+    "refusal_reasons": "refusal reason",
+    "for_names": "for",
+    "against_names": "against",
+    "abstain_names": "abstention",
+    "absent_names": "absent",
+}
+
+
+_KEYS: dict[str, Callable[[Any], Any]] = {
+    "resolutions": lambda r: (r.text, r.children),
+    "children": lambda r: (r.text, r.children),
+    "declarations": lambda d: d.member,
+}
+
+
+def _describe(obj: Any) -> str:
+    if obj is None:
+        return ""
+    if isinstance(obj, bool):
+        return "yes" if obj else "no"
+    if isinstance(obj, Enum):
+        return str(obj.value)
+    if isinstance(obj, dt.time):
+        return obj.strftime("%H:%M")
+    if isinstance(obj, dt.date | str | int):
+        return obj.isoformat() if isinstance(obj, dt.date) else str(obj)
+    if isinstance(obj, tuple):
+        return "\n".join(d for v in obj if (d := _describe(v)))
+    if isinstance(obj, Resolution):
+        head = _join(obj.label, obj.text)
+        return "\n".join([head, *(_describe(c) for c in obj.children)])
+    if isinstance(obj, BulletList):
+        return "\n".join(f"• {b}" for b in obj.bullets)
+    if isinstance(obj, Attendee):
+        return _join(obj.role.value, obj.state.value)
+    if dataclasses.is_dataclass(obj):
+        text = getattr(obj, "text", "")
+        if text:
+            return str(text)
+        values = (_describe(getattr(obj, f.name)) for f in dataclasses.fields(obj))
+        return "; ".join(v for v in values if v)
+    return str(obj)
+
+
+# ---------------------------------------------------------------------- aligning
+
+
+def align(
+    old: Sequence[Any], new: Sequence[Any], key: Callable[[Any], Any] | None = None
+) -> list[tuple[int | None, int | None]]:
+    """Pairs (old index, new index) in reading order; ``None`` for added/removed."""
+    ka = [key(x) for x in old] if key else list(old)
+    kb = [key(x) for x in new] if key else list(new)
+    out: list[tuple[int | None, int | None]] = []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, ka, kb, autojunk=False).get_opcodes():
+        if tag == "equal":
+            out += zip(range(i1, i2), range(j1, j2), strict=True)
+        else:
+            pairs = _pair_similar(old, new, range(i1, i2), range(j1, j2), 0.5)
+            out += _in_order(pairs, range(i1, i2), range(j1, j2))
+    return out
+
+
+def _pair_items(old: Sequence[Item], new: Sequence[Item]) -> list[tuple[int | None, int | None]]:
+    where = {it.uid: j for j, it in reversed(list(enumerate(new)))}
+    pairs: dict[int, int] = {}
+    for i, it in enumerate(old):
+        j = where.get(it.uid)
+        if j is not None and j not in pairs.values():
+            pairs[i] = j
+    left_old = [i for i in range(len(old)) if i not in pairs]
+    left_new = [j for j in range(len(new)) if j not in pairs.values()]
+    if left_old and left_new and len(left_old) * len(left_new) <= 900:
+        titles = [it.title for it in old], [it.title for it in new]
+        pairs.update(_pair_similar(*titles, left_old, left_new, 0.6, ordered=False))
+    return _in_order(pairs, range(len(old)), range(len(new)))
+
+
+def _ratio(a: Any, b: Any) -> float:
+    ta, tb = tokenize(_describe(a).lower()), tokenize(_describe(b).lower())
+    return SequenceMatcher(None, ta, tb, autojunk=False).ratio()
+
+
+def _pair_similar(
+    old: Sequence[Any], new: Sequence[Any], olds: Iterator[int] | Sequence[int] | range,
+    news: Sequence[int] | range, threshold: float, *, ordered: bool = True,
+) -> dict[int, int]:
+    """Greedy best matches above ``threshold``; ``ordered`` keeps pairs from crossing."""
+    scored = sorted(
+        ((_ratio(old[i], new[j]), i, j) for i in olds for j in news), key=lambda t: (-t[0], t[1], t[2])
+    )
+    pairs: dict[int, int] = {}
+    for score, i, j in scored:
+        if score < threshold or i in pairs or j in pairs.values():
+            continue
+        if ordered and any((i2 < i) != (j2 < j) for i2, j2 in pairs.items()):
+            continue
+        pairs[i] = j
+    return pairs
+
+
+def _in_order(
+    pairs: Mapping[int, int], olds: range, news: range
+) -> list[tuple[int | None, int | None]]:
+    """New order; removed old entries go before whatever was added in their place."""
+    partner = {j: i for i, j in pairs.items()}
+    pending = [i for i in olds if i not in pairs]
+    out: list[tuple[int | None, int | None]] = []
+    upcoming = [partner[j] for j in news if j in partner] + [olds.stop]
+    for j in news:
+        i = partner.get(j)
+        limit = upcoming[0] if i is None else i
+        out += [(k, None) for k in pending if k < limit]
+        pending = [k for k in pending if k >= limit]
+        if i is not None:
+            upcoming.pop(0)
+        out.append((i, j))
+    return out + [(k, None) for k in pending]
+
+
+# ---------------------------------------------------------------------- printing
+
+_GREEN, _RED, _BOLD, _RESET = "\x1b[32;4m", "\x1b[31;9m", "\x1b[1m", "\x1b[0m"
+
+
+def _show(ops: Sequence[WordOp], colour: bool) -> str:
+    out = []
+    for w in ops:
+        if w.op == "equal":
+            out.append(w.text)
+        elif colour:
+            out.append(f"{_GREEN if w.op == 'insert' else _RED}{w.text}{_RESET}")
+        else:
+            out.append(f"{{+{w.text}+}}" if w.op == "insert" else f"[-{w.text}-]")
+    return "".join(out)
+
+
+def _change_lines(changes: Sequence[FieldChange], colour: bool) -> list[str]:
+    lines = []
+    for c in changes:
+        body = _show(c.words, colour).replace("\n", "\n    ")
+        lines.append(f"  {c.label} ({c.change}): {body}" if body else f"  {c.label} ({c.change})")
+    return lines
+
+
+def _item_heading(d: ItemDiff) -> str:
+    head = f"{d.name} {d.title}".rstrip()
+    if d.renumbered:
+        was = ", ".join(
+            f"{kind} {old or '-'} -> {new or '-'}"
+            for kind, old, new in zip(("item", "minute"), d.old_number, d.new_number, strict=True)
+            if old != new
+        )
+        head += f" (renumbered: {was})"
+    return f"{head}: {d.change}"
+
+
+def _to_text(diff: MeetingDiff, colour: bool) -> str:
+    if diff.is_empty:
+        return f"No changes to {diff.meeting}.\n"
+    bold = (lambda s: f"{_BOLD}{s}{_RESET}") if colour else (lambda s: s)
+    lines = [bold(f"Meeting {diff.meeting}: {diff.summary()}")]
+    if diff.fields:
+        lines += [bold("Meeting details"), *_change_lines(diff.fields, colour)]
+    if diff.attendance:
+        lines += [bold("Attendance"), *_change_lines(diff.attendance, colour)]
+    for d in diff.items:
+        lines += [bold(_item_heading(d)), *_change_lines(d.changes, colour)]
+    return "\n".join(lines) + "\n"
+
+
+def _subjects(changes: Sequence[FieldChange], verb: str = "amended") -> list[str]:
+    seen: dict[str, set[str]] = {}
+    for c in changes:
+        seen.setdefault(c.what, set()).add(c.change if not c.part else "changed")
+    return [
+        f"{what} {kinds.pop() if len(kinds) == 1 and kinds <= {'added', 'removed'} else verb}"
+        for what, kinds in seen.items()
+    ]
+
+
+def _number(number: tuple[str, str]) -> str:
+    return number[0] or number[1] or "unnumbered"
+
+
+def _item_part(d: ItemDiff, detail: bool) -> str:
+    if d.change in ("added", "removed"):
+        return f"{d.name} {d.change}"
+    if d.change == "renumbered":
+        return f"{d.name} renumbered (was {_number(d.old_number)})"
+    head = f"{d.name} (was {_number(d.old_number)})" if d.renumbered else d.name
+    return f"{head}: {', '.join(_subjects(d.changes))}" if detail else f"{head} amended"
+
+
+def _summary(diff: MeetingDiff, limit: int) -> str:
+    if diff.is_empty:
+        return "No changes"
+    people = sorted({c.what for c in diff.attendance})
+    attendance = [f"attendance of {people[0]} changed"] if len(people) == 1 else []
+    attendance += ["attendance changed"] * (len(people) > 1)
+    meeting = _subjects(diff.fields, "changed") + attendance
+    line = ""
+    for detail in (True, False):
+        line = _sentence([_item_part(d, detail) for d in diff.items] + meeting)
+        if len(line) <= limit:
+            return line
+    counts: dict[str, int] = {}
+    for d in diff.items:
+        counts[d.change] = counts.get(d.change, 0) + 1
+    parts = [f"{n} item{'s' if n > 1 else ''} {c}" for c, n in counts.items()]
+    parts += ["meeting details changed"] * bool(diff.fields) + attendance
+    short = _sentence(parts)
+    return short if len(short) < len(line) else line
+
+
+def _sentence(parts: Sequence[str]) -> str:
+    fixed = [p[0].lower() + p[1:] if p.startswith(("Item ", "Minute ")) else p for p in parts]
+    line = "; ".join(fixed)
+    return line[:1].upper() + line[1:]
