@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
 from workflow.deadlines import WorkingCalendar, is_on_time, long_date
-from workflow.errors import Refused
+from workflow.errors import MinutebookError, Refused
 from workflow.followup import (
     LIFECYCLE_FIELDS,
     cite_minute,
@@ -151,7 +151,13 @@ TRANSITIONS: Mapping[str, Transition] = {
 
 def allowed(status: Status | str, settings: Settings | None = None) -> frozenset[str]:
     """The actions (keys of :data:`TRANSITIONS`, including ``edit``) allowed in ``status``."""
-    state = Status(status)
+    try:
+        state = Status(status)
+    except ValueError:
+        known = ", ".join(s.value for s in Status)
+        raise MinutebookError(
+            f"status: '{status}' is not a lifecycle state; use one of {known}."
+        ) from None
     drafts_public = bool(settings is not None and settings.publish_draft_minutes)
     return frozenset(
         name
@@ -285,6 +291,8 @@ def publish_agenda(
     if len(new.items) > len(meeting.items):
         summary += "; exclusion of press and public added"
     tag = f"agenda-published-{agenda.supplements + 1}"
+    if meeting.postponements:
+        tag += f"-after-postponement-{len(meeting.postponements)}"
     return new, make_event("publish_agenda", meeting, new, today, summary, tag, warnings)
 
 

@@ -260,9 +260,10 @@ def quorum_problems(meeting: Meeting, committee: Committee) -> list[str]:
     remote = sum(1 for a in members if a.state is AttendanceState.REMOTE)
     note = ""
     if remote and not committee.remote_counts_for_quorum:
-        note = f" ({remote} attending remotely do not count)"
+        note = f" and {remote} remotely, which does not count"
     noun = "member was" if present == 1 else "members were"
+    where = "" if committee.remote_counts_for_quorum else " in person"
     return [
-        f"Only {present} {noun} present{note}; the quorum of {committee.name} is "
+        f"Only {present} {noun} present{where}{note}; the quorum of {committee.name} is "
         f"{committee.quorum}, so the meeting was not quorate."
     ]
