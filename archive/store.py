@@ -167,6 +167,7 @@ class GitArchive:
             author=author,
             when=when,
         )
+        run_git(folder, ["reset", "-q"], what="prepare the archive index")
         archive.write_commit_graph()
         return archive
 
@@ -180,7 +181,8 @@ class GitArchive:
         archive._ensure_config()
         if not archive._has_commit_graph() and archive._head() is not None:
             with contextlib.suppress(ArchiveError, OSError):
-                archive.write_commit_graph()
+                run_git(folder, ["reset", "-q"], what="prepare the archive index")
+        archive.write_commit_graph()
         return archive
 
     @classmethod

@@ -1,0 +1,285 @@
+"""Benchmark of the archive: save and history against plain git on a large archive.
+
+Run ``python benchmarks/bench_archive.py [--commits 20000 --meetings 2000]``. The first
+run builds the archive with ``git fast-import`` and caches it under
+``benchmarks/.work/``; every run measures on a fresh copy. The builder is importable:
+``cached_archive(commits, meetings)`` returns the path of a pristine archive and
+``fresh_copy(src, dst)`` a scratch copy other benchmarks may change freely.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from archive import GitArchive, Identity, meeting_dir, meeting_file  # noqa: E402
+from archive.versions import LOG_FORMAT  # noqa: E402
+
+__all__ = [
+    "WORK",
+    "build_archive",
+    "cached_archive",
+    "fresh_copy",
+    "meeting_ids",
+    "meeting_yaml",
+    "run",
+]
+
+WORK = Path(__file__).resolve().parent / ".work"
+EPOCH = dt.datetime(2015, 5, 1, 9, 0, tzinfo=dt.timezone.utc)
+CLERK = Identity("Bench Clerk", "bench@example.org")
+
+
+def meeting_ids(meetings: int, committees: int = 20) -> list[str]:
+    """``meetings`` ids spread over ``committees`` committees, a fortnight apart."""
+    ids = []
+    for n in range(meetings):
+        slug = f"committee-{n % committees:02d}"
+        day = EPOCH.date() + dt.timedelta(days=14 * (n // committees) + n % committees % 5)
+        ids.append(f"{slug}/{day.isoformat()}")
+    return ids
+
+
+def meeting_yaml(meeting_id: str, revision: int, items: int = 10) -> bytes:
+    """A meeting record of about 10 KB (``items`` items); ``revision`` varies one line."""
+    slug, day = meeting_id.split("/")
+    lines = [
+        f"committee: {slug}",
+        "council: Example Borough Council",
+        f"date: '{day}'",
+        "start: '10:00'",
+        "venue: Civic Hall, Committee Room 2",
+        f"status: minutes draft (revision {revision})",
+        "items:",
+    ]
+    for i in range(1, items + 1):
+        lines += [
+            f"- number: {i}",
+            f"  title: Item {i} of the meeting of {day}",
+            "  kind: report",
+            "  minutes:",
+        ]
+        for p in range(6):
+            lines.append(
+                f"  - The Board considered paragraph {p} of the report on item {i}, noting the "
+                "officer's advice, the consultation responses and the budget position; members "
+                "asked questions and received answers on each point raised."
+            )
+        lines.append(f"  resolved: The report on item {i} was noted (revision {revision}).")
+    return ("\n".join(lines) + "\n").encode()
+
+
+def _fast_import_stream(commits: int, meetings: int, seed: int) -> Iterator[bytes]:
+    ids = meeting_ids(meetings)
+    per = max(1, commits // meetings)
+    rng = random.Random(seed)
+    revisions = dict.fromkeys(ids, 0)
+    yield b"reset refs/heads/main\n"
+    attributes = b"*.docx binary\n"
+    for n in range(commits):
+        window = ids[max(0, n // per - 10) : n // per + 1]
+        meeting = window[-1] if revisions[window[-1]] == 0 else rng.choice(window)
+        revisions[meeting] += 1
+        when = int((EPOCH + dt.timedelta(hours=n)).timestamp())
+        msg = f"Meeting {meeting}: revision {revisions[meeting]}\n\nMeeting: {meeting}\n".encode()
+        data = meeting_yaml(meeting, revisions[meeting])
+        ident = f"{CLERK.name} <{CLERK.email}> {when} +0000".encode()
+        head = b"commit refs/heads/main\nauthor %s\ncommitter %s\ndata %d\n%s" % (
+            ident, ident, len(msg), msg,
+        )
+        if n == 0:
+            head += b"M 100644 inline .gitattributes\ndata %d\n%s\n" % (len(attributes), attributes)
+        path = meeting_file(meeting).encode()
+        yield head + b"M 100644 inline %s\ndata %d\n%s\n" % (path, len(data), data)
+
+
+def build_archive(path: Path, commits: int = 20_000, meetings: int = 2_000, seed: int = 1) -> Path:
+    """Create an archive at ``path`` with ``commits`` versions across ``meetings`` meetings."""
+    if path.exists():
+        shutil.rmtree(path)
+    GitArchive.init(path).close()
+    shutil.rmtree(path / ".git" / "objects" / "info" / "commit-graphs", ignore_errors=True)
+    env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull}
+    subprocess.run(["git", "update-ref", "-d", "refs/heads/main"], cwd=path, check=True, env=env)
+    proc = subprocess.Popen(
+        ["git", "fast-import", "--quiet", "--force"], cwd=path, stdin=subprocess.PIPE, env=env
+    )
+    assert proc.stdin is not None
+    for chunk in _fast_import_stream(commits, meetings, seed):
+        proc.stdin.write(chunk)
+    proc.stdin.close()
+    if proc.wait() != 0:
+        raise RuntimeError("git fast-import failed")
+    for args in (
+        ["reset", "-q", "--hard", "main"],
+        ["repack", "-a", "-d", "-q"],
+        ["commit-graph", "write", "--reachable", "--changed-paths", "--no-progress"],
+    ):
+        subprocess.run(["git", *args], cwd=path, check=True, env=env)
+    return path
+
+
+def cached_archive(commits: int = 20_000, meetings: int = 2_000) -> Path:
+    """A pristine archive of this size, built once and kept under benchmarks/.work/."""
+    path = WORK / f"archive-{commits}-{meetings}"
+    stamp = path / ".git" / "minutebook-bench-complete"
+    if not stamp.exists():
+        build_archive(path, commits, meetings)
+        stamp.touch()
+    return path
+
+
+def fresh_copy(src: Path, dst: Path) -> Path:
+    """A scratch copy of an archive that may be changed freely."""
+    if dst.exists():
+        shutil.rmtree(dst)
+    shutil.copytree(src, dst, symlinks=True)
+    return dst
+
+
+def _median_ms(fn: Callable[[int], object], repeat: int, warmup: int = 3) -> float:
+    for n in range(warmup):
+        fn(-1 - n)
+    times = []
+    for n in range(repeat):
+        start = time.perf_counter()
+        fn(n)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000
+
+
+def bench_save(path: Path, meetings: int, repeat: int) -> dict[str, float]:
+    """Median ms: our save (warm and cold) and plain git add + commit of the same change."""
+    ids = meeting_ids(meetings)
+    rng = random.Random(7)
+    env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull}
+    results = {}
+    with GitArchive.open(path, graph_every=0, repack_every=0) as archive:
+        def ours(n: int) -> None:
+            meeting = rng.choice(ids)
+            archive.save(
+                {meeting_file(meeting): meeting_yaml(meeting, 1000 + n)},
+                message=f"Meeting {meeting}: bench {n}",
+                author=CLERK,
+                trailers={"Meeting": meeting, "Status": "minutes draft"},
+            )
+
+        results["save (open archive)"] = _median_ms(ours, repeat)
+
+    def cold(n: int) -> None:
+        meeting = rng.choice(ids)
+        with GitArchive.open(path, graph_every=0, repack_every=0) as archive:
+            archive.save(
+                {meeting_file(meeting): meeting_yaml(meeting, 5000 + n)},
+                message=f"Meeting {meeting}: cold {n}",
+                author=CLERK,
+                trailers={"Meeting": meeting},
+            )
+
+    results["open + save + close"] = _median_ms(cold, max(5, repeat // 3))
+
+    def plain(n: int) -> None:
+        meeting = rng.choice(ids)
+        rel = meeting_file(meeting)
+        (path / rel).write_bytes(meeting_yaml(meeting, 9000 + n))
+        subprocess.run(["git", "add", "--", rel], cwd=path, check=True, env=env)
+        subprocess.run(
+            ["git", "-c", f"user.name={CLERK.name}", "-c", f"user.email={CLERK.email}",
+             "commit", "-q", "-m", f"Meeting {meeting}: plain {n}\n\nMeeting: {meeting}"],
+            cwd=path, check=True, env=env,
+        )
+
+    subprocess.run(["git", "reset", "-q"], cwd=path, check=True, env=env)
+    results["git add + git commit"] = _median_ms(plain, repeat)
+    return results
+
+
+def bench_history(path: Path, meetings: int, repeat: int) -> dict[str, float]:
+    """Median ms: our history of one meeting and plain ``git log`` of the same folder."""
+    ids = meeting_ids(meetings)
+    rng = random.Random(11)
+    env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull}
+    picks = [rng.choice(ids) for _ in range(repeat + 3)]
+    results = {}
+    with GitArchive.open(path, graph_every=0, repack_every=0) as archive:
+        count = len(archive.history(meeting_dir(picks[0])))
+        results["history (one meeting)"] = _median_ms(
+            lambda n: archive.history(meeting_dir(picks[n])), repeat
+        )
+    results["git log -- folder"] = _median_ms(
+        lambda n: subprocess.run(
+            ["git", "log", "-z", "--name-only", f"--format={LOG_FORMAT}", "HEAD", "--",
+             meeting_dir(picks[n])],
+            cwd=path, check=True, capture_output=True, env=env,
+        ),
+        repeat,
+    )
+    results["versions per meeting"] = float(count)
+    return results
+
+
+def run(commits: int, meetings: int, repeat: int) -> dict[str, float]:
+    """Build or reuse the archive, measure on a scratch copy, return the medians (ms)."""
+    start = time.perf_counter()
+    pristine = cached_archive(commits, meetings)
+    built = time.perf_counter() - start
+    scratch = fresh_copy(pristine, WORK / "scratch")
+    try:
+        results = {"archive ready (s)": built}
+        results.update(bench_history(scratch, meetings, repeat))
+        results.update(bench_save(scratch, meetings, repeat))
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    return results
+
+
+def _report(results: dict[str, float], commits: int, meetings: int) -> str:
+    save = results["save (open archive)"]
+    git_save = results["git add + git commit"]
+    hist = results["history (one meeting)"]
+    git_hist = results["git log -- folder"]
+    rows = [
+        ("save, open archive", save, git_save, "<= 12 ms (20 ms incl. validation)", save <= 12),
+        ("save, open+save+close", results["open + save + close"], git_save, "(CLI: one save per process)", True),
+        ("history of one meeting", hist, git_hist, "<= 1.2x git log and < 20 ms",
+         hist <= 1.2 * git_hist and hist < 20),
+    ]
+    lines = [
+        f"archive: {commits} commits, {meetings} meetings, "
+        f"{results['versions per meeting']:.0f} versions in the sampled meeting; "
+        f"ready in {results['archive ready (s)']:.1f} s",
+        f"{'measure':<26}{'ours ms':>10}{'git ms':>10}{'ratio':>8}  target",
+    ]
+    for name, ours, theirs, target, ok in rows:
+        mark = "ok" if ok else "MISSED"
+        lines.append(f"{name:<26}{ours:>10.2f}{theirs:>10.2f}{ours / theirs:>8.2f}  {target} {mark}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--commits", type=int, default=20_000)
+    parser.add_argument("--meetings", type=int, default=2_000)
+    parser.add_argument("--repeat", type=int, default=40)
+    args = parser.parse_args(argv)
+    os.environ.setdefault("GIT_CONFIG_GLOBAL", os.devnull)
+    results = run(args.commits, args.meetings, args.repeat)
+    print(_report(results, args.commits, args.meetings))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
