@@ -19,7 +19,7 @@ import datetime as dt
 import difflib
 import functools
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -30,38 +30,17 @@ from workflow import numbering
 from workflow.codec import decode, load_yaml
 from workflow.errors import FieldError, InvalidRecord, MinutebookError, NotFound
 from workflow.membership import expected_attendance
-from workflow.model import (
-    Action,
-    Committee,
-    Contact,
-    Exemption,
-    Item,
-    ItemKind,
-    Meeting,
-    MeetingKind,
-    Paragraph,
-    Person,
-    Report,
-    Status,
-)
+from workflow.model import Action, Committee, Contact, Exemption, Item, ItemKind, Meeting
+from workflow.model import MeetingKind, Paragraph, Person, Report, Status
 
 if TYPE_CHECKING:
     from workflow.settings import Settings
 
 __all__ = [
-    "Exclusion",
-    "MeetingType",
-    "Position",
-    "StandingItem",
-    "Template",
-    "add_report_item",
-    "list_templates",
-    "load_template",
-    "move_item",
-    "new_meeting",
-    "new_uid",
+    "Exclusion", "MeetingType", "Position", "StandingItem", "Template", "add_report_item",
+    "list_templates", "load_template", "long_date", "move_item", "new_meeting", "new_uid",
     "remove_item",
-]
+]  # fmt: skip
 
 _MONTHS = (
     "January", "February", "March", "April", "May", "June", "July",
@@ -71,6 +50,7 @@ _NO_PREVIOUS = "[date of the previous meeting]"
 _ID = re.compile(r"[a-z0-9][a-z0-9-]*/\d{4}-\d{2}-\d{2}(?:-\d+)?")
 _GENERATED_UID = re.compile(r"i(\d+)")
 _OWN_FIELDS = ("minute_prefix",)
+"""Template fields checked here rather than by ``schemas/template.yaml``."""
 _DEFAULT_EXCLUSION = (
     "To consider whether to exclude the press and public for the items of private business "
     "that follow, because they involve the likely disclosure of exempt information within "
@@ -137,18 +117,20 @@ class Template:
     resolution_labels: str = "(a)"
     report_kinds: tuple[str, ...] = ("Report",)
     item_fields: tuple[str, ...] = ()
-    """Type-specific item fields: planning, licensing, key_decision, decision_record, recorded_votes."""
+    """planning, licensing, key_decision, decision_record, recorded_votes."""
     standing_items: tuple[StandingItem, ...] = ()
     exclusion: Exclusion | None = None
     minute_prefix: str = ""
     """Letters before minute numbers in references (``PLA`` in ``PLA146/14``)."""
 
+    @property
+    def end_uids(self) -> frozenset[str]:
+        """The uids of the standing items that come after the reports."""
+        pairs = zip(_standing_uids(self), self.standing_items, strict=True)
+        return frozenset(uid for uid, s in pairs if s.position is Position.END)
+
 
 # ------------------------------------------------------------------ loading
-
-
-def _path(slug: str, directory: Path | None) -> Path:
-    return (directory / f"{slug}.yaml") if directory is not None else templates.template_path(slug)
 
 
 def _slugs(directory: Path | None) -> list[str]:
@@ -157,25 +139,19 @@ def _slugs(directory: Path | None) -> list[str]:
     return sorted(p.stem for p in directory.glob("*.yaml"))
 
 
-def _not_found(slug: str, directory: Path | None) -> NotFound:
-    known = _slugs(directory)
-    close = difflib.get_close_matches(slug, known, n=1, cutoff=0.5)
-    hint = f" (did you mean '{close[0]}'?)" if close else ""
-    return NotFound(
-        f"There is no template called '{slug}'{hint}; the templates are: {', '.join(known)}."
-    )
-
-
 def _raw(slug: str, directory: Path | None) -> dict[str, Any]:
-    path = _path(slug, directory)
+    path = directory / f"{slug}.yaml" if directory is not None else templates.template_path(slug)
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", slug) or not path.is_file():
-        raise _not_found(slug, directory)
+        known = _slugs(directory)
+        close = difflib.get_close_matches(slug, known, n=1, cutoff=0.5)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        raise NotFound(
+            f"There is no template called '{slug}'{hint}; the templates are: {', '.join(known)}."
+        )
     data = load_yaml(path.read_bytes(), where=f"The template file {path.name}")
     if data.get("slug") != slug:
-        raise InvalidRecord(
-            f"The template file {path.name}",
-            [FieldError("slug", f"is '{data.get('slug')}' but should be '{slug}', as the file is named")],
-        )
+        problem = f"is '{data.get('slug')}' but should be '{slug}', as the file is named"
+        raise InvalidRecord(f"The template file {path.name}", [FieldError("slug", problem)])
     return data
 
 
@@ -193,31 +169,27 @@ def _resolved(slug: str, directory: Path | None, chain: tuple[str, ...]) -> dict
     try:
         base = _resolved(parent, directory, (*chain, slug))
     except NotFound:
-        known = ", ".join(_slugs(directory))
-        raise InvalidRecord(
-            where, [FieldError("extends", f"names '{parent}', which is not a template ({known})")]
-        ) from None
+        problem = f"names '{parent}', which is not a template ({', '.join(_slugs(directory))})"
+        raise InvalidRecord(where, [FieldError("extends", problem)]) from None
     return {**base, **data}
 
 
-def _check_own(data: Mapping[str, Any]) -> list[FieldError]:
+def _prefix_errors(data: Mapping[str, Any]) -> list[FieldError]:
     prefix = data.get("minute_prefix", "")
-    if not isinstance(prefix, str) or not re.fullmatch(r"[A-Za-z]{0,8}", prefix):
-        return [FieldError("minute_prefix", "should be up to eight letters, such as PLA")]
-    return []
+    if isinstance(prefix, str) and re.fullmatch(r"[A-Za-z]{0,8}", prefix):
+        return []
+    return [FieldError("minute_prefix", "should be up to eight letters, such as PLA")]
 
 
-def _check_kinds(template: Template) -> list[FieldError]:
-    errors = []
-    allowed = ", ".join(template.kinds)
-    for index, standing in enumerate(template.standing_items):
-        for kind in standing.when:
-            if kind not in template.kinds:
-                errors.append(FieldError(
-                    f"standing_items[{index}].when",
-                    f"names '{kind}', which this template does not hold (its kinds are: {allowed})",
-                ))  # fmt: skip
-    return errors
+def _when_errors(template: Template) -> list[FieldError]:
+    held = ", ".join(template.kinds)
+    return [
+        FieldError(f"standing_items[{i}].when",
+                   f"names '{kind}', which this template does not hold (its kinds are: {held})")
+        for i, standing in enumerate(template.standing_items)
+        for kind in standing.when
+        if kind not in template.kinds
+    ]  # fmt: skip
 
 
 @functools.cache
@@ -226,13 +198,11 @@ def _load(slug: str, directory: Path | None) -> Template:
     where = f"The template {slug}"
     report = validate("template", {k: v for k, v in data.items() if k not in _OWN_FIELDS})
     errors = [FieldError(p.path, p.message, p.severity) for p in report.errors]
-    errors += _check_own(data)
-    if errors:
+    if errors := errors + _prefix_errors(data):
         raise InvalidRecord(where, errors)
     template = decode(Template, data, where=where)
-    kind_errors = _check_kinds(template)
-    if kind_errors:
-        raise InvalidRecord(where, kind_errors)
+    if errors := _when_errors(template):
+        raise InvalidRecord(where, errors)
     return template
 
 
@@ -263,87 +233,76 @@ def _fill(text: str, values: Mapping[str, str]) -> str:
 
 
 def _standing_uids(template: Template) -> list[str]:
-    seen: dict[str, int] = {}
-    uids = []
-    for standing in template.standing_items:
-        seen[standing.kind] = seen.get(standing.kind, 0) + 1
-        count = seen[standing.kind]
-        uids.append(standing.kind.value if count == 1 else f"{standing.kind.value}-{count}")
-    return uids
-
-
-def _report_line(line: str, template: Template) -> Report | None:
-    for kind in template.report_kinds:
-        match = re.fullmatch(rf"{re.escape(kind)} of the (.+)", line.strip())
-        if match:
-            return Report(kind=kind, author=match.group(1))
-    return None
+    kinds = [s.kind.value for s in template.standing_items]
+    counts = [kinds[: i + 1].count(kind) for i, kind in enumerate(kinds)]
+    return [kind if n == 1 else f"{kind}-{n}" for kind, n in zip(kinds, counts, strict=True)]
 
 
 def _standing_item(uid: str, standing: StandingItem, template: Template, values: Mapping[str, str]) -> Item:
-    wording = [_fill(line, values) for line in standing.wording]
-    report = _report_line(wording[0], template) if len(wording) == 1 else None
+    """A standing item; a lone wording line "<report kind> of the <author>" becomes its report."""
+    wording = tuple(_fill(line, values) for line in standing.wording)
+    report = None
+    for kind in template.report_kinds if len(wording) == 1 else ():
+        if match := re.fullmatch(rf"{re.escape(kind)} of the (.+)", wording[0].strip()):
+            report = Report(kind=kind, author=match.group(1))
     minutes = _fill(standing.minutes, values)
-    return Item(
-        uid=uid,
-        kind=standing.kind,
-        title=standing.title,
-        report=report,
-        wording=() if report else tuple(wording),
-        body=(Paragraph(text=minutes),) if minutes else (),
-    )
+    return Item(uid=uid, kind=standing.kind, title=standing.title, report=report,
+                wording=() if report else wording, body=(Paragraph(text=minutes),) if minutes else ())  # fmt: skip
 
 
 # ------------------------------------------------------------------ new meeting
 
 
 def _earlier(previous: Sequence[Meeting], committee: str, date: dt.date, meeting_id: str) -> list[Meeting]:
-    return sorted(
-        (m for m in previous
-         if m.committee == committee and m.id != meeting_id and m.date <= date
-         and m.status is not Status.CANCELLED),
-        key=lambda m: (m.date, m.id),
-    )  # fmt: skip
+    found = [m for m in previous if m.committee == committee and m.id != meeting_id and m.date <= date]
+    return sorted((m for m in found if m.status is not Status.CANCELLED), key=lambda m: (m.date, m.id))
 
 
 def _awaiting_approval(earlier: Sequence[Meeting]) -> list[Meeting]:
+    """The latest meetings whose minutes are neither approved nor due for approval elsewhere."""
     scheduled = {mid for m in earlier for it in m.items for mid in it.approves}
     waiting: list[Meeting] = []
     for meeting in reversed(earlier):
-        done = meeting.approval is not None or meeting.status is Status.MINUTES_APPROVED
-        if done or meeting.id in scheduled:
+        if meeting.approval or meeting.status is Status.MINUTES_APPROVED or meeting.id in scheduled:
             break
         waiting.insert(0, meeting)
     return waiting
 
 
 def _carried_actions(last: Meeting | None, settings: Settings, prefix: str) -> tuple[Action, ...]:
-    if last is None:
-        return ()
-    out: list[Action] = []
-    for item in last.items:
-        for action in item.actions:
-            if action.done:
-                continue
-            if action.origin or not item.minute_number:
-                out.append(action)
-            else:
-                ref = numbering.minute_ref_for(last, item, settings, prefix=prefix)
-                out.append(dataclasses.replace(action, origin=ref))
-    return tuple(out)
+    def origin(item: Item, action: Action) -> str:
+        if action.origin or not item.minute_number or last is None:
+            return action.origin
+        return numbering.minute_ref_for(last, item, settings, prefix=prefix)
+
+    items = last.items if last is not None else ()
+    return tuple(dataclasses.replace(a, origin=origin(it, a)) for it in items for a in it.actions if not a.done)
 
 
-def _check_new(template: Template, committee: Committee, date: dt.date, kind: MeetingKind, meeting_id: str, previous: Sequence[Meeting]) -> None:
+def _check_new(template: Template, kind: MeetingKind, stem: str, meeting_id: str, previous: Sequence[Meeting]) -> None:
     if kind not in template.kinds:
-        kinds = ", ".join(template.kinds)
-        raise MinutebookError(
-            f"The {template.slug} template does not hold {kind} meetings; its meeting kinds are: {kinds}."
-        )
-    stem = f"{committee.slug}/{date.isoformat()}"
+        raise MinutebookError(f"The {template.slug} template does not hold {kind} meetings; "
+                              f"its meeting kinds are: {', '.join(template.kinds)}.")  # fmt: skip
     if not _ID.fullmatch(meeting_id) or not meeting_id.startswith(stem):
-        raise MinutebookError(f"The meeting id '{meeting_id}' should be {stem} (or {stem}-2 for a second meeting that day).")
+        raise MinutebookError(
+            f"The meeting id '{meeting_id}' should be {stem} (or {stem}-2 for a second meeting that day)."
+        )
     if any(m.id == meeting_id for m in previous):
         raise MinutebookError(f"There is already a meeting {meeting_id}; use {stem}-2 for a second meeting that day.")
+
+
+def _notes(items: Sequence[Item], waiting: Sequence[Meeting], earlier: Sequence[Meeting]) -> tuple[str, ...]:
+    minutes = next((it for it in items if it.kind is ItemKind.MINUTES), None)
+    if minutes is None:
+        return ()
+    if not earlier:
+        return ("No earlier meeting of this committee is in the archive: "
+                "add the date of the previous meeting to the Minutes item.",)  # fmt: skip
+    if len(waiting) > 1 and not any(long_date(waiting[0].date) in line for line in minutes.wording):
+        return (f"The minutes of {len(waiting)} meetings await approval "
+                f"({_joined([long_date(m.date) for m in waiting])}); "
+                "the Minutes item's wording names only the latest.",)  # fmt: skip
+    return ()
 
 
 def new_meeting(
@@ -365,70 +324,44 @@ def new_meeting(
     within the municipal year, the Minutes item approves those still awaiting approval,
     and actions not done at the latest one are carried to Outstanding Issues.
     """
-    meeting_id = meeting_id or f"{committee.slug}/{date.isoformat()}"
-    _check_new(template, committee, date, kind, meeting_id, previous)
+    stem = f"{committee.slug}/{date.isoformat()}"
+    meeting_id = meeting_id or stem
+    _check_new(template, kind, stem, meeting_id, previous)
     earlier = _earlier(previous, committee.slug, date, meeting_id)
     waiting = _awaiting_approval(earlier)
-    dated = waiting or earlier[-1:]
-    dates = [long_date(m.date) for m in dated]
-    values = {
-        "previous_date": dates[-1] if dates else _NO_PREVIOUS,
-        "previous_dates": _joined(dates) if dates else _NO_PREVIOUS,
-    }
+    dates = [long_date(m.date) for m in waiting or earlier[-1:]]
+    values = {"previous_date": dates[-1] if dates else _NO_PREVIOUS,
+              "previous_dates": _joined(dates) if dates else _NO_PREVIOUS}  # fmt: skip
     carried = _carried_actions(earlier[-1] if earlier else None, settings, template.minute_prefix)
-    starts, ends = [], []
+    items = []
     for uid, standing in zip(_standing_uids(template), template.standing_items, strict=True):
-        if not standing.applies_to(kind):
-            continue
-        item = _standing_item(uid, standing, template, values)
-        if item.kind is ItemKind.MINUTES:
-            item = dataclasses.replace(item, approves=tuple(m.id for m in waiting))
-        if item.kind is ItemKind.OUTSTANDING_ISSUES and carried:
-            item = dataclasses.replace(item, actions=carried, body=())
-        (starts if standing.position is Position.START else ends).append(item)
+        if standing.applies_to(kind):
+            item = _standing_item(uid, standing, template, values)
+            if item.kind is ItemKind.MINUTES:
+                item = dataclasses.replace(item, approves=tuple(m.id for m in waiting))
+            if item.kind is ItemKind.OUTSTANDING_ISSUES and carried:
+                item = dataclasses.replace(item, actions=carried, body=())
+            items.append((standing.position is Position.END, item))
+    ordered = tuple(item for _, item in sorted(items, key=lambda pair: pair[0]))
+    clerk = Contact(name=settings.clerk_name, phone=settings.clerk_phone, email=settings.clerk_email)
     meeting = Meeting(
-        id=meeting_id,
-        committee=committee.slug,
-        committee_name=committee.name,
-        council=committee.council or settings.council,
-        kind=kind,
-        date=date,
-        start=start or template.default_start,
-        venue=venue or committee.venue,
-        contact=committee.contact if committee.contact != Contact() else Contact(
-            name=settings.clerk_name, phone=settings.clerk_phone, email=settings.clerk_email
-        ),
-        template=template.slug,
-        attendance=expected_attendance(committee, people, date),
-        items=(*starts, *ends),
-        notes=_notes(starts + ends, waiting, earlier),
-    )
-    start_day = settings.municipal_year_start
-    return numbering.renumber(
-        meeting,
-        numbering.first_number(earlier, date, start_day),
-        agenda_first=numbering.first_number(earlier, date, start_day, which="agenda"),
-    )
-
-
-def _notes(items: Sequence[Item], waiting: Sequence[Meeting], earlier: Sequence[Meeting]) -> tuple[str, ...]:
-    if not any(it.kind is ItemKind.MINUTES for it in items):
-        return ()
-    if not earlier:
-        return ("No earlier meeting of this committee is in the archive: "
-                "add the date of the previous meeting to the Minutes item.",)  # fmt: skip
-    minutes = next(it for it in items if it.kind is ItemKind.MINUTES)
-    if len(waiting) > 1 and not any(long_date(waiting[0].date) in line for line in minutes.wording):
-        dates = _joined([long_date(m.date) for m in waiting])
-        return (f"The minutes of {len(waiting)} meetings await approval ({dates}); "
-                "the Minutes item's wording names only the latest.",)  # fmt: skip
-    return ()
+        id=meeting_id, committee=committee.slug, committee_name=committee.name,
+        council=committee.council or settings.council, kind=kind, date=date,
+        start=start or template.default_start, venue=venue or committee.venue,
+        contact=committee.contact if committee.contact != Contact() else clerk,
+        template=template.slug, attendance=expected_attendance(committee, people, date),
+        items=ordered, notes=_notes(ordered, waiting, earlier),
+    )  # fmt: skip
+    year_start = settings.municipal_year_start
+    first = numbering.first_number(earlier, date, year_start)
+    agenda_first = numbering.first_number(earlier, date, year_start, which="agenda")
+    return numbering.renumber(meeting, first, agenda_first=agenda_first)
 
 
 # ------------------------------------------------------------------ editing
 
 
-def new_uid(existing: Sequence[str] | set[str] | frozenset[str]) -> str:
+def new_uid(existing: Collection[str]) -> str:
     """A fresh item uid: ``i`` and one more than the highest ``i<n>`` in use."""
     numbers = [int(m.group(1)) for uid in existing if (m := _GENERATED_UID.fullmatch(uid))]
     return f"i{max(numbers, default=0) + 1}"
@@ -441,50 +374,31 @@ def _index(meeting: Meeting, uid: str) -> int:
     raise NotFound(f"There is no item '{uid}' in the meeting {meeting.id}.")
 
 
-def _template_of(meeting: Meeting, template: Template | None) -> Template | None:
-    if template is not None or not meeting.template:
-        return template
-    return load_template(meeting.template)
-
-
-def _public_position(items: Sequence[Item], template: Template | None) -> int:
-    ends: set[str] = set()
-    if template is not None:
-        uids = _standing_uids(template)
-        ends = {u for u, s in zip(uids, template.standing_items, strict=True) if s.position is Position.END}
-    for index, item in enumerate(items):
-        if item.uid in ends or item.kind is ItemKind.EXCLUSION or item.is_exempt:
-            return index
-    return len(items)
-
-
-def _paragraph_words(items: Sequence[Item]) -> str:
+def _exclusion_wording(template: Template | None, items: Sequence[Item]) -> tuple[str, ...]:
     found = sorted({it.exemption.paragraph for it in items if it.exemption and it.exemption.paragraph})
-    return _joined([str(p) for p in found]) if found else ""
-
-
-def _exclusion_wording(template: Template | None, paragraphs: str) -> tuple[str, ...]:
+    paragraphs = _joined([str(p) for p in found]) if found else ""
     lines = template.exclusion.wording if template and template.exclusion else (_DEFAULT_EXCLUSION,)
     return tuple(_fill(line, {"paragraphs": paragraphs}) for line in lines)
 
 
 def _with_exclusion(items: list[Item], template: Template | None, before: Sequence[Item], number: int) -> list[Item]:
-    first_exempt = next(i for i, it in enumerate(items) if it.is_exempt)
+    """``items`` with an exclusion item just before the first exempt item.
+
+    Its wording names the exempt paragraphs, unless the clerk has reworded it.
+    """
     at = next((i for i, it in enumerate(items) if it.kind is ItemKind.EXCLUSION), None)
-    old_wording = _exclusion_wording(template, _paragraph_words(before))
-    new_wording = _exclusion_wording(template, _paragraph_words(items))
+    wording = _exclusion_wording(template, items)
     if at is None:
         title = template.exclusion.title if template and template.exclusion else "Exclusion of Press and Public"
         exclusion = Item(uid="exclusion", agenda_number=str(number), minute_number=str(number),
-                         kind=ItemKind.EXCLUSION, title=title, wording=new_wording)  # fmt: skip
-        return [*items[:first_exempt], exclusion, *items[first_exempt:]]
-    exclusion = items[at]
-    if exclusion.wording == old_wording:
-        exclusion = dataclasses.replace(exclusion, wording=new_wording)
-    rest = items[:at] + items[at + 1 :]
-    if at > first_exempt:
-        return [*rest[:first_exempt], exclusion, *rest[first_exempt:]]
-    return [*rest[:at], exclusion, *rest[at:]]
+                         kind=ItemKind.EXCLUSION, title=title, wording=wording)  # fmt: skip
+    else:
+        exclusion = items.pop(at)
+        if exclusion.wording == _exclusion_wording(template, before):
+            exclusion = dataclasses.replace(exclusion, wording=wording)
+    first_exempt = next(i for i, it in enumerate(items) if it.is_exempt)
+    items.insert(min(first_exempt, len(items) if at is None else at), exclusion)
+    return items
 
 
 def add_report_item(
@@ -508,22 +422,25 @@ def add_report_item(
         raise MinutebookError("A new item needs a title.")
     if position is not None and not 0 <= position <= len(meeting.items):
         raise MinutebookError(f"Position {position} is outside the agenda (0 to {len(meeting.items)}).")
-    template = _template_of(meeting, template)
+    if template is None and meeting.template:
+        template = load_template(meeting.template)
     number = numbering.highest_number(meeting.items) + 1
     exemption = Exemption(paragraph=exempt_paragraph) if exempt_paragraph is not None else None
-    needs_exclusion = exemption is not None and not any(it.kind is ItemKind.EXCLUSION for it in meeting.items)
-    own = number + 1 if needs_exclusion else number
+    if exemption and not any(it.kind is ItemKind.EXCLUSION for it in meeting.items):
+        number += 1
     item = Item(
-        uid=new_uid({it.uid for it in meeting.items}), agenda_number=str(own), minute_number=str(own),
+        uid=new_uid({it.uid for it in meeting.items}), agenda_number=str(number), minute_number=str(number),
         kind=kind, title=title.strip(), exemption=exemption,
         report=Report(kind=report_kind or "Report", author=author.strip()) if author.strip() else None,
     )  # fmt: skip
     items = list(meeting.items)
     if position is None:
-        position = len(items) if exemption else _public_position(items, template)
+        ends = template.end_uids if template else frozenset()
+        stops = (i for i, it in enumerate(items) if it.uid in ends or it.kind is ItemKind.EXCLUSION or it.is_exempt)
+        position = len(items) if exemption else next(stops, len(items))
     items.insert(position, item)
     if exemption is not None:
-        items = _with_exclusion(items, template, meeting.items, number)
+        items = _with_exclusion(items, template, meeting.items, number - 1)
     return dataclasses.replace(meeting, items=tuple(items))
 
 
@@ -539,11 +456,11 @@ def remove_item(meeting: Meeting, uid: str) -> Meeting:
 def move_item(meeting: Meeting, uid: str, delta: int) -> Meeting:
     """The meeting with item ``uid`` moved ``delta`` places (negative is up); numbers stay."""
     index = _index(meeting, uid)
-    target = index + delta
-    if not 0 <= target < len(meeting.items):
-        where = "first" if delta < 0 else "last"
-        raise MinutebookError(f"The item '{meeting.items[index].title or uid}' cannot move {abs(delta)} "
-                              f"place(s): it would go past the {where} item.")  # fmt: skip
+    if not 0 <= index + delta < len(meeting.items):
+        raise MinutebookError(
+            f"The item '{meeting.items[index].title or uid}' cannot move {abs(delta)} place(s): "
+            f"it would go past the {'first' if delta < 0 else 'last'} item."
+        )
     items = list(meeting.items)
-    items.insert(target, items.pop(index))
+    items.insert(index + delta, items.pop(index))
     return dataclasses.replace(meeting, items=tuple(items))
