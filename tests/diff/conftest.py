@@ -78,6 +78,15 @@ def _items() -> tuple[Item, ...]:
 
 @pytest.fixture
 def people() -> dict[str, Person]:
+    return make_people()
+
+
+@pytest.fixture
+def meeting() -> Meeting:
+    return make_meeting()
+
+
+def make_people() -> dict[str, Person]:
     return {
         "cllr-lapsa": Person(id="cllr-lapsa", name="R Lapsa", title="Councillor"),
         "cllr-kaur": Person(id="cllr-kaur", name="K Kaur", title="Councillor"),
@@ -86,8 +95,7 @@ def people() -> dict[str, Person]:
     }
 
 
-@pytest.fixture
-def meeting() -> Meeting:
+def make_meeting() -> Meeting:
     return Meeting(
         id="scrutiny-board-2/2018-06-21",
         committee="scrutiny-board-2",
