@@ -444,7 +444,8 @@ class GitArchive:
             for p, d in files.items()
         }
         deadline = time.monotonic() + self.lock_timeout
-        for _ in range(_MAX_RACES):
+        races = 0
+        while races < _MAX_RACES:
             base_tree = self._tree_of(head) if head else EMPTY_TREE
             tree, changed = self._editor.apply(base_tree, blobs)
             if tree == base_tree and head is not None:
@@ -456,6 +457,7 @@ class GitArchive:
             try:
                 update_ref(self.gitdir, self.branch, commit, head, reflog=f"{ident}\tcommit: {text.splitlines()[0]}")
             except RefChanged as moved:
+                races += 1
                 head = moved.current
                 if expect_parent is not None and head != expect_parent:
                     self._refuse_if_overlap(expect_parent, head, files, restore=True)

@@ -125,8 +125,8 @@ def _fetch(archive: GitArchive, remote: str) -> str | None:
     try:
         run_git(
             archive.path,
-            ["fetch", "-q", "--no-write-fetch-head", "--prune", remote,
-             f"+refs/heads/main:{tracking}", "refs/tags/*:refs/tags/*"],
+            ["fetch", "-q", "--no-write-fetch-head", remote,
+             f"+refs/heads/*:refs/remotes/{remote}/*", "refs/tags/*:refs/tags/*"],
             what="fetch",
             timeout=300,
         )
