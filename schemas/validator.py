@@ -35,7 +35,7 @@ WARNING = errors.ErrorDefinition(0x0F, None)
 BLOCK = errors.ErrorDefinition(0x8E, "block")
 """The group of errors inside one body block (paragraph, bullet list, withheld text)."""
 
-_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\ufffe\uffff\ud800-\udfff]")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _TIME = re.compile(r"([01]?\d|2[0-3]):([0-5]\d)")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
