@@ -12,10 +12,25 @@ from __future__ import annotations
 from workflow.codec import decode, split_exempt
 from workflow.model import Meeting
 
-__all__ = ["public_view"]
+__all__ = ["has_exempt_content", "public_view"]
+
+
+def has_exempt_content(meeting: Meeting) -> bool:
+    """True when anything in the meeting is exempt (an item or a block of minutes text)."""
+    return any(
+        item.exemption is not None
+        or any(getattr(block, "exemption", None) is not None for block in item.body)
+        for item in meeting.items
+    )
 
 
 def public_view(meeting: Meeting) -> Meeting:
-    """The meeting as the public may see it (idempotent: a view of a view is the same)."""
+    """The meeting as the public may see it (idempotent: a view of a view is the same).
+
+    A meeting with nothing exempt is its own public view (``split_exempt`` would give back
+    the same data), so it is returned as it is.
+    """
+    if not has_exempt_content(meeting):
+        return meeting
     public, _exempt = split_exempt(meeting)
     return decode(Meeting, public, where=f"the public view of {meeting.id}")

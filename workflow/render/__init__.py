@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Literal
@@ -29,7 +28,6 @@ from workflow.render.blocks import MARKING, agenda_blocks, minutes_blocks
 from workflow.render.docx import HOUSE_STYLE, write_docx
 from workflow.render.elements import Block, Run
 from workflow.render.styles import Style
-from workflow.render.text import to_html, to_json, to_markdown
 from workflow.render.wording import short_date
 
 __all__ = [
@@ -80,6 +78,8 @@ def export(meeting: Meeting, fmt: str, *, people: Mapping[str, Person],
     """The meeting as ``markdown``, ``html`` (of the agenda or minutes) or ``json`` text."""
     if fmt not in EXPORT_FORMATS:
         raise UsageError(f"'{fmt}' is not an export format; choose markdown, html or json.")
+    from workflow.render.text import to_html, to_json, to_markdown
+
     if fmt == "json":
         return to_json(meeting if confidential else public_view(meeting))
     blocks = document_blocks(meeting, which, people=people, confidential=confidential)
@@ -96,14 +96,14 @@ def write_output(data: bytes | str, out: Path) -> None:
     if not out.parent.is_dir():
         raise OutputError(f"The folder {out.parent} does not exist, so {out.name} cannot be "
                           "written there.")
-    tmp_name = ""
+    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
     try:
-        with tempfile.NamedTemporaryFile(dir=out.parent, prefix=f".{out.name}.",
-                                         delete=False) as tmp:
-            tmp_name = tmp.name
-            tmp.write(payload)
-        os.replace(tmp_name, out)
+        with open(tmp, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, out)
     except OSError as exc:
-        if tmp_name and os.path.exists(tmp_name):
-            os.unlink(tmp_name)
+        if tmp.exists():
+            tmp.unlink()
         raise OutputError(f"{out} cannot be written: {exc.strerror or exc}.") from None

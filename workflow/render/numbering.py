@@ -11,6 +11,7 @@ a number the record does not hold. Also builds the abstract numbering XML for
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -64,15 +65,22 @@ def label_for(fmt: str, n: int) -> str:
     return f"{before}{core}{after}"
 
 
+@functools.cache
+def _numbers(fmt: str) -> dict[str, int]:
+    """Printed label -> number, for the labels a record can reasonably hold."""
+    return {label_for(fmt, n): n for n in range(200, 0, -1)}
+
+
 def _start(fmt: str, labels: Sequence[str]) -> int | None:
     """The first number if ``labels`` run in sequence in ``fmt``, else ``None``."""
     if not labels:
         return None
-    for first in range(1, 60):
-        if label_for(fmt, first) == labels[0]:
-            if all(label_for(fmt, first + k) == lab for k, lab in enumerate(labels)):
-                return first
-            return None
+    numbers = _numbers(fmt)
+    first = numbers.get(labels[0])
+    if first is None:
+        return None
+    if all(numbers.get(lab) == first + k for k, lab in enumerate(labels)):
+        return first
     return None
 
 
