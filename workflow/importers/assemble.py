@@ -1,0 +1,305 @@
+"""From a layout's draft (header facts, attendance lines, item line groups) to a Meeting.
+
+Layout modules (:mod:`.webpage`, :mod:`.printed`, :mod:`.docx_reader`) fill a
+:class:`Draft`; :func:`build_meeting` turns it into the immutable record, reading each
+item's agenda part and minutes with the shared recognisers. Nothing here reads files
+or knows a layout.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+
+from workflow.importers.common import (
+    Ledger,
+    clean,
+    MissingDetail,
+    SourceLine,
+    bare_name,
+    find_date,
+    slugify,
+)
+from workflow.importers.minutes import ItemMinutes, read_minutes
+from workflow.importers.people import Register, parse_attendance
+from workflow.model import (
+    AttendanceState,
+    Attendee,
+    Contact,
+    Document,
+    Exemption,
+    Item,
+    ItemKind,
+    Meeting,
+    MeetingKind,
+    Person,
+    Report,
+    Status,
+)
+
+__all__ = ["Draft", "DraftItem", "build_meeting", "item_kind"]
+
+
+@dataclass
+class DraftItem:
+    number: str = ""
+    minute_number: str = ""
+    title: str = ""
+    line: int = 0
+    agenda: list[SourceLine] = field(default_factory=list)
+    minutes: list[SourceLine] = field(default_factory=list)
+    documents: list[Document] = field(default_factory=list)
+    has_minutes: bool = False
+    private: bool = False
+    paragraph: int | None = None
+
+
+@dataclass
+class Draft:
+    format: str
+    committee_name: str = ""
+    council: str = ""
+    kind: MeetingKind = MeetingKind.ORDINARY
+    date: dt.date | None = None
+    date_words: str = ""
+    start: dt.time | None = None
+    venue: str = ""
+    contact: Contact = field(default_factory=Contact)
+    attendance: list[SourceLine] = field(default_factory=list)
+    items: list[DraftItem] = field(default_factory=list)
+    closing: tuple[dt.time | None, str] | None = None
+    minutes: bool = False
+    draft_marker: bool = False
+    section_paragraph: int | None = None
+
+
+_KINDS = [
+    (r"declarations?\s+of\s+(?:disclosable\s+)?(?:pecuniary\s+)?interests?|declarations?\b|disclosures?\s+of\s+interest",
+     ItemKind.DECLARATIONS),
+    (r"apologies", ItemKind.APOLOGIES),
+    (r"(?:confirmation\s+of\s+|approval\s+of\s+)?(?:the\s+)?minutes\b", ItemKind.MINUTES),
+    (r"outstanding\s+issues|action\s+(?:log|tracker)", ItemKind.OUTSTANDING_ISSUES),
+    (r"(?:the\s+)?(?:\S+\s+)?work\s+programme|forward\s+plan", ItemKind.WORK_PROGRAMME),
+    (r"any\s+other\s+(?:urgent\s+)?business|urgent\s+(?:public\s+)?business", ItemKind.ANY_OTHER_BUSINESS),
+    (r"exclusion\s+of\s+(?:the\s+)?(?:press|public)", ItemKind.EXCLUSION),
+    (r"(?:chair(?:man)?'?s?\s+|mayor'?s?\s+)?announcements|tributes", ItemKind.ANNOUNCEMENTS),
+    (r"notices?\s+of\s+motion", ItemKind.NOTICE_OF_MOTION),
+    (r"(?:public\s+|members'?\s+)?questions", ItemKind.QUESTIONS),
+]
+
+
+def item_kind(title: str) -> ItemKind:
+    for pattern, kind in _KINDS:
+        if re.match(pattern, title.strip(), re.I):
+            return kind
+    return ItemKind.REPORT
+
+
+_REPORT = re.compile(
+    r"^(?P<kind>(?:Joint\s+)?(?:Report|Briefing\s+Note|Briefing\s+Paper|Verbal\s+Report|Verbal\s+Update|"
+    r"Presentation|Note))\s+(?:of|from|by)\s+(?:the\s+)?(?P<author>[^.]{3,100}?)\.?(?P<tf>\s*\(to follow\))?$",
+    re.I,
+)
+_DOC = re.compile(r"^(?P<title>.*?)\s*pdf\s+icon\s*(?P<size>PDF\s+[\d.,]+\s*[KMG]B)?\s*$", re.I)
+_PARAGRAPH = re.compile(r"(?i)paragraphs?\s+(\d{1,2})\b")
+
+
+def document_in(text: str) -> tuple[str, Document | None]:
+    """``Minutes pdf icon PDF 61 KB`` -> ("Minutes", the document)."""
+    m = _DOC.match(text.strip())
+    if not m:
+        return text.strip(), None
+    title = m.group("title").strip() or "Document"
+    return title, Document(title=title, size=(m.group("size") or "").strip())
+
+
+def read_agenda(item: DraftItem, ledger: Ledger) -> tuple[Report | None, list[str]]:
+    """The agenda part of an item: report author, documents and wording lines."""
+    report: Report | None = None
+    wording: list[str] = []
+    additional = False
+    for line in item.agenda:
+        text = clean(line.text)
+        if not text:
+            continue
+        ledger.use(line)
+        m = _REPORT.match(text)
+        if m and report is None:
+            report = Report(kind=_kind_words(m.group("kind")), author=m.group("author").strip(),
+                            to_follow=bool(m.group("tf")))
+            continue
+        if re.fullmatch(r"(?i)additional\s+documents:?", text):
+            additional = True
+            ledger.ignore(line, "list heading of the web page")
+            continue
+        title, doc = document_in(text)
+        if doc is not None:
+            item.documents.append(doc)
+            ledger.ignore(line, "web page link", "pdf icon")
+            continue
+        if re.search(r"(?i)schedule\s+12a|exempt", text) and _PARAGRAPH.search(text):
+            item.paragraph = int(_PARAGRAPH.search(text).group(1))  # type: ignore[union-attr]
+        wording.append(text)
+    if additional and not any(d for d in item.documents[1:]):
+        ledger.warn(f"Item {item.number or item.title}: the source lists additional documents without their names.")
+    return report, wording
+
+
+def _kind_words(kind: str) -> str:
+    words = re.sub(r"\s+", " ", kind.strip())
+    return words[:1].upper() + words[1:]
+
+
+def build_meeting(
+    draft: Draft,
+    ledger: Ledger,
+    *,
+    source: str,
+    committee: str | None,
+    date: dt.date | None,
+    people: Mapping[str, Person],
+) -> Meeting:
+    slug, name = _committee(draft, source, committee)
+    when = _date(draft, source, date, ledger)
+    register = Register(people)
+    attendance = parse_attendance(draft.attendance, ledger, register)
+    items: list[Item] = []
+    chair_changes = []
+    closing = draft.closing
+    uids: set[str] = set()
+    for draft_item in draft.items:
+        report, wording = read_agenda(draft_item, ledger)
+        minutes = read_minutes(draft_item.minutes, ledger, register, item=draft_item.number)
+        items.append(_item(draft_item, report, wording, minutes, uids, slug, draft, ledger))
+        attendance = _movements(attendance, minutes, register)
+        chair_changes.extend(minutes.chair_changes)
+        closing = closing or minutes.closing
+    status = _status(draft, ledger)
+    return Meeting(
+        id=f"{slug}/{when.isoformat()}",
+        committee=slug,
+        committee_name=name,
+        council=draft.council,
+        kind=draft.kind,
+        status=status,
+        date=when,
+        start=draft.start,
+        closed=closing[0] if closing else None,
+        closing_word="" if not closing or closing[1] == "closed" else closing[1],
+        venue=draft.venue,
+        contact=draft.contact,
+        attendance=tuple(attendance),
+        chair_changes=tuple(chair_changes),
+        items=tuple(items),
+        notes=(f"Imported from {source} ({_FORMATS[draft.format]}).",),
+    )
+
+
+_FORMATS = {"webpage": "committee system web page", "printed": "printed minutes", "docx": "Word document"}
+
+
+def _committee(draft: Draft, source: str, committee: str | None) -> tuple[str, str]:
+    if committee:
+        return committee, draft.committee_name
+    slug = slugify(draft.committee_name)
+    if not slug:
+        raise MissingDetail(f"{source}: the committee's name is not in the text; give --committee SLUG.")
+    return slug, draft.committee_name
+
+
+def _date(draft: Draft, source: str, date: dt.date | None, ledger: Ledger) -> dt.date:
+    if date is not None:
+        if draft.date is not None and draft.date != date:
+            ledger.warn(f"The text gives the meeting date as {draft.date.isoformat()}; "
+                        f"{date.isoformat()} was used as given.")
+        return date
+    if draft.date is not None:
+        return draft.date
+    if draft.date_words:
+        raise MissingDetail(f"{source}: the meeting date '{draft.date_words}' is not a real date; "
+                            "give --date YYYY-MM-DD.")
+    raise MissingDetail(f"{source}: the meeting date is not in the text; give --date YYYY-MM-DD.")
+
+
+def _status(draft: Draft, ledger: Ledger) -> Status:
+    if not (draft.minutes or any(i.has_minutes for i in draft.items)):
+        return Status.AGENDA_PUBLISHED
+    if draft.draft_marker:
+        ledger.warn("The source is marked DRAFT: imported as published draft minutes, not approved.")
+        return Status.MINUTES_PUBLISHED
+    return Status.MINUTES_APPROVED
+
+
+def _item(d: DraftItem, report: Report | None, wording: list[str], m: ItemMinutes,
+          uids: set[str], slug: str, draft: Draft, ledger: Ledger) -> Item:
+    uid = f"item-{slugify(d.number) or len(uids) + 1}"
+    while uid in uids:
+        uid += "-x"
+    uids.add(uid)
+    kind = item_kind(d.title)
+    exemption = None
+    if d.private:
+        paragraph = d.paragraph or m.paragraph or draft.section_paragraph
+        if paragraph is None:
+            ledger.warn(f"Item {d.number or d.title} is private business but the source does not give "
+                        "its Schedule 12A paragraph; add it.")
+        exemption = Exemption(paragraph=paragraph)
+    return Item(
+        uid=uid,
+        agenda_number=d.number,
+        minute_number=d.minute_number or d.number,
+        kind=kind,
+        title=d.title,
+        report=report,
+        wording=tuple(wording),
+        documents=tuple(d.documents),
+        exemption=exemption,
+        approves=_approves(kind, wording, m, slug),
+        declarations=tuple(m.declarations),
+        body=tuple(m.body),
+        motions=tuple(m.motions),
+        resolved_word=m.resolved_word or "RESOLVED",
+        resolved_intro=m.resolved_intro,
+        resolutions=tuple(m.resolutions),
+        actions=tuple(m.actions),
+        incomplete=m.incomplete,
+    )
+
+
+def _approves(kind: ItemKind, wording: list[str], m: ItemMinutes, slug: str) -> tuple[str, ...]:
+    if kind is not ItemKind.MINUTES:
+        return ()
+    texts = wording + [getattr(b, "text", "") for b in m.body]
+    dates: list[str] = []
+    for text in texts:
+        for chunk in re.split(r"\band\b", text):
+            found, _ = find_date(chunk)
+            if found is not None and f"{slug}/{found.isoformat()}" not in dates:
+                dates.append(f"{slug}/{found.isoformat()}")
+        if dates:
+            break
+    return tuple(dates)
+
+
+def _movements(attendance: list[Attendee], m: ItemMinutes, register: Register) -> list[Attendee]:
+    out = list(attendance)
+    for name, kind, movement in m.movements:
+        index = _find(out, name)
+        if index is None:
+            out.append(register.attendee(name, state=AttendanceState.PRESENT, **{kind: movement}))
+        else:
+            out[index] = replace(out[index], **{kind: movement})
+    for name in m.apologies:
+        if _find(out, name) is None:
+            out.append(register.attendee(name, state=AttendanceState.APOLOGIES))
+    return out
+
+
+def _find(attendance: list[Attendee], name: str) -> int | None:
+    key = bare_name(name).lower()
+    for index, attendee in enumerate(attendance):
+        if bare_name(attendee.name).lower() == key:
+            return index
+    return None
