@@ -3,12 +3,12 @@
 Lives here: :class:`Template` and :class:`StandingItem` (the YAML files in ``templates/``
 as objects), :func:`load_template` (read, resolve ``extends``, validate, cache),
 :func:`new_meeting` (a committee's next meeting: expected attendance, standing items,
-wording, numbers running on through the municipal year, outstanding actions carried
-forward) and the small pure edits the command line and the terminal UI share:
+wording, numbers running on through the municipal year) and the small pure edits the command line and the terminal UI share:
 :func:`add_report_item`, :func:`remove_item`, :func:`move_item`, :func:`new_uid`.
 
 Must not live here: numbering rules (:mod:`workflow.numbering`), membership rules
-(:mod:`workflow.membership`), archive access or rendering. Edits never renumber: only
+(:mod:`workflow.membership`), carrying actions forward (:mod:`workflow.followup`),
+archive access or rendering. Edits never renumber: only
 :func:`workflow.numbering.renumber` changes stored numbers.
 """
 
@@ -28,9 +28,11 @@ import templates
 from schemas import validate
 from workflow import numbering
 from workflow.codec import decode, load_yaml
+from workflow.deadlines import long_date
 from workflow.errors import FieldError, InvalidRecord, MinutebookError, NotFound
 from workflow.membership import expected_attendance
-from workflow.model import Action, Committee, Contact, Exemption, Item, ItemKind, Meeting
+from workflow.followup import fill_minutes_item, minutes_wording
+from workflow.model import Committee, Contact, Exemption, Item, ItemKind, Meeting
 from workflow.model import MeetingKind, Paragraph, Person, Report, Status
 
 if TYPE_CHECKING:
@@ -38,14 +40,10 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Exclusion", "MeetingType", "Position", "StandingItem", "Template", "add_report_item",
-    "list_templates", "load_template", "long_date", "move_item", "new_meeting", "new_uid",
+    "list_templates", "load_template", "move_item", "new_meeting", "new_uid",
     "remove_item",
 ]  # fmt: skip
 
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July",
-    "August", "September", "October", "November", "December",
-)  # fmt: skip
 _NO_PREVIOUS = "[date of the previous meeting]"
 _ID = re.compile(r"[a-z0-9][a-z0-9-]*/\d{4}-\d{2}-\d{2}(?:-\d+)?")
 _GENERATED_UID = re.compile(r"i(\d+)")
@@ -219,11 +217,6 @@ def list_templates(*, directory: Path | None = None) -> list[Template]:
 # ------------------------------------------------------------------ wording
 
 
-def long_date(date: dt.date) -> str:
-    """"10 December 2025"."""
-    return f"{date.day} {_MONTHS[date.month - 1]} {date.year}"
-
-
 def _joined(words: Sequence[str]) -> str:
     return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
 
@@ -269,16 +262,6 @@ def _awaiting_approval(earlier: Sequence[Meeting]) -> list[Meeting]:
     return waiting
 
 
-def _carried_actions(last: Meeting | None, settings: Settings, prefix: str) -> tuple[Action, ...]:
-    def origin(item: Item, action: Action) -> str:
-        if action.origin or not item.minute_number or last is None:
-            return action.origin
-        return numbering.minute_ref_for(last, item, settings, prefix=prefix)
-
-    items = last.items if last is not None else ()
-    return tuple(dataclasses.replace(a, origin=origin(it, a)) for it in items for a in it.actions if not a.done)
-
-
 def _check_new(template: Template, kind: MeetingKind, stem: str, meeting_id: str, previous: Sequence[Meeting]) -> None:
     if kind not in template.kinds:
         raise MinutebookError(f"The {template.slug} template does not hold {kind} meetings; "
@@ -289,6 +272,15 @@ def _check_new(template: Template, kind: MeetingKind, stem: str, meeting_id: str
         )
     if any(m.id == meeting_id for m in previous):
         raise MinutebookError(f"There is already a meeting {meeting_id}; use {stem}-2 for a second meeting that day.")
+
+
+def _minutes_item(item: Item, waiting: Sequence[Meeting], committee: Committee) -> Item:
+    """The Minutes item approving ``waiting``; two or more are all named in its wording."""
+    item = dataclasses.replace(item, approves=tuple(m.id for m in waiting))
+    if len(waiting) > 1 and any("to agree the minutes" in line.lower() for line in item.wording):
+        dates = {m.id: m.date for m in waiting}
+        return fill_minutes_item(item, minutes_wording(item.approves, dates, committee.slug))
+    return item
 
 
 def _notes(items: Sequence[Item], waiting: Sequence[Meeting], earlier: Sequence[Meeting]) -> tuple[str, ...]:
@@ -321,8 +313,8 @@ def new_meeting(
     """The committee's new meeting on ``date``, drafted from ``template``.
 
     ``previous`` holds the committee's meetings in the archive: numbers run on from them
-    within the municipal year, the Minutes item approves those still awaiting approval,
-    and actions not done at the latest one are carried to Outstanding Issues.
+    within the municipal year and the Minutes item approves those still awaiting approval.
+    Open actions are carried forward by :func:`workflow.followup.carry_forward`.
     """
     stem = f"{committee.slug}/{date.isoformat()}"
     meeting_id = meeting_id or stem
@@ -332,15 +324,12 @@ def new_meeting(
     dates = [long_date(m.date) for m in waiting or earlier[-1:]]
     values = {"previous_date": dates[-1] if dates else _NO_PREVIOUS,
               "previous_dates": _joined(dates) if dates else _NO_PREVIOUS}  # fmt: skip
-    carried = _carried_actions(earlier[-1] if earlier else None, settings, template.minute_prefix)
     items = []
     for uid, standing in zip(_standing_uids(template), template.standing_items, strict=True):
         if standing.applies_to(kind):
             item = _standing_item(uid, standing, template, values)
             if item.kind is ItemKind.MINUTES:
-                item = dataclasses.replace(item, approves=tuple(m.id for m in waiting))
-            if item.kind is ItemKind.OUTSTANDING_ISSUES and carried:
-                item = dataclasses.replace(item, actions=carried, body=())
+                item = _minutes_item(item, waiting, committee)
             items.append((standing.position is Position.END, item))
     ordered = tuple(item for _, item in sorted(items, key=lambda pair: pair[0]))
     clerk = Contact(name=settings.clerk_name, phone=settings.clerk_phone, email=settings.clerk_email)

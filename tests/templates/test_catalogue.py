@@ -310,7 +310,20 @@ def test_two_meetings_awaiting_approval_are_both_approved() -> None:
     meeting = _new(dt.date(2019, 7, 18), (june, approved, march))
     minutes = meeting.item("minutes")
     assert minutes.approves == (march.id, june.id)
-    assert minutes.wording[0].endswith("held on 20 June 2019")
+    assert minutes.wording == (
+        "a) To agree the minutes of the meetings held on 21 March 2019 and 20 June 2019",
+        "b) Matters Arising",
+    )
+    assert not meeting.notes
+
+
+def test_wording_that_cannot_name_every_meeting_gets_a_note(tmp_path: Path) -> None:
+    _write(tmp_path, "short", BASE.format(slug="short", extends='""') + (
+        "  - kind: minutes\n    title: Minutes\n    wording: ['Minutes of {previous_date}']\n"
+    ))  # fmt: skip
+    meeting = _new(dt.date(2019, 7, 18), (_held(dt.date(2019, 3, 21), 44, 3), _held(dt.date(2019, 6, 20), 1, 5)),
+                   template=load_template("short", directory=tmp_path))  # fmt: skip
+    assert meeting.item("minutes").wording == ("Minutes of 20 June 2019",)
     assert meeting.notes == (
         "The minutes of 2 meetings await approval (21 March 2019 and 20 June 2019); "
         "the Minutes item's wording names only the latest.",
@@ -324,20 +337,18 @@ def test_a_first_meeting_says_what_the_clerk_must_add() -> None:
     assert meeting.item("minutes").approves == ()
 
 
-def test_outstanding_actions_are_carried_forward_with_their_minute_reference() -> None:
-    actions = (Action(text="Circulate the cabinet report"), Action(text="Done already", done=True))
-    carried = Action(text="Arrange a seminar", origin="14/17")
+def test_a_new_meeting_takes_carried_actions_in_its_outstanding_issues() -> None:
+    from workflow.followup import carry_forward
+
     september = _held(dt.date(2017, 9, 14), 11, 3)
     september = dataclasses.replace(september, items=(
-        dataclasses.replace(september.items[0], actions=(carried,)),
-        dataclasses.replace(september.items[1], actions=actions),
-        september.items[2],
+        dataclasses.replace(september.items[0], actions=(Action(text="Circulate the report"),)),
+        *september.items[1:],
     ))  # fmt: skip
-    outstanding = _new(dt.date(2017, 10, 12), (september,)).item("outstanding-issues")
-    assert [(a.text, a.origin) for a in outstanding.actions] == [
-        ("Arrange a seminar", "14/17"), ("Circulate the cabinet report", "12/17"),
-    ]  # fmt: skip
-    assert outstanding.body == ()
+    meeting = _new(dt.date(2017, 10, 12), (september,))
+    assert meeting.item("outstanding-issues").actions == ()
+    carried = carry_forward([september], meeting).item("outstanding-issues")
+    assert [(a.text, a.origin) for a in carried.actions] == [("Circulate the report", "11/17")]
 
 
 def test_cancelled_and_other_committees_meetings_are_ignored() -> None:
