@@ -299,7 +299,9 @@ def describe_changes(old: Meeting, new: Meeting) -> str:
             parts.append(f.name.replace("_", " "))
     before = {item.uid: item for item in old.items}
     for item in new.items:
-        label = f"item {item.agenda_number} '{item.title}'" if item.agenda_number else f"'{item.title}'"
+        label = f"'{item.title}'"
+        if item.agenda_number:
+            label = f"item {item.agenda_number} {label}"
         if item.uid not in before:
             parts.append(f"{label} added")
         elif before[item.uid] != item:

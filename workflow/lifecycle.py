@@ -57,11 +57,11 @@ if TYPE_CHECKING:
     from workflow.settings import Settings
 
 __all__ = [
-    "EDIT",
-    "TRANSITIONS",
     "Approved",
     "Check",
+    "EDIT",
     "Event",
+    "TRANSITIONS",
     "Transition",
     "allowed",
     "amend",

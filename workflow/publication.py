@@ -130,7 +130,8 @@ def _paragraphs_check(meeting: Meeting, settings: Settings) -> Check:
                 continue
             if exemption.paragraph is None:
                 return Check("exempt paragraphs", False, f"{_label(item)}{where} is exempt "
-                             f"but names no paragraph of Schedule 12A; give its paragraph ({span}).")
+                             "but names no paragraph of Schedule 12A; give its paragraph "
+                             f"({span}).")
             if exemption.paragraph not in allowed_numbers:
                 return Check("exempt paragraphs", False, f"{_label(item)}{where} cites "
                              f"paragraph {exemption.paragraph}, which is not one of {span}; "

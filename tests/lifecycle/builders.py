@@ -53,7 +53,8 @@ COMMITTEE = Committee(
 
 
 def settings(**changes: object) -> Settings:
-    return dataclasses.replace(Settings(council="Coventry City Council"), **changes)  # type: ignore[arg-type]
+    base = Settings(council="Coventry City Council")
+    return dataclasses.replace(base, **changes)  # type: ignore[arg-type]
 
 
 def attendance(state: AttendanceState = AttendanceState.NOT_RECORDED) -> tuple[Attendee, ...]:
@@ -68,7 +69,8 @@ def attendance(state: AttendanceState = AttendanceState.NOT_RECORDED) -> tuple[A
 
 def items(first: int = 31) -> tuple[Item, ...]:
     def numbered(n: int, **fields: object) -> Item:
-        return Item(agenda_number=str(n + 1), minute_number=str(first + n), **fields)  # type: ignore[arg-type]
+        numbers = {"agenda_number": str(n + 1), "minute_number": str(first + n)}
+        return Item(**numbers, **fields)  # type: ignore[arg-type]
 
     return (
         numbered(0, uid="declarations", kind=ItemKind.DECLARATIONS,

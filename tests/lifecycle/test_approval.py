@@ -268,9 +268,9 @@ def test_an_amendment_is_recorded_with_who_when_why_and_authority() -> None:
 )
 def test_amendment_refusals(changes: dict[str, str], reason: str, by: str, message: str) -> None:
     locked = approved()
+    new = dataclasses.replace(locked, **changes)  # type: ignore[arg-type]
     with pytest.raises(Refused, match=message):
-        amend(locked, new=dataclasses.replace(locked, **changes), reason=reason, by=by,  # type: ignore[arg-type]
-              today=TODAY)
+        amend(locked, new=new, reason=reason, by=by, today=TODAY)
 
 
 def test_minutes_not_yet_approved_are_edited_not_amended() -> None:

@@ -214,7 +214,9 @@ def test_impossible_publication_dates_are_refused(
                        urgent_reason="x", today=D(2026, 1, 6) if "before" in message else TODAY)
 
 
-@pytest.mark.parametrize("status", [Status.MINUTES_DRAFT, Status.MINUTES_APPROVED, Status.CANCELLED])
+@pytest.mark.parametrize(
+    "status", [Status.MINUTES_DRAFT, Status.MINUTES_APPROVED, Status.CANCELLED]
+)
 def test_the_agenda_cannot_be_published_once_the_minutes_are_started(
     england: WorkingCalendar, status: Status
 ) -> None:

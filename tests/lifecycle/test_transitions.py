@@ -156,7 +156,9 @@ def test_quorum_counts_members_present_in_person(
     states: list[AttendanceState], remote_counts: bool, problem: str | None
 ) -> None:
     m = meeting(status=S.MINUTES_DRAFT)
-    members = [dataclasses.replace(a, state=s) for a, s in zip(m.attendance[:4], states, strict=True)]
+    members = [
+        dataclasses.replace(a, state=s) for a, s in zip(m.attendance[:4], states, strict=True)
+    ]
     officer = dataclasses.replace(m.attendance[4], state=AttendanceState.PRESENT)
     m = dataclasses.replace(m, attendance=(*members, officer))
     committee = dataclasses.replace(COMMITTEE, remote_counts_for_quorum=remote_counts)
