@@ -47,8 +47,6 @@ __all__ = [
 _NO_PREVIOUS = "[date of the previous meeting]"
 _ID = re.compile(r"[a-z0-9][a-z0-9-]*/\d{4}-\d{2}-\d{2}(?:-\d+)?")
 _GENERATED_UID = re.compile(r"i(\d+)")
-_OWN_FIELDS = ("minute_prefix",)
-"""Template fields checked here rather than by ``schemas/template.yaml``."""
 _DEFAULT_EXCLUSION = (
     "To consider whether to exclude the press and public for the items of private business "
     "that follow, because they involve the likely disclosure of exempt information within "
@@ -172,13 +170,6 @@ def _resolved(slug: str, directory: Path | None, chain: tuple[str, ...]) -> dict
     return {**base, **data}
 
 
-def _prefix_errors(data: Mapping[str, Any]) -> list[FieldError]:
-    prefix = data.get("minute_prefix", "")
-    if isinstance(prefix, str) and re.fullmatch(r"[A-Za-z]{0,8}", prefix):
-        return []
-    return [FieldError("minute_prefix", "should be up to eight letters, such as PLA")]
-
-
 def _when_errors(template: Template) -> list[FieldError]:
     held = ", ".join(template.kinds)
     return [
@@ -194,10 +185,9 @@ def _when_errors(template: Template) -> list[FieldError]:
 def _load(slug: str, directory: Path | None) -> Template:
     data = _resolved(slug, directory, ())
     where = f"The template {slug}"
-    report = validate("template", {k: v for k, v in data.items() if k not in _OWN_FIELDS})
-    errors = [FieldError(p.path, p.message, p.severity) for p in report.errors]
-    if errors := errors + _prefix_errors(data):
-        raise InvalidRecord(where, errors)
+    report = validate("template", data)
+    if report.errors:
+        raise InvalidRecord(where, [FieldError(p.path, p.message, p.severity) for p in report.errors])
     template = decode(Template, data, where=where)
     if errors := _when_errors(template):
         raise InvalidRecord(where, errors)

@@ -91,7 +91,6 @@ def test_the_seven_templates_are_shipped() -> None:
 @pytest.mark.parametrize("slug", SLUGS)
 def test_every_template_file_passes_the_template_schema(slug: str) -> None:
     data = load_yaml(template_path(slug).read_bytes())
-    data.pop("minute_prefix", None)
     report = validate("template", data)
     assert report.ok, report.problems
 
@@ -226,7 +225,7 @@ def test_a_child_template_in_another_folder(tmp_path: Path) -> None:
         ("slug: bad\nname: X\nstanding_items:\n  - kind: declarations\n    title: D\n    wording: ['held on {when}']\n",
          "standing_items[0].wording[0]: "),
         ("slug: bad\nname: X\ncolour: red\n", "colour: "),
-        ("slug: bad\nname: X\nminute_prefix: P-1\n", "minute_prefix: should be up to eight letters"),
+        ("slug: bad\nname: X\nminute_prefix: P-1\n", "minute_prefix: 'P-1' is not in the expected form (for example PLA)"),
         ("slug: bad\nname: X\nkinds: [budget]\nstanding_items:\n  - kind: minutes\n    title: M\n    when: [ordinary]\n",
          "standing_items[0].when: names 'ordinary', which this template does not hold (its kinds are: budget)"),
         ("slug: bad\nname: X\ndefault_start: '25:00'\n", "default_start: "),
