@@ -91,7 +91,8 @@ class CatFile:
         if "\n" in name or "\r" in name:
             return None
         proc = self._start()
-        assert proc.stdin is not None and proc.stdout is not None
+        assert proc.stdin is not None
+        assert proc.stdout is not None
         proc.stdin.write(f"{command} {name}\n".encode())
         proc.stdin.flush()
         header = proc.stdout.readline()
@@ -115,7 +116,8 @@ class CatFile:
             if head is None:
                 return None
             proc = self._proc
-            assert proc is not None and proc.stdout is not None
+            assert proc is not None
+            assert proc.stdout is not None
             data = proc.stdout.read(head[2] + 1)[:-1]
             return head[0], head[1], data
 
@@ -189,6 +191,7 @@ def parse_tree(data: bytes) -> dict[bytes, Entry]:
 
 def format_tree(entries: Mapping[bytes, Entry]) -> bytes:
     """A tree object in git's canonical order (folders sort as if ending in '/')."""
+
     def key(name: bytes) -> bytes:
         return name + b"/" if entries[name][0] == TREE_MODE else name
 

@@ -26,7 +26,7 @@ def default_autosave_folder() -> Path:
     """``<user state dir>/minutebook/autosave``."""
     import platformdirs
 
-    return platformdirs.user_state_path("minutebook", appauthor=False) / "autosave"
+    return Path(platformdirs.user_state_path("minutebook", appauthor=False)) / "autosave"
 
 
 def autosave_key(archive_path: str | os.PathLike[str], meeting_id: str) -> str:
@@ -70,7 +70,7 @@ class AutosaveStore:
         for entry in os.scandir(self.folder):
             if entry.name.endswith(_SUFFIX) and not entry.name.startswith("."):
                 with contextlib.suppress(FileNotFoundError):
-                    stamp = dt.datetime.fromtimestamp(entry.stat().st_mtime, dt.timezone.utc)
+                    stamp = dt.datetime.fromtimestamp(entry.stat().st_mtime, dt.UTC)
                     found.append((unquote(entry.name[: -len(_SUFFIX)]), stamp))
         return sorted(found, key=lambda item: (item[1], item[0]))
 

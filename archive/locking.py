@@ -206,7 +206,7 @@ class ArchiveLock:
 
     # -- acquiring -------------------------------------------------------------------
     def _info(self) -> bytes:
-        since = dt.datetime.now(dt.timezone.utc).astimezone().isoformat(timespec="seconds")
+        since = dt.datetime.now(dt.UTC).astimezone().isoformat(timespec="seconds")
         info = {"pid": os.getpid(), "host": socket.gethostname(), "since": since}
         return json.dumps(info).encode()
 
@@ -221,7 +221,8 @@ class ArchiveLock:
         except OSError as exc:
             if exc.errno == 30:  # EROFS
                 raise ArchiveReadOnly(
-                    f"The archive at {self.workdir} is on a read-only disk, so nothing can be saved."
+                    f"The archive at {self.workdir} is on a read-only disk, "
+                    "so nothing can be saved."
                 ) from exc
             raise
         try:
@@ -313,8 +314,7 @@ class ArchiveLock:
         who = f"process {pid} on '{host}'" if pid else "another program"
         when = f" since {since}" if since else ""
         return ArchiveLocked(
-            f"The archive is busy: a save by {who} has been running{when}; "
-            "try again in a moment.",
+            f"The archive is busy: a save by {who} has been running{when}; try again in a moment.",
             pid=pid if isinstance(pid, int) else None,
             host=host,
             since=since,

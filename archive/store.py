@@ -22,6 +22,7 @@ import weakref
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
+from typing import TypedDict, Unpack
 
 from archive._git import run_git
 from archive._objects import (
@@ -74,6 +75,14 @@ _BAD_REV = re.compile(r"[\x00-\x20\x7f]|\A-")
 _MAX_RACES = 20
 
 
+class Options(TypedDict, total=False):
+    """Tuning accepted by ``GitArchive.init/open/open_or_init/clone``."""
+
+    lock_timeout: float
+    graph_every: int
+    repack_every: int
+
+
 def default_archive_path() -> Path:
     """``$MINUTEBOOK_ARCHIVE`` or ``<user data dir>/minutebook/archive``."""
     env = os.environ.get("MINUTEBOOK_ARCHIVE")
@@ -81,7 +90,7 @@ def default_archive_path() -> Path:
         return Path(env).expanduser()
     import platformdirs
 
-    return platformdirs.user_data_path("minutebook", appauthor=False) / "archive"
+    return Path(platformdirs.user_data_path("minutebook", appauthor=False)) / "archive"
 
 
 def _now() -> dt.datetime:
@@ -143,7 +152,7 @@ class GitArchive:
         demo: bool = False,
         author: Identity = SYSTEM,
         when: dt.datetime | None = None,
-        **options: float,
+        **options: Unpack[Options],
     ) -> GitArchive:
         """Create an archive (folder, repository on ``main``, first commit)."""
         folder = Path(path).expanduser().absolute()
@@ -160,7 +169,7 @@ class GitArchive:
             fh.write(_config_text(values))
         with open(folder / ".git" / "info" / "exclude", "a", encoding="utf-8") as fh:
             fh.write(".*.mbtmp-*\n")
-        archive = cls(folder, **options)  # type: ignore[arg-type]
+        archive = cls(folder, **options)
         archive.save(
             {".gitattributes": b"*.docx binary\n"},
             message="Archive created",
@@ -172,11 +181,11 @@ class GitArchive:
         return archive
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str], **options: float) -> GitArchive:
+    def open(cls, path: str | os.PathLike[str], **options: Unpack[Options]) -> GitArchive:
         """Open an existing archive, with a clear error when it is missing or not one."""
         folder = Path(path).expanduser().absolute()
         cls._check_folder(folder)
-        archive = cls(folder, **options)  # type: ignore[arg-type]
+        archive = cls(folder, **options)
         head_branch(archive.gitdir)
         archive._ensure_config()
         if not archive._has_commit_graph() and archive._head() is not None:
@@ -187,7 +196,7 @@ class GitArchive:
 
     @classmethod
     def open_or_init(
-        cls, path: str | os.PathLike[str], *, demo: bool = False, **options: float
+        cls, path: str | os.PathLike[str], *, demo: bool = False, **options: Unpack[Options]
     ) -> GitArchive:
         """Open the archive at ``path``, creating it first if the folder is absent or empty."""
         folder = Path(path).expanduser().absolute()
@@ -196,7 +205,7 @@ class GitArchive:
         return cls.open(folder, **options)
 
     @classmethod
-    def clone(cls, url: str, path: str | os.PathLike[str], **options: float) -> GitArchive:
+    def clone(cls, url: str, path: str | os.PathLike[str], **options: Unpack[Options]) -> GitArchive:
         """Make a local archive from a shared remote (``origin``)."""
         folder = Path(path).expanduser().absolute()
         if folder.exists() and any(folder.iterdir()):
@@ -209,22 +218,31 @@ class GitArchive:
     @staticmethod
     def _check_folder(folder: Path) -> None:
         if not folder.exists():
-            raise ArchiveMissing(f"There is no archive at {folder}; create one with 'minutebook init'.")
+            raise ArchiveMissing(
+                f"There is no archive at {folder}; create one with 'minutebook init'."
+            )
         if not folder.is_dir():
             raise NotAnArchive(f"{folder} is a file, not an archive folder.")
         if not os.access(folder, os.R_OK | os.X_OK):
-            raise ArchiveUnreadable(f"The archive at {folder} cannot be read with your permissions.")
+            raise ArchiveUnreadable(
+                f"The archive at {folder} cannot be read with your permissions."
+            )
         gitdir = folder / ".git"
         if not gitdir.is_dir():
             if (folder / "HEAD").is_file() and (folder / "objects").is_dir():
                 raise NotAnArchive(
-                    f"{folder} is a bare git repository; it can be a sync remote but not an archive."
+                    f"{folder} is a bare git repository; it can be a sync remote "
+                    "but not an archive."
                 )
             raise NotAnArchive(f"{folder} is not a minutebook archive (it has no version history).")
         if not os.access(gitdir, os.R_OK | os.X_OK):
-            raise ArchiveUnreadable(f"The archive at {folder} cannot be read with your permissions.")
+            raise ArchiveUnreadable(
+                f"The archive at {folder} cannot be read with your permissions."
+            )
         if not (gitdir / "HEAD").is_file() or not (gitdir / "objects").is_dir():
-            raise CorruptArchive(f"The archive at {folder} is damaged: its history folder is incomplete.")
+            raise CorruptArchive(
+                f"The archive at {folder} is damaged: its history folder is incomplete."
+            )
 
     def _read_config(self) -> dict[str, str]:
         if self._config is None:
@@ -455,7 +473,13 @@ class GitArchive:
             commit = self._writer.write("commit", format_commit(tree, parents, ident, text))
             self._writer.flush()
             try:
-                update_ref(self.gitdir, self.branch, commit, head, reflog=f"{ident}\tcommit: {text.splitlines()[0]}")
+                update_ref(
+                    self.gitdir,
+                    self.branch,
+                    commit,
+                    head,
+                    reflog=f"{ident}\tcommit: {text.splitlines()[0]}",
+                )
             except RefChanged as moved:
                 races += 1
                 head = moved.current
@@ -469,8 +493,15 @@ class GitArchive:
             self._trees[commit] = tree
             subject, body, trailers = parse_message(text)
             return Version(
-                commit=commit, short=commit[:10], author=author, when=when, subject=subject,
-                body=body, trailers=trailers, paths=tuple(changed), parents=parents,
+                commit=commit,
+                short=commit[:10],
+                author=author,
+                when=when,
+                subject=subject,
+                body=body,
+                trailers=trailers,
+                paths=tuple(changed),
+                parents=parents,
             )
         raise ArchiveError("The archive kept changing under this save; please try again.")
 
@@ -479,7 +510,9 @@ class GitArchive:
 
     def _wait_for_ref_lock(self, deadline: float, lock: ArchiveLock) -> None:
         name = self.branch + ".lock"
-        notes = recover_stale_git_locks(self.gitdir, self.path, older_than=lock.git_lock_age, names=(name,))
+        notes = recover_stale_git_locks(
+            self.gitdir, self.path, older_than=lock.git_lock_age, names=(name,)
+        )
         self.notes.extend(notes)
         if notes:
             return
@@ -578,7 +611,11 @@ class GitArchive:
         pattern = f"refs/tags/{folder}/" if folder else "refs/tags/"
         out = run_git(
             self.path,
-            ["for-each-ref", "--format=%(refname:strip=2)%00%(objectname)%00%(*objectname)", pattern],
+            [
+                "for-each-ref",
+                "--format=%(refname:strip=2)%00%(objectname)%00%(*objectname)",
+                pattern,
+            ],
             what="list the tags",
         ).stdout.decode("utf-8", "replace")
         found = {}
@@ -591,7 +628,9 @@ class GitArchive:
     # -- upkeep ----------------------------------------------------------------------
     def _has_commit_graph(self) -> bool:
         info = self.gitdir / "objects" / "info"
-        return (info / "commit-graph").exists() or (info / "commit-graphs" / "commit-graph-chain").exists()
+        return (info / "commit-graph").exists() or (
+            info / "commit-graphs" / "commit-graph-chain"
+        ).exists()
 
     def write_commit_graph(self) -> None:
         """Add new versions to the commit-graph (with changed-path Bloom filters)."""

@@ -11,6 +11,7 @@ refuse to sync.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from collections.abc import Mapping
@@ -106,9 +107,11 @@ def _is_ancestor(archive: GitArchive, a: str, b: str) -> bool:
 def _set_remote(archive: GitArchive, remote: str, url: str | None) -> None:
     if not _REMOTE_RE.match(remote):
         raise ArchiveError(f"'{remote}' is not a valid name for a shared archive.")
-    known = run_git(
-        archive.path, ["config", "--get", f"remote.{remote}.url"], what="read", ok=(0, 1)
-    ).stdout.decode().strip()
+    known = (
+        run_git(archive.path, ["config", "--get", f"remote.{remote}.url"], what="read", ok=(0, 1))
+        .stdout.decode()
+        .strip()
+    )
     if url is None:
         if not known:
             raise RemoteUnreachable(
@@ -125,8 +128,14 @@ def _fetch(archive: GitArchive, remote: str) -> str | None:
     try:
         run_git(
             archive.path,
-            ["fetch", "-q", "--no-write-fetch-head", remote,
-             f"+refs/heads/*:refs/remotes/{remote}/*", "refs/tags/*:refs/tags/*"],
+            [
+                "fetch",
+                "-q",
+                "--no-write-fetch-head",
+                remote,
+                f"+refs/heads/*:refs/remotes/{remote}/*",
+                "refs/tags/*:refs/tags/*",
+            ],
             what="fetch",
             timeout=300,
         )
@@ -148,8 +157,14 @@ def _push(archive: GitArchive, remote: str) -> bool:
     """Push main and tags; False if the remote moved meanwhile (fetch and try again)."""
     proc = run_git(
         archive.path,
-        ["push", "-q", "--porcelain", remote, "refs/heads/main:refs/heads/main",
-         "refs/tags/*:refs/tags/*"],
+        [
+            "push",
+            "-q",
+            "--porcelain",
+            remote,
+            "refs/heads/main:refs/heads/main",
+            "refs/tags/*:refs/tags/*",
+        ],
         what="push",
         ok=(0, 1, 128),
         timeout=300,
@@ -160,7 +175,9 @@ def _push(archive: GitArchive, remote: str) -> bool:
     if "non-fast-forward" in text or "fetch first" in text or "stale info" in text:
         return False
     if "already exists" in text:
-        raise ArchiveError("A tag here already exists on the shared archive with another meaning.", detail=text)
+        raise ArchiveError(
+            "A tag here already exists on the shared archive with another meaning.", detail=text
+        )
     raise RemoteUnreachable(
         f"The shared archive '{remote}' did not accept this archive's versions.", detail=text
     )
@@ -195,7 +212,13 @@ def _merge_commit(
     ident = ident_line(author.name, author.email, stamp)
     commit = archive._writer.write("commit", format_commit(tree, (local, remote), ident, message))
     archive._writer.flush()
-    update_ref(archive.gitdir, archive.branch, commit, local, reflog=f"{ident}\tmerge: {message.splitlines()[0]}")
+    update_ref(
+        archive.gitdir,
+        archive.branch,
+        commit,
+        local,
+        reflog=f"{ident}\tmerge: {message.splitlines()[0]}",
+    )
     archive._trees[commit] = tree
     return commit
 
@@ -235,7 +258,13 @@ def _integrate(
         sent = _units(_diff(archive, theirs or EMPTY_TREE, ours))
         return SyncResult("pushed", ours, sent=tuple(sorted(sent)))
     if _is_ancestor(archive, ours, theirs):
-        update_ref(archive.gitdir, archive.branch, theirs, ours, reflog=f"{ident_line(author.name, author.email, _aware(when))}\tsync: fast-forward")
+        update_ref(
+            archive.gitdir,
+            archive.branch,
+            theirs,
+            ours,
+            reflog=f"{ident_line(author.name, author.email, _aware(when))}\tsync: fast-forward",
+        )
         _bring_worktree(archive, ours, theirs)
         received = _units(_diff(archive, ours, theirs))
         return SyncResult("pulled", theirs, received=tuple(sorted(received)))
@@ -244,17 +273,20 @@ def _integrate(
     clashing = _clashes(mine, incoming)
     if clashing:
         ref = f"{CONFLICTS}/{remote}/{theirs[:12]}"
-        try:
+        with contextlib.suppress(RefChanged):
             update_ref(archive.gitdir, ref, theirs, None)
-        except RefChanged:
-            pass
         names = ", ".join(clashing)
         raise SyncConflict(
             f"{names} changed both here and on the shared archive; choose which version to "
             "keep before syncing again.",
-            units=clashing, ref=ref, local=ours, remote=theirs,
+            units=clashing,
+            ref=ref,
+            local=ours,
+            remote=theirs,
         )
-    message = compose_message(f"Sync with {remote}: merged {len(_units(incoming))} changed meeting(s)")
+    message = compose_message(
+        f"Sync with {remote}: merged {len(_units(incoming))} changed meeting(s)"
+    )
     merged = _merge_commit(archive, ours, theirs, incoming, message, author, when)
     _bring_worktree(archive, ours, merged)
     return SyncResult(
@@ -265,10 +297,12 @@ def _integrate(
 def conflict_refs(archive: GitArchive) -> dict[str, str]:
     """Pending conflicts: ref -> the remote commit it keeps reachable."""
     out = run_git(
-        archive.path, ["for-each-ref", "--format=%(refname) %(objectname)", CONFLICTS + "/"],
+        archive.path,
+        ["for-each-ref", "--format=%(refname) %(objectname)", CONFLICTS + "/"],
         what="list sync conflicts",
     ).stdout.decode()
-    return dict(line.split(" ", 1) for line in out.splitlines())  # type: ignore[misc]
+    pairs = (line.partition(" ") for line in out.splitlines())
+    return {ref: commit for ref, _, commit in pairs}
 
 
 def resolve_conflict(

@@ -131,9 +131,7 @@ LOG_FORMAT = "%x1e%H%x00%h%x00%P%x00%an%x00%ae%x00%aI%x00%D%x00%B%x00"
 
 
 def _tags(decoration: str) -> tuple[str, ...]:
-    return tuple(
-        sorted(d[5:] for d in decoration.split(", ") if d.startswith("tag: "))
-    )
+    return tuple(sorted(d[5:] for d in decoration.split(", ") if d.startswith("tag: ")))
 
 
 def _recorded_identity(name: str, email: str) -> Identity:

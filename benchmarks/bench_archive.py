@@ -39,7 +39,7 @@ __all__ = [
 ]
 
 WORK = Path(__file__).resolve().parent / ".work"
-EPOCH = dt.datetime(2015, 5, 1, 9, 0, tzinfo=dt.timezone.utc)
+EPOCH = dt.datetime(2015, 5, 1, 9, 0, tzinfo=dt.UTC)
 CLERK = Identity("Bench Clerk", "bench@example.org")
 
 
@@ -98,7 +98,10 @@ def _fast_import_stream(commits: int, meetings: int, seed: int) -> Iterator[byte
         data = meeting_yaml(meeting, revisions[meeting])
         ident = f"{CLERK.name} <{CLERK.email}> {when} +0000".encode()
         head = b"commit refs/heads/main\nauthor %s\ncommitter %s\ndata %d\n%s" % (
-            ident, ident, len(msg), msg,
+            ident,
+            ident,
+            len(msg),
+            msg,
         )
         if n == 0:
             head += b"M 100644 inline .gitattributes\ndata %d\n%s\n" % (len(attributes), attributes)
@@ -168,6 +171,7 @@ def bench_save(path: Path, meetings: int, repeat: int) -> dict[str, float]:
     env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull}
     results = {}
     with GitArchive.open(path, graph_every=0, repack_every=0) as archive:
+
         def ours(n: int) -> None:
             meeting = rng.choice(ids)
             archive.save(
@@ -197,9 +201,20 @@ def bench_save(path: Path, meetings: int, repeat: int) -> dict[str, float]:
         (path / rel).write_bytes(meeting_yaml(meeting, 9000 + n))
         subprocess.run(["git", "add", "--", rel], cwd=path, check=True, env=env)
         subprocess.run(
-            ["git", "-c", f"user.name={CLERK.name}", "-c", f"user.email={CLERK.email}",
-             "commit", "-q", "-m", f"Meeting {meeting}: plain {n}\n\nMeeting: {meeting}"],
-            cwd=path, check=True, env=env,
+            [
+                "git",
+                "-c",
+                f"user.name={CLERK.name}",
+                "-c",
+                f"user.email={CLERK.email}",
+                "commit",
+                "-q",
+                "-m",
+                f"Meeting {meeting}: plain {n}\n\nMeeting: {meeting}",
+            ],
+            cwd=path,
+            check=True,
+            env=env,
         )
 
     subprocess.run(["git", "reset", "-q"], cwd=path, check=True, env=env)
@@ -221,9 +236,20 @@ def bench_history(path: Path, meetings: int, repeat: int) -> dict[str, float]:
         )
     results["git log -- folder"] = _median_ms(
         lambda n: subprocess.run(
-            ["git", "log", "-z", "--name-only", f"--format={LOG_FORMAT}", "HEAD", "--",
-             meeting_dir(picks[n])],
-            cwd=path, check=True, capture_output=True, env=env,
+            [
+                "git",
+                "log",
+                "-z",
+                "--name-only",
+                f"--format={LOG_FORMAT}",
+                "HEAD",
+                "--",
+                meeting_dir(picks[n]),
+            ],
+            cwd=path,
+            check=True,
+            capture_output=True,
+            env=env,
         ),
         repeat,
     )
@@ -253,9 +279,20 @@ def _report(results: dict[str, float], commits: int, meetings: int) -> str:
     git_hist = results["git log -- folder"]
     rows = [
         ("save, open archive", save, git_save, "<= 12 ms (20 ms incl. validation)", save <= 12),
-        ("save, open+save+close", results["open + save + close"], git_save, "(CLI: one save per process)", True),
-        ("history of one meeting", hist, git_hist, "<= 1.2x git log and < 20 ms",
-         hist <= 1.2 * git_hist and hist < 20),
+        (
+            "save, open+save+close",
+            results["open + save + close"],
+            git_save,
+            "(CLI: one save per process)",
+            True,
+        ),
+        (
+            "history of one meeting",
+            hist,
+            git_hist,
+            "<= 1.2x git log and < 20 ms",
+            hist <= 1.2 * git_hist and hist < 20,
+        ),
     ]
     lines = [
         f"archive: {commits} commits, {meetings} meetings, "
@@ -265,7 +302,9 @@ def _report(results: dict[str, float], commits: int, meetings: int) -> str:
     ]
     for name, ours, theirs, target, ok in rows:
         mark = "ok" if ok else "MISSED"
-        lines.append(f"{name:<26}{ours:>10.2f}{theirs:>10.2f}{ours / theirs:>8.2f}  {target} {mark}")
+        lines.append(
+            f"{name:<26}{ours:>10.2f}{theirs:>10.2f}{ours / theirs:>8.2f}  {target} {mark}"
+        )
     return "\n".join(lines)
 
 

@@ -13,7 +13,7 @@ from archive import Identity
 ROOT = Path(__file__).resolve().parents[2]
 CLERK = Identity("Jo Clerk", "jo.clerk@example.org")
 OTHER = Identity("Sam Officer", "sam.officer@example.org")
-T0 = dt.datetime(2025, 1, 6, 9, 30, tzinfo=dt.timezone.utc)
+T0 = dt.datetime(2025, 1, 6, 9, 30, tzinfo=dt.UTC)
 
 
 def at(minutes: int) -> dt.datetime:
@@ -23,9 +23,7 @@ def at(minutes: int) -> dt.datetime:
 
 def git(repo: Path, *args: str, check: bool = True) -> str:
     """Run git in ``repo`` and return its stdout."""
-    proc = subprocess.run(
-        ["git", *args], cwd=repo, capture_output=True, text=True, check=False
-    )
+    proc = subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, check=False)
     if check and proc.returncode != 0:
         raise AssertionError(f"git {' '.join(args)} failed: {proc.stderr}")
     return proc.stdout

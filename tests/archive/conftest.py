@@ -12,7 +12,9 @@ from archive import GitArchive
 
 
 @pytest.fixture(autouse=True)
-def _git_isolation(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _git_isolation(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     home = tmp_path_factory.mktemp("archive-home")
     empty = home / "gitconfig"
     empty.write_text("")
@@ -20,7 +22,13 @@ def _git_isolation(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(empty))
     monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
     monkeypatch.setenv("MINUTEBOOK_ARCHIVE", str(home / "default-archive"))
-    for var in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_AUTHOR_NAME", "GIT_COMMITTER_NAME"):
+    for var in (
+        "GIT_DIR",
+        "GIT_WORK_TREE",
+        "GIT_INDEX_FILE",
+        "GIT_AUTHOR_NAME",
+        "GIT_COMMITTER_NAME",
+    ):
         monkeypatch.delenv(var, raising=False)
 
 

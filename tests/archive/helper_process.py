@@ -1,7 +1,7 @@
 """A separate process for the concurrency tests: saves in a loop, or holds the lock.
 
-    helper_process.py save ARCHIVE NAME COUNT [shared]   print each saved commit id
-    helper_process.py hold ARCHIVE                       hold the archive lock until killed
+helper_process.py save ARCHIVE NAME COUNT [shared]   print each saved commit id
+helper_process.py hold ARCHIVE                       hold the archive lock until killed
 """
 
 from __future__ import annotations
@@ -19,7 +19,9 @@ def save_loop(path: str, name: str, count: int, shared: bool) -> None:
     sys.stdin.readline()
     with GitArchive.open(path, lock_timeout=60, graph_every=16) as archive:
         for n in range(count):
-            files = {f"meetings/{name}/2025-01-{n % 28 + 1:02d}/meeting.yaml": f"{name} {n}\n".encode()}
+            files = {
+                f"meetings/{name}/2025-01-{n % 28 + 1:02d}/meeting.yaml": f"{name} {n}\n".encode()
+            }
             if shared:
                 files["people/register.yaml"] = f"last saved by {name} #{n}\n".encode()
             version = archive.save(

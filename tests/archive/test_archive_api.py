@@ -5,8 +5,9 @@ from __future__ import annotations
 import subprocess
 import sys
 
-import archive
 from archive_testkit import child_env
+
+import archive
 
 
 def test_all_is_sorted_and_complete() -> None:

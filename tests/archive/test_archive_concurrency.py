@@ -19,8 +19,12 @@ SOAK = int(os.environ.get("MINUTEBOOK_SOAK", "1"))
 def _start_saver(repo: Path, name: str, count: int, shared: bool) -> subprocess.Popen[str]:
     args = helper("save", str(repo), name, str(count), *(["shared"] if shared else []))
     return subprocess.Popen(
-        args, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-        text=True, env=child_env(),
+        args,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=child_env(),
     )
 
 
@@ -58,7 +62,8 @@ def test_killed_mid_save_never_loses_a_reported_version(archive: GitArchive) -> 
     reported: list[str] = []
     for run in range(4 * SOAK):
         saver = _start_saver(repo, f"run{run}", 10_000, shared=True)
-        assert saver.stdin is not None and saver.stdout is not None
+        assert saver.stdin is not None
+        assert saver.stdout is not None
         saver.stdin.write("go\n")
         saver.stdin.flush()
         wanted = rng.randint(1, 12)
@@ -74,7 +79,9 @@ def test_killed_mid_save_never_loses_a_reported_version(archive: GitArchive) -> 
         fsck(repo)
         version = archive.save(
             {"people/register.yaml": f"after run {run}\n".encode()},
-            message=f"after run {run}", author=CLERK, when=at(run),
+            message=f"after run {run}",
+            author=CLERK,
+            when=at(run),
         )
         assert archive.head() == version.commit
     assert len(archive.history("people/register.yaml")) >= len(reported)

@@ -29,7 +29,8 @@ def test_lock_held_by_a_live_process_times_out_with_a_sentence(archive: GitArchi
         helper("hold", str(archive.path)), stdout=subprocess.PIPE, text=True, env=child_env()
     )
     try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+        assert holder.stdout is not None
+        assert holder.stdout.readline().strip() == "locked"
         archive.lock_timeout = 0.3
         start = time.monotonic()
         with pytest.raises(ArchiveLocked) as caught:
@@ -37,8 +38,10 @@ def test_lock_held_by_a_live_process_times_out_with_a_sentence(archive: GitArchi
         waited = time.monotonic() - start
         assert 0.3 <= waited < 2.0
         err = caught.value
-        assert err.pid == holder.pid and err.host == socket.gethostname()
-        assert f"process {holder.pid}" in err.message and "since" in err.message
+        assert err.pid == holder.pid
+        assert err.host == socket.gethostname()
+        assert f"process {holder.pid}" in err.message
+        assert "since" in err.message
         assert not (archive.path / M1).exists()
     finally:
         holder.kill()
@@ -107,7 +110,7 @@ def test_atomic_write_replaces_whole_files_and_leaves_no_temporaries(tmp_path: P
     assert target.read_bytes() == b"second\n"
     blocked = tmp_path / "deep" / "dir-not-file"
     (blocked / "inside").mkdir(parents=True)
-    with pytest.raises(OSError):
+    with pytest.raises(IsADirectoryError):
         atomic_write(blocked, b"x")
     assert (blocked / "inside").is_dir()
     leftovers = [p.name for p in tmp_path.rglob("*") if "mbtmp" in p.name]

@@ -55,7 +55,8 @@ def test_save_records_author_dates_message_and_trailers(archive: GitArchive) -> 
         when=when,
     )
     assert version.paths == (M1,)
-    assert version.when == when and version.author == CLERK
+    assert version.when == when
+    assert version.author == CLERK
     raw = git(archive.path, "cat-file", "commit", version.commit)
     assert "author Jo Clerk <jo.clerk@example.org> 1736255100 +0100" in raw
     assert "committer Jo Clerk <jo.clerk@example.org> 1736255100 +0100" in raw
@@ -84,17 +85,28 @@ def test_deterministic_history_for_the_same_inputs(tmp_path: Path) -> None:
 
 
 def test_read_versions_and_the_work_tree(archive: GitArchive) -> None:
-    first = archive.save({M1: b"v1\n", M2: b"other\n"}, message="Two meetings", author=CLERK, when=at(1))
+    first = archive.save(
+        {M1: b"v1\n", M2: b"other\n"}, message="Two meetings", author=CLERK, when=at(1)
+    )
     second = archive.save({M1: b"v2\n"}, message="Edited", author=OTHER, when=at(2))
     assert archive.read(M1) == b"v2\n"
     assert archive.read(M1, first.commit) == b"v1\n"
     assert archive.read(M1, first.short) == b"v1\n"
     assert (archive.path / M1).read_bytes() == b"v2\n"
     assert archive.head() == second.commit == archive.resolve("main")
-    assert archive.exists(M1) and archive.exists("meetings/planning") and not archive.exists("nope.yaml")
+    assert (
+        archive.exists(M1)
+    )
+    assert (
+        archive.exists("meetings/planning")
+    )
+    assert (
+        not archive.exists("nope.yaml")
+    )
     assert archive.list_files("meetings/") == [M2, M1]
     assert archive.list_files("meetings/planning") == [M2]
-    assert second.paths == (M1,) and second.parents == (first.commit,)
+    assert second.paths == (M1,)
+    assert second.parents == (first.commit,)
 
 
 def test_delete_removes_file_and_empty_folders(archive: GitArchive) -> None:
@@ -110,15 +122,19 @@ def test_delete_removes_file_and_empty_folders(archive: GitArchive) -> None:
 def test_identical_content_records_nothing(archive: GitArchive) -> None:
     first = archive.save({M1: b"same\n"}, message="Created", author=CLERK, when=at(1))
     again = archive.save({M1: b"same\n"}, message="Saved again", author=OTHER, when=at(2))
-    assert again.unchanged and not first.unchanged
-    assert again.commit == first.commit and again.subject == "Created"
+    assert again.unchanged
+    assert not first.unchanged
+    assert again.commit == first.commit
+    assert again.subject == "Created"
     assert len(archive.history()) == 2
 
 
 def test_history_only_lists_versions_touching_the_path(archive: GitArchive) -> None:
     made = []
     for n in range(5):
-        made.append(archive.save({M1: f"{n}\n".encode()}, message=f"M1 edit {n}", author=CLERK, when=at(n)))
+        made.append(
+            archive.save({M1: f"{n}\n".encode()}, message=f"M1 edit {n}", author=CLERK, when=at(n))
+        )
         archive.save({M2: f"{n}\n".encode()}, message=f"M2 edit {n}", author=CLERK, when=at(n))
     history = archive.history("meetings/scrutiny-board/2025-01-31/")
     assert [v.commit for v in history] == [v.commit for v in reversed(made)]
@@ -129,7 +145,12 @@ def test_history_only_lists_versions_touching_the_path(archive: GitArchive) -> N
 
 def test_tags_annotated_and_lightweight_never_move(archive: GitArchive) -> None:
     v1 = archive.save({M1: b"1\n"}, message="Agenda", author=CLERK, when=at(1))
-    archive.tag("scrutiny-board/2025-01-31/agenda-published-1", message="Agenda published", tagger=CLERK, when=at(2))
+    archive.tag(
+        "scrutiny-board/2025-01-31/agenda-published-1",
+        message="Agenda published",
+        tagger=CLERK,
+        when=at(2),
+    )
     v2 = archive.save({M1: b"2\n"}, message="Minutes", author=CLERK, when=at(3))
     archive.tag("scrutiny-board/2025-01-31/minutes-approved-1", v2.commit)
     assert archive.tags("scrutiny-board/2025-01-31/") == {
@@ -140,7 +161,10 @@ def test_tags_annotated_and_lightweight_never_move(archive: GitArchive) -> None:
     history = archive.history(M1)
     assert history[1].tags == ("scrutiny-board/2025-01-31/agenda-published-1",)
     assert archive.read(M1, "scrutiny-board/2025-01-31/agenda-published-1") == b"1\n"
-    assert git(archive.path, "cat-file", "-t", "scrutiny-board/2025-01-31/agenda-published-1").strip() == "tag"
+    assert (
+        git(archive.path, "cat-file", "-t", "scrutiny-board/2025-01-31/agenda-published-1").strip()
+        == "tag"
+    )
     with pytest.raises(TagExists, match="never moved"):
         archive.tag("scrutiny-board/2025-01-31/agenda-published-1", v2.commit)
     with pytest.raises(InvalidName):
@@ -150,8 +174,13 @@ def test_tags_annotated_and_lightweight_never_move(archive: GitArchive) -> None:
 
 def test_grep_searches_the_committed_tree(archive: GitArchive) -> None:
     archive.save(
-        {M1: b"title: Library closures\nnote: fine\n", M1.replace("meeting.yaml", "meeting.exempt.yaml"): b"secret library deal\n"},
-        message="Created", author=CLERK, when=at(1),
+        {
+            M1: b"title: Library closures\nnote: fine\n",
+            M1.replace("meeting.yaml", "meeting.exempt.yaml"): b"secret library deal\n",
+        },
+        message="Created",
+        author=CLERK,
+        when=at(1),
     )
     (archive.path / M2).parent.mkdir(parents=True)
     (archive.path / M2).write_bytes(b"library (not committed)\n")
@@ -178,12 +207,18 @@ def test_errors_are_clear_sentences(archive: GitArchive) -> None:
         Identity("Jo <x>", "jo@example.org")
 
 
-@pytest.mark.parametrize("bad", ["../../etc/passwd", "/etc/passwd", ".git/config", "meetings/../../x"])
+@pytest.mark.parametrize(
+    "bad", ["../../etc/passwd", "/etc/passwd", ".git/config", "meetings/../../x"]
+)
 def test_unsafe_paths_write_nothing(archive: GitArchive, tmp_path: Path, bad: str) -> None:
     head = archive.head()
     before = sorted(p.name for p in tmp_path.iterdir())
     with pytest.raises(PathOutsideArchive):
-        archive.save({"meetings/ok/2025-01-01/meeting.yaml": b"ok\n", bad: b"owned\n"}, message="x", author=CLERK)
+        archive.save(
+            {"meetings/ok/2025-01-01/meeting.yaml": b"ok\n", bad: b"owned\n"},
+            message="x",
+            author=CLERK,
+        )
     assert archive.head() == head
     assert sorted(p.name for p in tmp_path.iterdir()) == before
     assert not (archive.path / "meetings").exists()
@@ -196,12 +231,17 @@ def test_expect_parent_refuses_to_overwrite_a_newer_version(archive: GitArchive)
     base = archive.save({M1: b"base\n", M2: b"base\n"}, message="Created", author=CLERK, when=at(1))
     archive.save({M1: b"theirs\n"}, message="Other clerk", author=OTHER, when=at(2))
     with pytest.raises(SaveConflict) as caught:
-        archive.save({M1: b"mine\n"}, message="Mine", author=CLERK, when=at(3), expect_parent=base.commit)
+        archive.save(
+            {M1: b"mine\n"}, message="Mine", author=CLERK, when=at(3), expect_parent=base.commit
+        )
     assert caught.value.paths == (M1,)
     assert archive.read(M1) == b"theirs\n"
     assert (archive.path / M1).read_bytes() == b"theirs\n"
-    ok = archive.save({M2: b"mine\n"}, message="Other file", author=CLERK, when=at(4), expect_parent=base.commit)
-    assert archive.read(M1, ok.commit) == b"theirs\n" and archive.read(M2) == b"mine\n"
+    ok = archive.save(
+        {M2: b"mine\n"}, message="Other file", author=CLERK, when=at(4), expect_parent=base.commit
+    )
+    assert archive.read(M1, ok.commit) == b"theirs\n"
+    assert archive.read(M2) == b"mine\n"
 
 
 def test_open_errors_name_the_problem(tmp_path: Path) -> None:
@@ -259,7 +299,8 @@ def test_read_only_archive_refuses_and_writes_nothing(archive: GitArchive) -> No
     finally:
         for folder in folders:
             folder.chmod(0o755)
-    assert archive.head() == head and not (archive.path / "meetings").exists()
+    assert archive.head() == head
+    assert not (archive.path / "meetings").exists()
 
 
 def test_maintenance_packs_and_keeps_everything(archive: GitArchive) -> None:
@@ -269,7 +310,8 @@ def test_maintenance_packs_and_keeps_everything(archive: GitArchive) -> None:
     loose = git(archive.path, "count-objects", "-v")
     assert "count: 0" in loose
     assert git(archive.path, "status", "--porcelain") == ""
-    assert archive.read(M1) == b"9\n" and len(archive.history(M1)) == 10
+    assert archive.read(M1) == b"9\n"
+    assert len(archive.history(M1)) == 10
     fsck(archive.path)
 
 

@@ -36,12 +36,19 @@ def test_clone_has_the_same_history_and_files(pair: tuple[GitArchive, GitArchive
 def test_one_side_moved_pushes_then_pulls(pair: tuple[GitArchive, GitArchive, Path]) -> None:
     a, b, remote = pair
     a.save({X: b"x1\n"}, message="A edits X", author=CLERK, when=at(2))
-    a.tag("scrutiny-board/2025-01-31/agenda-published-1", message="Published", tagger=CLERK, when=at(2))
+    a.tag(
+        "scrutiny-board/2025-01-31/agenda-published-1",
+        message="Published",
+        tagger=CLERK,
+        when=at(2),
+    )
     result = sync(a)
-    assert result.action == "pushed" and result.sent == ("scrutiny-board/2025-01-31",)
+    assert result.action == "pushed"
+    assert result.sent == ("scrutiny-board/2025-01-31",)
     assert git(remote, "rev-parse", "main").strip() == a.head()
     pulled = sync(b)
-    assert pulled.action == "pulled" and pulled.received == ("scrutiny-board/2025-01-31",)
+    assert pulled.action == "pulled"
+    assert pulled.received == ("scrutiny-board/2025-01-31",)
     assert b.head() == a.head()
     assert (b.path / X).read_bytes() == b"x1\n"
     assert "scrutiny-board/2025-01-31/agenda-published-1" in b.tags()
@@ -54,8 +61,12 @@ def test_disjoint_meetings_merge(pair: tuple[GitArchive, GitArchive, Path]) -> N
     sync(a)
     merged = sync(b)
     assert merged.action == "merged"
-    assert merged.received == ("scrutiny-board/2025-01-31",) and merged.sent == ("planning/2025-02-03",)
-    assert b.read(X) == b"x-from-a\n" and b.read(Y) == b"y-from-b\n"
+    assert merged.received == ("scrutiny-board/2025-01-31",)
+    assert merged.sent == (
+        "planning/2025-02-03",
+    )
+    assert b.read(X) == b"x-from-a\n"
+    assert b.read(Y) == b"y-from-b\n"
     assert (b.path / X).read_bytes() == b"x-from-a\n"
     assert set(b.version().parents) == {vb.commit, va.commit}
     assert sync(a).action == "pulled"
@@ -65,7 +76,9 @@ def test_disjoint_meetings_merge(pair: tuple[GitArchive, GitArchive, Path]) -> N
     fsck(b.path)
 
 
-def test_same_meeting_on_both_sides_stops_and_keeps_both(pair: tuple[GitArchive, GitArchive, Path]) -> None:
+def test_same_meeting_on_both_sides_stops_and_keeps_both(
+    pair: tuple[GitArchive, GitArchive, Path],
+) -> None:
     a, b, remote = pair
     va = a.save({X: b"a's wording\n"}, message="A edits X", author=CLERK, when=at(2))
     sync(a)
@@ -75,21 +88,27 @@ def test_same_meeting_on_both_sides_stops_and_keeps_both(pair: tuple[GitArchive,
     err = caught.value
     assert err.units == ("scrutiny-board/2025-01-31",)
     assert "scrutiny-board/2025-01-31" in err.message
-    assert b.head() == vb.commit and (b.path / X).read_bytes() == b"b's wording\n"
-    assert b.read(X, err.ref) == b"a's wording\n" and err.remote == va.commit
+    assert b.head() == vb.commit
+    assert (b.path / X).read_bytes() == b"b's wording\n"
+    assert b.read(X, err.ref) == b"a's wording\n"
+    assert err.remote == va.commit
     assert conflict_refs(b) == {err.ref: va.commit}
     assert git(remote, "rev-parse", "main").strip() == va.commit
 
     settled = resolve_conflict(b, err, "remote", author=OTHER, when=at(4))
-    assert b.read(X) == b"a's wording\n" and (b.path / X).read_bytes() == b"a's wording\n"
+    assert b.read(X) == b"a's wording\n"
+    assert (b.path / X).read_bytes() == b"a's wording\n"
     assert set(settled.parents) == {va.commit, vb.commit}
     assert b.read(X, vb.commit) == b"b's wording\n"
     assert conflict_refs(b) == {}
     assert sync(b).action == "pushed"
-    assert sync(a).action == "pulled" and a.read(X) == b"a's wording\n"
+    assert sync(a).action == "pulled"
+    assert a.read(X) == b"a's wording\n"
 
 
-def test_conflict_resolved_keeping_local_takes_other_meetings(pair: tuple[GitArchive, GitArchive, Path]) -> None:
+def test_conflict_resolved_keeping_local_takes_other_meetings(
+    pair: tuple[GitArchive, GitArchive, Path],
+) -> None:
     a, b, _ = pair
     a.save({X: b"a\n", Y: b"y-from-a\n"}, message="A edits both", author=CLERK, when=at(2))
     sync(a)
@@ -97,7 +116,8 @@ def test_conflict_resolved_keeping_local_takes_other_meetings(pair: tuple[GitArc
     with pytest.raises(SyncConflict) as caught:
         sync(b)
     resolve_conflict(b, caught.value.ref, "local", author=OTHER, when=at(4))
-    assert b.read(X) == b"b\n" and b.read(Y) == b"y-from-a\n"
+    assert b.read(X) == b"b\n"
+    assert b.read(Y) == b"y-from-a\n"
     sync(b)
     sync(a)
     assert a.read(X) == b"b\n"
@@ -105,9 +125,11 @@ def test_conflict_resolved_keeping_local_takes_other_meetings(pair: tuple[GitArc
 
 def test_demo_archive_refuses_to_sync(tmp_path: Path) -> None:
     git(tmp_path, "init", "-q", "--bare", "-b", "main", "shared.git")
-    with GitArchive.init(tmp_path / "demo", demo=True) as demo:
-        with pytest.raises(DemoArchive, match="demo archive"):
-            sync(demo, url=str(tmp_path / "shared.git"))
+    with (
+        GitArchive.init(tmp_path / "demo", demo=True) as demo,
+        pytest.raises(DemoArchive, match="demo archive"),
+    ):
+        sync(demo, url=str(tmp_path / "shared.git"))
     assert git(tmp_path / "shared.git", "for-each-ref") == ""
 
 
