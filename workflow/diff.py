@@ -20,7 +20,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from enum import Enum
@@ -134,14 +135,7 @@ class FieldChange:
         return f"{self.what} {self.part}" if self.part else self.what
 
     def to_json(self) -> dict[str, Any]:
-        out: dict[str, Any] = {
-            "path": self.path,
-            "what": self.what,
-            "part": self.part,
-            "change": self.change,
-            "old": self.old,
-            "new": self.new,
-        }
+        out = {k: getattr(self, k) for k in ("path", "what", "part", "change", "old", "new")}
         if self.words:
             out["words"] = [{"op": w.op, "text": w.text} for w in self.words]
         return out
@@ -168,11 +162,7 @@ class ItemDiff:
     def name(self) -> str:
         """``Item 20`` (agenda number), ``Minute 14`` or the quoted title."""
         agenda, minute = self.new_number if self.change != "removed" else self.old_number
-        if agenda:
-            return f"Item {agenda}"
-        if minute:
-            return f"Minute {minute}"
-        return f"'{self.title}'"
+        return f"Item {agenda}" if agenda else f"Minute {minute}" if minute else f"'{self.title}'"
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -273,14 +263,8 @@ def _diff_item(old: Meeting, new: Meeting, i: int | None, j: int | None) -> Item
     if a == b:
         return None
     if a is None or b is None:
-        it = b or a
-        return ItemDiff(
-            it.uid,
-            it.title,
-            "added" if a is None else "removed",
-            old_number=_numbers(a),
-            new_number=_numbers(b),
-        )
+        it, change = (b, "added") if a is None else (a, "removed")
+        return ItemDiff(it.uid, it.title, change, _numbers(a), _numbers(b))
     out: list[FieldChange] = []
     for f in dataclasses.fields(Item):
         if f.name not in _ITEM_SKIP:
@@ -312,8 +296,8 @@ def _diff_value(old: Any, new: Any, path: str, what: str, part: str, out: list[F
         what, part = part or "item", ""
     if isinstance(old, tuple) and isinstance(new, tuple):
         _diff_seq(old, new, path, what, part, out)
-    elif old is None or new is None or (old in ((), "") and not isinstance(new, str)):
-        added = old is None or old == ()
+    elif old is None or new is None:
+        added = old is None
         text = _describe(new if added else old)
         ops = (WordOp("insert" if added else "delete", text),) if text else ()
         kind = "added" if added else "removed"
@@ -388,16 +372,17 @@ _KEYS: dict[str, Callable[[Any], Any]] = {
 
 
 def _describe(obj: Any) -> str:
+    """The text a clerk reads for a value: enum values, ``YYYY-MM-DD``, ``HH:MM``, yes/no."""
     if obj is None:
         return ""
     if isinstance(obj, bool):
         return "yes" if obj else "no"
     if isinstance(obj, Enum):
         return str(obj.value)
-    if isinstance(obj, dt.time):
-        return obj.strftime("%H:%M")
-    if isinstance(obj, dt.date | str | int):
-        return obj.isoformat() if isinstance(obj, dt.date) else str(obj)
+    if isinstance(obj, dt.time | dt.date):
+        return obj.strftime("%H:%M") if isinstance(obj, dt.time) else obj.isoformat()
+    if isinstance(obj, str | int):
+        return str(obj)
     if isinstance(obj, tuple):
         return "\n".join(d for v in obj if (d := _describe(v)))
     if isinstance(obj, Resolution):
@@ -450,18 +435,25 @@ def _pair_items(old: Sequence[Item], new: Sequence[Item]) -> list[tuple[int | No
     return _in_order(pairs, range(len(old)), range(len(new)))
 
 
-def _ratio(a: Any, b: Any) -> float:
-    ta, tb = tokenize(_describe(a).lower()), tokenize(_describe(b).lower())
-    return SequenceMatcher(None, ta, tb, autojunk=False).ratio()
+def _bag(obj: Any) -> Counter[str]:
+    return Counter(t for t in tokenize(_describe(obj).lower()) if not t.isspace())
+
+
+def _similarity(a: Counter[str], b: Counter[str]) -> float:
+    """Shared words over all words (difflib's quick ratio): fast, and enough to pair."""
+    total = a.total() + b.total()
+    return 2 * (a & b).total() / total if total else 1.0
 
 
 def _pair_similar(
-    old: Sequence[Any], new: Sequence[Any], olds: Iterator[int] | Sequence[int] | range,
-    news: Sequence[int] | range, threshold: float, *, ordered: bool = True,
+    old: Sequence[Any], new: Sequence[Any], olds: Sequence[int], news: Sequence[int],
+    threshold: float, *, ordered: bool = True,
 ) -> dict[int, int]:
     """Greedy best matches above ``threshold``; ``ordered`` keeps pairs from crossing."""
+    olds_bag, news_bag = {i: _bag(old[i]) for i in olds}, {j: _bag(new[j]) for j in news}
     scored = sorted(
-        ((_ratio(old[i], new[j]), i, j) for i in olds for j in news), key=lambda t: (-t[0], t[1], t[2])
+        ((_similarity(olds_bag[i], news_bag[j]), i, j) for i in olds for j in news),
+        key=lambda t: (-t[0], t[1], t[2]),
     )
     pairs: dict[int, int] = {}
     for score, i, j in scored:
