@@ -129,10 +129,10 @@ def renumber(meeting: Meeting, first: int, *, agenda_first: int | None = None) -
     Announcements before the first item stay unnumbered when they have no number.
     This is the only function that changes stored numbers.
     """
-    if first < 1 or (agenda_first is not None and agenda_first < 1):
-        raise MinutebookError(f"Item numbers start at 1 or more, not {min(first, agenda_first or 1)}.")
-    minute = first
     agenda = first if agenda_first is None else agenda_first
+    if min(first, agenda) < 1:
+        raise MinutebookError(f"Item numbers start at 1 or more, not {min(first, agenda)}.")
+    minute = first
     items: list[Item] = []
     for index, item in enumerate(meeting.items):
         if _is_unnumbered_opening(meeting.items, index):

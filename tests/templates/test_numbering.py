@@ -141,8 +141,10 @@ def test_a_numbered_announcements_item_keeps_being_numbered() -> None:
 
 
 def test_renumber_refuses_a_start_below_one() -> None:
-    with pytest.raises(MinutebookError, match="start at 1 or more"):
+    with pytest.raises(MinutebookError, match="start at 1 or more, not 0"):
         renumber(_meeting(dt.date(2026, 1, 14), 2), 0)
+    with pytest.raises(MinutebookError, match="start at 1 or more, not -1"):
+        renumber(_meeting(dt.date(2026, 1, 14), 2), 3, agenda_first=-1)
 
 
 def test_highest_number_reads_prefixed_and_plain_numbers() -> None:
