@@ -237,6 +237,7 @@ def publish_checks(
     published_on: dt.date,
     urgent_reason: str | None = None,
     today: dt.date | None = None,
+    executive: bool = False,
 ) -> list[Check]:
     """Every check :func:`publish_agenda` makes, passed or not, in the order it makes them."""
     try:
@@ -249,7 +250,7 @@ def publish_checks(
         state = Check("state", False, refused.message)
     return [state, *agenda_checks(meeting, settings=settings, calendar=calendar,
                                   published_on=published_on, urgent_reason=urgent_reason,
-                                  today=today)]
+                                  today=today, executive=executive)]
 
 
 def publish_agenda(
@@ -260,10 +261,12 @@ def publish_agenda(
     published_on: dt.date,
     urgent_reason: str | None = None,
     today: dt.date | None = None,
+    executive: bool = False,
 ) -> tuple[Meeting, Event]:
     """Publish the agenda (or a supplementary agenda) after every :func:`publish_checks`."""
     checks = publish_checks(meeting, settings=settings, calendar=calendar,
-                            published_on=published_on, urgent_reason=urgent_reason, today=today)
+                            published_on=published_on, urgent_reason=urgent_reason, today=today,
+                            executive=executive)
     failed = [c for c in checks if not c.ok]
     if failed:
         more = f" ({len(failed) - 1} more checks failed)" if len(failed) > 1 else ""

@@ -3,7 +3,8 @@
 What lives here: :func:`agenda_checks` (publication date, the clear-days deadline or a
 recorded reason of urgency, a reason for every late or urgent item, a Schedule 12A
 paragraph for every exempt item, the exclusion of the press and public before the first
-private item, no Any Other Business at a special meeting), each answered as a
+private item, no Any Other Business at a special meeting, key decisions and notice of a
+private executive meeting as :mod:`workflow.decisions` rules), each answered as a
 :class:`Check` a dialog can show, :func:`with_exclusion`, which inserts the
 resolution excluding the press and public where it is missing, and for the minutes the
 quorum check (:func:`quorum_problems`), a warning in validation and at circulation.
@@ -28,6 +29,7 @@ from workflow.deadlines import (
     latest_publication_date,
     long_date,
 )
+from workflow.decisions import key_decision_problem, private_notice_problem
 from workflow.model import (
     AttendanceState,
     Committee,
@@ -69,16 +71,25 @@ def agenda_checks(
     published_on: dt.date,
     urgent_reason: str | None = None,
     today: dt.date | None = None,
+    executive: bool = False,
 ) -> list[Check]:
-    """The content and timing checks of an agenda about to be published, in order."""
-    return [
+    """The content and timing checks of an agenda about to be published, in order.
+
+    ``executive`` (the template's flag) adds the notice of a private meeting; key
+    decisions are checked wherever an item is marked as one.
+    """
+    checks = [
         _date_check(meeting, published_on, today),
         _deadline_check(meeting, settings, calendar, published_on, urgent_reason),
         _urgent_items_check(meeting),
         _paragraphs_check(meeting, settings),
         _exclusion_check(meeting),
         _special_check(meeting),
+        _key_decisions_check(meeting),
     ]
+    if executive:
+        checks.append(_private_notice_check(meeting))
+    return checks
 
 
 def _date_check(meeting: Meeting, published_on: dt.date, today: dt.date | None) -> Check:
@@ -163,6 +174,20 @@ def _special_check(meeting: Meeting) -> Check:
             return Check("special meeting", False, f"{_label(item)} is Any Other Business, "
                          "which a special meeting cannot take; remove it.")
     return Check("special meeting", True, "A special meeting with no Any Other Business.")
+
+
+def _key_decisions_check(meeting: Meeting) -> Check:
+    for item in meeting.items:
+        problem = key_decision_problem(item, meeting.date)
+        if problem:
+            return Check("key decisions", False, problem)
+    count = sum(1 for item in meeting.items if item.key_decision is not None)
+    return Check("key decisions", True, f"{count} key decisions, each with its notice.")
+
+
+def _private_notice_check(meeting: Meeting) -> Check:
+    problem = private_notice_problem(meeting)
+    return Check("private meeting", not problem, problem or "Notice of any private part given.")
 
 
 def _label(item: Item) -> str:

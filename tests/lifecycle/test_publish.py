@@ -231,7 +231,7 @@ def test_publish_checks_lists_every_check_for_the_dialog(england: WorkingCalenda
                             today=TODAY)
     assert [c.name for c in checks] == [
         "state", "date", "deadline", "urgent items", "exempt paragraphs", "exclusion",
-        "special meeting",
+        "special meeting", "key decisions",
     ]
     assert [c.name for c in checks if not c.ok] == ["deadline", "urgent items",
                                                    "exempt paragraphs"]
