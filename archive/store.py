@@ -22,7 +22,7 @@ import weakref
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import TypedDict, Unpack
+from typing import Unpack
 
 from archive._git import run_git
 from archive._objects import (
@@ -36,11 +36,20 @@ from archive._objects import (
     parse_commit,
 )
 from archive._refs import RefChanged, RefLocked, head_branch, read_ref, update_ref
+from archive._setup import (
+    CONFIG,
+    SYSTEM,
+    Options,
+    append_config,
+    aware,
+    check_folder,
+    create_repository,
+    read_config,
+)
+from archive._worktree import checkout, write_files
 from archive.errors import (
     ArchiveError,
     ArchiveLocked,
-    ArchiveMissing,
-    ArchiveUnreadable,
     CorruptArchive,
     FileNotInArchive,
     InvalidName,
@@ -50,7 +59,7 @@ from archive.errors import (
     TagExists,
 )
 from archive.layout import safe_prefix, safe_relpath
-from archive.locking import ArchiveLock, atomic_write, fsync_dir, recover_stale_git_locks
+from archive.locking import ArchiveLock, recover_stale_git_locks
 from archive.versions import (
     LOG_FORMAT,
     Identity,
@@ -62,25 +71,9 @@ from archive.versions import (
 
 __all__ = ["GitArchive", "Identity", "Version", "default_archive_path"]
 
-SYSTEM = Identity("minutebook", "minutebook@localhost")
-_CONFIG = {
-    "core.fsync": "committed",
-    "core.fsyncmethod": "fsync",
-    "core.logallrefupdates": "true",
-    "gc.auto": "0",
-    "maintenance.auto": "false",
-}
 _TAG_RE = re.compile(r"\A[A-Za-z0-9_][A-Za-z0-9._-]*(?:/[A-Za-z0-9_][A-Za-z0-9._-]*)*\Z")
 _BAD_REV = re.compile(r"[\x00-\x20\x7f]|\A-")
 _MAX_RACES = 20
-
-
-class Options(TypedDict, total=False):
-    """Tuning accepted by ``GitArchive.init/open/open_or_init/clone``."""
-
-    lock_timeout: float
-    graph_every: int
-    repack_every: int
 
 
 def default_archive_path() -> Path:
@@ -91,24 +84,6 @@ def default_archive_path() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_data_path("minutebook", appauthor=False)) / "archive"
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now().astimezone()
-
-
-def _aware(when: dt.datetime | None) -> dt.datetime:
-    if when is None:
-        return _now()
-    return when if when.tzinfo is not None else when.astimezone()
-
-
-def _config_text(values: Mapping[str, str]) -> str:
-    sections: dict[str, list[str]] = {}
-    for key, value in values.items():
-        section, _, name = key.rpartition(".")
-        sections.setdefault(section, []).append(f"\t{name} = {value}\n")
-    return "".join(f"[{s}]\n" + "".join(lines) for s, lines in sections.items())
 
 
 class GitArchive:
@@ -156,19 +131,7 @@ class GitArchive:
     ) -> GitArchive:
         """Create an archive (folder, repository on ``main``, first commit)."""
         folder = Path(path).expanduser().absolute()
-        if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
-            raise NotAnArchive(
-                f"Cannot create an archive in {folder}: the folder already contains files."
-            )
-        folder.mkdir(parents=True, exist_ok=True)
-        run_git(folder, ["init", "-q", "-b", "main"], what=f"create an archive in {folder}")
-        values = dict(_CONFIG)
-        if demo:
-            values["minutebook.demo"] = "true"
-        with open(folder / ".git" / "config", "a", encoding="utf-8") as fh:
-            fh.write(_config_text(values))
-        with open(folder / ".git" / "info" / "exclude", "a", encoding="utf-8") as fh:
-            fh.write(".*.mbtmp-*\n")
+        create_repository(folder, demo=demo)
         archive = cls(folder, **options)
         archive.save(
             {".gitattributes": b"*.docx binary\n"},
@@ -184,14 +147,13 @@ class GitArchive:
     def open(cls, path: str | os.PathLike[str], **options: Unpack[Options]) -> GitArchive:
         """Open an existing archive, with a clear error when it is missing or not one."""
         folder = Path(path).expanduser().absolute()
-        cls._check_folder(folder)
+        check_folder(folder)
         archive = cls(folder, **options)
         head_branch(archive.gitdir)
         archive._ensure_config()
         if not archive._has_commit_graph() and archive._head() is not None:
             with contextlib.suppress(ArchiveError, OSError):
-                run_git(folder, ["reset", "-q"], what="prepare the archive index")
-        archive.write_commit_graph()
+                archive.write_commit_graph()
         return archive
 
     @classmethod
@@ -205,7 +167,9 @@ class GitArchive:
         return cls.open(folder, **options)
 
     @classmethod
-    def clone(cls, url: str, path: str | os.PathLike[str], **options: Unpack[Options]) -> GitArchive:
+    def clone(
+        cls, url: str, path: str | os.PathLike[str], **options: Unpack[Options]
+    ) -> GitArchive:
         """Make a local archive from a shared remote (``origin``)."""
         folder = Path(path).expanduser().absolute()
         if folder.exists() and any(folder.iterdir()):
@@ -215,50 +179,16 @@ class GitArchive:
         clone_into(url, folder)
         return cls.open(folder, **options)
 
-    @staticmethod
-    def _check_folder(folder: Path) -> None:
-        if not folder.exists():
-            raise ArchiveMissing(
-                f"There is no archive at {folder}; create one with 'minutebook init'."
-            )
-        if not folder.is_dir():
-            raise NotAnArchive(f"{folder} is a file, not an archive folder.")
-        if not os.access(folder, os.R_OK | os.X_OK):
-            raise ArchiveUnreadable(
-                f"The archive at {folder} cannot be read with your permissions."
-            )
-        gitdir = folder / ".git"
-        if not gitdir.is_dir():
-            if (folder / "HEAD").is_file() and (folder / "objects").is_dir():
-                raise NotAnArchive(
-                    f"{folder} is a bare git repository; it can be a sync remote "
-                    "but not an archive."
-                )
-            raise NotAnArchive(f"{folder} is not a minutebook archive (it has no version history).")
-        if not os.access(gitdir, os.R_OK | os.X_OK):
-            raise ArchiveUnreadable(
-                f"The archive at {folder} cannot be read with your permissions."
-            )
-        if not (gitdir / "HEAD").is_file() or not (gitdir / "objects").is_dir():
-            raise CorruptArchive(
-                f"The archive at {folder} is damaged: its history folder is incomplete."
-            )
-
     def _read_config(self) -> dict[str, str]:
         if self._config is None:
-            out = run_git(
-                self.path, ["config", "--local", "-z", "--list"], what="read the archive settings"
-            ).stdout.decode("utf-8", "replace")
-            pairs = (item.partition("\n") for item in out.split("\0") if item)
-            self._config = {k.lower(): v for k, _, v in pairs}
+            self._config = read_config(self.path)
         return self._config
 
     def _ensure_config(self) -> None:
         config = self._read_config()
-        missing = {k: v for k, v in _CONFIG.items() if k not in config}
+        missing = {k: v for k, v in CONFIG.items() if k not in config}
         if missing and os.access(self.gitdir / "config", os.W_OK):
-            with open(self.gitdir / "config", "a", encoding="utf-8") as fh:
-                fh.write(_config_text(missing))
+            append_config(self.gitdir, missing)
             config.update(missing)
 
     @property
@@ -426,7 +356,7 @@ class GitArchive:
         """
         checked = {safe_relpath(p): data for p, data in files.items()}
         text = compose_message(message, trailers)
-        when = _aware(when)
+        when = aware(when)
         ident = ident_line(author.name, author.email, when)
         if expect_parent is not None:
             expect_parent = self.resolve(expect_parent)
@@ -456,7 +386,7 @@ class GitArchive:
         head = self._head()
         if expect_parent is not None and head != expect_parent:
             self._refuse_if_overlap(expect_parent, head, files)
-        self._write_worktree(files)
+        write_files(self.path, files)
         blobs = {
             p: None if d is None else (BLOB_MODE, self._writer.write("blob", d))
             for p, d in files.items()
@@ -536,44 +466,13 @@ class GitArchive:
         if not overlap:
             return
         if restore:
-            self._checkout_paths(head, list(files))
+            checkout(self.path, self._cat, head, list(files))
         raise SaveConflict(
             f"'{overlap[0]}' was changed by someone else since you opened it; "
             "reload it and apply your changes again.",
             paths=overlap,
             head=head,
         )
-
-    # -- the work tree ---------------------------------------------------------------
-    def _write_worktree(self, files: Mapping[str, bytes | None]) -> None:
-        for rel, data in files.items():
-            target = self.path / rel
-            if data is None:
-                self._remove_worktree_file(target)
-            else:
-                atomic_write(target, data, root=self.path)
-
-    def _remove_worktree_file(self, target: Path) -> None:
-        with contextlib.suppress(FileNotFoundError):
-            target.unlink()
-            fsync_dir(target.parent)
-        folder = target.parent
-        while folder != self.path:
-            try:
-                folder.rmdir()
-            except OSError:
-                break
-            fsync_dir(folder.parent)
-            folder = folder.parent
-
-    def _checkout_paths(self, commit: str, paths: Sequence[str]) -> None:
-        """Make the work tree's copy of ``paths`` match ``commit``."""
-        for rel in paths:
-            found = self._cat.read(f"{commit}:{rel}")
-            if found is None or found[1] != "blob":
-                self._remove_worktree_file(self.path / rel)
-            else:
-                atomic_write(self.path / rel, found[2], root=self.path)
 
     # -- tags ------------------------------------------------------------------------
     def tag(
@@ -592,7 +491,7 @@ class GitArchive:
         target = commit
         with self._locked():
             if message is not None:
-                stamp = ident_line(tagger.name, tagger.email, _aware(when))
+                stamp = ident_line(tagger.name, tagger.email, aware(when))
                 body = compose_message(message)
                 raw = f"object {commit}\ntype commit\ntag {name}\ntagger {stamp}\n\n{body}"
                 target = self._writer.write("tag", raw.encode())

@@ -22,6 +22,8 @@ from typing import Literal
 from archive._git import run_git
 from archive._objects import EMPTY_TREE, format_commit, ident_line
 from archive._refs import RefChanged, read_ref, update_ref
+from archive._setup import SYSTEM, aware, exclude_temporaries
+from archive._worktree import checkout
 from archive.errors import (
     ArchiveError,
     DemoArchive,
@@ -31,7 +33,7 @@ from archive.errors import (
     SyncConflict,
 )
 from archive.layout import unit_of_path
-from archive.store import SYSTEM, GitArchive, _aware
+from archive.store import GitArchive
 from archive.versions import Identity, Version, compose_message
 
 __all__ = ["SyncResult", "clone_into", "conflict_refs", "resolve_conflict", "sync"]
@@ -66,8 +68,7 @@ def clone_into(url: str, folder: Path) -> None:
             f"The shared archive at {url} cannot be copied; check the address and your connection.",
             detail=exc.detail,
         ) from exc
-    with open(folder / ".git" / "info" / "exclude", "a", encoding="utf-8") as fh:
-        fh.write(".*.mbtmp-*\n")
+    exclude_temporaries(folder / ".git")
 
 
 def _diff(archive: GitArchive, old: str, new: str) -> dict[str, Change]:
@@ -208,7 +209,7 @@ def _merge_commit(
     when: dt.datetime | None,
 ) -> str:
     tree, _ = archive._editor.apply(archive._tree_of(local), changes)
-    stamp = _aware(when)
+    stamp = aware(when)
     ident = ident_line(author.name, author.email, stamp)
     commit = archive._writer.write("commit", format_commit(tree, (local, remote), ident, message))
     archive._writer.flush()
@@ -224,7 +225,7 @@ def _merge_commit(
 
 
 def _bring_worktree(archive: GitArchive, old: str, new: str) -> None:
-    archive._checkout_paths(new, sorted(_diff(archive, old, new)))
+    checkout(archive.path, archive._cat, new, sorted(_diff(archive, old, new)))
 
 
 def sync(
@@ -263,7 +264,7 @@ def _integrate(
             archive.branch,
             theirs,
             ours,
-            reflog=f"{ident_line(author.name, author.email, _aware(when))}\tsync: fast-forward",
+            reflog=f"{ident_line(author.name, author.email, aware(when))}\tsync: fast-forward",
         )
         _bring_worktree(archive, ours, theirs)
         received = _units(_diff(archive, ours, theirs))

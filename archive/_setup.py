@@ -1,0 +1,119 @@
+"""Creating and checking archive folders, and the git settings every archive carries."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TypedDict
+
+from archive._git import run_git
+from archive.errors import ArchiveMissing, ArchiveUnreadable, CorruptArchive, NotAnArchive
+from archive.versions import Identity
+
+__all__ = [
+    "CONFIG",
+    "SYSTEM",
+    "Options",
+    "append_config",
+    "aware",
+    "check_folder",
+    "create_repository",
+    "exclude_temporaries",
+    "read_config",
+]
+
+SYSTEM = Identity("minutebook", "minutebook@localhost")
+"""The author of versions no clerk made (the archive's first commit)."""
+
+CONFIG = {
+    "core.fsync": "committed",
+    "core.fsyncmethod": "fsync",
+    "core.logallrefupdates": "true",
+    "gc.auto": "0",
+    "maintenance.auto": "false",
+}
+"""git settings of every archive: durable objects and refs; we pack it ourselves."""
+
+EXCLUDE = ".*.mbtmp-*\n"
+
+
+class Options(TypedDict, total=False):
+    """Tuning accepted by ``GitArchive.init/open/open_or_init/clone``."""
+
+    lock_timeout: float
+    graph_every: int
+    repack_every: int
+
+
+def aware(when: dt.datetime | None) -> dt.datetime:
+    """``when`` as an aware datetime (local time when naive; now when None)."""
+    if when is None:
+        return dt.datetime.now().astimezone()
+    return when if when.tzinfo is not None else when.astimezone()
+
+
+def append_config(gitdir: Path, values: Mapping[str, str]) -> None:
+    """Append settings to ``.git/config`` (later sections add to earlier ones)."""
+    sections: dict[str, list[str]] = {}
+    for key, value in values.items():
+        section, _, name = key.rpartition(".")
+        sections.setdefault(section, []).append(f"\t{name} = {value}\n")
+    text = "".join(f"[{s}]\n" + "".join(lines) for s, lines in sections.items())
+    with open(gitdir / "config", "a", encoding="utf-8") as fh:
+        fh.write(text)
+
+
+def read_config(workdir: Path) -> dict[str, str]:
+    """The repository's own settings, keys lower-cased."""
+    out = run_git(
+        workdir, ["config", "--local", "-z", "--list"], what="read the archive settings"
+    ).stdout.decode("utf-8", "replace")
+    pairs = (item.partition("\n") for item in out.split("\0") if item)
+    return {k.lower(): v for k, _, v in pairs}
+
+
+def exclude_temporaries(gitdir: Path) -> None:
+    """Keep half-written temporary files out of ``git status``."""
+    with open(gitdir / "info" / "exclude", "a", encoding="utf-8") as fh:
+        fh.write(EXCLUDE)
+
+
+def create_repository(folder: Path, *, demo: bool) -> None:
+    """An empty repository on ``main`` with the archive settings, in an empty folder."""
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        raise NotAnArchive(
+            f"Cannot create an archive in {folder}: the folder already contains files."
+        )
+    folder.mkdir(parents=True, exist_ok=True)
+    run_git(folder, ["init", "-q", "-b", "main"], what=f"create an archive in {folder}")
+    values = dict(CONFIG)
+    if demo:
+        values["minutebook.demo"] = "true"
+    append_config(folder / ".git", values)
+    exclude_temporaries(folder / ".git")
+
+
+def check_folder(folder: Path) -> None:
+    """Raise the clerk-facing error explaining why ``folder`` is not a usable archive."""
+    if not folder.exists():
+        raise ArchiveMissing(f"There is no archive at {folder}; create one with 'minutebook init'.")
+    if not folder.is_dir():
+        raise NotAnArchive(f"{folder} is a file, not an archive folder.")
+    unreadable = ArchiveUnreadable(f"The archive at {folder} cannot be read with your permissions.")
+    if not os.access(folder, os.R_OK | os.X_OK):
+        raise unreadable
+    gitdir = folder / ".git"
+    if not gitdir.is_dir():
+        if (folder / "HEAD").is_file() and (folder / "objects").is_dir():
+            raise NotAnArchive(
+                f"{folder} is a bare git repository; it can be a sync remote but not an archive."
+            )
+        raise NotAnArchive(f"{folder} is not a minutebook archive (it has no version history).")
+    if not os.access(gitdir, os.R_OK | os.X_OK):
+        raise unreadable
+    if not (gitdir / "HEAD").is_file() or not (gitdir / "objects").is_dir():
+        raise CorruptArchive(
+            f"The archive at {folder} is damaged: its history folder is incomplete."
+        )
