@@ -172,6 +172,8 @@ def build_meeting(
     for draft_item in draft.items:
         report, wording = read_agenda(draft_item, ledger)
         minutes = read_minutes(draft_item.minutes, ledger, register, item=draft_item.number)
+        if item_kind(draft_item.title) is ItemKind.EXCLUSION and draft.section_paragraph is None:
+            draft.section_paragraph = _exclusion_paragraph(wording, minutes)
         items.append(_item(draft_item, report, wording, minutes, uids, slug, draft, ledger))
         attendance = _movements(attendance, minutes, register)
         chair_changes.extend(minutes.chair_changes)
@@ -266,6 +268,12 @@ def _item(d: DraftItem, report: Report | None, wording: list[str], m: ItemMinute
         actions=tuple(m.actions),
         incomplete=m.incomplete,
     )
+
+
+def _exclusion_paragraph(wording: list[str], m: ItemMinutes) -> int | None:
+    texts = [*wording, *(r.text for r in m.resolutions), *(getattr(b, "text", "") for b in m.body)]
+    found = {int(x) for t in texts for x in _PARAGRAPH.findall(t)}
+    return found.pop() if len(found) == 1 else None
 
 
 def _approves(kind: ItemKind, wording: list[str], m: ItemMinutes, slug: str) -> tuple[str, ...]:

@@ -311,6 +311,7 @@ _DECLARED = re.compile(
     rf"^(?P<who>{TITLED_PERSON})(?:\s*\([^)]*\))?\s*(?:,|:|–|-)?\s*(?P<rest>.*\b(?:interest|lobbied|lobbying|whip|dispensation)\b.*)$",
     re.S,
 )
+_CLAUSE = r"(?:[^.]|\.(?=\d))*"
 _INTERESTS = [
     (r"disclosable pecuniary|pecuniary|prejudicial", InterestType.PECUNIARY),
     (r"other registrable", InterestType.OTHER_REGISTRABLE),
@@ -333,9 +334,9 @@ def declaration_in(text: str, register: Register) -> Declaration | None:
         (t for p, t in _INTERESTS if re.search(p, rest, re.I)), InterestType.OTHER
     )
     regarding = re.search(r"(?i)\b(?:agenda\s+)?(?:item|minute)\s+(?:no\.?\s*)?(\w+(?:\.\d+)?)", rest)
-    nature = re.search(r"(?i)\b(?:as|because|in that|by virtue of|due to|being)\s+(?P<n>[^.]+)", rest)
-    left = re.search(r"(?i)\bleft\s+the\s+(?:room|meeting|chamber)(?P<at>[^.]*)", rest)
-    back = re.search(r"(?i)\breturned\b(?P<at>[^.]*)", rest)
+    nature = re.search(rf"(?i)\b(?:as|because|in that|by virtue of|due to|being)\s+(?P<n>{_CLAUSE})", rest)
+    left = re.search(rf"(?i)\bleft\s+the\s+(?:room|meeting|chamber)(?P<at>{_CLAUSE})", rest)
+    back = re.search(rf"(?i)\breturned\b(?P<at>{_CLAUSE})", rest)
     dispensation = re.search(r"(?i)[^.]*\bdispensation\b[^.]*", rest)
     left_time = find_time(left.group("at").split(" and ")[0])[0] if left else None
     return Declaration(
@@ -355,8 +356,8 @@ def merge_return(declaration: Declaration, text: str) -> Declaration | None:
     low = text.lower()
     if not re.match(rf"(?i)^(?:s?he|they|{PERSON})\s+(?:then\s+)?(?:left|returned)", text.strip()):
         return None
-    left = re.search(r"left\s+the\s+(?:room|meeting|chamber)([^.]*)", low)
-    back = re.search(r"returned([^.]*)", low)
+    left = re.search(rf"left\s+the\s+(?:room|meeting|chamber)({_CLAUSE})", low)
+    back = re.search(rf"returned({_CLAUSE})", low)
     if not left and not back:
         return None
     return replace(
