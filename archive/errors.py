@@ -118,8 +118,8 @@ class RevisionNotFound(ArchiveError):
     title = "Version not found"
 
 
-class FileNotInArchive(ArchiveError):
-    """A path that does not exist in the requested version."""
+class FileNotInArchive(ArchiveError, FileNotFoundError):
+    """A path that does not exist in the requested version (also a FileNotFoundError)."""
 
     title = "File not found"
 

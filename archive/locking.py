@@ -54,6 +54,8 @@ GIT_LOCK_FILES = (
     "refs/heads/main.lock",
     "packed-refs.lock",
     "config.lock",
+    "objects/info/commit-graph.lock",
+    "objects/info/commit-graphs/commit-graph-chain.lock",
 )
 """git lock files (relative to the git dir) that a killed git process can leave behind."""
 

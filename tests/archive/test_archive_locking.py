@@ -73,7 +73,10 @@ def test_lock_is_exclusive_within_one_process(archive: GitArchive) -> None:
     assert not (archive.gitdir / "minutebook.lock").exists()
 
 
-@pytest.mark.parametrize("name", ["index.lock", "refs/heads/main.lock"])
+@pytest.mark.parametrize(
+    "name",
+    ["index.lock", "refs/heads/main.lock", "objects/info/commit-graphs/commit-graph-chain.lock"],
+)
 def test_stale_git_lock_is_recovered_with_a_note(archive: GitArchive, name: str) -> None:
     stale = archive.gitdir / name
     stale.write_text("")

@@ -94,15 +94,9 @@ def test_read_versions_and_the_work_tree(archive: GitArchive) -> None:
     assert archive.read(M1, first.short) == b"v1\n"
     assert (archive.path / M1).read_bytes() == b"v2\n"
     assert archive.head() == second.commit == archive.resolve("main")
-    assert (
-        archive.exists(M1)
-    )
-    assert (
-        archive.exists("meetings/planning")
-    )
-    assert (
-        not archive.exists("nope.yaml")
-    )
+    assert archive.exists(M1)
+    assert archive.exists("meetings/planning")
+    assert not archive.exists("nope.yaml")
     assert archive.list_files("meetings/") == [M2, M1]
     assert archive.list_files("meetings/planning") == [M2]
     assert second.paths == (M1,)
@@ -195,6 +189,8 @@ def test_errors_are_clear_sentences(archive: GitArchive) -> None:
     archive.save({M1: b"x\n"}, message="Created", author=CLERK, when=at(1))
     with pytest.raises(FileNotInArchive, match="does not exist in version"):
         archive.read(M2)
+    with pytest.raises(FileNotFoundError):
+        archive.read("meetings/scrutiny-board")
     with pytest.raises(RevisionNotFound, match="No version called 'nope'"):
         archive.read(M1, "nope")
     with pytest.raises(RevisionNotFound):

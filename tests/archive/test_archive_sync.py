@@ -62,9 +62,7 @@ def test_disjoint_meetings_merge(pair: tuple[GitArchive, GitArchive, Path]) -> N
     merged = sync(b)
     assert merged.action == "merged"
     assert merged.received == ("scrutiny-board/2025-01-31",)
-    assert merged.sent == (
-        "planning/2025-02-03",
-    )
+    assert merged.sent == ("planning/2025-02-03",)
     assert b.read(X) == b"x-from-a\n"
     assert b.read(Y) == b"y-from-b\n"
     assert (b.path / X).read_bytes() == b"x-from-a\n"
