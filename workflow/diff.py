@@ -445,14 +445,26 @@ def _similarity(a: Counter[str], b: Counter[str]) -> float:
     return 2 * (a & b).total() / total if total else 1.0
 
 
+def _same_label(a: Any, b: Any) -> float:
+    label = getattr(a, "label", "")
+    return 0.5 if isinstance(a, Resolution) and label and label == getattr(b, "label", "") else 0.0
+
+
 def _pair_similar(
     old: Sequence[Any], new: Sequence[Any], olds: Sequence[int], news: Sequence[int],
     threshold: float, *, ordered: bool = True,
 ) -> dict[int, int]:
-    """Greedy best matches above ``threshold``; ``ordered`` keeps pairs from crossing."""
+    """Greedy best matches above ``threshold``; ``ordered`` keeps pairs from crossing.
+
+    In a list, one element replaced by one of the same kind is that element amended, and
+    a resolution keeping its label leans towards being the same resolution.
+    """
+    if ordered and len(olds) == len(news) == 1 and type(old[olds[0]]) is type(new[news[0]]):
+        return {olds[0]: news[0]}
     olds_bag, news_bag = {i: _bag(old[i]) for i in olds}, {j: _bag(new[j]) for j in news}
     scored = sorted(
-        ((_similarity(olds_bag[i], news_bag[j]), i, j) for i in olds for j in news),
+        ((_similarity(olds_bag[i], news_bag[j]) + _same_label(old[i], new[j]), i, j)
+         for i in olds for j in news),
         key=lambda t: (-t[0], t[1], t[2]),
     )
     pairs: dict[int, int] = {}

@@ -7,6 +7,8 @@ import json
 from dataclasses import replace
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from workflow.codec import decode, split_exempt
 from workflow.diff import FieldChange, MeetingDiff, WordOp, diff_meetings
@@ -15,6 +17,7 @@ from workflow.redaction import public_view
 from workflow.model import (
     AttendanceState,
     Attendee,
+    BulletList,
     Item,
     Meeting,
     Paragraph,
@@ -23,7 +26,7 @@ from workflow.model import (
     Status,
 )
 
-from .conftest import SECRET
+from .conftest import SECRET, make_meeting
 
 
 def with_item(meeting: Meeting, which: str, **changes: object) -> Meeting:
@@ -245,9 +248,29 @@ def test_a_public_diff_never_carries_exempt_text(meeting: Meeting) -> None:
 
 def test_a_replaced_paragraph_reads_removed_then_added(meeting: Meeting) -> None:
     body = meeting.item("parenting").body
-    new_para = Paragraph(text="Nothing in common here at all.")
-    diff = diff_meetings(meeting, with_item(meeting, "parenting", body=(new_para, *body[1:])))
+    rewritten = Paragraph(text="Nothing in common here at all.")
+    diff = diff_meetings(meeting, with_item(meeting, "parenting", body=(rewritten, *body[1:])))
+    assert [(c.what, c.change) for c in diff.items[0].changes] == [("paragraph 1", "changed")]
+    bullets = BulletList(bullets=("Nothing in common here at all.",))
+    diff = diff_meetings(meeting, with_item(meeting, "parenting", body=(bullets, *body[1:])))
     assert [(c.path, c.change) for c in diff.items[0].changes] == [
         ("items[2].body[0]", "removed"),
         ("items[2].body[0]", "added"),
     ]
+
+
+@given(st.text(max_size=80), st.text(max_size=80))
+def test_any_resolution_edit_is_one_change_that_rebuilds_both_texts(a: str, b: str) -> None:
+    base = make_meeting()
+    res = base.item("fostering").resolutions[0]
+    old = with_item(base, "fostering", resolutions=(replace(res, text=a),))
+    new = with_item(base, "fostering", resolutions=(replace(res, text=b),))
+    diff = diff_meetings(old, new)
+    if a == b:
+        assert diff.is_empty
+        return
+    change = only(diff)
+    assert change.path == "items[3].resolutions[0].text" and change.what == "resolution (a)"
+    assert "".join(w.text for w in change.words if w.op != "delete") == b
+    assert "".join(w.text for w in change.words if w.op != "insert") == a
+    assert diff.summary() == "Item 4: resolution (a) amended"

@@ -17,6 +17,7 @@ from docx.oxml.ns import qn
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from workflow.errors import MinutebookError
 from workflow.model import BulletList, Item, Meeting, Paragraph, Person, Resolution
 from workflow.redaction import public_view
 from workflow.render.blocks import minutes_blocks
@@ -240,3 +241,11 @@ def test_libreoffice_reads_the_revisions_and_makes_a_pdf(tmp_path: Path) -> None
     assert len(regions) == 3
     assert sum("<text:deletion>" in r for r in regions) == 2
     assert all(f"<dc:creator>{AUTHOR}</dc:creator>" in r for r in regions)
+
+
+def test_a_control_character_in_changed_text_is_named_not_a_crash() -> None:
+    old, people = make_meeting(), make_people()
+    item = old.item("fostering")
+    new = with_item(old, "fostering", resolutions=(replace(item.resolutions[0], text="To note\x0b it."),))
+    with pytest.raises(MinutebookError, match=r"item:fostering.*control character \(U\+000B\)"):
+        redline_docx(old, new, people=people, author=AUTHOR, when=WHEN)

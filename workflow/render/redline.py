@@ -31,7 +31,7 @@ from lxml import etree
 from workflow.diff import align, diff_words
 from workflow.model import Meeting, Person
 from workflow.render.blocks import MARKING, minutes_blocks
-from workflow.render.docx import W_NS, DocxBuilder, run_xml, zip_parts
+from workflow.render.docx import W_NS, DocxBuilder, check_text, run_xml, zip_parts
 from workflow.render.elements import Block, Run
 
 __all__ = ["Step", "align_blocks", "redline_blocks", "redline_docx"]
@@ -109,6 +109,9 @@ def redline_blocks(
         if step.change == "equal":
             placed.append(block)
             continue
+        for side in (step.old, step.new):
+            for text in (side.label, *(r.text for r in side.runs)) if side is not None else ():
+                check_text(text, side.key)
         mark = _MARK.format(len(marked))
         marked[mark] = step
         placed.append(replace(block, runs=(Run(mark),)))
