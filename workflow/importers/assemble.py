@@ -169,9 +169,13 @@ def build_meeting(
     chair_changes = []
     closing = draft.closing
     uids: set[str] = set()
+    declared: set[tuple[str, str]] = set()
     for draft_item in draft.items:
         report, wording = read_agenda(draft_item, ledger)
-        minutes = read_minutes(draft_item.minutes, ledger, register, item=draft_item.number)
+        minutes = read_minutes(draft_item.minutes, ledger, register, item=draft_item.number,
+                               declared=declared)
+        declared.update((d.member, d.regarding) for d in minutes.declarations if d.regarding)
+        items = _returns(items, minutes, draft_item.number)
         if item_kind(draft_item.title) is ItemKind.EXCLUSION and draft.section_paragraph is None:
             draft.section_paragraph = _exclusion_paragraph(wording, minutes)
         items.append(_item(draft_item, report, wording, minutes, uids, slug, draft, ledger))
@@ -268,6 +272,19 @@ def _item(d: DraftItem, report: Report | None, wording: list[str], m: ItemMinute
         actions=tuple(m.actions),
         incomplete=m.incomplete,
     )
+
+
+def _returns(items: list[Item], m: ItemMinutes, number: str) -> list[Item]:
+    """Complete earlier declarations with the times the member left and came back."""
+    for member, left, back in m.returns:
+        for index, item in enumerate(items):
+            found = [i for i, d in enumerate(item.declarations) if d.member == member and d.regarding == number]
+            if found:
+                decls = list(item.declarations)
+                decls[found[0]] = replace(decls[found[0]], left_room=True, left_at=left, returned_at=back)
+                items[index] = replace(item, declarations=tuple(decls))
+                break
+    return items
 
 
 def _exclusion_paragraph(wording: list[str], m: ItemMinutes) -> int | None:

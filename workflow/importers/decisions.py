@@ -84,7 +84,7 @@ _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii":
 _LABEL = re.compile(
     r"^\s*(?P<label>\((?P<a>[a-z]{1,4}|\d{1,2})\)|(?P<b>[a-z]{1,4}|\d{1,2})[.)])(?:\s+|$)(?P<rest>.*)$"
 )
-_REF = re.compile(r"^\s*(?P<label>(?:Resolution\s+(?:No\.?\s*)?)?R\d{2,4}[-/]\d{1,4})\b[:.\s–-]*(?P<rest>.*)$")
+_REF = re.compile(r"^\s*(?:Resolution\s+(?:No\.?\s*)?)?(?P<label>R\d{2,4}[-/]\d{1,4})\b[:.\s–-]*(?P<rest>.*)$")
 
 
 def label_of(text: str, *, after: Label | None = None) -> tuple[Label, str] | None:
@@ -156,22 +156,19 @@ def _successor_text(label: Label) -> str:
 # ------------------------------------------------------------------ motions
 
 _MOVED_BY = re.compile(
-    rf"^(?:(?P<amend>an?\s+(?:further\s+)?amendment|the\s+following\s+(?:motion|amendment))\s+was\s+)?"
-    rf"(?:it\s+was\s+)?moved\s+by\s+(?P<mover>{PERSON})\s*(?:,\s*|\s+and\s+)(?:was\s+)?seconded\s+by\s+"
-    rf"(?P<seconder>{PERSON})\s*[,:;.]?\s*(?P<text>.*)$",
-    re.I,
+    rf"^(?:(?P<amend>(?i:an?\s+(?:further\s+)?amendment|the\s+following\s+(?:motion|amendment)))\s+(?i:was)\s+)?"
+    rf"(?i:(?:it\s+was\s+)?moved\s+by)\s+(?P<mover>{PERSON})\s*(?:,\s*|\s+(?i:and)\s+)(?i:(?:was\s+)?seconded\s+by)\s+"
+    rf"(?P<seconder>{PERSON})\s*[,:;.]?\s*(?P<text>.*)$"
 )
 _X_MOVED = re.compile(
-    rf"^(?P<mover>{PERSON})\s+moved(?P<amend>\s+an?\s+amendment)?(?:\s+the\s+\w+)?\s*,?\s*"
-    rf"(?:and\s+|seconded\s+by\s+)(?P<seconder>{PERSON})(?:\s+seconded)?\s*,?\s*(?P<text>.*)$",
-    re.I,
+    rf"^(?P<mover>{PERSON})\s+(?i:moved)(?P<amend>\s+(?i:an?\s+amendment))?(?:\s+(?i:the)\s+\w+)?\s*,?\s*"
+    rf"(?:(?i:and)\s+|(?i:seconded\s+by)\s+)(?P<seconder>{PERSON})(?:\s+(?i:seconded))?\s*,?\s*(?P<text>.*)$"
 )
 _MOVER_LINE = re.compile(
-    rf"^(?:moved|mover|proposed)(?:\s+by)?\s*[:–-]\s*(?P<mover>{PERSON})\s*"
-    rf"(?:[,;]?\s*(?:seconded|seconder)(?:\s+by)?\s*[:–-]?\s*(?P<seconder>{PERSON}))?\s*$",
-    re.I,
+    rf"^(?i:moved|mover|proposed)(?:\s+(?i:by))?\s*[:–-]\s*(?P<mover>{PERSON})\s*"
+    rf"(?:[,;]?\s*(?i:seconded|seconder)(?:\s+(?i:by))?\s*[:–-]?\s*(?P<seconder>{PERSON}))?\s*$"
 )
-_SECONDER_LINE = re.compile(rf"^(?:seconded|seconder)(?:\s+by)?\s*[:–-]\s*(?P<seconder>{PERSON})\s*$", re.I)
+_SECONDER_LINE = re.compile(rf"^(?i:seconded|seconder)(?:\s+(?i:by))?\s*[:–-]\s*(?P<seconder>{PERSON})\s*$")
 _PROCEDURAL = re.compile(
     r"extend|order of business|closed session|exclude the (?:press|public)|adjourn|"
     r"standing order|next business|guillotine",
@@ -300,7 +297,7 @@ _NAMED = re.compile(
     r"\s*(?:\((?P<n>\d+)\))?\s*[:–-]\s*(?P<names>.*)$",
     re.I,
 )
-_REQUEST = re.compile(rf"recorded vote was (?:requested|called for|demanded) by (?P<who>{PERSON})", re.I)
+_REQUEST = re.compile(rf"(?i:recorded vote was (?:requested|called for|demanded) by) (?P<who>{PERSON})")
 
 
 def named_vote(text: str, vote: Vote | None) -> Vote | None:

@@ -69,7 +69,7 @@ _CONTACT = re.compile(
     re.I,
 )
 _LETTER = re.compile(
-    r"^(?:dear\s+\w+|yours\s+(?:faithfully|sincerely)|to:?\s+(?:all\s+)?(?:members|councillors)\b.*|"
+    r"^(?:dear\s+[\w ]+,?|yours\s+(?:faithfully|sincerely)|to:?\s+(?:all\s+)?(?:members|councillors)\b.*|"
     r"(?:date\s+of\s+)?publi(?:shed|cation)\b.*|chief\s+executive|(?:head\s+of\s+)?democratic\s+services|"
     r"members\s+of\s+the\s+public\s+are\s+welcome.*|notice\s+of\s+meeting|summons)$",
     re.I,

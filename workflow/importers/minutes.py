@@ -47,6 +47,8 @@ class ItemMinutes:
     incomplete: str = ""
     closing: tuple[dt.time | None, str] | None = None
     movements: list[tuple[str, str, Movement]] = field(default_factory=list)
+    returns: list[tuple[str, dt.time | None, dt.time | None]] = field(default_factory=list)
+    """Members who left and came back during this item because of an earlier declaration."""
     apologies: list[str] = field(default_factory=list)
     chair_changes: list[ChairChange] = field(default_factory=list)
     paragraph: int | None = None
@@ -145,7 +147,9 @@ def _continues(prev: Unit, unit: Unit) -> bool:
 
 
 class _Walker:
-    def __init__(self, ledger: Ledger, register: people.Register, item: str) -> None:
+    def __init__(self, ledger: Ledger, register: people.Register, item: str,
+                 declared: set[tuple[str, str]]) -> None:
+        self.declared = declared
         self.ledger = ledger
         self.register = register
         self.item = item
@@ -155,6 +159,7 @@ class _Walker:
         self.top_family = ""
         self.last_label: dec.Label | None = None
         self.pending_text = False
+        self.carried_word = ""
 
     def run(self, units: list[Unit]) -> ItemMinutes:
         for unit in units:
@@ -260,7 +265,10 @@ class _Walker:
     def _decision(self, unit: Unit) -> bool:
         decision = None if unit.bullet else dec.decision_start(unit.text)
         if decision is None:
-            return False
+            found = None if unit.bullet else dec.label_of(unit.text)
+            if found is None or found[0].family != "ref":
+                return False
+            decision = dec.Decision(word="Resolution", rest=unit.text)
         if decision.agreed:
             self.m.agreed.append(decision.rest)
             return True
@@ -298,8 +306,9 @@ class _Walker:
         self.m.motions[index] = replace(
             motion, outcome=result.outcome, vote=vote, substantive=motion.substantive or result.substantive
         )
-        if not self.m.resolved_word and result.outcome is MotionOutcome.CARRIED:
-            self.m.resolved_word = result.word[:1].upper() + result.word[1:]
+        if result.outcome is MotionOutcome.CARRIED and not self.carried_word:
+            plain = unit.text.strip().lower().startswith(result.word.lower())
+            self.carried_word = result.word[:1].upper() + result.word[1:] if plain else "Carried"
         return True
 
     def _target(self, what: str) -> int | None:
@@ -335,6 +344,10 @@ class _Walker:
             if merged is not None:
                 self.m.declarations[-1] = merged
                 return True
+        back = people.leaves_and_returns(text)
+        if back is not None and (self.register.ref(back[0]), self.item) in self.declared:
+            self.m.returns.append((self.register.ref(back[0]), back[1], back[2]))
+            return True
         moved = people.movement_in(text, self.item)
         if moved is not None:
             self.m.movements.append(moved)
@@ -387,8 +400,8 @@ class _Walker:
             carried = [x for x in m.motions if x.outcome is MotionOutcome.CARRIED
                        and x.kind is MotionKind.MOTION and x.text]
             m.resolutions.extend(Resolution(text=x.text) for x in carried)
-        if not m.resolutions and m.resolved_word and not m.motions:
-            m.resolved_word = ""
+            if carried and not m.resolved_word:
+                m.resolved_word = self.carried_word or "Carried"
 
 
 def _merge_votes(old: Vote | None, new: Vote | None) -> Vote | None:
@@ -402,8 +415,13 @@ def _merge_votes(old: Vote | None, new: Vote | None) -> Vote | None:
     return replace(old, **changes)
 
 
-def read_minutes(lines: list[SourceLine], ledger: Ledger, register: people.Register, *, item: str) -> ItemMinutes:
-    """The minutes of one item from its lines (those after "Minutes:" or its heading)."""
-    walker = _Walker(ledger, register, item)
+def read_minutes(lines: list[SourceLine], ledger: Ledger, register: people.Register, *, item: str,
+                 declared: set[tuple[str, str]] | None = None) -> ItemMinutes:
+    """The minutes of one item from its lines (those after "Minutes:" or its heading).
+
+    ``declared`` holds (member, item number) of interests declared earlier in the meeting,
+    so that "X left the room … and returned …" under that item completes the declaration.
+    """
+    walker = _Walker(ledger, register, item, declared or set())
     units = units_of(lines, ledger, walker.m)
     return walker.run(units)

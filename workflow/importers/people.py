@@ -8,6 +8,7 @@ an item are read by the ``*_in`` functions. Nothing here knows about a layout.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
@@ -178,6 +179,8 @@ def _entries(text: str, group: _Group, directorate: str) -> tuple[list[tuple[str
         if m and not re.match(r"^(?:[A-Z]\.?\s?){1,3}$", m.group("dir")):
             directorate, text = m.group("dir"), m.group("names")
     text = re.sub(r"\s+as\s+(substitute\s+for\s+[^,(]+)", r" (\1)", text, flags=re.I)
+    text = re.sub(r"^(?:The\s+)?(Mayor|Chairman|Chair|Deputy Mayor)\s*\(([^)]+)\)\s*(?:presiding|in\s+the\s+chair)\.?$",
+                  r"\2 (\1, presiding)", text, flags=re.I)
     entries: list[tuple[str, list[str], str]] = []
     for part in re.split(r"(\([^)]*\))", text):
         if part.startswith("(") and part.endswith(")"):
@@ -254,7 +257,7 @@ def _movement(text: str) -> tuple[str, Movement] | None:
 
 _ARRIVE_LEAVE = re.compile(
     rf"^\(?(?P<who>{TITLED_PERSON})\s+(?P<verb>arrived|joined\s+the\s+meeting|entered|left(?:\s+the\s+(?:meeting|room|chamber))?|"
-    rf"returned(?:\s+to\s+the\s+meeting)?)\b(?P<rest>[^.]*)\.?\)?$",
+    rf"returned(?:\s+to\s+the\s+meeting)?)\b(?P<rest>(?:[^.]|\.(?=\d))*)\.?\)?$",
 )
 
 
@@ -265,8 +268,10 @@ def movement_in(text: str, item: str) -> tuple[str, str, Movement] | None:
         return None
     verb = m.group("verb").lower()
     kind = "left" if verb.startswith("left") else "arrived"
-    time, _ = find_time(m.group("rest"))
     rest = m.group("rest").lower()
+    if kind == "left" and re.search(r"\breturned\b", rest):
+        return None
+    time, _ = find_time(m.group("rest"))
     ref = re.search(r"(before|during|after)\s+(?:consideration\s+of\s+)?(?:agenda\s+)?(?:item|minute)\s+(\w+)", rest)
     relation, number = (ref.group(1), ref.group(2)) if ref else ("during", item)
     if "after this item" in rest or "at the end of this item" in rest:
@@ -292,8 +297,7 @@ def apologies_in(text: str) -> list[str] | None:
 
 
 _CHAIR = re.compile(
-    rf"^\(?(?:the\s+)?(?P<who>{TITLED_PERSON})(?:\s*\([^)]*\))?\s+(?:took|was\s+in|in)\s+the\s+chair\b(?P<rest>[^)]*)\)?\.?$",
-    re.I,
+    rf"^\(?(?:(?i:the)\s+)?(?P<who>{TITLED_PERSON})(?:\s*\([^)]*\))?\s+(?i:took|was\s+in|in)\s+(?i:the\s+chair)\b(?P<rest>[^)]*)\)?\.?$",
 )
 
 
@@ -333,7 +337,7 @@ def declaration_in(text: str, register: Register) -> Declaration | None:
     interest = next(
         (t for p, t in _INTERESTS if re.search(p, rest, re.I)), InterestType.OTHER
     )
-    regarding = re.search(r"(?i)\b(?:agenda\s+)?(?:item|minute)\s+(?:no\.?\s*)?(\w+(?:\.\d+)?)", rest)
+    regarding = re.search(r"(?i)\b(?:agenda\s+)?(?:item|minute)\s+(?:no\.?\s*)?(\d+[a-z]?(?:\.\d+)?)", rest)
     nature = re.search(rf"(?i)\b(?:as|because|in that|by virtue of|due to|being)\s+(?P<n>{_CLAUSE})", rest)
     left = re.search(rf"(?i)\bleft\s+the\s+(?:room|meeting|chamber)(?P<at>{_CLAUSE})", rest)
     back = re.search(rf"(?i)\breturned\b(?P<at>{_CLAUSE})", rest)
@@ -349,6 +353,15 @@ def declaration_in(text: str, register: Register) -> Declaration | None:
         returned_at=find_time(back.group("at"))[0] if back else None,
         dispensation=dispensation.group(0).strip() if dispensation else "",
     )
+
+
+def leaves_and_returns(text: str) -> tuple[str, dt.time | None, dt.time | None] | None:
+    """``Councillor X left the room at 6.55 pm and returned at 7.20 pm`` -> (name, left, back)."""
+    m = re.match(rf"^(?P<who>{TITLED_PERSON})\s+left\s+the\s+(?:room|meeting|chamber)(?P<left>{_CLAUSE}?)"
+                 rf"\s+and\s+returned\b(?P<back>{_CLAUSE})\.?$", text.strip())
+    if not m:
+        return None
+    return m.group("who"), find_time(m.group("left"))[0], find_time(m.group("back"))[0]
 
 
 def merge_return(declaration: Declaration, text: str) -> Declaration | None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from workflow.importers.assemble import _REPORT, Draft, DraftItem
-from workflow.importers.common import Ledger, SourceLine, clean, furniture, split_names
+from workflow.importers.common import Ledger, SourceLine, clean, find_date, furniture, split_names
 from workflow.importers.header import header_line, heading_facts, section_of
 from workflow.importers.people import group_heading
 
@@ -46,7 +46,7 @@ def split_printed(raw: list[SourceLine], ledger: Ledger, *, fmt: str = "printed"
         if reason:
             ledger.ignore(line, reason)
             continue
-        if state != "header" and text.lower() in headers:
+        if state != "header" and (text.lower() in headers or _running_header(text, draft)):
             ledger.ignore(line, "repeated page header")
             continue
         section = section_of(text) if line.hint in ("", "heading") else None
@@ -64,11 +64,11 @@ def split_printed(raw: list[SourceLine], ledger: Ledger, *, fmt: str = "printed"
             ledger.use(line)
             state = "items"
             continue
+        if state == "header" and header_line(line, draft, ledger):
+            continue
         if state in ("header", "attendance") and _attendance(text):
             draft.attendance.append(SourceLine(line.number, text))
             state = "attendance"
-            continue
-        if state == "header" and header_line(line, draft, ledger):
             continue
         if state == "header" and item is None and not draft.items and _early(index, start):
             ledger.not_understood(line, "not a heading, venue or contact line")
@@ -82,6 +82,11 @@ def split_printed(raw: list[SourceLine], ledger: Ledger, *, fmt: str = "printed"
         for each in draft.items:
             each.has_minutes = True
     return draft
+
+
+def _running_header(text: str, draft: Draft) -> bool:
+    name = draft.committee_name.lower()
+    return bool(name) and len(text) < 120 and name in text.lower() and find_date(text)[0] == draft.date
 
 
 def _early(index: int, start: int) -> bool:
@@ -155,10 +160,10 @@ def _item_heading(lines: list[SourceLine], index: int, current: DraftItem | None
             return DraftItem(title=text, line=line.number)
         return None
     title = m.group("title").strip()
-    if not marked and not _plain_heading(lines, index, m.group("num"), title, current, draft):
-        return None
     number = m.group("num")
     agenda = m.group("item1") or m.group("item2") or ""
+    if not marked and not _plain_heading(lines, index, agenda or number, title, current, draft):
+        return None
     item = DraftItem(title=title, line=line.number)
     if agenda:
         item.number, item.minute_number = agenda, number
@@ -179,8 +184,9 @@ def _plain_heading(lines: list[SourceLine], index: int, number: str, title: str,
         prev = clean(previous.text)
         if re.search(r"[:\-]$", prev):
             return False
-        numbered = re.match(r"^\(?\d{1,3}[.)]\s", prev)
-        if numbered and (current is None or current.line != previous.number):
+        numbered = re.match(r"^\(?(\d{1,3})[.)]\s", prev)
+        continues = numbered and number.isdigit() and int(numbered.group(1)) + 1 == int(number)
+        if continues and (current is None or current.line != previous.number):
             return False
     return _sequential(current, number)
 
@@ -188,7 +194,7 @@ def _plain_heading(lines: list[SourceLine], index: int, number: str, title: str,
 def _sequential(current: DraftItem | None, number: str) -> bool:
     if current is None:
         return True
-    previous = current.minute_number or current.number
+    previous = current.number or current.minute_number
     a = re.search(r"(\d+)(?:\.(\d+))?$", previous.split("/")[0])
     b = re.search(r"(\d+)(?:\.(\d+))?$", number.split("/")[0])
     if not a or not b:
