@@ -63,8 +63,14 @@ class MinutebookValidator(RecordRules, cerberus.Validator):  # type: ignore[misc
         if len(args) == 2 and args[1] == errors.UNKNOWN_FIELD:
             known = [k for k in self.schema or () if isinstance(k, str)]
             guess = difflib.get_close_matches(str(args[0]), known, n=1, cutoff=0.6)
-            args = (args[0], errors.UNKNOWN_FIELD, guess[0] if guess else "")
+            args = (str(args[0]), errors.UNKNOWN_FIELD, guess[0] if guess else "")
         super()._error(*args)
+
+    def _validate_nullable(self, nullable: bool, field: Hashable, value: Any) -> None:
+        """{'type': 'boolean'}"""
+        super()._validate_nullable(nullable, field, value)
+        if value is None:
+            self._drop_remaining_rules()
 
     # ------------------------------------------------------------------ text rules
 
@@ -198,7 +204,7 @@ class MinutebookValidator(RecordRules, cerberus.Validator):  # type: ignore[misc
         paragraph = holder.get("paragraph")
         where = (*crumbs, "paragraph")
         if basis == "exempt":
-            if paragraph is None:
+            if "paragraph" not in holder:
                 self.problem(where, "is required: exempt business must give its Schedule 12A paragraph")
             elif isinstance(paragraph, int) and paragraph not in self.context.exempt_paragraphs:
                 uses = _describe_numbers(self.context.exempt_paragraphs)

@@ -11,6 +11,7 @@ formed by accident. ``unsafe_texts()`` adds the control characters Word cannot h
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import string
 
 from hypothesis import strategies as st
@@ -77,12 +78,19 @@ DEFAULT_SENTINEL = "ZQXSECRETZQX"
 TRAP_WORDS = ("no", "yes", "on", "off", "null", "~", "true", "14:00", "1.5", "2026-01-14", "0x1f")
 CONTROL_CHARACTERS = "\x00\x01\x08\x0b\x0c\x0e\x1f\ufffe\uffff"
 
+WORDS = (
+    "board", "members", "report", "noted", "the", "council", "care", "leavers", "social",
+    "workers", "agreed", "briefing", "note", "that", "progress", "be", "young", "carers",
+    "café", "œuvre", "members’", "adoption", "agency", "a", "of", "and", "update", "city",
+)
 _word = st.one_of(
-    st.text(string.ascii_lowercase + "éœ’", min_size=1, max_size=9),
+    st.sampled_from(WORDS),
     st.sampled_from(TRAP_WORDS),
+    st.text(string.ascii_lowercase + "éœ’", min_size=1, max_size=6),
 )
 
 
+@functools.cache
 def texts(*, min_words: int = 1, max_words: int = 8, lines: bool = False) -> st.SearchStrategy[str]:
     """Public prose: lower-case words, sometimes YAML trap words, at least one letter."""
     separator = st.sampled_from([" ", " ", " ", "\n"]) if lines else st.just(" ")
@@ -92,6 +100,7 @@ def texts(*, min_words: int = 1, max_words: int = 8, lines: bool = False) -> st.
     )
 
 
+@functools.cache
 def optional_text() -> st.SearchStrategy[str]:
     return st.one_of(st.just(""), texts(max_words=4))
 
@@ -103,11 +112,15 @@ def unsafe_texts() -> st.SearchStrategy[str]:
     )
 
 
-slugs = st.from_regex(r"[a-z][a-z0-9]{0,6}(-[a-z0-9]{1,6}){0,2}", fullmatch=True)
+_SLUG_PARTS = ("cllr", "board", "scrutiny", "planning", "m", "mutton", "s", "bains", "r2", "kaur", "x1")
+slugs = st.lists(st.sampled_from(_SLUG_PARTS), min_size=1, max_size=3).map("-".join)
 dates = st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2099, 12, 31))
 times = st.builds(dt.time, st.integers(0, 23), st.integers(0, 59))
 counts = st.one_of(st.none(), st.integers(0, 60))
-emails = st.one_of(st.just(""), st.from_regex(r"[a-z]{1,8}\.[a-z]{1,8}@[a-z]{2,8}\.gov\.uk", fullmatch=True))
+emails = st.one_of(
+    st.just(""),
+    st.builds("{}.{}@{}.gov.uk".format, st.sampled_from(WORDS[:8]), st.sampled_from(WORDS[8:16]), st.sampled_from(["coventry", "example"])),
+)
 minute_refs = st.one_of(
     st.just(""),
     st.builds(lambda n, y: f"{n}/{y:02d}", st.integers(1, 400), st.integers(0, 99)),
@@ -116,6 +129,7 @@ minute_refs = st.one_of(
 meeting_ids = st.builds(lambda s, d: f"{s}/{d.isoformat()}", slugs, dates)
 
 
+@functools.cache
 def exemptions(*, paragraphs: range = range(1, 8)) -> st.SearchStrategy[Exemption]:
     """Exempt with a Schedule 12A paragraph, or confidential / licensing with none."""
     exempt = st.builds(
@@ -144,6 +158,7 @@ def _resolutions(draw: st.DrawFn, depth: int = 0) -> tuple[Resolution, ...]:
     return tuple(out)
 
 
+@functools.cache
 def _votes() -> st.SearchStrategy[Vote]:
     names = st.lists(slugs, max_size=3).map(tuple)
     return st.builds(
@@ -159,6 +174,7 @@ def _votes() -> st.SearchStrategy[Vote]:
     )
 
 
+@functools.cache
 def _motions() -> st.SearchStrategy[Motion]:
     return st.builds(
         Motion,
@@ -189,6 +205,7 @@ def _declarations(draw: st.DrawFn) -> Declaration:
     )
 
 
+@functools.cache
 def _actions() -> st.SearchStrategy[Action]:
     return st.builds(
         Action,
@@ -201,11 +218,12 @@ def _actions() -> st.SearchStrategy[Action]:
     )
 
 
+@functools.cache
 def _type_specific(kind: ItemKind) -> st.SearchStrategy[dict[str, object]]:
     if kind is ItemKind.PLANNING_APPLICATION:
         planning = st.builds(
             PlanningApplication,
-            reference=st.from_regex(r"[A-Z]{2}/20\d\d/0\d{3}/[A-Z]{3}", fullmatch=True),
+            reference=st.builds("PL/20{:02d}/0{:03d}/FUL".format, st.integers(0, 99), st.integers(0, 999)),
             site=optional_text(),
             speakers=st.lists(st.builds(Speaker, name=texts(max_words=2), capacity=optional_text()), max_size=2).map(tuple),
             conditions=st.lists(texts(), max_size=2).map(tuple),
@@ -228,6 +246,21 @@ def _type_specific(kind: ItemKind) -> st.SearchStrategy[dict[str, object]]:
     )
     key = st.builds(KeyDecision, forward_plan_ref=optional_text(), notice_on=st.none() | dates)
     return st.fixed_dictionaries({}, optional={"decision_record": record, "key_decision": key})
+
+
+_REPORTS = st.none() | st.builds(
+    Report, kind=st.sampled_from(["Report", "Briefing Note"]), author=optional_text()
+)
+_DOCUMENTS = st.lists(
+    st.builds(
+        Document,
+        title=texts(max_words=3),
+        size=st.sampled_from(["", "PDF 61 KB"]),
+        exemption=st.none() | exemptions(),
+    ),
+    max_size=2,
+)
+_URGENCIES = st.none() | st.builds(Urgency, reason=texts(), agreed_by=optional_text())
 
 
 @st.composite
@@ -264,10 +297,10 @@ def items(
         kind=kind,
         title=private(secret) if private else draw(texts(max_words=6)),
         public_title=draw(optional_text()) if exempt else "",
-        report=draw(st.none() | st.builds(Report, kind=st.sampled_from(["Report", "Briefing Note"]), author=optional_text())),
+        report=draw(_REPORTS),
         wording=tuple(draw(st.lists(texts(), max_size=2))),
-        documents=tuple(draw(st.lists(st.builds(Document, title=texts(max_words=3), size=st.sampled_from(["", "PDF 61 KB"]), exemption=st.none() | exemptions()), max_size=2))),
-        urgency=draw(st.none() | st.builds(Urgency, reason=texts(), agreed_by=optional_text())),
+        documents=tuple(draw(_DOCUMENTS)),
+        urgency=draw(_URGENCIES),
         exemption=draw(exemptions()) if exempt else None,
         declarations=tuple(draw(st.lists(_declarations(), max_size=2))),
         body=tuple(body),
@@ -277,6 +310,11 @@ def items(
         actions=tuple(draw(st.lists(_actions(), max_size=2))),
         **draw(_type_specific(kind)),
     )
+
+
+_MOVEMENTS = st.none() | st.builds(
+    Movement, time=st.none() | times, relation=st.sampled_from(["before", "during", "after"])
+)
 
 
 @st.composite
@@ -290,7 +328,7 @@ def _attendance(draw: st.DrawFn) -> tuple[Attendee, ...]:
                 role=draw(st.sampled_from(Role)),
                 state=draw(st.sampled_from(AttendanceState)),
                 directorate=draw(optional_text()),
-                arrived=draw(st.none() | st.builds(Movement, time=st.none() | times, relation=st.sampled_from(["before", "during", "after"]))),
+                arrived=draw(_MOVEMENTS),
             )
         )
     away = [a.person for a in people if a.role is Role.MEMBER and a.state in (AttendanceState.APOLOGIES, AttendanceState.ABSENT)]
@@ -299,13 +337,19 @@ def _attendance(draw: st.DrawFn) -> tuple[Attendee, ...]:
     return tuple(people)
 
 
+_CONTACTS = st.builds(
+    Contact, name=optional_text(), phone=st.sampled_from(["", "024 7683 3111"]), email=emails
+)
+_AGENDAS = st.builds(Agenda, published_on=st.none() | dates, supplements=st.integers(0, 3))
+
+
 @st.composite
 def meetings(
     draw: st.DrawFn,
     *,
     exempt: bool | None = None,
     sentinel: str | None = DEFAULT_SENTINEL,
-    max_items: int = 5,
+    max_items: int = 4,
 ) -> Meeting:
     """A valid meeting. ``exempt``: None = maybe, True = at least one exempt item, False = none.
 
@@ -353,11 +397,11 @@ def meetings(
         start=start,
         closed=closed,
         venue=draw(optional_text()),
-        contact=draw(st.builds(Contact, name=optional_text(), phone=st.sampled_from(["", "024 7683 3111"]), email=emails)),
+        contact=draw(_CONTACTS),
         template=draw(st.sampled_from(["", "scrutiny-board", "planning-committee"])),
         attendance=draw(_attendance()),
         items=built,
-        agenda=draw(st.builds(Agenda, published_on=st.none() | dates, supplements=st.integers(0, 3))),
+        agenda=draw(_AGENDAS),
         notes=tuple(draw(st.lists(texts(), max_size=2))),
     )
 
