@@ -1,12 +1,128 @@
-"""Subcommands for the meeting's lifecycle."""
+"""Subcommands that move a meeting through its lifecycle: publish to amend."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
+from typing import Any
+
+from tui.commands import emit_json, parse_date, read_input, service
 
 __all__ = ["register"]
 
 
 def register(add: Callable[..., argparse.ArgumentParser]) -> None:
-    return None
+    p = add("publish", cmd_publish, "publish the agenda: checks, Word agendas, commit and tag")
+    p.add_argument("meeting", metavar="MEETING")
+    p.add_argument("--urgent", metavar="REASON", help="the chair's reason of urgency for a late agenda")
+    p.add_argument("--published-on", metavar="DATE", help="when the agenda actually went out")
+    p.add_argument("--check", action="store_true", help="only show the checks; publish nothing")
+    p.add_argument("--json", action="store_true")
+
+    p = add("minutes", cmd_start_minutes, "start the minutes from the published agenda")
+    p.add_argument("meeting", metavar="MEETING")
+    p.add_argument("--json", action="store_true")
+
+    p = add("circulate", cmd_circulate, "send the draft minutes to the chair (tagged, rendered)")
+    p.add_argument("meeting", metavar="MEETING")
+    p.add_argument("--publish", action="store_true", help="also publish the draft minutes, where the council does")
+    p.add_argument("--json", action="store_true")
+
+    p = add("approve", cmd_approve, "record the minutes as approved at a later meeting; locks them")
+    p.add_argument("meeting", metavar="MEETING")
+    p.add_argument("--at", required=True, metavar="MEETING", help="the meeting that approved them")
+    p.add_argument("--subject-to", metavar="FILE", help="the corrected record agreed at that meeting")
+    p.add_argument("--other-body", action="store_true",
+                   help="approved by another body, as the council's rules allow")
+    p.add_argument("--json", action="store_true")
+
+    p = add("amend", cmd_amend, "change approved minutes as a recorded amendment")
+    p.add_argument("meeting", metavar="MEETING")
+    p.add_argument("--reason", required=True)
+    p.add_argument("--from", dest="source", required=True, metavar="FILE")
+    p.add_argument("--authority", default="", help="the resolution that agreed it, e.g. 'Minute 12/26'")
+    p.add_argument("--json", action="store_true")
+
+    p = add("cancel", cmd_cancel, "cancel a meeting before its minutes are started")
+    p.add_argument("meeting", metavar="MEETING")
+    p.add_argument("--reason", default="")
+    p.add_argument("--json", action="store_true")
+
+    p = add("postpone", cmd_postpone, "move a meeting to a new date (same id)")
+    p.add_argument("meeting", metavar="MEETING")
+    p.add_argument("--to", required=True, metavar="DATE")
+    p.add_argument("--reason", default="")
+    p.add_argument("--json", action="store_true")
+
+
+def _report(args: argparse.Namespace, done: Any) -> int:
+    if args.json:
+        emit_json({
+            "meeting": done.meeting.id,
+            "status": done.meeting.status.value,
+            "version": done.version.commit,
+            "tag": done.tag,
+            "files": [str(f) for f in done.files],
+            "warnings": list(done.warnings),
+        })
+        return 0
+    print(f"{done.summary}: {done.meeting.id} is now '{done.meeting.status.value}' (version {done.version.short}).")
+    if done.tag:
+        print(f"Tagged {done.tag}.")
+    for path in done.files:
+        print(f"  {path}")
+    for warning in done.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    return 0
+
+
+def cmd_publish(args: argparse.Namespace) -> int:
+    published_on = parse_date(args.published_on, "--published-on") if args.published_on else None
+    with service() as svc:
+        if args.check:
+            checks = svc.publish_checks(args.meeting, published_on=published_on, urgent_reason=args.urgent)
+            if args.json:
+                emit_json({"checks": [{"name": c.name, "ok": c.ok, "message": c.message} for c in checks]})
+            else:
+                for c in checks:
+                    print(f"{'ok ' if c.ok else 'NO '} {c.message}")
+            return 0 if all(c.ok for c in checks) else 1
+        return _report(args, svc.publish(args.meeting, urgent_reason=args.urgent, published_on=published_on))
+
+
+def cmd_start_minutes(args: argparse.Namespace) -> int:
+    with service() as svc:
+        return _report(args, svc.start_minutes(args.meeting))
+
+
+def cmd_circulate(args: argparse.Namespace) -> int:
+    with service() as svc:
+        code = _report(args, svc.circulate(args.meeting))
+        if args.publish:
+            code = _report(args, svc.publish_draft_minutes(args.meeting))
+        return code
+
+
+def cmd_approve(args: argparse.Namespace) -> int:
+    with service() as svc:
+        corrected = None
+        if args.subject_to:
+            corrected = svc.parse_text(read_input(args.subject_to), where=args.subject_to)
+        return _report(args, svc.approve(args.meeting, at=args.at, other_body=args.other_body, subject_to=corrected))
+
+
+def cmd_amend(args: argparse.Namespace) -> int:
+    with service() as svc:
+        corrected = svc.parse_text(read_input(args.source), where=args.source)
+        return _report(args, svc.amend(args.meeting, corrected, reason=args.reason, authority=args.authority))
+
+
+def cmd_cancel(args: argparse.Namespace) -> int:
+    with service() as svc:
+        return _report(args, svc.cancel(args.meeting, reason=args.reason))
+
+
+def cmd_postpone(args: argparse.Namespace) -> int:
+    with service() as svc:
+        return _report(args, svc.postpone(args.meeting, to=parse_date(args.to, "--to"), reason=args.reason))

@@ -21,6 +21,9 @@ import archive as store
 from workflow import codec, overview, records
 from workflow.errors import FieldError, InvalidRecord, MinutebookError, NotFound, Refused
 from workflow.model import Committee, Meeting, MeetingKind, Person, Status
+from workflow.service_docs import DocumentsMixin
+from workflow.service_history import HistoryMixin
+from workflow.service_lifecycle import LifecycleMixin
 from workflow.settings import Settings, load_settings
 
 __all__ = ["MeetingSummary", "Service", "archive_errors", "clerk_identity"]
@@ -74,7 +77,7 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
 
 
-class Service:
+class Service(LifecycleMixin, DocumentsMixin, HistoryMixin):
     """An open archive with the clerk's settings and identity."""
 
     def __init__(
@@ -143,7 +146,7 @@ class Service:
 
     def save_people(self, people: Mapping[str, Person], message: str) -> store.Version:
         data = records.people_file(people)
-        return self._save({records.REGISTER_PATH: data}, message, {"Register": "people"})
+        return self.save_files({records.REGISTER_PATH: data}, message, {"Register": "people"})
 
     def context(self) -> records.ValidationContext:
         return records.context_for(self.settings, self.people())
@@ -174,7 +177,7 @@ class Service:
         if any(p.severity == "error" for p in found):
             raise records.InvalidRecord(records.committee_path(committee.slug), found)
         text = codec.dump_yaml(data).encode("utf-8")
-        return self._save(
+        return self.save_files(
             {records.committee_path(committee.slug): text}, message, {"Committee": committee.slug}
         )
 
@@ -238,10 +241,11 @@ class Service:
     def save(
         self, meeting: Meeting, *, message: str, trailers: Mapping[str, str] | None = None
     ) -> store.Version:
-        """Validate and save a meeting as a new version."""
+        """Validate and save a meeting as a new version; approved minutes stay locked."""
+        self._check_locked(meeting)
         files = records.meeting_files(meeting, self.context())
         extra = {"Meeting": meeting.id, "Status": meeting.status.value, **(trailers or {})}
-        return self._save(files, message, extra)
+        return self.save_files(files, message, extra)
 
     def committee_meetings(self, slug: str, *, before: dt.date | None = None) -> list[Meeting]:
         """A committee's meetings (oldest first), optionally only those before a date."""
@@ -286,6 +290,7 @@ class Service:
             settings=self.settings,
             meeting_id=meeting_id,
         )
+        meeting = self._carry_forward(meeting)
         self.save(meeting, message=f"Agenda drafted for {committee.name} on {_long_date(date)}")
         return meeting
 
@@ -326,9 +331,67 @@ class Service:
             return found + list(exc.errors)
         return found + self.rule_problems(meeting)
 
+    def check(self, meeting: Meeting) -> list[FieldError]:
+        """Every problem of a record: the schema's and the rules' (errors and warnings)."""
+        found = records.check(meeting, self.context())
+        if any(p.severity == "error" for p in found):
+            return found
+        return found + self.rule_problems(meeting)
+
+    def check_item(self, meeting: Meeting, uid: str) -> list[FieldError]:
+        """The schema's problems with one item, paths as in the whole record (fast)."""
+        index = next((i for i, it in enumerate(meeting.items) if it.uid == uid), None)
+        if index is None:
+            return []
+        data = codec.encode(meeting.items[index])
+        return [
+            FieldError(f"items[{index}]" + (f".{p.path}" if p.path else ""), p.message, p.severity)
+            for p in records.problems("item", data, self.context())
+        ]
+
     def rule_problems(self, meeting: Meeting) -> list[FieldError]:
         """Problems beyond the schema: quorum, minute references against the archive."""
-        return []
+        from workflow import followup, lifecycle
+
+        found: list[FieldError] = []
+        if meeting.status not in (Status.AGENDA_DRAFT, Status.AGENDA_PUBLISHED, Status.CANCELLED):
+            committee = self._committee_or_none(meeting.committee)
+            found += [FieldError("attendance", msg, "warning") for msg in lifecycle.quorum_problems(meeting, committee)]
+        known, first_year = self._minute_index(meeting.committee)
+        if first_year is not None:
+            found += followup.check_minute_refs(
+                meeting, known, first_year, ref_format=self.settings.minute_ref_format
+            )
+        return found
+
+    def _minute_index(self, slug: str) -> tuple[dict[tuple[int, int], str], int | None]:
+        """(minute number, municipal year) -> meeting id for a committee's archived minutes."""
+        from workflow import numbering
+
+        known: dict[tuple[int, int], str] = {}
+        first: int | None = None
+        for meeting in self.committee_meetings(slug):
+            year = numbering.municipal_year(meeting.date, self.settings.municipal_year_start)[0].year
+            first = year if first is None else min(first, year)
+            for item in meeting.items:
+                number = item.minute_number or item.agenda_number
+                if number.isdigit():
+                    known[(int(number), year)] = meeting.id
+        return known, first
+
+    def _carry_forward(self, meeting: Meeting) -> Meeting:
+        from workflow import followup
+
+        previous = self.committee_meetings(meeting.committee, before=meeting.date)
+        try:
+            return followup.carry_forward(
+                previous,
+                meeting,
+                ref_format=self.settings.minute_ref_format,
+                year_start=self.settings.municipal_year_start,
+            )
+        except Refused:
+            return meeting
 
     def save_text(self, meeting_id: str, text: bytes, *, message: str, where: str) -> store.Version:
         """Save a version of an existing meeting from a YAML file."""
@@ -338,9 +401,17 @@ class Service:
                 f"{where} holds the meeting {meeting.id}, not {meeting_id}; "
                 "a meeting's id is fixed when it is created."
             )
-        old = self.load(meeting_id)
-        self.check_edit(old, meeting)
+        self.load(meeting_id)
         return self.save(meeting, message=message)
+
+    def _check_locked(self, meeting: Meeting) -> None:
+        path = f"{records.meeting_folder(meeting.id)}/{records.MEETING_FILE}"
+        with archive_errors():
+            if not self.archive.exists(path):
+                return
+            head = self.archive.read(path)[:4096]
+        if b"status: minutes-approved" in head or b"status: cancelled" in head:
+            self.check_edit(self.load(meeting.id), meeting)
 
     def check_edit(self, old: Meeting, new: Meeting) -> None:
         """Refuse changes the lifecycle does not allow (approved minutes are locked)."""
@@ -354,7 +425,7 @@ class Service:
         with archive_errors():
             return self.archive.history(records.meeting_folder(meeting_id) + "/")
 
-    def _save(
+    def save_files(
         self, files: Mapping[str, bytes | None], message: str, trailers: Mapping[str, str]
     ) -> store.Version:
         with archive_errors():

@@ -1,0 +1,205 @@
+"""Service operations on versions: naming revisions, diff, redline, restore, search, sync.
+
+Revisions are named the way a clerk sees them in ``history``: a version number (``3`` or
+``v3``), a tag of the meeting (``agenda-published-1``, or its full name), or a commit.
+Public callers get public diffs and search results: exempt content is left out unless
+``confidential`` is asked for.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import archive as store
+from workflow import records
+from workflow.errors import MinutebookError, NotFound, Refused
+
+if TYPE_CHECKING:
+    from workflow.diff import MeetingDiff
+    from workflow.service import Service
+
+__all__ = ["HistoryMixin", "SearchHit"]
+
+_VERSION = re.compile(r"^[vV]?(\d{1,6})$")
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    meeting: str
+    path: str
+    line: int
+    text: str
+    confidential: bool
+    item: str = ""
+    """Minute number of the item the line belongs to (agenda number if it has none)."""
+    item_title: str = ""
+
+
+_ITEM_START = re.compile(r"^- uid: ")
+_FIELD = re.compile(r"^  (minute_number|agenda_number|title|public_title): (.*)$")
+
+
+def _item_of(lines: list[str], line: int) -> tuple[str, str]:
+    """(number, title) of the item whose YAML block holds line ``line`` (1-based)."""
+    start = next((i for i in range(line - 1, -1, -1) if _ITEM_START.match(lines[i])), None)
+    if start is None:
+        return "", ""
+    fields: dict[str, str] = {}
+    for text in lines[start + 1 :]:
+        if _ITEM_START.match(text) or not text.startswith("  "):
+            break
+        match = _FIELD.match(text)
+        if match:
+            fields.setdefault(match.group(1), match.group(2).strip("'\""))
+    number = fields.get("minute_number") or fields.get("agenda_number", "")
+    return number, fields.get("title") or fields.get("public_title", "")
+
+
+class HistoryMixin:
+    """Versions of meetings; mixed into :class:`workflow.service.Service`."""
+
+    def resolve_rev(self: Service, meeting_id: str, rev: str) -> str:
+        """The commit a clerk means by ``rev`` for this meeting."""
+        if rev in ("", "HEAD"):
+            return self.archive.resolve("HEAD")
+        match = _VERSION.match(rev)
+        if match and len(rev) < 7:
+            versions = self.history(meeting_id)
+            number = int(match.group(1))
+            if not 1 <= number <= len(versions):
+                raise NotFound(
+                    f"{meeting_id} has versions 1 to {len(versions)}; there is no version {number}."
+                )
+            return versions[len(versions) - number].commit
+        for name in (f"{meeting_id}/{rev}", rev):
+            if name in self.archive.tags(name):
+                return self.archive.resolve(f"refs/tags/{name}")
+        try:
+            return self.archive.resolve(rev)
+        except store.ArchiveError:
+            raise NotFound(
+                f"'{rev}' is not a version of {meeting_id}; use a number from "
+                f"`minutebook history {meeting_id}`, a tag or a commit."
+            ) from None
+
+    def diff(
+        self: Service,
+        meeting_id: str,
+        rev1: str,
+        rev2: str,
+        *,
+        confidential: bool = False,
+    ) -> MeetingDiff:
+        """What changed between two versions; public unless ``confidential``."""
+        from workflow.diff import diff_meetings
+
+        old = self.load(meeting_id, rev=self.resolve_rev(meeting_id, rev1), public=not confidential)
+        new = self.load(meeting_id, rev=self.resolve_rev(meeting_id, rev2), public=not confidential)
+        return diff_meetings(old, new, people=self.people())
+
+    def redline(
+        self: Service,
+        meeting_id: str,
+        rev1: str,
+        rev2: str,
+        out: Path,
+        *,
+        confidential: bool = False,
+    ) -> Path:
+        """The minutes as of ``rev2`` with Word tracked changes against ``rev1``."""
+        from workflow.redaction import public_view
+        from workflow.render import write_output
+        from workflow.render.redline import redline_docx
+
+        c1, c2 = self.resolve_rev(meeting_id, rev1), self.resolve_rev(meeting_id, rev2)
+        old = self.load(meeting_id, rev=c1, public=not confidential)
+        new = self.load(meeting_id, rev=c2, public=not confidential)
+        if not confidential:
+            old, new = public_view(old), public_view(new)
+        version = self.archive.version(c2)
+        data = redline_docx(
+            old,
+            new,
+            people=self.people(),
+            author=version.author.name,
+            when=version.when,
+            confidential=confidential,
+            language=self.settings.language,
+        )
+        write_output(data, out)
+        return out
+
+    def restore(self: Service, meeting_id: str, rev: str) -> store.Version:
+        """Save an old version again as the newest one (history is never rewritten)."""
+        commit = self.resolve_rev(meeting_id, rev)
+        old = self.load(meeting_id, rev=commit)
+        current = self.load(meeting_id)
+        if old == current:
+            raise Refused(f"Version {rev} of {meeting_id} is the same as the current one; nothing to restore.")
+        self.check_edit(current, old)
+        number = next(
+            (len(vs) - i for vs in [self.history(meeting_id)] for i, v in enumerate(vs) if v.commit == commit),
+            None,
+        )
+        label = f"version {number}" if number else f"commit {commit[:10]}"
+        return self.save(old, message=f"Restored {label}", trailers={"Restored-From": commit})
+
+    def search(self: Service, text: str, *, confidential: bool = False) -> list[SearchHit]:
+        """Lines of meetings that mention ``text``; exempt files only when confidential."""
+        if not text.strip():
+            raise MinutebookError("Give the words to search for.")
+        pathspecs = ["meetings/"]
+        if not confidential:
+            pathspecs.append(":(exclude)*" + records.EXEMPT_FILE)
+        try:
+            found = self.archive.grep(text, paths=pathspecs)
+        except store.ArchiveError as exc:
+            raise MinutebookError(exc.message) from None
+        hits = []
+        texts: dict[str, list[str]] = {}
+        for path, line, content in found:
+            if not path.endswith(records.MEETING_FILE) and not path.endswith(records.EXEMPT_FILE):
+                continue
+            meeting = path[len("meetings/") :].rsplit("/", 1)[0]
+            if path not in texts:
+                texts[path] = self.archive.read(path).decode("utf-8", "replace").splitlines()
+            number, title = _item_of(texts[path], line)
+            hits.append(
+                SearchHit(
+                    meeting, path, line, content.strip(), path.endswith(records.EXEMPT_FILE),
+                    number, title,
+                )
+            )
+        return hits
+
+    def sync(
+        self: Service, remote: str = "origin", url: str | None = None
+    ) -> tuple[store.SyncResult, list[str]]:
+        """Pull and push through a git remote; then check what came in.
+
+        Every received meeting is validated, and approved minutes must have changed only
+        by a recorded amendment; problems are returned as sentences for the clerk.
+        """
+        before = self.archive.resolve("HEAD")
+        try:
+            result = store.sync(self.archive, remote=remote, url=url)
+        except store.ArchiveError as exc:
+            raise MinutebookError(exc.message, title="Sync") from None
+        problems: list[str] = []
+        for name in result.received:
+            meeting_id = name.removeprefix("meetings/").rstrip("/")
+            if not self.exists(meeting_id):
+                continue
+            try:
+                new = self.load(meeting_id)
+                errors = [p for p in self.check(new) if p.severity == "error"]
+                if errors:
+                    problems.append(f"{meeting_id} came in with problems: {errors[0]}")
+                if self.exists(meeting_id, before):
+                    self.check_edit(self.load(meeting_id, rev=before), new)
+            except MinutebookError as exc:
+                problems.append(f"{meeting_id}: {exc.message}")
+        return result, problems
