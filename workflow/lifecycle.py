@@ -34,6 +34,7 @@ from workflow.followup import (
     minutes_wording,
 )
 from workflow.model import (
+    Agenda,
     Amendment,
     Approval,
     AttendanceState,
@@ -273,19 +274,11 @@ def publish_agenda(
         raise Refused(failed[0].message.rstrip(".") + more + ".")
     late = not is_on_time(published_on, meeting.date, settings.clear_days, calendar)
     reason = (urgent_reason or "").strip()
-    agenda, supplement = meeting.agenda, meeting.status is S.AGENDA_PUBLISHED
+    supplement = meeting.status is S.AGENDA_PUBLISHED
     warnings: tuple[str, ...] = ()
     if reason and not late:
         warnings = ("The agenda is on time, so the reason of urgency was not recorded.",)
-    if supplement:
-        agenda = dataclasses.replace(agenda, supplements=agenda.supplements + 1)
-        if late:
-            label = f"supplementary agenda {agenda.supplements}: {reason}"
-            old = agenda.urgency.reason + "; " if agenda.urgency else ""
-            agenda = dataclasses.replace(agenda, urgency=Urgency(reason=old + label))
-    else:
-        agenda = dataclasses.replace(agenda, published_on=published_on,
-                                     urgency=Urgency(reason=reason) if late else None)
+    agenda = _published(meeting.agenda, supplement, published_on, reason if late else "")
     new = _step(with_exclusion(meeting), "publish_agenda", settings, agenda=agenda)
     summary = (f"Supplementary agenda {agenda.supplements} published" if supplement
                else "Agenda published")
@@ -297,6 +290,20 @@ def publish_agenda(
     if meeting.postponements:
         tag += f"-after-postponement-{len(meeting.postponements)}"
     return new, make_event("publish_agenda", meeting, new, today, summary, tag, warnings)
+
+
+def _published(agenda: Agenda, supplement: bool, published_on: dt.date, late_reason: str
+               ) -> Agenda:
+    """The publication facts after this publication; a late one keeps the chair's reason."""
+    if not supplement:
+        urgency = Urgency(reason=late_reason) if late_reason else None
+        return dataclasses.replace(agenda, published_on=published_on, urgency=urgency)
+    agenda = dataclasses.replace(agenda, supplements=agenda.supplements + 1)
+    if not late_reason:
+        return agenda
+    earlier = agenda.urgency.reason + "; " if agenda.urgency else ""
+    label = f"supplementary agenda {agenda.supplements}: {late_reason}"
+    return dataclasses.replace(agenda, urgency=Urgency(reason=earlier + label))
 
 
 # --------------------------------------------------------------------------- approval
@@ -425,9 +432,10 @@ def publish_draft_minutes(
 def check_edit(old: Meeting, new: Meeting) -> None:
     """Refuse a save that would change approved minutes without a new amendment record.
 
-    The service calls this on every save. Approved minutes may change only together
-    with an :class:`Amendment` appended after the existing ones (see :func:`amend`);
-    a cancelled meeting does not change at all.
+    The service calls this on every plain save and restore. Approved minutes may change
+    only together with an :class:`Amendment` appended after the existing ones (see
+    :func:`amend`); a plain save cannot approve minutes (see :func:`approve`); a
+    cancelled meeting does not change at all.
     """
     if new == old:
         return
@@ -436,6 +444,11 @@ def check_edit(old: Meeting, new: Meeting) -> None:
             f"{old.id} was cancelled and cannot be changed; create a new meeting instead."
         )
     if old.status is not S.MINUTES_APPROVED:
+        if new.status is S.MINUTES_APPROVED or new.approval != old.approval:
+            raise Refused(
+                f"Minutes are approved only by recording the meeting that approved them "
+                f"(minutebook approve {old.id} --at MEETING), not by editing the record."
+            )
         return
     kept = new.amendments[: len(old.amendments)] == old.amendments
     added = len(new.amendments) > len(old.amendments)

@@ -222,6 +222,14 @@ def test_the_lock_covers_status_approval_and_the_amendment_history() -> None:
         check_edit(amended, dataclasses.replace(amended, amendments=amended.amendments[:0]))
 
 
+def test_a_plain_save_cannot_approve_minutes() -> None:
+    draft = circulated()
+    sneaky = dataclasses.replace(approved(draft), status=Status.MINUTES_CIRCULATED)
+    for attempt in (dataclasses.replace(draft, status=Status.MINUTES_APPROVED), sneaky):
+        with pytest.raises(Refused, match="approved only by recording the meeting"):
+            check_edit(draft, attempt)
+
+
 def test_edits_before_approval_pass_and_cancelled_meetings_do_not_change() -> None:
     draft = circulated()
     check_edit(draft, replace_item(draft, "aob", title="AOB"))

@@ -133,6 +133,11 @@ class Lifecycle(RuleBasedStateMachine):
         self.attempt(action, lambda: self.save(changed))
 
     @rule()
+    def save_as_approved(self) -> None:
+        self.attempt(lc.EDIT, lambda: self.save(
+            dataclasses.replace(self.meeting, status=Status.MINUTES_APPROVED)))
+
+    @rule()
     def circulate(self) -> None:
         self.attempt("circulate", lambda: lc.circulate(self.meeting))
 
