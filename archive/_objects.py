@@ -1,9 +1,9 @@
 """git objects read and written in-process: the fast path of every save.
 
 ``CatFile`` keeps one ``git cat-file --batch-command`` child per archive for reads.
-``ObjectWriter`` writes loose objects the way git does (zlib, ``objects/xx/yyyy``,
-temporary file named ``tmp_obj_*``, fsync, rename, fsync the folder) so a save needs no
-git process at all. ``TreeEditor`` rewrites only the trees along changed paths.
+``ObjectWriter`` gathers the objects of one save and writes them as one small pack
+(fsynced, see ``_pack``), so a save needs no git process at all. ``TreeEditor``
+rewrites only the trees along changed paths.
 Nothing here knows about meetings.
 """
 
@@ -13,16 +13,14 @@ import contextlib
 import datetime as dt
 import hashlib
 import os
-import secrets
 import subprocess
 import threading
-import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from archive._pack import write_pack
 from archive.errors import CorruptArchive, GitFailed
-from archive.locking import fsync_dir
 
 __all__ = [
     "EMPTY_TREE",
@@ -138,40 +136,30 @@ class CatFile:
 
 
 class ObjectWriter:
-    """Writes loose objects durably; call ``flush()`` before pointing a ref at them."""
+    """Collects new objects and stores them durably as one pack on ``flush()``.
+
+    Call ``flush()`` before pointing a ref at the objects, ``discard()`` to drop them.
+    """
 
     def __init__(self, gitdir: Path) -> None:
         self._objects = gitdir / "objects"
-        self._dirty: set[Path] = set()
+        self._pending: dict[str, tuple[str, bytes]] = {}
 
     def write(self, kind: str, data: bytes) -> str:
-        """Store an object (fsynced file) and return its hex id."""
-        raw = b"%s %d\0%s" % (kind.encode(), len(data), data)
-        sha = hashlib.sha1(raw).hexdigest()
-        folder = self._objects / sha[:2]
-        final = folder / sha[2:]
-        if final.exists():
-            return sha
-        if not folder.is_dir():
-            with contextlib.suppress(FileExistsError):
-                folder.mkdir()
-            self._dirty.add(self._objects)
-        tmp = folder / f"tmp_obj_{secrets.token_hex(6)}"
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o444)
-        try:
-            os.write(fd, zlib.compress(raw, 1))
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(tmp, final)
-        self._dirty.add(folder)
+        """Queue an object and return its hex id."""
+        sha = hashlib.sha1(b"%s %d\0%s" % (kind.encode(), len(data), data)).hexdigest()
+        self._pending.setdefault(sha, (kind, data))
         return sha
 
     def flush(self) -> None:
-        """fsync every folder that gained an object since the last flush."""
-        dirty, self._dirty = self._dirty, set()
-        for folder in sorted(dirty, key=lambda p: len(p.parts), reverse=True):
-            fsync_dir(folder)
+        """Write every queued object into one fsynced pack (pack, index, folder)."""
+        pending, self._pending = self._pending, {}
+        if pending:
+            write_pack(self._objects, [(sha, k, d) for sha, (k, d) in pending.items()])
+
+    def discard(self) -> None:
+        """Forget queued objects (nothing will refer to them)."""
+        self._pending = {}
 
 
 Entry = tuple[bytes, bytes]  # (mode, binary sha)

@@ -361,7 +361,10 @@ class GitArchive:
         if expect_parent is not None:
             expect_parent = self.resolve(expect_parent)
         with self._locked() as lock:
-            version = self._save_locked(checked, text, ident, author, when, expect_parent, lock)
+            try:
+                version = self._save_locked(checked, text, ident, author, when, expect_parent, lock)
+            finally:
+                self._writer.discard()
         if not version.unchanged:
             self._after_save()
         return version
@@ -397,7 +400,7 @@ class GitArchive:
             base_tree = self._tree_of(head) if head else EMPTY_TREE
             tree, changed = self._editor.apply(base_tree, blobs)
             if tree == base_tree and head is not None:
-                self._writer.flush()
+                self._writer.discard()
                 return self._unchanged(head)
             parents = (head,) if head else ()
             commit = self._writer.write("commit", format_commit(tree, parents, ident, text))

@@ -150,6 +150,7 @@ def fresh_copy(src: Path, dst: Path) -> Path:
     if dst.exists():
         shutil.rmtree(dst)
     shutil.copytree(src, dst, symlinks=True)
+    os.sync()
     return dst
 
 

@@ -302,9 +302,11 @@ def test_read_only_archive_refuses_and_writes_nothing(archive: GitArchive) -> No
 def test_maintenance_packs_and_keeps_everything(archive: GitArchive) -> None:
     for n in range(10):
         archive.save({M1: f"{n}\n".encode()}, message=f"edit {n}", author=CLERK, when=at(n))
+    packs = archive.path / ".git" / "objects" / "pack"
+    assert len(list(packs.glob("*.pack"))) >= 10
     archive.maintenance()
-    loose = git(archive.path, "count-objects", "-v")
-    assert "count: 0" in loose
+    assert len(list(packs.glob("*.pack"))) <= 2
+    assert "count: 0" in git(archive.path, "count-objects", "-v")
     assert git(archive.path, "status", "--porcelain") == ""
     assert archive.read(M1) == b"9\n"
     assert len(archive.history(M1)) == 10
@@ -332,3 +334,21 @@ def test_saves_refresh_the_commit_graph(tmp_path: Path, every: int, expected: in
             arch.save({M1: f"{n}\n".encode()}, message=f"edit {n}", author=CLERK, when=at(n))
     assert _commits_in_graph(tmp_path / "a") == expected
     assert git(tmp_path / "a", "commit-graph", "verify", "--no-progress") == ""
+
+
+def test_each_save_is_one_verified_pack(archive: GitArchive) -> None:
+    packs = archive.path / ".git" / "objects" / "pack"
+    before = set(packs.glob("*.idx"))
+    big = bytes(range(256)) * 400
+    version = archive.save(
+        {M1: b"x\n", "meetings/x/2025-01-01/documents/a.docx": big},
+        message="With a document",
+        author=CLERK,
+        when=at(1),
+    )
+    [new] = set(packs.glob("*.idx")) - before
+    listing = git(archive.path, "verify-pack", "-v", str(new))
+    assert version.commit in listing and "commit" in listing
+    assert git(archive.path, "count-objects", "-v").splitlines()[0] == "count: 0"
+    assert archive.read("meetings/x/2025-01-01/documents/a.docx") == big
+    assert git(archive.path, "cat-file", "-p", f"{version.commit}:{M1}") == "x\n"
