@@ -247,3 +247,48 @@ def test_blocks_written_directly_keep_their_key_order(
     blocks = minutes_blocks(replace(meeting, items=meeting.items[:2]), people=people)
     document = reopen(write_docx(blocks, title="t", author="a", created=CREATED))
     assert texts(document) == [b.text for b in blocks]
+
+
+def test_a_councils_own_template_gets_the_missing_house_styles(
+    meeting: Meeting, people: dict[str, Person], tmp_path: Path
+) -> None:
+    own = tmp_path / "council.docx"
+    docx.Document().save(str(own))
+    data = render_docx(meeting, "minutes", people=people, author="Clerk", created=CREATED,
+                       confidential=True, language="cy-GB", style_path=own)
+    document = reopen(data)
+    used = {p.style.name for p in document.paragraphs}
+    assert {"Heading 1", "Heading 3", "Resolution", "Detail", "List Bullet", "Marking"} <= used
+    assert document.core_properties.language == "cy-GB"
+    assert 'w:lang w:val="cy-GB"' in all_xml(data)
+    listed = [p for p in document.paragraphs if p.style.name == "Resolution"]
+    assert all(p._p.pPr.numPr is not None for p in listed)
+    assert "NOT FOR PUBLICATION" in [p.text for p in document.sections[0].header.paragraphs]
+
+
+def test_a_house_style_that_is_not_a_word_file_is_named(
+    meeting: Meeting, people: dict[str, Person], tmp_path: Path
+) -> None:
+    bad = tmp_path / "style.docx"
+    bad.write_text("not a zip")
+    with pytest.raises(MinutebookError, match="cannot be read as a Word document"):
+        render_docx(meeting, "minutes", people=people, author="Clerk", created=CREATED,
+                    style_path=bad)
+    with pytest.raises(MinutebookError, match="does not exist"):
+        render_docx(meeting, "minutes", people=people, author="Clerk", created=CREATED,
+                    style_path=tmp_path / "missing.docx")
+
+
+def test_rendering_imports_only_what_it_needs(project_root: Path) -> None:
+    code = (
+        "import sys, datetime as dt\n"
+        "from workflow.model import Meeting\n"
+        "from workflow.render import render_docx\n"
+        "m = Meeting(id='c/2027-01-14', committee='c', date=dt.date(2027, 1, 14))\n"
+        "render_docx(m, 'minutes', people={}, author='a', created=dt.datetime(2027, 1, 1))\n"
+        "print(sorted(n for n in ('docx', 'lxml', 'textual', 'git', 'cerberus', 'schemas') "
+        "if n in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          cwd=project_root, check=True)
+    assert done.stdout.strip() == "[]"

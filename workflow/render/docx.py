@@ -39,7 +39,7 @@ __all__ = [
     "zip_parts",
 ]
 
-HOUSE_STYLE = Path(templates.__file__).resolve().parent / "house-style.docx"
+HOUSE_STYLE = templates.house_style_path()
 """The built-in house style (built by ``scripts/make_house_style.py``)."""
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -97,17 +97,51 @@ def _read_template(path: Path) -> _Template:
     tag = root.group(0)
     if "xmlns:r=" not in tag:
         tag = tag[:-1] + f' xmlns:r="{R_NS}">'
-    styles_xml = parts["word/styles.xml"].decode("utf-8")
-    names = {}
-    for sid, body in re.findall(r'<w:style\b[^>]*w:styleId="([^"]+)"[^>]*>(.*?)</w:style>',
-                                styles_xml, re.S):
-        name = re.search(r'<w:name w:val="([^"]+)"', body)
-        if name:
-            names[name.group(1).lower()] = sid
     numbering = Numbering.parse(parts.get("word/numbering.xml", b"").decode("utf-8"))
+    names = _style_names(parts["word/styles.xml"].decode("utf-8"))
+    if path.resolve() != HOUSE_STYLE.resolve():
+        _complete_styles(parts, names, numbering)
     order = tuple(parts)
     return _Template(parts, order, tag, sections[-1] if sections else "<w:sectPr/>",
                      names, numbering)
+
+
+_STYLE = re.compile(r'<w:style\b[^>]*w:styleId="([^"]+)"[^>]*>(.*?)</w:style>', re.S)
+
+
+def _style_names(styles_xml: str) -> dict[str, str]:
+    """Lower-case style name -> style id."""
+    names = {}
+    for sid, body in _STYLE.findall(styles_xml):
+        name = re.search(r'<w:name w:val="([^"]+)"', body)
+        if name:
+            names[name.group(1).lower()] = sid
+    return names
+
+
+def _complete_styles(parts: dict[str, bytes], names: dict[str, str], numbering: Numbering) -> None:
+    """Add the house styles a council's own template lacks, so every paragraph has its style."""
+    missing = [s for s in Style if s.value.lower() not in names]
+    if not missing:
+        return
+    builtin = _template(HOUSE_STYLE).parts["word/styles.xml"].decode("utf-8")
+    chunks = {m.group(1): m.group(0) for m in _STYLE.finditer(builtin)}
+    styles_xml = parts["word/styles.xml"].decode("utf-8")
+    taken = set(names.values())
+    added = []
+    for style in missing:
+        sid = style_id(style)
+        chunk = chunks[sid]
+        if sid in taken:
+            chunk = chunk.replace(f'w:styleId="{sid}"', f'w:styleId="mb{sid}"', 1)
+            sid = f"mb{sid}"
+        if style is Style.LIST_BULLET:
+            chunk = re.sub(r'<w:numId w:val="\d+"/>', f'<w:numId w:val="{numbering.add_bullets()}"/>',
+                           chunk)
+        added.append(chunk)
+        names[style.value.lower()] = sid
+    parts["word/styles.xml"] = styles_xml.replace("</w:styles>", "".join(added) + "</w:styles>",
+                                                  1).encode()
 
 
 @lru_cache(maxsize=4)
@@ -287,9 +321,15 @@ def _add_override(types: bytes, part: str, content_type: str) -> bytes:
 def _set_language(styles: bytes, language: str) -> bytes:
     text = styles.decode("utf-8")
     lang = _escape(language).replace('"', "&quot;")
-    if re.search(r"<w:rPrDefault>.*?<w:lang\b", text, re.S):
+    defaults = re.search(r"<w:rPrDefault>\s*<w:rPr>(.*?)</w:rPr>", text, re.S)
+    if defaults is None:
+        return styles
+    if "<w:lang " in defaults.group(1):
         text = re.sub(r'(<w:rPrDefault>.*?<w:lang\b[^>]*?w:val=")[^"]*"',
                       lambda m: m.group(1) + lang + '"', text, count=1, flags=re.S)
+    else:
+        end = defaults.end(1)
+        text = text[:end] + f'<w:lang w:val="{lang}"/>' + text[end:]
     return text.encode()
 
 

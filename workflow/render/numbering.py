@@ -180,6 +180,18 @@ class Numbering:
                 plan.append((_indent(block.level), block.label))
         return plan
 
+    def add_bullets(self) -> int:
+        """Add the house bullet list to this numbering (a council template lacking it)."""
+        abstract_id, num_id = self.next_abstract, self.next_num
+        self.added_abstract.append(bullet_abstract_xml(abstract_id))
+        self.added_nums.append(f'<w:num w:numId="{num_id}"><w:abstractNumId '
+                               f'w:val="{abstract_id}"/></w:num>')
+        self.next_abstract, self.next_num = abstract_id + 1, num_id + 1
+        self.text = self.xml()
+        self.added_abstract.clear()
+        self.added_nums.clear()
+        return num_id
+
     def xml(self) -> str:
         text = self.text
         if self.added_abstract:

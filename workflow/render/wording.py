@@ -35,6 +35,7 @@ __all__ = [
     "short_date",
     "time_of_day",
     "vote_lines",
+    "withheld_note",
 ]
 
 
