@@ -21,7 +21,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
 from workflow.deadlines import WorkingCalendar, is_on_time, long_date
 from workflow.errors import MinutebookError, Refused
@@ -48,14 +48,12 @@ from workflow.model import (
 )
 from workflow.publication import (
     Check,
+    RuleSettings,
     agenda_checks,
     exclusion_item,
     quorum_problems,
     with_exclusion,
 )
-
-if TYPE_CHECKING:
-    from workflow.settings import Settings
 
 __all__ = [
     "Approved",
@@ -150,7 +148,7 @@ TRANSITIONS: Mapping[str, Transition] = {
 }
 
 
-def allowed(status: Status | str, settings: Settings | None = None) -> frozenset[str]:
+def allowed(status: Status | str, settings: RuleSettings | None = None) -> frozenset[str]:
     """The actions (keys of :data:`TRANSITIONS`, including ``edit``) allowed in ``status``."""
     try:
         state = Status(status)
@@ -167,7 +165,7 @@ def allowed(status: Status | str, settings: Settings | None = None) -> frozenset
     )
 
 
-def require(action: str, meeting: Meeting, settings: Settings | None = None) -> Transition:
+def require(action: str, meeting: Meeting, settings: RuleSettings | None = None) -> Transition:
     """The transition ``action``, or :class:`Refused` saying why not and what to do."""
     step = TRANSITIONS[action]
     if action in allowed(meeting.status, settings):
@@ -209,7 +207,7 @@ def make_event(
     )
 
 
-def _step(meeting: Meeting, action: str, settings: Settings | None = None, **changes: object
+def _step(meeting: Meeting, action: str, settings: RuleSettings | None = None, **changes: object
           ) -> Meeting:
     step = require(action, meeting, settings)
     target = step.target or meeting.status
@@ -233,7 +231,7 @@ def person_name(person_id: str, people: Mapping[str, Person] | None, fallback: s
 def publish_checks(
     meeting: Meeting,
     *,
-    settings: Settings,
+    settings: RuleSettings,
     calendar: WorkingCalendar,
     published_on: dt.date,
     urgent_reason: str | None = None,
@@ -257,7 +255,7 @@ def publish_checks(
 def publish_agenda(
     meeting: Meeting,
     *,
-    settings: Settings,
+    settings: RuleSettings,
     calendar: WorkingCalendar,
     published_on: dt.date,
     urgent_reason: str | None = None,
@@ -324,7 +322,7 @@ def approve(
     other_body: bool = False,
     subject_to: Sequence[tuple[str, str]] | Meeting | None = None,
     today: dt.date,
-    settings: Settings | None = None,
+    settings: RuleSettings | None = None,
 ) -> Approved:
     """Record the minutes as approved at ``at`` and lock them (see :func:`check_edit`)."""
     require("approve", meeting)
@@ -416,7 +414,7 @@ def circulate_warnings(meeting: Meeting, committee: Committee | None = None) -> 
 
 
 def publish_draft_minutes(
-    meeting: Meeting, *, settings: Settings, today: dt.date | None = None
+    meeting: Meeting, *, settings: RuleSettings, today: dt.date | None = None
 ) -> tuple[Meeting, Event]:
     """Publish the draft minutes, where the council's settings say it does so."""
     new = _step(meeting, "publish_draft_minutes", settings)

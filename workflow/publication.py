@@ -19,7 +19,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from workflow.deadlines import (
     WorkingCalendar,
@@ -42,16 +42,37 @@ from workflow.model import (
     Role,
 )
 
-if TYPE_CHECKING:
-    from workflow.settings import Settings
-
 __all__ = [
     "Check",
+    "RuleSettings",
     "agenda_checks",
     "exclusion_item",
     "quorum_problems",
     "with_exclusion",
 ]
+
+
+class RuleSettings(Protocol):
+    """The settings the lifecycle rules read (``workflow.settings.Settings`` has them).
+
+    A protocol rather than an import keeps the rules free of the settings loader and
+    so of the validation library.
+    """
+
+    @property
+    def clear_days(self) -> int: ...
+
+    @property
+    def exempt_paragraph_numbers(self) -> frozenset[int]: ...
+
+    @property
+    def publish_draft_minutes(self) -> bool: ...
+
+    @property
+    def minute_ref_format(self) -> str: ...
+
+    @property
+    def municipal_year_start(self) -> str: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +87,7 @@ class Check:
 def agenda_checks(
     meeting: Meeting,
     *,
-    settings: Settings,
+    settings: RuleSettings,
     calendar: WorkingCalendar,
     published_on: dt.date,
     urgent_reason: str | None = None,
@@ -103,7 +124,7 @@ def _date_check(meeting: Meeting, published_on: dt.date, today: dt.date | None) 
 
 
 def _deadline_check(
-    meeting: Meeting, settings: Settings, calendar: WorkingCalendar, published_on: dt.date,
+    meeting: Meeting, settings: RuleSettings, calendar: WorkingCalendar, published_on: dt.date,
     urgent_reason: str | None,
 ) -> Check:
     need = settings.clear_days
@@ -129,7 +150,7 @@ def _urgent_items_check(meeting: Meeting) -> Check:
     return Check("urgent items", True, f"{count} late or urgent items, each with its reason.")
 
 
-def _paragraphs_check(meeting: Meeting, settings: Settings) -> Check:
+def _paragraphs_check(meeting: Meeting, settings: RuleSettings) -> Check:
     allowed_numbers = settings.exempt_paragraph_numbers
     span = f"{min(allowed_numbers)}-{max(allowed_numbers)}"
     for item in meeting.items:
