@@ -45,7 +45,7 @@ def heading_facts(text: str, draft: Draft) -> bool:
         draft.kind = _KINDS[m.group("special").lower()]
     rest = m.group("rest")
     _when(rest, draft)
-    venue = re.search(r"(?i)\b(?:held\s+)?(?:at|in)\s+(?P<v>(?:the\s+)?[A-Z][^,]*(?:,\s*[A-Z][^,]*)*?)(?=\s+on\b|\s+at\s+\d|,?\s*$)", rest)
+    venue = re.search(r"(?i)\b(?:held\s+)?(?:at|in)\s+(?P<v>(?:the\s+)?[A-Z][^,]*?(?:,\s*[A-Z][^,]*?)*?)(?=\s+on\b|\s+at\s+\d|,?\s*$)", rest)
     if venue and find_time(venue.group("v"))[0] is None and find_date(venue.group("v"))[1] == "":
         draft.venue = draft.venue or venue.group("v").strip(" ,.")
     return True

@@ -1,0 +1,96 @@
+"""Shared helpers for the importer tests: fixture paths and Word documents built from text."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "import"
+
+
+@pytest.fixture
+def fixtures() -> Path:
+    return FIXTURES
+
+
+def docx_from_markdown(text: str, *, auto_number_headings: bool = False) -> bytes:
+    """A Word document from the printed-minutes Markdown fixture.
+
+    ``#`` lines become Title / Heading styles, ``- x`` List Bullet (indented: List Bullet 2),
+    ``**x**`` bold runs. With ``auto_number_headings`` the item numbers are taken out of
+    the heading text and given by Word's list numbering instead, starting at the first.
+    """
+    document = docx.Document()
+    heading_num: str | None = None
+    for raw in text.splitlines():
+        if not raw.strip():
+            continue
+        line = re.sub(r"</?sup>", "", raw)
+        if line.startswith("# "):
+            document.add_paragraph(line[2:], style="Title")
+            continue
+        m = re.match(r"^#{2,6}\s+(?:(\d+)\.\s+)?(.*)$", line)
+        if m:
+            title = m.group(2).replace("**", "")
+            number = m.group(1)
+            if number and auto_number_headings:
+                paragraph = document.add_paragraph(title, style="Heading 2")
+                heading_num = heading_num or _numbering(document, int(number))
+                _number(paragraph, heading_num)
+            else:
+                document.add_paragraph(f"{number}. {title}" if number else title, style="Heading 2")
+            continue
+        bullet = re.match(r"^(\s*)- (.*)$", line)
+        if bullet:
+            style = "List Bullet 2" if bullet.group(1) else "List Bullet"
+            document.add_paragraph(bullet.group(2), style=style)
+            continue
+        paragraph = document.add_paragraph()
+        bold = line.startswith("**") and line.endswith("**")
+        paragraph.add_run(line.strip("*") if bold else line).bold = bold or None
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _numbering(document: docx.document.Document, start: int) -> str:
+    numbering = document.part.numbering_part.element
+    abstract = OxmlElement("w:abstractNum")
+    abstract.set(qn("w:abstractNumId"), "90")
+    lvl = OxmlElement("w:lvl")
+    lvl.set(qn("w:ilvl"), "0")
+    for tag, value in (("w:start", str(start)), ("w:numFmt", "decimal"), ("w:lvlText", "%1.")):
+        child = OxmlElement(tag)
+        child.set(qn("w:val"), value)
+        lvl.append(child)
+    abstract.append(lvl)
+    first_num = numbering.find(qn("w:num"))
+    if first_num is not None:
+        first_num.addprevious(abstract)
+    else:
+        numbering.append(abstract)
+    num = OxmlElement("w:num")
+    num.set(qn("w:numId"), "90")
+    ref = OxmlElement("w:abstractNumId")
+    ref.set(qn("w:val"), "90")
+    num.append(ref)
+    numbering.append(num)
+    return "90"
+
+
+def _number(paragraph: docx.text.paragraph.Paragraph, num_id: str) -> None:
+    ppr = paragraph._p.get_or_add_pPr()
+    num_pr = OxmlElement("w:numPr")
+    ilvl = OxmlElement("w:ilvl")
+    ilvl.set(qn("w:val"), "0")
+    num = OxmlElement("w:numId")
+    num.set(qn("w:val"), num_id)
+    num_pr.append(ilvl)
+    num_pr.append(num)
+    ppr.append(num_pr)
