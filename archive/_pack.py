@@ -65,15 +65,15 @@ def write_pack(objects_dir: Path, objects: Sequence[tuple[str, str, bytes]]) -> 
     body += checksum
     index.sort()
     fanout = [0] * 256
-    for sha, _, _ in index:
-        fanout[sha[0]] += 1
+    for binsha, _, _ in index:
+        fanout[binsha[0]] += 1
     running = 0
     for n in range(256):
         running += fanout[n]
         fanout[n] = running
     idx = bytearray(b"\xfftOc" + struct.pack(">I", 2))
     idx += struct.pack(">256I", *fanout)
-    idx += b"".join(sha for sha, _, _ in index)
+    idx += b"".join(binsha for binsha, _, _ in index)
     idx += b"".join(struct.pack(">I", crc) for _, crc, _ in index)
     idx += b"".join(struct.pack(">I", offset) for _, _, offset in index)
     idx += checksum

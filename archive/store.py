@@ -1,11 +1,13 @@
 """``GitArchive``: the git repository that keeps every saved version of every meeting.
 
 A save writes the files into the work tree atomically, writes the blob, tree and commit
-objects in-process (fsynced), and moves ``refs/heads/main`` with a compare-and-swap,
-all under the archive lock; the shared git index is never touched (``maintenance()``
-brings it back in line for people who run git by hand). Reads go through one persistent
-``git cat-file`` child; history is a single ``git log`` run, kept fast by a commit-graph
-with changed-path Bloom filters that saves refresh every ``graph_every`` versions.
+objects in-process as one fsynced pack, and moves ``refs/heads/main`` with a
+compare-and-swap, all under the archive lock and without starting any git process; the
+shared git index is never touched (``maintenance()`` brings it back in line for people
+who run git by hand). Reads go through one persistent ``git cat-file`` child; history is
+a single ``git log`` run, kept fast by a commit-graph with changed-path Bloom filters
+that saves refresh every ``graph_every`` versions; every ``repack_every`` saves the small
+packs are rolled together (``git repack --geometric=2``).
 
 This module imports nothing from the rest of the project.
 """
@@ -97,8 +99,8 @@ class GitArchive:
         path: Path,
         *,
         lock_timeout: float = 5.0,
-        graph_every: int = 64,
-        repack_every: int = 1024,
+        graph_every: int = 32,
+        repack_every: int = 64,
     ) -> None:
         self.path = path
         """The archive folder (the git work tree)."""
@@ -108,7 +110,7 @@ class GitArchive:
         self.graph_every = graph_every
         """Saves between refreshes of the commit-graph (0: never automatically)."""
         self.repack_every = repack_every
-        """Saves between packings of loose objects (0: never automatically)."""
+        """Saves between roll-ups of the small packs saves write (0: never automatically)."""
         self.notes: list[str] = []
         """Recoveries made (stale locks removed), for the caller to show."""
         self._cat = CatFile(path)
@@ -552,14 +554,19 @@ class GitArchive:
             counter.write_text(str(count))
         with contextlib.suppress(ArchiveError, OSError):
             if self.repack_every and count % self.repack_every == 0:
-                self.maintenance()
+                self.maintenance(refresh_index=False)
             elif self.graph_every and count % self.graph_every == 0:
                 self.write_commit_graph()
 
-    def maintenance(self) -> None:
-        """Pack loose objects, pack refs, re-sync the git index, refresh the commit-graph."""
+    def maintenance(self, *, refresh_index: bool = True) -> None:
+        """Pack refs and objects, refresh the commit-graph, and re-sync git's index.
+
+        Saves never touch git's index; ``refresh_index`` brings it back in line with the
+        newest version for anyone running git by hand in the archive folder.
+        """
         with self._locked():
             run_git(self.path, ["pack-refs", "--all"], what="tidy the archive's tags")
-            run_git(self.path, ["reset", "-q", "--mixed"], what="refresh the archive index")
+            if refresh_index:
+                run_git(self.path, ["reset", "-q", "--mixed"], what="refresh the archive index")
         run_git(self.path, ["repack", "-d", "-q", "--geometric=2"], what="pack the archive")
         self.write_commit_graph()
