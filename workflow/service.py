@@ -21,6 +21,7 @@ import archive as store
 from workflow import codec, overview, records
 from workflow.errors import FieldError, InvalidRecord, MinutebookError, NotFound, Refused
 from workflow.model import Committee, Meeting, MeetingKind, Person, Status
+from workflow.service_checks import ChecksMixin
 from workflow.service_docs import DocumentsMixin
 from workflow.service_history import HistoryMixin
 from workflow.service_lifecycle import LifecycleMixin
@@ -77,7 +78,7 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
 
 
-class Service(LifecycleMixin, DocumentsMixin, HistoryMixin):
+class Service(ChecksMixin, LifecycleMixin, DocumentsMixin, HistoryMixin):
     """An open archive with the clerk's settings and identity."""
 
     def __init__(
@@ -311,73 +312,6 @@ class Service(LifecycleMixin, DocumentsMixin, HistoryMixin):
         if renumbered == meeting:
             return meeting, None
         return renumbered, self.save(renumbered, message="Items renumbered")
-
-    def parse_text(self, text: bytes, *, where: str) -> Meeting:
-        """A whole meeting (exempt content inline) from YAML text, validated."""
-        return records.parse_meeting(text, None, where=where, context=self.context())
-
-    def check_text(self, text: bytes, *, where: str) -> list[FieldError]:
-        """Every problem of a YAML file, as field messages (never an exception)."""
-        try:
-            data = codec.load_yaml(text, where=where)
-        except MinutebookError as exc:
-            return [FieldError("", exc.message)]
-        found = records.problems("meeting", data, self.context())
-        if any(p.severity == "error" for p in found):
-            return found
-        try:
-            meeting = codec.decode(Meeting, data, where=where)
-        except InvalidRecord as exc:
-            return found + list(exc.errors)
-        return found + self.rule_problems(meeting)
-
-    def check(self, meeting: Meeting) -> list[FieldError]:
-        """Every problem of a record: the schema's and the rules' (errors and warnings)."""
-        found = records.check(meeting, self.context())
-        if any(p.severity == "error" for p in found):
-            return found
-        return found + self.rule_problems(meeting)
-
-    def check_item(self, meeting: Meeting, uid: str) -> list[FieldError]:
-        """The schema's problems with one item, paths as in the whole record (fast)."""
-        index = next((i for i, it in enumerate(meeting.items) if it.uid == uid), None)
-        if index is None:
-            return []
-        data = codec.encode(meeting.items[index])
-        return [
-            FieldError(f"items[{index}]" + (f".{p.path}" if p.path else ""), p.message, p.severity)
-            for p in records.problems("item", data, self.context())
-        ]
-
-    def rule_problems(self, meeting: Meeting) -> list[FieldError]:
-        """Problems beyond the schema: quorum, minute references against the archive."""
-        from workflow import followup, lifecycle
-
-        found: list[FieldError] = []
-        if meeting.status not in (Status.AGENDA_DRAFT, Status.AGENDA_PUBLISHED, Status.CANCELLED):
-            committee = self._committee_or_none(meeting.committee)
-            found += [FieldError("attendance", msg, "warning") for msg in lifecycle.quorum_problems(meeting, committee)]
-        known, first_year = self._minute_index(meeting.committee)
-        if first_year is not None:
-            found += followup.check_minute_refs(
-                meeting, known, first_year, ref_format=self.settings.minute_ref_format
-            )
-        return found
-
-    def _minute_index(self, slug: str) -> tuple[dict[tuple[int, int], str], int | None]:
-        """(minute number, municipal year) -> meeting id for a committee's archived minutes."""
-        from workflow import numbering
-
-        known: dict[tuple[int, int], str] = {}
-        first: int | None = None
-        for meeting in self.committee_meetings(slug):
-            year = numbering.municipal_year(meeting.date, self.settings.municipal_year_start)[0].year
-            first = year if first is None else min(first, year)
-            for item in meeting.items:
-                number = item.minute_number or item.agenda_number
-                if number.isdigit():
-                    known[(int(number), year)] = meeting.id
-        return known, first
 
     def _carry_forward(self, meeting: Meeting) -> Meeting:
         from workflow import followup
