@@ -116,6 +116,37 @@ class LifecycleMixin:
         number = new.agenda.supplements + 1
         return self._commit_step(new, event, {"agenda": f"agenda-{number}"})
 
+    def circulate_checks(self: Service, meeting_id: str) -> list[Check]:
+        """What circulating would refuse (ok False) or warn about (ok True), before acting."""
+        from workflow.model import AttendanceState
+        from workflow.publication import Check
+
+        meeting = self.load(meeting_id)
+        checks = []
+        try:
+            lifecycle.require("circulate", meeting, self.settings)
+            checks.append(Check("state", True, "The draft minutes can be sent to the chair."))
+        except MinutebookError as exc:
+            checks.append(Check("state", False, exc.message))
+        people = self.people()
+        missing = [
+            lifecycle.person_name(a.person, people, a.name)
+            for a in meeting.attendance
+            if a.state is AttendanceState.NOT_RECORDED
+        ]
+        if missing:
+            checks.append(Check("attendance", False, "Attendance not recorded for " + ", ".join(missing) + "."))
+        else:
+            checks.append(Check("attendance", True, "Everyone's attendance is recorded."))
+        errors = [p for p in self.check(meeting) if p.severity == "error"]
+        checks.append(
+            Check("valid", not errors, f"{errors[0]}" if errors else "The record is valid.")
+        )
+        committee = self._committee_or_none(meeting.committee)
+        for warning in lifecycle.circulate_warnings(meeting, committee):
+            checks.append(Check("warning", True, f"Warning: {warning}"))
+        return checks
+
     def start_minutes(self: Service, meeting_id: str) -> Published:
         new, event = lifecycle.start_minutes(self.load(meeting_id), today=self.today())
         return self._commit_step(new, event, {})
