@@ -51,8 +51,12 @@ def validate(
         raise ValueError(f"'{kind}' is not a kind of record minutebook knows ({known}).")
     if not isinstance(data, Mapping):
         return Report((Problem("", "should be a set of fields (name: value)"),))
-    from schemas.compiled import check
+    from schemas.compiled import check, forget
     from schemas.records import path_key
 
-    problems = check(kind, data, context or ValidationContext())
+    try:
+        problems = check(kind, data, context or ValidationContext())
+    except RecursionError:
+        forget()
+        return Report((Problem("", "nests too deeply to be a record"),))
     return Report(tuple(sorted(problems, key=lambda p: path_key(p.path))))

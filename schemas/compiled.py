@@ -20,7 +20,7 @@ from schemas.records import format_path
 from schemas.report import Problem, ValidationContext
 from schemas.validator import ClerkErrorHandler, MinutebookValidator, collect
 
-__all__ = ["check", "check_entry", "compiled"]
+__all__ = ["check", "check_entry", "compiled", "entry_path", "forget"]
 
 _local = threading.local()
 _MEMO_SIZE = 4096
@@ -38,6 +38,11 @@ def compiled(kind: str) -> MinutebookValidator:
     return cache[kind]
 
 
+def forget() -> None:
+    """Drop this thread's validators (after a failure left one half-way through a document)."""
+    _local.validators = {}
+
+
 def check(kind: str, data: Mapping[str, Any], context: ValidationContext) -> list[Problem]:
     """Every problem in one document, in the order Cerberus found them."""
     validator = compiled(kind)
@@ -52,7 +57,9 @@ def check(kind: str, data: Mapping[str, Any], context: ValidationContext) -> lis
         validator._config["found"] = None
 
 
-def check_entry(kind: str, data: Mapping[str, Any], context: ValidationContext) -> tuple[Problem, ...]:
+def check_entry(
+    kind: str, data: Mapping[str, Any], context: ValidationContext
+) -> tuple[Problem, ...]:
     """:func:`check` for one entry of a list, remembered by content (paths are relative)."""
     key = (kind, repr(data), context)
     with _memo_lock:

@@ -100,7 +100,8 @@ class RecordRules:
             if name not in members:
                 self.problem(where, f"{name} is not listed as a member of this meeting")
             elif members[name] in _PRESENT:
-                self.problem(where, f"{name} is recorded as present, so no one can substitute for them")
+                message = f"{name} is recorded as present, so no one can substitute for them"
+                self.problem(where, message)
 
     def _validate_needs_text(self, constraint: bool, field: Hashable, value: Any) -> None:
         """{'type': 'boolean'}"""

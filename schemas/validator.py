@@ -43,6 +43,7 @@ _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _MEETING_ID = re.compile(r"([a-z0-9]+(?:-[a-z0-9]+)*)/(\d{4}-\d{2}-\d{2})(?:-([2-9]|[1-9]\d))?")
 _REF_PLACEHOLDERS = ("number", "yy", "yyyy", "prefix")
 _DEFAULT_CONTEXT = ValidationContext()
+_PARAGRAPH = "Schedule 12A paragraph"
 
 
 class MinutebookValidator(RecordRules, cerberus.Validator):  # type: ignore[misc]
@@ -152,7 +153,8 @@ class MinutebookValidator(RecordRules, cerberus.Validator):  # type: ignore[misc
     def _validate_month_day(self, constraint: bool, field: Hashable, value: Any) -> None:
         """{'type': 'boolean'}"""
         text = str(value)
-        if constraint and (not re.fullmatch(r"\d{2}-\d{2}", text) or not _real_date(f"2001-{text}")):
+        real = re.fullmatch(r"\d{2}-\d{2}", text) and _real_date(f"2001-{text}")
+        if constraint and not real:
             self._error(field, f"'{text}' is not a month and day every year has (like 05-01)")
 
     def _validate_ref_format(self, constraint: bool, field: Hashable, value: Any) -> None:
@@ -205,15 +207,17 @@ class MinutebookValidator(RecordRules, cerberus.Validator):  # type: ignore[misc
         where = (*crumbs, "paragraph")
         if basis == "exempt":
             if "paragraph" not in holder:
-                self.problem(where, "is required: exempt business must give its Schedule 12A paragraph")
+                self.problem(where, f"is required: exempt business must give its {_PARAGRAPH}")
             elif isinstance(paragraph, int) and paragraph not in self.context.exempt_paragraphs:
                 uses = _describe_numbers(self.context.exempt_paragraphs)
-                self.problem(where, f"{paragraph} is not a Schedule 12A paragraph (this council uses {uses})")
+                self.problem(where, f"{paragraph} is not a {_PARAGRAPH} (this council uses {uses})")
         elif paragraph is not None and basis in ("confidential", "licensing-hearing"):
             what = "confidential information" if basis == "confidential" else "a licensing hearing"
             self.problem(where, f"{what} takes no Schedule 12A paragraph; remove it")
 
-    def _validate_not_before(self, constraint: Mapping[str, str], field: Hashable, value: Any) -> None:
+    def _validate_not_before(
+        self, constraint: Mapping[str, str], field: Hashable, value: Any
+    ) -> None:
         """{'type': 'dict', 'schema': {'field': {'type': 'string', 'required': True},
         'severity': {'type': 'string', 'allowed': ['error', 'warning']}}}"""
         other_field = constraint["field"]

@@ -119,7 +119,12 @@ times = st.builds(dt.time, st.integers(0, 23), st.integers(0, 59))
 counts = st.one_of(st.none(), st.integers(0, 60))
 emails = st.one_of(
     st.just(""),
-    st.builds("{}.{}@{}.gov.uk".format, st.sampled_from(WORDS[:8]), st.sampled_from(WORDS[8:16]), st.sampled_from(["coventry", "example"])),
+    st.builds(
+        "{}.{}@{}.gov.uk".format,
+        st.sampled_from(WORDS[:8]),
+        st.sampled_from(WORDS[8:16]),
+        st.sampled_from(["coventry", "example"]),
+    ),
 )
 minute_refs = st.one_of(
     st.just(""),
@@ -225,7 +230,9 @@ def _type_specific(kind: ItemKind) -> st.SearchStrategy[dict[str, object]]:
             PlanningApplication,
             reference=st.builds("PL/20{:02d}/0{:03d}/FUL".format, st.integers(0, 99), st.integers(0, 999)),
             site=optional_text(),
-            speakers=st.lists(st.builds(Speaker, name=texts(max_words=2), capacity=optional_text()), max_size=2).map(tuple),
+            speakers=st.lists(
+                st.builds(Speaker, name=texts(max_words=2), capacity=optional_text()), max_size=2
+            ).map(tuple),
             conditions=st.lists(texts(), max_size=2).map(tuple),
         )
         return st.fixed_dictionaries({"planning": planning})
@@ -233,7 +240,9 @@ def _type_specific(kind: ItemKind) -> st.SearchStrategy[dict[str, object]]:
         hearing = st.builds(
             LicensingHearing,
             application=texts(max_words=3),
-            parties=st.lists(st.builds(Party, name=texts(max_words=2), capacity=optional_text()), max_size=2).map(tuple),
+            parties=st.lists(
+                st.builds(Party, name=texts(max_words=2), capacity=optional_text()), max_size=2
+            ).map(tuple),
             decision=optional_text(),
         )
         return st.fixed_dictionaries({"licensing": hearing})
@@ -331,9 +340,15 @@ def _attendance(draw: st.DrawFn) -> tuple[Attendee, ...]:
                 arrived=draw(_MOVEMENTS),
             )
         )
-    away = [a.person for a in people if a.role is Role.MEMBER and a.state in (AttendanceState.APOLOGIES, AttendanceState.ABSENT)]
+    away_states = (AttendanceState.APOLOGIES, AttendanceState.ABSENT)
+    away = [a.person for a in people if a.role is Role.MEMBER and a.state in away_states]
     if away and draw(st.booleans()):
-        people.append(Attendee(name=draw(texts(max_words=2)), state=AttendanceState.PRESENT, substitute_for=draw(st.sampled_from(away))))
+        substitute = Attendee(
+            name=draw(texts(max_words=2)),
+            state=AttendanceState.PRESENT,
+            substitute_for=draw(st.sampled_from(away)),
+        )
+        people.append(substitute)
     return tuple(people)
 
 

@@ -111,3 +111,12 @@ def test_numeric_keys_do_not_crash(meeting: dict[str, Any]) -> None:
     assert [str(p) for p in validate("meeting", meeting).problems] == [
         "7: is not a field minutebook knows"
     ]
+
+
+def test_a_record_nested_too_deeply_gives_a_sentence() -> None:
+    resolution: dict[str, Any] = {"label": "(a)", "text": "agreed"}
+    for _ in range(400):
+        resolution = {"label": "(a)", "text": "agreed", "children": [resolution]}
+    report = validate("item", {"uid": "i1", "resolutions": [resolution]})
+    assert [str(p) for p in report.problems] == ["record: nests too deeply to be a record"]
+    assert validate("item", {"uid": "i1", "title": "after"}).ok
