@@ -45,6 +45,7 @@ class Options(TypedDict, total=False):
     lock_timeout: float
     graph_every: int
     repack_every: int
+    update_index: bool
 
 
 def aware(when: dt.datetime | None) -> dt.datetime:

@@ -101,6 +101,7 @@ class GitArchive:
         lock_timeout: float = 5.0,
         graph_every: int = 32,
         repack_every: int = 64,
+        update_index: bool = True,
     ) -> None:
         self.path = path
         """The archive folder (the git work tree)."""
@@ -111,6 +112,9 @@ class GitArchive:
         """Saves between refreshes of the commit-graph (0: never automatically)."""
         self.repack_every = repack_every
         """Saves between roll-ups of the small packs saves write (0: never automatically)."""
+        self.update_index = update_index
+        """Keep git's index in step after each save (one git process) so that
+        ``git status`` in the archive folder stays clean; the commit itself never uses it."""
         self.notes: list[str] = []
         """Recoveries made (stale locks removed), for the caller to show."""
         self._cat = CatFile(path)
@@ -426,6 +430,7 @@ class GitArchive:
                 head = self._head()
                 continue
             self._trees[commit] = tree
+            self.refresh_index(changed)
             subject, body, trailers = parse_message(text)
             return Version(
                 commit=commit,
@@ -543,6 +548,22 @@ class GitArchive:
             ["commit-graph", "write", "--reachable", "--changed-paths", "--split", "--no-progress"],
             what="index the history",
         )
+
+    def refresh_index(self, paths: Sequence[str]) -> None:
+        """Bring git's index up to date for ``paths`` so ``git status`` stays clean.
+
+        Best effort and only when ``update_index`` is set: the version is already saved,
+        so a busy index (``index.lock`` held by someone running git) is left for
+        ``maintenance()``.
+        """
+        if not self.update_index or not paths:
+            return
+        with contextlib.suppress(ArchiveError, OSError):
+            run_git(
+                self.path,
+                ["update-index", "-q", "--add", "--remove", "--", *paths],
+                what="update the archive index",
+            )
 
     def _after_save(self) -> None:
         counter = self.gitdir / "minutebook-saves"

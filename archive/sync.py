@@ -225,7 +225,9 @@ def _merge_commit(
 
 
 def _bring_worktree(archive: GitArchive, old: str, new: str) -> None:
-    checkout(archive.path, archive._cat, new, sorted(_diff(archive, old, new)))
+    paths = sorted(_diff(archive, old, new))
+    checkout(archive.path, archive._cat, new, paths)
+    archive.refresh_index(paths)
 
 
 def sync(

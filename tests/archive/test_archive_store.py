@@ -353,3 +353,14 @@ def test_each_save_is_one_verified_pack(archive: GitArchive) -> None:
     assert git(archive.path, "count-objects", "-v").splitlines()[0] == "count: 0"
     assert archive.read("meetings/x/2025-01-01/documents/a.docx") == big
     assert git(archive.path, "cat-file", "-p", f"{version.commit}:{M1}") == "x\n"
+
+
+@pytest.mark.parametrize("update_index", [True, False])
+def test_git_status_stays_clean_after_saves(tmp_path: Path, update_index: bool) -> None:
+    with GitArchive.init(tmp_path / "a", when=T0, update_index=update_index) as arch:
+        arch.save({M1: b"1\n", M2: b"2\n"}, message="Two", author=CLERK, when=at(1))
+        arch.save({M1: b"changed\n", M2: None}, message="Edit and delete", author=CLERK, when=at(2))
+        status = git(arch.path, "status", "--porcelain")
+        assert (status == "") is update_index
+        arch.maintenance()
+        assert git(arch.path, "status", "--porcelain") == ""
