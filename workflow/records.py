@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from schemas import ValidationContext, validate
+from schemas import ValidationContext, minute_ref_pattern, validate
 from workflow import codec
 from workflow.errors import FieldError, InvalidRecord
 from workflow.model import Committee, Meeting, Person
@@ -49,6 +49,7 @@ def context_for(settings: Settings, people: Mapping[str, Person] | None) -> Vali
     return ValidationContext(
         people=frozenset(people) if people is not None else None,
         exempt_paragraphs=settings.exempt_paragraph_numbers,
+        minute_ref_pattern=minute_ref_pattern(settings.minute_ref_format),
     )
 
 

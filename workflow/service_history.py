@@ -42,6 +42,30 @@ _ITEM_START = re.compile(r"^- uid: ")
 _FIELD = re.compile(r"^  (minute_number|agenda_number|title|public_title): (.*)$")
 
 
+def _yaml_pattern(text: str) -> str:
+    """An extended regex matching ``text`` as the YAML files store it (quotes doubled)."""
+    escaped = re.sub(r"([.\[\]()*+?{}|^$\\])", r"\\\1", text)
+    return escaped.replace("'", "'{1,2}")
+
+
+_EXEMPT_ITEM = re.compile(r"^  ([A-Za-z0-9_.-]+):$")
+_EXEMPT_TITLE = re.compile(r"^    title: (.*)$")
+
+
+def _exempt_item_of(lines: list[str], line: int) -> tuple[str, str]:
+    """("", title) of the exempt item whose block in the exempt file holds the line."""
+    start = next((i for i in range(line - 1, -1, -1) if _EXEMPT_ITEM.match(lines[i])), None)
+    if start is None:
+        return "", ""
+    for text in lines[start + 1 :]:
+        if _EXEMPT_ITEM.match(text) or not text.startswith("    "):
+            break
+        match = _EXEMPT_TITLE.match(text)
+        if match:
+            return "", match.group(1).strip("'\"").replace("''", "'")
+    return "", ""
+
+
 def _item_of(lines: list[str], line: int) -> tuple[str, str]:
     """(number, title) of the item whose YAML block holds line ``line`` (1-based)."""
     start = next((i for i in range(line - 1, -1, -1) if _ITEM_START.match(lines[i])), None)
@@ -53,7 +77,7 @@ def _item_of(lines: list[str], line: int) -> tuple[str, str]:
             break
         match = _FIELD.match(text)
         if match:
-            fields.setdefault(match.group(1), match.group(2).strip("'\""))
+            fields.setdefault(match.group(1), match.group(2).strip("'\"").replace("''", "'"))
     number = fields.get("minute_number") or fields.get("agenda_number", "")
     return number, fields.get("title") or fields.get("public_title", "")
 
@@ -155,7 +179,7 @@ class HistoryMixin:
         if not confidential:
             pathspecs.append(":(exclude)*" + records.EXEMPT_FILE)
         try:
-            found = self.archive.grep(text, paths=pathspecs)
+            found = self.archive.grep(_yaml_pattern(text.strip()), paths=pathspecs, fixed=False)
         except store.ArchiveError as exc:
             raise MinutebookError(exc.message) from None
         hits = []
@@ -166,7 +190,8 @@ class HistoryMixin:
             meeting = path[len("meetings/") :].rsplit("/", 1)[0]
             if path not in texts:
                 texts[path] = self.archive.read(path).decode("utf-8", "replace").splitlines()
-            number, title = _item_of(texts[path], line)
+            exempt = path.endswith(records.EXEMPT_FILE)
+            number, title = (_exempt_item_of if exempt else _item_of)(texts[path], line)
             hits.append(
                 SearchHit(
                     meeting, path, line, content.strip(), path.endswith(records.EXEMPT_FILE),
