@@ -76,6 +76,8 @@ __all__ = ["GitArchive", "Identity", "Version", "default_archive_path"]
 _TAG_RE = re.compile(r"\A[A-Za-z0-9_][A-Za-z0-9._-]*(?:/[A-Za-z0-9_][A-Za-z0-9._-]*)*\Z")
 _BAD_REV = re.compile(r"[\x00-\x20\x7f]|\A-")
 _MAX_RACES = 20
+INDEX_BATCH = 256
+"""Paths waiting for git's index before a save writes them in (one git process)."""
 
 
 def default_archive_path() -> Path:
@@ -113,8 +115,9 @@ class GitArchive:
         self.repack_every = repack_every
         """Saves between roll-ups of the small packs saves write (0: never automatically)."""
         self.update_index = update_index
-        """Keep git's index in step after each save (one git process) so that
-        ``git status`` in the archive folder stays clean; the commit itself never uses it."""
+        """Keep git's index in step with saves (in batches, see ``refresh_index``) so
+        ``git status`` in the archive folder stays clean; commits never use the index."""
+        self._index_pending: set[str] = set()
         self.notes: list[str] = []
         """Recoveries made (stale locks removed), for the caller to show."""
         self._cat = CatFile(path)
@@ -204,7 +207,10 @@ class GitArchive:
 
     # -- closing ---------------------------------------------------------------------
     def close(self) -> None:
-        """Stop the git child process this archive keeps for reading."""
+        """Bring git's index up to date and stop the git child process kept for reading."""
+        if self._finalizer.alive:
+            with contextlib.suppress(ArchiveError, OSError):
+                self.flush_index()
         self._finalizer()
 
     def __enter__(self) -> GitArchive:
@@ -431,6 +437,8 @@ class GitArchive:
                 continue
             self._trees[commit] = tree
             self.refresh_index(changed)
+            if len(self._index_pending) >= INDEX_BATCH:
+                self.flush_index(locked=True)
             subject, body, trailers = parse_message(text)
             return Version(
                 commit=commit,
@@ -550,20 +558,32 @@ class GitArchive:
         )
 
     def refresh_index(self, paths: Sequence[str]) -> None:
-        """Bring git's index up to date for ``paths`` so ``git status`` stays clean.
+        """Note that git's index is behind for ``paths``; it is brought up to date later.
 
-        Best effort and only when ``update_index`` is set: the version is already saved,
-        so a busy index (``index.lock`` held by someone running git) is left for
-        ``maintenance()``.
+        Saves never wait for git's index. The noted paths are written into it (one git
+        process, under the archive lock) by ``flush_index()``, which runs on ``close()``,
+        on ``maintenance()`` and once ``INDEX_BATCH`` paths are waiting, so ``git status``
+        in the archive folder is clean whenever no minutebook is in the middle of work.
         """
-        if not self.update_index or not paths:
+        if self.update_index:
+            self._index_pending.update(paths)
+
+    def flush_index(self, *, locked: bool = False) -> None:
+        """Write the noted paths into git's index now (best effort: the versions are
+        already saved, so a busy ``index.lock`` just leaves them for later)."""
+        if not self._index_pending:
             return
-        with contextlib.suppress(ArchiveError, OSError):
-            run_git(
-                self.path,
-                ["update-index", "-q", "--add", "--remove", "--", *paths],
-                what="update the archive index",
-            )
+        pending = sorted(self._index_pending)
+        with contextlib.ExitStack() as stack:
+            if not locked:
+                stack.enter_context(self._locked())
+            with contextlib.suppress(ArchiveError, OSError):
+                run_git(
+                    self.path,
+                    ["update-index", "-q", "--add", "--remove", "--", *pending],
+                    what="update the archive index",
+                )
+                self._index_pending.difference_update(pending)
 
     def _after_save(self) -> None:
         counter = self.gitdir / "minutebook-saves"
@@ -589,5 +609,8 @@ class GitArchive:
             run_git(self.path, ["pack-refs", "--all"], what="tidy the archive's tags")
             if refresh_index:
                 run_git(self.path, ["reset", "-q", "--mixed"], what="refresh the archive index")
+                self._index_pending.clear()
+            else:
+                self.flush_index(locked=True)
         run_git(self.path, ["repack", "-d", "-q", "--geometric=2"], what="pack the archive")
         self.write_commit_graph()

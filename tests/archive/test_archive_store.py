@@ -356,11 +356,19 @@ def test_each_save_is_one_verified_pack(archive: GitArchive) -> None:
 
 
 @pytest.mark.parametrize("update_index", [True, False])
-def test_git_status_stays_clean_after_saves(tmp_path: Path, update_index: bool) -> None:
+def test_git_status_is_clean_once_the_archive_is_closed(tmp_path: Path, update_index: bool) -> None:
     with GitArchive.init(tmp_path / "a", when=T0, update_index=update_index) as arch:
         arch.save({M1: b"1\n", M2: b"2\n"}, message="Two", author=CLERK, when=at(1))
         arch.save({M1: b"changed\n", M2: None}, message="Edit and delete", author=CLERK, when=at(2))
-        status = git(arch.path, "status", "--porcelain")
-        assert (status == "") is update_index
-        arch.maintenance()
-        assert git(arch.path, "status", "--porcelain") == ""
+    assert (git(arch.path, "status", "--porcelain") == "") is update_index
+    with GitArchive.open(arch.path) as again:
+        again.maintenance()
+        assert git(again.path, "status", "--porcelain") == ""
+
+
+def test_index_is_written_in_batches_during_long_sessions(archive: GitArchive) -> None:
+    from archive.store import INDEX_BATCH
+
+    files = {f"meetings/c/2025-01-01/documents/f{n}.txt": b"x" for n in range(INDEX_BATCH)}
+    archive.save(files, message="Many documents", author=CLERK, when=at(1))
+    assert git(archive.path, "status", "--porcelain") == ""

@@ -66,6 +66,7 @@ def test_disjoint_meetings_merge(pair: tuple[GitArchive, GitArchive, Path]) -> N
     assert b.read(X) == b"x-from-a\n"
     assert b.read(Y) == b"y-from-b\n"
     assert (b.path / X).read_bytes() == b"x-from-a\n"
+    b.flush_index()
     assert git(b.path, "status", "--porcelain") == ""
     assert set(b.version().parents) == {vb.commit, va.commit}
     assert sync(a).action == "pulled"
