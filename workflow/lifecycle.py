@@ -448,6 +448,8 @@ def check_edit(old: Meeting, new: Meeting) -> None:
                 f"(minutebook approve {old.id} --at MEETING), not by editing the record."
             )
         return
+    if _without_call_in(new) == _without_call_in(old):
+        return
     kept = new.amendments[: len(old.amendments)] == old.amendments
     added = len(new.amendments) > len(old.amendments)
     same_approval = new.approval == old.approval and new.status is S.MINUTES_APPROVED
@@ -458,6 +460,25 @@ def check_edit(old: Meeting, new: Meeting) -> None:
             f"The minutes of {old.id} were approved{at}{when} and are locked; record the "
             f"change as an amendment (minutebook amend {old.id} --reason TEXT --from FILE)."
         )
+
+
+def _without_call_in(meeting: Meeting) -> Meeting:
+    """The meeting with each decision's call-in progress cleared.
+
+    Publishing a record of decision, a call-in and implementation happen after the
+    meeting and are not words of the minutes, so approval does not lock them.
+    """
+    from workflow.model import CallIn
+
+    items = tuple(
+        dataclasses.replace(
+            item, decision_record=dataclasses.replace(item.decision_record, call_in=CallIn())
+        )
+        if item.decision_record is not None
+        else item
+        for item in meeting.items
+    )
+    return dataclasses.replace(meeting, items=items)
 
 
 def amend(
