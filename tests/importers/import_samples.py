@@ -1,4 +1,4 @@
-"""Shared helpers for the importer tests: fixture paths and Word documents built from text."""
+"""Helpers for the importer tests: where the fixtures are, and Word documents built from text."""
 
 from __future__ import annotations
 
@@ -7,16 +7,10 @@ import re
 from pathlib import Path
 
 import docx
-import pytest
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "import"
-
-
-@pytest.fixture
-def fixtures() -> Path:
-    return FIXTURES
 
 
 def docx_from_markdown(text: str, *, auto_number_headings: bool = False) -> bytes:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.importers.conftest import docx_from_markdown
+from import_samples import docx_from_markdown
 from workflow.importers import import_file, import_text
 from workflow.model import (
     AttendanceState,

@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from typing import Any
 
 from workflow.importers.common import ImportFailed, SourceLine
@@ -31,8 +32,9 @@ def read_docx(data: bytes, source: str) -> list[SourceLine]:
     try:
         document = docx.Document(io.BytesIO(data))
         lines = _lines(document)
-    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, AttributeError,
-            TypeError, OSError, EOFError, zipfile.LargeZipFile) as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, PackageNotFoundError, KeyError,
+            ValueError, AttributeError, TypeError, IndexError, NotImplementedError, OSError,
+            EOFError, RecursionError) as exc:
         raise ImportFailed(
             f"{source} is not a readable Word document (it is damaged or not a .docx: {type(exc).__name__})."
         ) from None
