@@ -140,10 +140,14 @@ def check_minute_refs(
 
     ``known`` maps (minute number, year its municipal year began) to the id of the
     meeting that holds it; ``archive_first_year`` is the first municipal year the archive
-    holds. A citation of a year the archive holds but of a minute it does not have is an
-    error; a citation older than the archive is a warning, since it cannot be checked.
+    holds. A citation beyond the highest minute the archive holds for that year is an
+    error; a citation older than the archive, or of a gap in a year (a meeting not yet
+    imported), is a warning, since it cannot be checked.
     """
     found: list[FieldError] = []
+    highest: dict[int, int] = {}
+    for number, year in known:
+        highest[year] = max(highest.get(year, 0), number)
     for path, text in _texts(meeting):
         for ref in find_minute_refs(text, ref_format):
             cited = f"Minute {ref.format(ref_format)}"
@@ -154,7 +158,17 @@ def check_minute_refs(
                     f"{_span(archive_first_year)}, so it cannot be checked.",
                     "warning",
                 ))
-            elif (ref.number, ref.year) not in known:
+            elif (ref.number, ref.year) in known:
+                continue
+            elif ref.number < highest.get(ref.year, 0):
+                found.append(FieldError(
+                    path,
+                    f"{cited} is not in the archive, which holds later minutes of "
+                    f"{_span(ref.year)} but not this one (its meeting may not be imported "
+                    "yet), so it cannot be checked.",
+                    "warning",
+                ))
+            else:
                 found.append(FieldError(
                     path,
                     f"{cited} does not exist: the archive has no minute {ref.number} in "

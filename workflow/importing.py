@@ -125,7 +125,7 @@ def _one(
     if errors:
         raise InvalidRecord(f"{path.name} (as imported)", errors)
     warnings = list(result.report.warnings)
-    warnings += [str(p) for p in service.rule_problems(meeting)]
+    warnings += [f"{p.path}: {p.message}" for p in service.rule_problems(meeting)]
     exists = service.exists(meeting.id)
     if exists and not replace:
         raise MinutebookError(

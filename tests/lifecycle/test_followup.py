@@ -152,6 +152,12 @@ def test_a_citation_of_a_missing_minute_is_an_error_naming_the_field() -> None:
     )
 
 
+def test_a_citation_of_a_gap_in_the_archive_is_a_warning() -> None:
+    (problem,) = check_minute_refs(cites("Further to Minute 20/25 the Board noted."), KNOWN, 2015)
+    assert problem.severity == "warning"
+    assert "Minute 20/25 is not in the archive" in problem.message
+
+
 def test_a_citation_older_than_the_archive_is_a_warning() -> None:
     (problem,) = check_minute_refs(cites("Further to Minute 3/12", where="bullets"), KNOWN, 2015)
     assert problem.path == "items[2].body[0].bullets[1]"
