@@ -614,3 +614,12 @@ class GitArchive:
                 self.flush_index(locked=True)
         run_git(self.path, ["repack", "-d", "-q", "--geometric=2"], what="pack the archive")
         self.write_commit_graph()
+        self._remove_abandoned_temporaries()
+
+    def _remove_abandoned_temporaries(self, older_than: float = 3600.0) -> None:
+        """Delete half-written pack files left by a save that was killed long ago."""
+        cutoff = time.time() - older_than
+        for leftover in (self.gitdir / "objects" / "pack").glob("tmp_*"):
+            with contextlib.suppress(OSError):
+                if leftover.stat().st_mtime < cutoff:
+                    leftover.unlink()

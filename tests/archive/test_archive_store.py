@@ -304,7 +304,13 @@ def test_maintenance_packs_and_keeps_everything(archive: GitArchive) -> None:
         archive.save({M1: f"{n}\n".encode()}, message=f"edit {n}", author=CLERK, when=at(n))
     packs = archive.path / ".git" / "objects" / "pack"
     assert len(list(packs.glob("*.pack"))) >= 10
+    abandoned, recent = packs / "tmp_pack_dead", packs / "tmp_pack_live"
+    abandoned.write_bytes(b"half")
+    recent.write_bytes(b"half")
+    os.utime(abandoned, (0, 0))
     archive.maintenance()
+    assert not abandoned.exists()
+    assert recent.exists()
     assert len(list(packs.glob("*.pack"))) <= 2
     assert "count: 0" in git(archive.path, "count-objects", "-v")
     assert git(archive.path, "status", "--porcelain") == ""
