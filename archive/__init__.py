@@ -1,7 +1,9 @@
 """The git-backed archive of meetings: every saved version kept, nothing rewritten.
 
 Imports nothing from the rest of the project (only the standard library and
-platformdirs); ``workflow`` builds on it. See ``store.GitArchive`` for the entry point.
+platformdirs, plus the ``git`` command); ``workflow`` builds on it. ``GitArchive`` is the
+entry point; ``sync`` shares an archive through a git remote; ``AutosaveStore`` keeps
+unsaved edits outside the history.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ from archive.layout import (
     safe_relpath,
 )
 from archive.store import GitArchive, default_archive_path
-from archive.sync import SyncResult, resolve_conflict, sync
+from archive.sync import SyncResult, conflict_refs, resolve_conflict, sync
 from archive.versions import Identity, Version
 
 __all__ = [
@@ -65,6 +67,7 @@ __all__ = [
     "Version",
     "autosave_key",
     "committee_file",
+    "conflict_refs",
     "default_archive_path",
     "exempt_file",
     "is_valid_meeting_id",

@@ -48,6 +48,13 @@ from archive._setup import (
     create_repository,
     read_config,
 )
+from archive._upkeep import (
+    count_save,
+    has_commit_graph,
+    remove_abandoned_temporaries,
+    roll_up_packs,
+    write_commit_graph,
+)
 from archive._worktree import checkout, write_files
 from archive.errors import (
     ArchiveError,
@@ -160,7 +167,7 @@ class GitArchive:
         archive = cls(folder, **options)
         head_branch(archive.gitdir)
         archive._ensure_config()
-        if not archive._has_commit_graph() and archive._head() is not None:
+        if not has_commit_graph(archive.gitdir) and archive._head() is not None:
             with contextlib.suppress(ArchiveError, OSError):
                 archive.write_commit_graph()
         return archive
@@ -543,19 +550,9 @@ class GitArchive:
         return found
 
     # -- upkeep ----------------------------------------------------------------------
-    def _has_commit_graph(self) -> bool:
-        info = self.gitdir / "objects" / "info"
-        return (info / "commit-graph").exists() or (
-            info / "commit-graphs" / "commit-graph-chain"
-        ).exists()
-
     def write_commit_graph(self) -> None:
         """Add new versions to the commit-graph (with changed-path Bloom filters)."""
-        run_git(
-            self.path,
-            ["commit-graph", "write", "--reachable", "--changed-paths", "--split", "--no-progress"],
-            what="index the history",
-        )
+        write_commit_graph(self.path)
 
     def refresh_index(self, paths: Sequence[str]) -> None:
         """Note that git's index is behind for ``paths``; it is brought up to date later.
@@ -586,13 +583,7 @@ class GitArchive:
                 self._index_pending.difference_update(pending)
 
     def _after_save(self) -> None:
-        counter = self.gitdir / "minutebook-saves"
-        try:
-            count = int(counter.read_text() or 0) + 1
-        except (FileNotFoundError, ValueError):
-            count = 1
-        with contextlib.suppress(OSError):
-            counter.write_text(str(count))
+        count = count_save(self.gitdir)
         with contextlib.suppress(ArchiveError, OSError):
             if self.repack_every and count % self.repack_every == 0:
                 self.maintenance(refresh_index=False)
@@ -602,8 +593,8 @@ class GitArchive:
     def maintenance(self, *, refresh_index: bool = True) -> None:
         """Pack refs and objects, refresh the commit-graph, and re-sync git's index.
 
-        Saves never touch git's index; ``refresh_index`` brings it back in line with the
-        newest version for anyone running git by hand in the archive folder.
+        Saves never wait for git's index; ``refresh_index`` rebuilds it from the newest
+        version for anyone running git by hand in the archive folder.
         """
         with self._locked():
             run_git(self.path, ["pack-refs", "--all"], what="tidy the archive's tags")
@@ -612,14 +603,6 @@ class GitArchive:
                 self._index_pending.clear()
             else:
                 self.flush_index(locked=True)
-        run_git(self.path, ["repack", "-d", "-q", "--geometric=2"], what="pack the archive")
-        self.write_commit_graph()
-        self._remove_abandoned_temporaries()
-
-    def _remove_abandoned_temporaries(self, older_than: float = 3600.0) -> None:
-        """Delete half-written pack files left by a save that was killed long ago."""
-        cutoff = time.time() - older_than
-        for leftover in (self.gitdir / "objects" / "pack").glob("tmp_*"):
-            with contextlib.suppress(OSError):
-                if leftover.stat().st_mtime < cutoff:
-                    leftover.unlink()
+        roll_up_packs(self.path)
+        write_commit_graph(self.path)
+        remove_abandoned_temporaries(self.gitdir)
