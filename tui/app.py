@@ -8,6 +8,7 @@ clerk as one sentence through :meth:`MinutebookApp.report`.
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -15,6 +16,8 @@ from pathlib import Path
 from textual.app import App
 from textual.binding import Binding
 from textual.worker import Worker, WorkerState
+
+from tui.screens.palette import DomainCommands
 
 from workflow.errors import MinutebookError
 from workflow.service import Service
@@ -30,6 +33,7 @@ class MinutebookApp(App[None]):
     TITLE = "minutebook"
     CSS_PATH = "minutebook.tcss"
     ENABLE_COMMAND_PALETTE = True
+    COMMANDS = App.COMMANDS | {DomainCommands}
     BINDINGS = [
         Binding("f1", "help", "Help", id="app.help", tooltip="Every key for this screen"),
         Binding("ctrl+q", "quit", "Quit", id="app.quit", tooltip="Leave minutebook"),
@@ -68,15 +72,22 @@ class MinutebookApp(App[None]):
             )
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        from tui.widgets.busy import BusyIndicator
+
         if event.state is WorkerState.ERROR and event.worker.error is not None:
             self.report(event.worker.error)
+        for indicator in self.screen.query(BusyIndicator):
+            indicator.refresh_state()
 
     def on_unmount(self) -> None:
         self.service.close()
 
 
-def make_app(path: Path | None = None) -> MinutebookApp:
-    """The app on the archive at ``path`` (default if None), created with samples on first run."""
+def make_app(path: Path | None = None, *, clock: Callable[[], dt.datetime] | None = None) -> MinutebookApp:
+    """The app on the archive at ``path`` (default if None), created with samples on first run.
+
+    ``clock`` fixes the time versions are saved at (tests and snapshots).
+    """
     import archive as store
     from workflow import sample
     from workflow.settings import load_settings
@@ -87,7 +98,9 @@ def make_app(path: Path | None = None) -> MinutebookApp:
         sample.init_archive(target, sample=True, settings=settings)
 
     def factory() -> Service:
-        return Service.open(target, settings=settings, create=False)
+        if clock is None:
+            return Service.open(target, settings=settings, create=False)
+        return Service.open(target, settings=settings, create=False, clock=clock)
 
     return MinutebookApp(factory)
 

@@ -10,6 +10,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from workflow.errors import MinutebookError
 from workflow.overview import OverviewRow
 
 __all__ = ["HomeScreen"]
@@ -127,7 +128,12 @@ class HomeScreen(Screen[None]):
     def open_meeting(self, meeting_id: str) -> None:
         from tui.screens.meeting import MeetingScreen
 
-        self.app.push_screen(MeetingScreen(meeting_id))
+        try:
+            screen = MeetingScreen(meeting_id)
+        except MinutebookError as exc:
+            self.app.report(exc)  # type: ignore[attr-defined]
+            return
+        self.app.push_screen(screen, lambda _: self.load_rows())
 
     def action_filter(self) -> None:
         self.query_one("#filter", Input).focus()

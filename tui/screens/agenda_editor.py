@@ -1,0 +1,262 @@
+"""The agenda editor: the item list and the form of the highlighted item.
+
+Lives here: :class:`AgendaEditor` (add a report item or a standing item from the
+template, reorder, mark private with its Schedule 12A paragraph, remove; edit title,
+report kind and author, wording lines and documents). Item edits call the pure helpers in
+:mod:`workflow.catalogue`. Must not live here: numbering rules, saving, validation.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import Input, OptionList, Static, TextArea
+
+from tui.dialogs.confirm import ConfirmDialog
+from tui.dialogs.form import Field, FormDialog
+from tui.screens.editor_base import EditorPane, replace_item
+from tui.widgets.item_list import ItemList
+from tui.widgets.minutes_text import FORMATS, documents_text, parse_documents
+from workflow import catalogue
+from workflow.errors import FieldError, MinutebookError
+from workflow.model import Exemption, Item, Meeting, Paragraph, Report
+
+__all__ = ["AgendaEditor"]
+
+_INPUTS = ("title", "report-kind", "report-author", "paragraph")
+
+
+class AgendaEditor(EditorPane):
+    """Items on the left, the highlighted item's agenda fields on the right."""
+
+    BINDINGS = [
+        Binding("ctrl+n", "add", "Add item", id="agenda.add", tooltip="Add a report item after the last report"),
+        Binding("ctrl+t", "standing", "Standing item", id="agenda.standing", tooltip="Add a standing item from the template"),
+        Binding("ctrl+up", "move(-1)", "Move up", id="agenda.up", tooltip="Move the item one place up"),
+        Binding("ctrl+down", "move(1)", "Move down", id="agenda.down", tooltip="Move the item one place down"),
+        Binding("ctrl+l", "exempt", "Private", id="agenda.exempt", tooltip="Mark the item private with its exempt paragraph"),
+        Binding("delete", "remove", "Remove", id="agenda.remove", tooltip="Remove the highlighted item"),
+    ]
+
+    def __init__(self, meeting: Meeting, *, id: str | None = None) -> None:
+        super().__init__(meeting, id=id)
+        self.current: str | None = None
+        self._filling = False
+
+    def compose(self) -> ComposeResult:
+        yield ItemList(id="agenda-items", classes="item-list")
+        with VerticalScroll(id="agenda-form", classes="item-form"):
+            yield Static("Title", classes="field-label")
+            yield Input(id="title")
+            yield Static("Report kind (e.g. Report, Briefing Note)", classes="field-label")
+            yield Input(id="report-kind")
+            yield Static("Report of (author)", classes="field-label")
+            yield Input(id="report-author", placeholder="Director of Children's Services")
+            yield Static("Exempt paragraph (blank = public business)", classes="field-label")
+            yield Input(id="paragraph", placeholder="e.g. 3", restrict=r"\d*")
+            yield Static("Agenda wording (one line each)", classes="field-label")
+            yield TextArea(id="wording", classes="lines", soft_wrap=True)
+            yield Static("Documents", classes="field-label")
+            yield TextArea(id="documents", classes="lines", soft_wrap=True, placeholder=FORMATS["documents"])
+
+    def on_mount(self) -> None:
+        self.redraw()
+
+    def redraw(self) -> None:
+        """Show the meeting again (after a structural edit or a reload)."""
+        items = self.query_one("#agenda-items", ItemList)
+        items.show(self.meeting)
+        self.current = items.highlighted_id
+        self._fill()
+
+    def _fill(self) -> None:
+        item = self._item()
+        self._filling = True
+        try:
+            self.query_one("#title", Input).value = item.title if item else ""
+            report = item.report if item else None
+            self.query_one("#report-kind", Input).value = report.kind if report else ""
+            self.query_one("#report-author", Input).value = report.author if report else ""
+            para = item.exemption.paragraph if item and item.exemption else None
+            self.query_one("#paragraph", Input).value = str(para) if para else ""
+            self.query_one("#wording", TextArea).load_text("\n".join(item.wording) if item else "")
+            self.query_one("#documents", TextArea).load_text(documents_text(item.documents) if item else "")
+            for widget in self.query("#agenda-form Input, #agenda-form TextArea"):
+                widget.disabled = item is None or self.read_only
+        finally:
+            self._filling = False
+
+    def _item(self) -> Item | None:
+        if self.current is None:
+            return None
+        try:
+            return self.meeting.item(self.current)
+        except KeyError:
+            return None
+
+    @on(OptionList.OptionHighlighted, "#agenda-items")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option.id == self.current:
+            return
+        self.apply_pending()
+        self.current = event.option.id
+        self._fill()
+
+    @on(Input.Changed)
+    @on(TextArea.Changed)
+    def _typed(self, event: Input.Changed | TextArea.Changed) -> None:
+        event.stop()
+        if not self._filling and self.current is not None:
+            self.typed(self.current)
+
+    def collect(self, meeting: Meeting, uids: list[str]) -> tuple[Meeting, list[FieldError]]:
+        uid = self.current
+        if uid is None or uid not in uids:
+            return meeting, []
+        old = meeting.item(uid)
+        kind = self.query_one("#report-kind", Input).value.strip()
+        author = self.query_one("#report-author", Input).value.strip()
+        report = None
+        if kind or author:
+            base = old.report or Report()
+            report = dataclasses.replace(base, kind=kind or "Report", author=author)
+        paragraph = self.query_one("#paragraph", Input).value.strip()
+        exemption = old.exemption
+        if paragraph:
+            exemption = dataclasses.replace(exemption or Exemption(), paragraph=int(paragraph))
+        elif exemption is not None and exemption.paragraph is not None:
+            exemption = None
+        wording = tuple(ln.rstrip() for ln in self.query_one("#wording", TextArea).text.split("\n") if ln.strip())
+        documents, _ = parse_documents(self.query_one("#documents", TextArea).text, old.documents)
+        item = dataclasses.replace(
+            old, title=self.query_one("#title", Input).value.strip(), report=report,
+            exemption=exemption, wording=wording, documents=documents,
+        )  # fmt: skip
+        return replace_item(meeting, uid, item), []
+
+    # ------------------------------------------------------------------ structure
+
+    def _structural(self, change) -> None:  # type: ignore[no-untyped-def]
+        self.apply_pending()
+        try:
+            meeting = change(self.meeting)
+        except MinutebookError as exc:
+            self.app.report(exc)  # type: ignore[attr-defined]
+            return
+        self.changed(meeting, self.current)
+        self.redraw()
+
+    def action_add(self) -> None:
+        kinds = self._template_kinds()
+
+        def chosen(values: dict[str, str] | None) -> None:
+            if not values:
+                return
+            paragraph = values.get("paragraph", "")
+            if paragraph and not paragraph.isdigit():
+                self.app.report(MinutebookError(f"Exempt paragraph: '{paragraph}' is not a number."))  # type: ignore[attr-defined]
+                return
+            self._structural(lambda m: catalogue.add_report_item(
+                m, title=values["title"], report_kind=values.get("kind") or "Report",
+                author=values.get("author", ""), exempt_paragraph=int(paragraph) if paragraph else None,
+            ))  # fmt: skip
+            self._select_newest()
+
+        fields = [
+            Field("title", "Title", placeholder="Home to School Transport Review"),
+            Field("kind", "Report kind", value=kinds[0], choices=tuple((k, k) for k in kinds)),
+            Field("author", "Report of", placeholder="Director of Children's Services"),
+            Field("paragraph", "Exempt paragraph (blank = public)"),
+        ]
+        self.app.push_screen(FormDialog("Add a report item", fields, ok="Add"), chosen)
+
+    def _select_newest(self) -> None:
+        newest = max(self.meeting.items, key=lambda it: int(it.uid[1:]) if it.uid[1:].isdigit() and it.uid.startswith("i") else -1)
+        items = self.query_one("#agenda-items", ItemList)
+        items.select_id(newest.uid)
+        self.current = newest.uid
+        self._fill()
+
+    def _template(self) -> catalogue.Template | None:
+        if not self.meeting.template:
+            return None
+        try:
+            return catalogue.load_template(self.meeting.template)
+        except MinutebookError:
+            return None
+
+    def _template_kinds(self) -> list[str]:
+        template = self._template()
+        return list(template.report_kinds) if template and template.report_kinds else ["Report"]
+
+    def action_standing(self) -> None:
+        template = self._template()
+        if template is None or not template.standing_items:
+            self.app.report(MinutebookError("This meeting's template has no standing items to add."))  # type: ignore[attr-defined]
+            return
+        choices = tuple((s.title, str(i)) for i, s in enumerate(template.standing_items))
+
+        def chosen(values: dict[str, str] | None) -> None:
+            if not values or not values.get("which"):
+                return
+            standing = template.standing_items[int(values["which"])]
+            self._structural(lambda m: _with_standing(m, standing))
+            self._select_newest()
+
+        self.app.push_screen(
+            FormDialog("Add a standing item", [Field("which", "Standing item", choices=choices)], ok="Add"), chosen
+        )
+
+    def action_move(self, delta: int) -> None:
+        if self.current:
+            uid = self.current
+            self._structural(lambda m: catalogue.move_item(m, uid, delta))
+
+    def action_exempt(self) -> None:
+        item = self._item()
+        if item is None:
+            return
+        self.query_one("#paragraph", Input).focus()
+
+    def action_remove(self) -> None:
+        item = self._item()
+        if item is None:
+            return
+        uid = item.uid
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._structural(lambda m: catalogue.remove_item(m, uid))
+
+        self.app.push_screen(ConfirmDialog(f"Remove item '{item.title}' from the agenda?", yes="Remove"), answered)
+
+    def focus_field(self, uid: str, field: str) -> None:
+        """Show item ``uid`` and focus the form field named by a problem path."""
+        self.query_one("#agenda-items", ItemList).select_id(uid)
+        self.current = uid
+        self._fill()
+        target = {"title": "#title", "report": "#report-author", "exemption": "#paragraph",
+                  "wording": "#wording", "documents": "#documents"}.get(field, "#title")
+        self.query_one(target).focus()
+
+
+def _with_standing(meeting: Meeting, standing: catalogue.StandingItem) -> Meeting:
+    from workflow import numbering
+
+    number = str(numbering.highest_number(meeting.items) + 1)
+    uid = catalogue.new_uid({it.uid for it in meeting.items})
+    item = Item(uid=uid, agenda_number=number, minute_number=number, kind=standing.kind,
+                title=standing.title, wording=standing.wording,
+                body=(Paragraph(text=standing.minutes),) if standing.minutes else ())  # fmt: skip
+    items = list(meeting.items)
+    if standing.position is catalogue.Position.START:
+        at = next((i for i, it in enumerate(items) if it.kind.value == "report"), len(items))
+    else:
+        at = next((i for i, it in enumerate(items) if it.is_exempt or it.kind.value == "exclusion"), len(items))
+    items.insert(at, item)
+    return dataclasses.replace(meeting, items=tuple(items))
+

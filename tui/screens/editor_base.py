@@ -1,0 +1,93 @@
+"""What the agenda and minutes editors share: the meeting they edit and how edits go up.
+
+Lives here: :class:`EditorPane`, a container that keeps the screen's current meeting (set
+by the screen: attributes down), gathers typing per item and, when typing pauses
+(:data:`PAUSE` seconds), posts :class:`EditorPane.Edited` with the new meeting
+(messages up). Structural edits (add, move, mark) post at once. Must not live here: saving,
+validating or any rule (the screen asks the service).
+"""
+
+from __future__ import annotations
+
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.timer import Timer
+
+from workflow.errors import FieldError
+from workflow.model import Meeting
+
+__all__ = ["PAUSE", "EditorPane"]
+
+PAUSE = 0.3
+"""Seconds without a keystroke after which typing is applied to the record."""
+
+
+class EditorPane(Horizontal):
+    """An editor of one aspect of the meeting; subclasses implement :meth:`collect`."""
+
+    class Edited(Message):
+        """The record changed: ``meeting`` is the new whole record."""
+
+        def __init__(
+            self, meeting: Meeting, uid: str | None, problems: list[FieldError], *, redraw: bool = False
+        ) -> None:
+            super().__init__()
+            self.meeting = meeting
+            self.uid = uid
+            self.problems = problems
+            self.redraw = redraw
+
+    def __init__(self, meeting: Meeting, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.meeting = meeting
+        self.read_only = False
+        self._pending: set[str] = set()
+        self._timer: Timer | None = None
+
+    def typed(self, uid: str) -> None:
+        """Note typing in item ``uid``; the record is updated when typing pauses."""
+        self._pending.add(uid)
+        if self._timer is None:
+            self._timer = self.set_timer(PAUSE, self._paused)
+        else:
+            self._timer.reset()
+
+    def _paused(self) -> None:
+        self._timer = None
+        if self._pending:
+            self.apply_pending()
+
+    def apply_pending(self) -> None:
+        """Apply typing now (before saving, switching item or leaving)."""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        if not self._pending:
+            return
+        uids, self._pending = sorted(self._pending), set()
+        meeting, problems = self.collect(self.meeting, uids)
+        self.meeting = meeting
+        self.post_message(self.Edited(meeting, uids[-1] if uids else None, problems))
+
+    @property
+    def has_pending(self) -> bool:
+        return bool(self._pending)
+
+    def collect(self, meeting: Meeting, uids: list[str]) -> tuple[Meeting, list[FieldError]]:
+        raise NotImplementedError
+
+    def changed(self, meeting: Meeting, uid: str | None = None, problems: list[FieldError] | None = None) -> None:
+        """Post a structural edit at once (lists are redrawn)."""
+        self.meeting = meeting
+        self.post_message(self.Edited(meeting, uid, problems or [], redraw=True))
+
+
+def replace_item(meeting: Meeting, uid: str, item: object) -> Meeting:
+    import dataclasses
+
+    items = tuple(item if it.uid == uid else it for it in meeting.items)  # type: ignore[misc]
+    return dataclasses.replace(meeting, items=items)
+
+
+def item_index(meeting: Meeting, uid: str) -> int:
+    return next(i for i, it in enumerate(meeting.items) if it.uid == uid)

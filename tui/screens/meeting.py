@@ -1,0 +1,359 @@
+"""The meeting screen: agenda and minutes editors, preview, live validation and saving.
+
+Lives here: :class:`MeetingScreen`, which holds the meeting being edited (replaced whole on
+each edit), validates the item being edited when typing pauses and the whole record in a
+worker, autosaves unsaved edits, offers them back on opening, saves versions with an
+editable message and asks before leaving with unsaved edits. The lifecycle steps and
+Word output are in :mod:`tui.screens.meeting_actions`. Must not live here: any rule (the
+service decides what is valid and what is allowed).
+"""
+
+from __future__ import annotations
+
+import threading
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.widgets import Footer, Header, Static, TabbedContent, TabPane, TextArea
+
+from tui.dialogs.confirm import ConfirmDialog
+from tui.dialogs.save_message import SaveMessageDialog
+from tui.screens.editor_base import EditorPane
+from tui.screens.meeting_actions import MeetingActions
+from tui.widgets.busy import BusyIndicator
+from tui.widgets.validation_panel import ValidationPanel
+from workflow import codec
+from workflow.editing import autosave_key, autosave_store
+from workflow.errors import FieldError, InvalidRecord, MinutebookError
+from workflow.model import Meeting, Status
+
+__all__ = ["AUTOSAVE_SECONDS", "MeetingScreen"]
+
+AUTOSAVE_SECONDS = 3.0
+"""How often unsaved edits are written to the autosave store."""
+
+_MINUTES_STATES = {Status.MINUTES_DRAFT, Status.MINUTES_CIRCULATED, Status.MINUTES_PUBLISHED, Status.MINUTES_APPROVED}
+_AGENDA_FIELDS = {"title", "public_title", "report", "wording", "documents", "exemption", "urgency", "kind"}
+
+
+class MeetingScreen(MeetingActions):
+    """One meeting: Agenda, Minutes and Preview tabs over the problems panel."""
+
+    HELP = (
+        "Edit the agenda (F2) or the minutes (F3); typing is applied and checked when you "
+        "pause. Ctrl+S saves a version. Problems are listed at the bottom: F6 goes there, "
+        "Enter jumps to the field. Unsaved edits are autosaved every few seconds."
+    )
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="meeting.save", tooltip="Save a version with a message"),
+        *MeetingActions.ACTION_BINDINGS,
+        Binding("f2", "tab('agenda')", "Agenda", id="meeting.agenda", tooltip="Edit the agenda items", show=False),
+        Binding("f3", "tab('minutes')", "Minutes", id="meeting.minutes", tooltip="Edit attendance and minutes", show=False),
+        Binding("f5", "preview", "Preview", id="document.preview",
+                tooltip="Preview the agenda or minutes as text (again to switch)", show=False),
+        Binding("f6", "problems", "Problems", id="problems.focus", tooltip="Go to the list of problems", show=False),
+        Binding("escape", "close", "Back", id="meeting.close", tooltip="Back to the meeting list"),
+    ]
+
+    def __init__(self, meeting_id: str) -> None:
+        super().__init__()
+        self.meeting_id = meeting_id
+        self.meeting: Meeting = self.app.service.load(meeting_id)  # type: ignore[attr-defined]
+        self.saved = self.meeting
+        self.autosaved = self.meeting
+        self.people = self.app.service.people()  # type: ignore[attr-defined]
+        self.allowed_now: frozenset[str] = self.app.service.allowed(self.meeting)  # type: ignore[attr-defined]
+        self.preview_document = ""
+        self._full: list[FieldError] = []
+        self._local: dict[str, list[FieldError]] = {}
+        self._check_lock = threading.Lock()
+        self.autosave_key = autosave_key(self.app.service, meeting_id)  # type: ignore[attr-defined]
+
+    def compose(self) -> ComposeResult:
+        from tui.screens.agenda_editor import AgendaEditor
+        from tui.screens.minutes_editor import MinutesEditor
+
+        yield Header()
+        initial = "minutes" if self.meeting.status in _MINUTES_STATES else "agenda"
+        with TabbedContent(initial=initial, id="tabs"):
+            with TabPane("Agenda F2", id="agenda"):
+                yield AgendaEditor(self.meeting, id="agenda-editor")
+            with TabPane("Minutes F3", id="minutes"):
+                yield MinutesEditor(self.meeting, self.people, id="minutes-editor")
+            with TabPane("Preview F5", id="preview"):
+                yield TextArea("", id="preview-text", read_only=True, soft_wrap=True)
+        yield ValidationPanel(id="problems")
+        with Horizontal(id="status-bar"):
+            yield Static("", id="status-line", markup=False)
+            yield BusyIndicator(id="busy")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self._title()
+        tab = "minutes" if self.meeting.status in _MINUTES_STATES else "agenda"
+        self.query_one(f"#{tab}-items").focus()
+        self.set_interval(AUTOSAVE_SECONDS, self.autosave)
+        self.validate_all()
+        self.offer_recovery()
+
+    def _title(self) -> None:
+        m = self.meeting
+        mark = " · unsaved" if self.dirty else ""
+        self.sub_title = f"{m.committee_name or m.committee}, {m.date.day} {m.date:%B %Y} · {m.status.value.replace('-', ' ')}{mark}"
+
+    def editors(self) -> list[EditorPane]:
+        return list(self.query(EditorPane))
+
+    @property
+    def dirty(self) -> bool:
+        return self.meeting != self.saved or any(e.has_pending for e in self.editors())
+
+    def status(self, text: str) -> None:
+        self.query_one("#status-line", Static).update(text)
+
+    # ------------------------------------------------------------------ edits
+
+    def gather(self) -> None:
+        """Apply typing still waiting for a pause, from every editor, now."""
+        for editor in self.editors():
+            editor.meeting = self.meeting
+            editor.apply_pending()
+            self.set_meeting(editor.meeting)
+
+    def set_meeting(self, meeting: Meeting, *, redraw_from: EditorPane | None = None) -> None:
+        changed_status = meeting.status is not self.meeting.status
+        self.meeting = meeting
+        for editor in self.editors():
+            editor.meeting = meeting
+            if redraw_from is not None and editor is not redraw_from:
+                editor.redraw()  # type: ignore[attr-defined]
+        if changed_status:
+            self.allowed_now = self.app.service.allowed(meeting)  # type: ignore[attr-defined]
+            self.refresh_bindings()
+        self._title()
+
+    def load_version(self, meeting: Meeting) -> None:
+        """Show a newly saved or restored version; edits are gone, so pages are rebuilt."""
+        self.meeting = self.saved = self.autosaved = meeting
+        self.allowed_now = self.app.service.allowed(meeting)  # type: ignore[attr-defined]
+        for editor in self.editors():
+            editor.meeting = meeting
+            if hasattr(editor, "reload"):
+                editor.reload(meeting)
+            else:
+                editor.redraw()  # type: ignore[attr-defined]
+        self.refresh_bindings()
+        self._title()
+        self._local.clear()
+        self.validate_all()
+
+    @on(EditorPane.Edited)
+    def _edited(self, event: EditorPane.Edited) -> None:
+        editor = event.control if isinstance(event.control, EditorPane) else None
+        if editor is not None and event.meeting is not editor.meeting:
+            return
+        self.set_meeting(event.meeting, redraw_from=editor if event.redraw else None)
+        self.validate_item(event.uid, event.problems)
+
+    # ------------------------------------------------------------------ validation
+
+    def validate_item(self, uid: str | None, parse_problems: list[FieldError]) -> None:
+        """Check the item being edited now (fast) and the whole record in a worker."""
+        key = uid or "@meeting"
+        found = list(parse_problems)
+        if uid is not None and any(it.uid == uid for it in self.meeting.items):
+            found += self.app.service.check_item(self.meeting, uid)  # type: ignore[attr-defined]
+        self._local[key] = found
+        self.show_problems()
+        self.validate_all()
+
+    def show_problems(self) -> None:
+        prefixes = {f"items[{i}]" for i, it in enumerate(self.meeting.items) if it.uid in self._local}
+        kept = [p for p in self._full if p.path.split(".", 1)[0] not in prefixes]
+        local = [p for found in self._local.values() for p in found]
+        merged = list(dict.fromkeys(kept + local))
+        self.query_one("#problems", ValidationPanel).show(merged)
+
+    @work(thread=True, exclusive=True, group="validate", exit_on_error=False, description="Checking the meeting")
+    def validate_all(self) -> None:
+        meeting = self.meeting
+        with self._check_lock:
+            service = self.app.fresh_service()  # type: ignore[attr-defined]
+            try:
+                found = service.check(meeting)
+            finally:
+                service.close()
+        self.app.call_from_thread(self._checked, meeting, found)
+
+    def _checked(self, meeting: Meeting, found: list[FieldError]) -> None:
+        if meeting is not self.meeting:
+            return
+        self._full = found
+        self.show_problems()
+
+    @on(ValidationPanel.Jumped)
+    def _jump(self, event: ValidationPanel.Jumped) -> None:
+        from tui.screens.agenda_editor import AgendaEditor
+        from tui.screens.minutes_editor import MinutesEditor
+
+        head, _, rest = event.path.partition(".")
+        field = rest.split(".", 1)[0].split("[", 1)[0]
+        tabs = self.query_one("#tabs", TabbedContent)
+        if head.startswith("items[") and head.endswith("]"):
+            index = int(head[6:-1])
+            if index >= len(self.meeting.items):
+                return
+            uid = self.meeting.items[index].uid
+            if field in _AGENDA_FIELDS or not field:
+                tabs.active = "agenda"
+                self.query_one(AgendaEditor).focus_field(uid, field)
+            else:
+                tabs.active = "minutes"
+                self.query_one(MinutesEditor).focus_field(uid, field)
+        elif head.startswith(("attendance", "closed")):
+            tabs.active = "minutes"
+            self.query_one(MinutesEditor).focus_field(None, head.split("[", 1)[0])
+        else:
+            self.status(f"{event.path} is a meeting detail: edit it with `minutebook edit {self.meeting_id}`.")
+
+    # ------------------------------------------------------------------ autosave and recovery
+
+    def autosave(self) -> None:
+        if self.meeting == self.autosaved:
+            return
+        meeting, self.autosaved = self.meeting, self.meeting
+        self.write_autosave(meeting, discard=meeting == self.saved)
+
+    @work(thread=True, group="autosave", exit_on_error=False, description="Keeping unsaved edits")
+    def write_autosave(self, meeting: Meeting, *, discard: bool = False) -> None:
+        store = autosave_store()
+        if discard:
+            store.discard(self.autosave_key)
+        else:
+            store.put(self.autosave_key, codec.dump_yaml(codec.encode(meeting)).encode("utf-8"))
+
+    def offer_recovery(self) -> None:
+        kept = autosave_store().get(self.autosave_key)
+        if kept is None:
+            return
+        try:
+            meeting = codec.decode(Meeting, codec.load_yaml(kept, where="the autosaved edits"), where="the autosaved edits")
+        except MinutebookError as exc:
+            self.app.report(exc, title="Autosaved edits cannot be read")  # type: ignore[attr-defined]
+            return
+        if meeting == self.saved or meeting.id != self.meeting_id:
+            autosave_store().discard(self.autosave_key)
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.load_version(self.saved)
+                self.set_meeting(meeting)
+                for editor in self.editors():
+                    if hasattr(editor, "reload"):
+                        editor.reload(meeting)
+                    else:
+                        editor.redraw()  # type: ignore[attr-defined]
+                self.autosaved = meeting
+                self._title()
+                self.validate_all()
+                self.status("Recovered your unsaved edits; save them with Ctrl+S.")
+            else:
+                autosave_store().discard(self.autosave_key)
+
+        question = "Unsaved edits of this meeting were kept from an earlier session. Recover them?"
+        self.app.push_screen(ConfirmDialog(question, yes="Recover", no="Discard"), answered)
+
+    # ------------------------------------------------------------------ saving
+
+    def action_save(self) -> None:
+        self.gather()
+        if not self.dirty:
+            self.status("Nothing to save: no changes since the last version.")
+            return
+        if "edit" not in self.allowed_now:
+            self.action_amend()
+            return
+        from workflow.diff import diff_meetings
+
+        proposed = diff_meetings(self.saved, self.meeting, people=self.people).summary() or "Edited"
+
+        def chosen(message: str | None) -> None:
+            if message:
+                self.status("Saving…")
+                self.save_version(self.meeting, message)
+
+        self.app.push_screen(SaveMessageDialog(proposed), chosen)
+
+    @work(thread=True, group="archive", exit_on_error=False, description="Saving a version")
+    def save_version(self, meeting: Meeting, message: str) -> None:
+        service = self.app.fresh_service()  # type: ignore[attr-defined]
+        try:
+            version = service.save(meeting, message=message)
+        except MinutebookError as exc:
+            self.app.call_from_thread(self._save_failed, meeting, exc)
+            return
+        finally:
+            service.close()
+        self.app.call_from_thread(self._saved, meeting, version.short)
+
+    def _saved(self, meeting: Meeting, short: str) -> None:
+        self.saved = meeting
+        autosave_store().discard(self.autosave_key)
+        self.autosaved = meeting
+        self._title()
+        self.status(f"Saved as version {short}.")
+
+    def _save_failed(self, meeting: Meeting, exc: MinutebookError) -> None:
+        self.write_autosave(meeting)
+        if isinstance(exc, InvalidRecord):
+            self._full = list(exc.errors)
+            self.show_problems()
+        self.app.report(exc, title="Not saved")  # type: ignore[attr-defined]
+        self.status("Not saved: your text is kept here and in the autosave. " + exc.message)
+
+    # ------------------------------------------------------------------ navigation
+
+    def action_tab(self, which: str) -> None:
+        self.query_one("#tabs", TabbedContent).active = which
+
+    def action_problems(self) -> None:
+        self.query_one("#problems", ValidationPanel).focus()
+
+    def action_preview(self) -> None:
+        tabs = self.query_one("#tabs", TabbedContent)
+        if tabs.active == "preview":
+            self.preview_document = "agenda" if self.preview_document == "minutes" else "minutes"
+        elif not self.preview_document:
+            self.preview_document = "minutes" if self.meeting.status in _MINUTES_STATES else "agenda"
+        tabs.active = "preview"
+        self.gather()
+        self.build_preview(self.meeting, self.preview_document)
+
+    @work(thread=True, exclusive=True, group="preview", exit_on_error=False, description="Building the preview")
+    def build_preview(self, meeting: Meeting, document: str) -> None:
+        from workflow.preview import preview_text
+
+        text = preview_text(meeting, people=self.people, document=document, confidential=True)
+        self.app.call_from_thread(self._previewed, text, document)
+
+    def _previewed(self, text: str, document: str) -> None:
+        self.query_one("#preview-text", TextArea).load_text(text)
+        self.status(f"Preview of the {document} (with private business); F5 again shows the "
+                    f"{'agenda' if document == 'minutes' else 'minutes'}.")
+
+    def action_close(self) -> None:
+        self.gather()
+        if not self.dirty:
+            self.dismiss()
+            return
+
+        def answered(leave: bool | None) -> None:
+            if leave:
+                self.write_autosave(self.meeting)
+                self.dismiss()
+
+        question = "You have unsaved edits. Leave anyway? (They stay in the autosave and are offered back next time.)"
+        self.app.push_screen(ConfirmDialog(question, yes="Leave", no="Stay"), answered)

@@ -1,0 +1,229 @@
+"""The meeting screen's lifecycle steps and documents: publish, start the minutes,
+circulate, approve, amend, render to Word, history.
+
+Lives here: :class:`MeetingActions`, the base of :class:`tui.screens.meeting.MeetingScreen`:
+each step first fetches the service's checks in a worker, shows them in a dialog, and
+acts only when the clerk confirms; the work runs in a thread worker and the screen then
+shows the new version. ``check_action`` asks the service what the lifecycle allows, so
+the footer, the palette and the help show disabled steps as such. Must not live here:
+the checks or rules themselves (:mod:`workflow.lifecycle` via the service).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import work
+from textual.binding import Binding
+from textual.screen import Screen
+
+from tui.dialogs.form import CheckLine, Field, FormDialog
+from workflow.errors import MinutebookError
+from workflow.model import Meeting
+
+__all__ = ["MeetingActions"]
+
+_LIFECYCLE = {
+    "publish": "publish_agenda",
+    "start_minutes": "start_minutes",
+    "circulate": "circulate",
+    "approve": "approve",
+    "amend": "amend",
+}
+
+
+class MeetingActions(Screen[None]):
+    """Lifecycle and document actions; the subclass supplies the meeting and its editors."""
+
+    ACTION_BINDINGS = [
+        Binding("f7", "publish", "Publish", id="agenda.publish", tooltip="Check and publish the agenda"),
+        Binding("f8", "start_minutes", "Start", id="minutes.start", tooltip="Begin the minutes from the published agenda"),
+        Binding("f9", "circulate", "Circulate", id="minutes.circulate", tooltip="Check and send the draft minutes to the chair"),
+        Binding("f10", "approve", "Approve", id="minutes.approve", tooltip="Record approval at a later meeting"),
+        Binding("f12", "amend", "Amend", id="minutes.amend", tooltip="Record a correction to approved minutes"),
+        Binding("ctrl+r", "render", "Word", id="document.render", tooltip="Render the saved agenda or minutes to Word"),
+        Binding("f4", "history", "History", id="meeting.history", tooltip="Versions, differences, redline, restore"),
+    ]
+
+    meeting_id: str
+    meeting: Meeting
+    allowed_now: frozenset[str]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        step = _LIFECYCLE.get(action)
+        if step is not None:
+            return True if step in self.allowed_now else None
+        if action == "save":
+            return True if self.allowed_now & {"edit", "amend"} else None
+        return True
+
+    def _needs_saved(self, what: str) -> bool:
+        self.gather()  # type: ignore[attr-defined]
+        if self.dirty:  # type: ignore[attr-defined]
+            self.app.report(MinutebookError(f"Save your edits first (Ctrl+S): {what} uses the saved version."))  # type: ignore[attr-defined]
+            return True
+        return False
+
+    # ------------------------------------------------------------------ checks, then act
+
+    @work(thread=True, group="archive", exit_on_error=False, description="Running the checks")
+    def fetch_checks(self, step: str) -> None:
+        service = self.app.fresh_service()  # type: ignore[attr-defined]
+        try:
+            if step == "publish":
+                checks: list[Any] = service.publish_checks(self.meeting_id)
+                extra: list[Any] = []
+            elif step == "circulate":
+                checks, extra = service.circulate_checks(self.meeting_id), []
+            else:
+                checks = []
+                extra = self._later_meetings(service)
+        finally:
+            service.close()
+        self.app.call_from_thread(self._ask, step, checks, extra)
+
+    def _later_meetings(self, service: Any) -> list[tuple[str, str]]:
+        slug = self.meeting.committee
+        found = []
+        for row in service.overview():
+            if row.committee == slug and row.date > self.meeting.date:
+                found.append((f"{row.date.day} {row.date:%B %Y} ({row.status.value.replace('-', ' ')})", row.id))
+        return sorted(found, key=lambda c: c[1])
+
+    def _ask(self, step: str, checks: list[Any], extra: list[tuple[str, str]]) -> None:
+        lines = [CheckLine(c.ok, c.message, warning=c.message.startswith("Warning")) for c in checks]
+        if step == "publish":
+            fields = [Field("reason", "Reason of urgency (only if the agenda is late)")]
+            dialog = FormDialog("Publish the agenda", fields, checks=lines, ok="Publish",
+                                intro="Publishing renders the Word agenda, saves it with the record and tags the version.")  # fmt: skip
+        elif step == "circulate":
+            dialog = FormDialog("Send the draft minutes to the chair", checks=lines, ok="Circulate",
+                                intro="Circulating renders the draft minutes and tags the version.")  # fmt: skip
+        else:
+            fields = [
+                Field("at", "Approved at the meeting of", choices=tuple(extra)),
+                Field("other", "…or another body's meeting id (e.g. full-council/2026-12-02)"),
+            ]
+            dialog = FormDialog("Approve the minutes", fields, ok="Approve",
+                                intro="The approving meeting's Minutes item records the approval; these minutes are then locked.")  # fmt: skip
+
+        def answered(values: dict[str, str] | None) -> None:
+            if values is None:
+                return
+            if step == "publish":
+                self.run_step("publish", urgent_reason=values.get("reason") or None)
+            elif step == "circulate":
+                self.run_step("circulate")
+            else:
+                other = values.get("other", "")
+                at = other or values.get("at", "")
+                if not at:
+                    self.app.report(MinutebookError("Approve: choose the meeting that approved these minutes."))  # type: ignore[attr-defined]
+                    return
+                self.run_step("approve", at=at, other_body=bool(other) and not other.startswith(self.meeting.committee + "/"))
+
+        self.app.push_screen(dialog, answered)
+
+    @work(thread=True, group="archive", exit_on_error=False, description="Recording the step")
+    def run_step(self, step: str, *args: Any, **kwargs: Any) -> None:
+        service = self.app.fresh_service()  # type: ignore[attr-defined]
+        try:
+            result = getattr(service, step)(self.meeting_id, *args, **kwargs)
+            meeting = service.load(self.meeting_id)
+        except MinutebookError as exc:
+            self.app.call_from_thread(self.app.report, exc)  # type: ignore[attr-defined]
+            return
+        finally:
+            service.close()
+        self.app.call_from_thread(self._stepped, meeting, result)
+
+    def _stepped(self, meeting: Meeting, result: Any) -> None:
+        from workflow.editing import autosave_store
+
+        autosave_store().discard(self.autosave_key)  # type: ignore[attr-defined]
+        self.load_version(meeting)  # type: ignore[attr-defined]
+        summary = getattr(result, "summary", "") or "Done"
+        files = getattr(result, "files", ())
+        where = f" Documents: {', '.join(str(f) for f in files)}" if files else ""
+        self.status(f"{summary}.{where}")  # type: ignore[attr-defined]
+        for warning in getattr(result, "warnings", ()):
+            self.notify(warning, severity="warning", markup=False, timeout=8)
+
+    # ------------------------------------------------------------------ the steps
+
+    def action_publish(self) -> None:
+        if not self._needs_saved("publishing"):
+            self.fetch_checks("publish")
+
+    def action_start_minutes(self) -> None:
+        if not self._needs_saved("starting the minutes"):
+            self.run_step("start_minutes")
+            self.action_tab("minutes")  # type: ignore[attr-defined]
+
+    def action_circulate(self) -> None:
+        if not self._needs_saved("circulating"):
+            self.fetch_checks("circulate")
+
+    def action_approve(self) -> None:
+        if not self._needs_saved("approval"):
+            self.fetch_checks("approve")
+
+    def action_amend(self) -> None:
+        self.gather()  # type: ignore[attr-defined]
+        if not self.dirty:  # type: ignore[attr-defined]
+            self.status("Make the correction in the editors first, then press F12 to record it as an amendment.")  # type: ignore[attr-defined]
+            return
+        corrected = self.meeting
+        fields = [
+            Field("reason", "Why the approved minutes are corrected"),
+            Field("authority", "On whose authority (e.g. Minute 12/26 of the Board)"),
+        ]
+
+        def answered(values: dict[str, str] | None) -> None:
+            if values is None:
+                return
+            if not values.get("reason"):
+                self.app.report(MinutebookError("Amend: give the reason for correcting approved minutes."))  # type: ignore[attr-defined]
+                return
+            self.run_step("amend", corrected, reason=values["reason"], authority=values.get("authority", ""))
+
+        intro = "These minutes are approved: the correction is recorded as an amendment (who, when, why)."
+        self.app.push_screen(FormDialog("Amend approved minutes", fields, intro=intro, ok="Record amendment"), answered)
+
+    def action_render(self) -> None:
+        if self._needs_saved("rendering"):
+            return
+        default = "minutes" if self.meeting.status.value.startswith("minutes") else "agenda"
+        fields = [
+            Field("document", "Document", value=default, choices=(("Agenda", "agenda"), ("Minutes", "minutes"))),
+            Field("version", "Version", value="public",
+                  choices=(("Public", "public"), ("Confidential (NOT FOR PUBLICATION)", "confidential"))),
+        ]  # fmt: skip
+
+        def answered(values: dict[str, str] | None) -> None:
+            if values:
+                self.render_word(values.get("document") or default, values.get("version") == "confidential")
+
+        self.app.push_screen(FormDialog("Render to Word", fields, ok="Render"), answered)
+
+    @work(thread=True, group="render", exit_on_error=False, description="Rendering the Word document")
+    def render_word(self, document: str, confidential: bool) -> None:
+        service = self.app.fresh_service()  # type: ignore[attr-defined]
+        try:
+            path = service.render(self.meeting_id, document, confidential=confidential)
+        except MinutebookError as exc:
+            self.app.call_from_thread(self.app.report, exc)  # type: ignore[attr-defined]
+            return
+        finally:
+            service.close()
+        self.last_document = path
+        self.app.call_from_thread(self.status, f"Word {document} written to {path}")  # type: ignore[attr-defined]
+
+    def action_history(self) -> None:
+        from tui.screens.history import HistoryScreen
+
+        def back(restored: bool | None) -> None:
+            if restored:
+                self.load_version(self.app.service.load(self.meeting_id))  # type: ignore[attr-defined]
+
+        self.app.push_screen(HistoryScreen(self.meeting_id), back)

@@ -1,0 +1,282 @@
+"""The minutes editor: attendance with quick keys, then each item's minutes.
+
+Lives here: :class:`MinutesEditor` (attendance table and closing time, and one
+:class:`ItemMinutes` page per item, made when the item is first opened so that each item
+has its own text areas) and the conversion of those pages to the record when typing
+pauses. Must not live here: labels and numbering rules (:mod:`workflow.numbering`),
+lifecycle rules, saving.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Mapping
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import ContentSwitcher, Input, OptionList, Static, TextArea
+
+from tui.dialogs.form import Field, FormDialog
+from tui.screens.editor_base import EditorPane, item_index, replace_item
+from tui.widgets import minutes_text as mt
+from tui.widgets.attendance_table import AttendanceTable, mark
+from tui.widgets.item_list import ItemList
+from workflow import catalogue
+from workflow.errors import FieldError, MinutebookError
+from workflow.model import AttendanceState, Attendee, BulletList, Item, Meeting, Paragraph, Person
+from workflow.model import PersonKind, Resolution, Role
+
+__all__ = ["ATTENDANCE", "ItemMinutes", "MinutesEditor"]
+
+ATTENDANCE = "@attendance"
+_PARTS = ("body", "declarations", "motions", "resolutions", "actions")
+_TITLES = {
+    "body": "Minutes (narrative)",
+    "declarations": "Declarations of interest",
+    "motions": "Motions, amendments and votes",
+    "resolutions": "Resolutions",
+    "actions": "Actions and referrals",
+}
+
+
+def _labelled(resolutions: tuple[Resolution, ...], depth: int = 0) -> list[str]:
+    lines = []
+    for res in resolutions:
+        lines.append("  " * depth + f"{res.label + ' ' if res.label else ''}{res.text}")
+        lines.extend(_labelled(res.children, depth + 1))
+    return lines
+
+
+class ItemMinutes(VerticalScroll):
+    """The minutes of one item: its own text areas, filled once from the record."""
+
+    def __init__(self, item: Item, *, id: str, read_only: bool) -> None:
+        super().__init__(id=id, classes="item-minutes")
+        self.uid = item.uid
+        self.item = item
+        self.read_only = read_only
+
+    def compose(self) -> ComposeResult:
+        item = self.item
+        yield Static(f"{item.minute_number + '. ' if item.minute_number else ''}{item.title}", classes="page-title", markup=False)
+        texts = {
+            "body": mt.body_text(item.body), "declarations": mt.declarations_text(item.declarations),
+            "motions": mt.motions_text(item.motions), "resolutions": mt.resolutions_text(item.resolutions),
+            "actions": mt.actions_text(item.actions),
+        }  # fmt: skip
+        for part in _PARTS:
+            yield Static(_TITLES[part], classes="field-label")
+            if part == "resolutions":
+                yield Input(item.resolved_intro, placeholder=f"{item.resolved_word} … (e.g. that the Board:)", classes="intro")
+            area = TextArea(texts[part], classes=f"part {part}", soft_wrap=True, read_only=self.read_only,
+                            placeholder=mt.FORMATS[part])  # fmt: skip
+            yield area
+            if part == "resolutions":
+                yield Static("\n".join(_labelled(item.resolutions)), classes="labels", markup=False)
+
+    def area(self, part: str) -> TextArea:
+        return self.query_one(f".{part}", TextArea)
+
+    def to_item(self, old: Item, scheme: str, prefix: str) -> tuple[Item, list[FieldError]]:
+        body, p1 = mt.parse_body(self.area("body").text, old.body)
+        declarations, p2 = mt.parse_declarations(self.area("declarations").text, old.declarations)
+        motions, p3 = mt.parse_motions(self.area("motions").text, old.motions)
+        resolutions, p4 = mt.parse_resolutions(self.area("resolutions").text, scheme)
+        actions, p5 = mt.parse_actions(self.area("actions").text, old.actions)
+        self.query_one(".labels", Static).update("\n".join(_labelled(resolutions)))
+        withheld = tuple(b for b in old.body if not isinstance(b, Paragraph | BulletList))
+        item = dataclasses.replace(
+            old, body=withheld + body, declarations=declarations, motions=motions,
+            resolutions=resolutions, actions=actions,
+            resolved_intro=self.query_one(".intro", Input).value.strip(),
+        )  # fmt: skip
+        problems = [FieldError(f"{prefix}.{p.path}", p.message, p.severity) for p in p1 + p2 + p3 + p4 + p5]
+        return item, problems
+
+
+class MinutesEditor(EditorPane):
+    """Attendance and each item's minutes; the left list picks the page."""
+
+    def __init__(self, meeting: Meeting, people: Mapping[str, Person], *, id: str | None = None) -> None:
+        super().__init__(meeting, id=id)
+        self.people = people
+        self.pages: dict[str, str] = {}
+        self.scheme = _scheme(meeting)
+
+    def compose(self) -> ComposeResult:
+        yield ItemList(id="minutes-items", classes="item-list")
+        with ContentSwitcher(id="minutes-pages", initial="attendance-page"):
+            with Vertical(id="attendance-page"):
+                yield Static("Attendance: p present · a apologies · r remote · x absent · c chair · "
+                             "s substitute · o add officer", classes="field-label", markup=False)
+                yield AttendanceTable(id="attendance")
+                yield Static("Meeting closed at (HH:MM)", classes="field-label")
+                yield Input(id="closed", placeholder="16:25", max_length=5)
+
+    def on_mount(self) -> None:
+        self.redraw()
+
+    def redraw(self) -> None:
+        self.query_one("#minutes-items", ItemList).show(
+            self.meeting, minutes=True, first=[(ATTENDANCE, "Attendance and closing time")]
+        )
+        self.query_one("#attendance", AttendanceTable).show(self.meeting, self.people)
+        closed = self.query_one("#closed", Input)
+        closed.value = self.meeting.closed.strftime("%H:%M") if self.meeting.closed else ""
+        closed.disabled = self.read_only
+
+    def reload(self, meeting: Meeting) -> None:
+        """A different version of the record (after a save elsewhere, a restore): rebuild pages."""
+        self.meeting = meeting
+        self.scheme = _scheme(meeting)
+        for page_id in self.pages.values():
+            for page in self.query(f"#{page_id}"):
+                page.remove()
+        self.pages.clear()
+        self.query_one("#minutes-pages", ContentSwitcher).current = "attendance-page"
+        self.redraw()
+
+    def show_page(self, key: str | None) -> ItemMinutes | None:
+        switcher = self.query_one("#minutes-pages", ContentSwitcher)
+        if key in (None, ATTENDANCE):
+            switcher.current = "attendance-page"
+            return None
+        assert key is not None
+        if key not in self.pages:
+            try:
+                item = self.meeting.item(key)
+            except KeyError:
+                return None
+            page_id = f"page-{len(self.pages)}"
+            self.pages[key] = page_id
+            switcher.mount(ItemMinutes(item, id=page_id, read_only=self.read_only))
+        switcher.current = self.pages[key]
+        return switcher.query_one(f"#{self.pages[key]}", ItemMinutes)
+
+    @on(OptionList.OptionHighlighted, "#minutes-items")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self.show_page(event.option.id)
+
+    @on(TextArea.Changed)
+    def _typed(self, event: TextArea.Changed) -> None:
+        event.stop()
+        page = next((a for a in event.text_area.ancestors if isinstance(a, ItemMinutes)), None)
+        if page is not None and not self.read_only:
+            self.typed(page.uid)
+
+    @on(Input.Changed)
+    def _typed_input(self, event: Input.Changed) -> None:
+        event.stop()
+        if self.read_only:
+            return
+        page = next((a for a in event.input.ancestors if isinstance(a, ItemMinutes)), None)
+        if page is not None:
+            self.typed(page.uid)
+        elif event.input.id == "closed" and event.value != (self.meeting.closed.strftime("%H:%M") if self.meeting.closed else ""):
+            self.typed("@closed")
+
+    def collect(self, meeting: Meeting, uids: list[str]) -> tuple[Meeting, list[FieldError]]:
+        problems: list[FieldError] = []
+        for uid in uids:
+            if uid == "@closed":
+                meeting, found = _closing(meeting, self.query_one("#closed", Input).value)
+                problems += found
+            elif uid in self.pages:
+                page = self.query_one(f"#{self.pages[uid]}", ItemMinutes)
+                index = item_index(meeting, uid)
+                item, found = page.to_item(meeting.items[index], self.scheme, f"items[{index}]")
+                meeting = replace_item(meeting, uid, item)
+                problems += found
+        return meeting, problems
+
+    # ------------------------------------------------------------------ attendance
+
+    @on(AttendanceTable.Marked)
+    def _marked(self, event: AttendanceTable.Marked) -> None:
+        event.stop()
+        if self.read_only:
+            self.app.report(MinutebookError("These minutes are locked; amend them instead (F12)."))  # type: ignore[attr-defined]
+            return
+        if event.what == "substitute":
+            self._ask_substitute(event.index)
+        elif event.what == "officer":
+            self._ask_officer()
+        else:
+            self._attendance(mark(self.meeting, event.index, event.what))
+
+    def _attendance(self, meeting: Meeting) -> None:
+        self.apply_pending()
+        self.changed(meeting)
+        self.query_one("#attendance", AttendanceTable).show(meeting, self.people)
+
+    def _ask_substitute(self, index: int) -> None:
+        members = tuple((f"{p.title} {p.name}".strip(), p.id) for p in self.people.values() if p.kind is PersonKind.MEMBER)
+        current = self.meeting.attendance[index].substitute_for
+
+        def chosen(values: dict[str, str] | None) -> None:
+            if values is not None:
+                self._attendance(mark(self.meeting, index, "substitute", values.get("who", "")))
+
+        field = Field("who", "Substitute for (choose the member; blank clears)", value=current, choices=members)
+        self.app.push_screen(FormDialog("Substitute member", [field], ok="Set"), chosen)
+
+    def _ask_officer(self) -> None:
+        there = {a.person for a in self.meeting.attendance}
+        officers = tuple(
+            (f"{p.name} ({p.directorate or 'no directorate'})", p.id)
+            for p in self.people.values() if p.kind is PersonKind.OFFICER and p.id not in there
+        )
+
+        def chosen(values: dict[str, str] | None) -> None:
+            if not values:
+                return
+            person, name = values.get("person", ""), values.get("name", "")
+            if not person and not name:
+                self.app.report(MinutebookError("Add officer: choose an officer or type a name."))  # type: ignore[attr-defined]
+                return
+            attendee = Attendee(person=person, name="" if person else name, role=Role.OFFICER,
+                                state=AttendanceState.PRESENT, directorate=values.get("directorate", ""))  # fmt: skip
+            self._attendance(dataclasses.replace(self.meeting, attendance=self.meeting.attendance + (attendee,)))
+
+        fields = [
+            Field("person", "Officer from the register", choices=officers),
+            Field("name", "…or a name not in the register"),
+            Field("directorate", "Directorate (blank = as in the register)", placeholder="People"),
+        ]
+        self.app.push_screen(FormDialog("Add an officer", fields, ok="Add"), chosen)
+
+    def focus_field(self, uid: str | None, field: str) -> None:
+        """Show the page for a problem path and focus its text area."""
+        items = self.query_one("#minutes-items", ItemList)
+        items.select_id(uid or ATTENDANCE)
+        page = self.show_page(uid)
+        if page is None:
+            target = "#closed" if field == "closed" else "#attendance"
+            self.query_one(target).focus()
+            return
+        part = field if field in _PARTS else ("resolutions" if field.startswith("resolved") else "body")
+        page.area(part).focus()
+
+
+def _scheme(meeting: Meeting) -> str:
+    if not meeting.template:
+        return "(a)"
+    try:
+        return catalogue.load_template(meeting.template).resolution_labels
+    except MinutebookError:
+        return "(a)"
+
+
+def _closing(meeting: Meeting, text: str) -> tuple[Meeting, list[FieldError]]:
+    text = text.strip()
+    if not text:
+        return dataclasses.replace(meeting, closed=None), []
+    try:
+        closed = dt.time.fromisoformat(text) if len(text) == 5 else None
+    except ValueError:
+        closed = None
+    if closed is None:
+        return meeting, [FieldError("closed", f"'{text}' is not a time; write the closing time as HH:MM, e.g. 16:25.")]
+    return dataclasses.replace(meeting, closed=closed), []

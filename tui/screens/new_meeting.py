@@ -1,0 +1,137 @@
+"""The new-meeting wizard: committee, template, date, time, venue and kind.
+
+Lives here: :class:`NewMeetingScreen` (``ModalScreen[str | None]``: the new meeting's id,
+or None when cancelled). Numbering, expected attendance and standing items come from the
+service (``Service.new_meeting``). Must not live here: any of those rules.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Select, Static
+
+from workflow import catalogue
+from workflow.errors import MinutebookError
+from workflow.model import Committee, MeetingKind
+
+__all__ = ["NewMeetingScreen", "read_date", "read_time"]
+
+
+def read_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise MinutebookError(f"Date: '{text.strip()}' is not a date; write it as YYYY-MM-DD, e.g. 2027-01-14.") from None
+
+
+def read_time(text: str) -> dt.time:
+    try:
+        if len(text.strip()) != 5:
+            raise ValueError
+        return dt.time.fromisoformat(text.strip())
+    except ValueError:
+        raise MinutebookError(f"Time: '{text.strip()}' is not a time; write it as HH:MM, e.g. 14:00.") from None
+
+
+class NewMeetingScreen(ModalScreen[str | None]):
+    """Pick the committee and template, then when and where; Enter creates the meeting."""
+
+    HELP = "The new meeting takes its items, wording and numbers from the template and the committee's last meeting."
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="new.cancel", tooltip="Close without creating a meeting"),
+        Binding("ctrl+s", "create", "Create", id="new.create", tooltip="Create the meeting"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.committees: list[Committee] = self.app.service.committees()  # type: ignore[attr-defined]
+        self.templates = catalogue.list_templates()
+
+    def compose(self) -> ComposeResult:
+        first = self.committees[0] if self.committees else None
+        with VerticalScroll(classes="dialog", id="new-meeting"):
+            yield Static("New meeting", classes="dialog-title")
+            yield Static("Committee", classes="field-label")
+            yield Select([(c.name, c.slug) for c in self.committees], id="committee",
+                         value=first.slug if first else Select.NULL, allow_blank=first is None)  # fmt: skip
+            yield Static("Template", classes="field-label")
+            yield Select([(t.name, t.slug) for t in self.templates], id="template",
+                         value=self._template_for(first), allow_blank=False)  # fmt: skip
+            yield Static("Kind of meeting", classes="field-label")
+            yield Select([(k.value.title(), k.value) for k in MeetingKind], id="kind",
+                         value=MeetingKind.ORDINARY.value, allow_blank=False)  # fmt: skip
+            yield Static("Date (YYYY-MM-DD)", classes="field-label")
+            yield Input(id="date", placeholder="2027-01-14")
+            yield Static("Start time (HH:MM)", classes="field-label")
+            yield Input(self._start_for(first), id="time", placeholder="14:00")
+            yield Static("Venue", classes="field-label")
+            yield Input(first.venue if first else "", id="venue")
+            yield Static("", id="new-problem", classes="dialog-problem", markup=False)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Create", id="create", variant="primary")
+                yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#date", Input).focus()
+        if not self.committees:
+            self.query_one("#new-problem", Static).update(
+                "There are no committees yet: add one with `minutebook committees add`."
+            )
+
+    def _template_for(self, committee: Committee | None) -> str:
+        slugs = [t.slug for t in self.templates]
+        chosen = committee.template if committee and committee.template in slugs else ""
+        return chosen or ("scrutiny-board" if "scrutiny-board" in slugs else slugs[0])
+
+    def _start_for(self, committee: Committee | None) -> str:
+        slug = self._template_for(committee)
+        template = next(t for t in self.templates if t.slug == slug)
+        return template.default_start.strftime("%H:%M") if template.default_start else "14:00"
+
+    @on(Select.Changed, "#committee")
+    def _committee(self, event: Select.Changed) -> None:
+        committee = next((c for c in self.committees if c.slug == event.value), None)
+        if committee is not None:
+            self.query_one("#template", Select).value = self._template_for(committee)
+            self.query_one("#venue", Input).value = committee.venue
+            self.query_one("#time", Input).value = self._start_for(committee)
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#create")
+    def action_create(self) -> None:
+        problem = self.query_one("#new-problem", Static)
+        committee = self.query_one("#committee", Select).value
+        if committee is Select.NULL:
+            problem.update("Committee: choose the committee the meeting is of.")
+            return
+        try:
+            date = read_date(self.query_one("#date", Input).value)
+            start = read_time(self.query_one("#time", Input).value)
+        except MinutebookError as exc:
+            problem.update(exc.message)
+            return
+        problem.update("Creating the meeting…")
+        self.create(str(committee), date, start, self.query_one("#venue", Input).value.strip(),
+                    str(self.query_one("#template", Select).value), MeetingKind(str(self.query_one("#kind", Select).value)))  # fmt: skip
+
+    @work(thread=True, group="archive", exit_on_error=False, description="Creating the meeting")
+    def create(self, slug: str, date: dt.date, start: dt.time, venue: str, template: str, kind: MeetingKind) -> None:
+        service = self.app.fresh_service()  # type: ignore[attr-defined]
+        try:
+            meeting = service.new_meeting(slug, date=date, start=start, venue=venue or None, template=template, kind=kind)
+        except MinutebookError as exc:
+            self.app.call_from_thread(self.query_one("#new-problem", Static).update, exc.message)
+            return
+        finally:
+            service.close()
+        self.app.call_from_thread(self.dismiss, meeting.id)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,109 @@
+"""The attendance table of the minutes editor, with one-key marking.
+
+Lives here: :class:`AttendanceTable` (a data table with quick keys that post
+:class:`AttendanceTable.Marked`) and the small pure edits of a meeting's attendance it
+asks for (:func:`mark`). Must not live here: lifecycle rules (circulation refuses
+unrecorded attendance in :mod:`workflow.lifecycle`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import DataTable
+
+from workflow.model import AttendanceState, Attendee, Meeting, Person, Role
+
+__all__ = ["AttendanceTable", "attendee_name", "mark"]
+
+_STATES = {
+    "present": AttendanceState.PRESENT,
+    "apologies": AttendanceState.APOLOGIES,
+    "remote": AttendanceState.REMOTE,
+    "absent": AttendanceState.ABSENT,
+}
+
+
+def attendee_name(attendee: Attendee, people: Mapping[str, Person]) -> str:
+    person = people.get(attendee.person)
+    if person is None:
+        return attendee.name or attendee.person or "(unnamed)"
+    return f"{person.title} {person.name}".strip()
+
+
+def mark(meeting: Meeting, index: int, what: str, value: str = "") -> Meeting:
+    """The meeting with attendee ``index`` marked present/apologies/remote/absent, chair,
+    or substitute for ``value`` (a register id or name; empty clears it)."""
+    rows = list(meeting.attendance)
+    who = rows[index]
+    if what in _STATES:
+        rows[index] = dataclasses.replace(who, state=_STATES[what])
+    elif what == "chair":
+        rows = [
+            dataclasses.replace(a, role=Role.MEMBER) if a.role is Role.CHAIR and i != index else a
+            for i, a in enumerate(rows)
+        ]
+        role = Role.MEMBER if who.role is Role.CHAIR else Role.CHAIR
+        rows[index] = dataclasses.replace(who, role=role)
+    elif what == "substitute":
+        rows[index] = dataclasses.replace(who, substitute_for=value.strip())
+    return dataclasses.replace(meeting, attendance=tuple(rows))
+
+
+class AttendanceTable(DataTable[Text]):
+    """Who attended; quick keys mark the highlighted person."""
+
+    BINDINGS = [
+        Binding("p", "mark('present')", "Present", id="attendance.present", tooltip="Mark present in the room"),
+        Binding("a", "mark('apologies')", "Apologies", id="attendance.apologies", tooltip="Mark as having sent apologies"),
+        Binding("r", "mark('remote')", "Remote", id="attendance.remote", tooltip="Mark present remotely"),
+        Binding("x", "mark('absent')", "Absent", id="attendance.absent", tooltip="Mark absent without apologies"),
+        Binding("c", "mark('chair')", "Chair", id="attendance.chair", tooltip="Make this person the chair (again to undo)"),
+        Binding("s", "mark('substitute')", "Substitute", id="attendance.substitute", tooltip="Say whom this member substitutes for"),
+        Binding("o", "add_officer", "Add officer", id="attendance.officer", tooltip="Add an officer with their directorate"),
+    ]
+
+    class Marked(Message):
+        """The clerk pressed a quick key on row ``index``."""
+
+        def __init__(self, index: int, what: str) -> None:
+            super().__init__()
+            self.index = index
+            self.what = what
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+
+    def on_mount(self) -> None:
+        self.add_columns("Name", "Role", "Attendance", "Notes")
+
+    def show(self, meeting: Meeting, people: Mapping[str, Person]) -> None:
+        row = self.cursor_row
+        self.clear()
+        for i, a in enumerate(meeting.attendance):
+            notes = []
+            if a.substitute_for:
+                sub = people.get(a.substitute_for)
+                notes.append(f"substitute for {sub.name if sub else a.substitute_for}")
+            directorate = a.directorate or (people[a.person].directorate if a.person in people else "")
+            if a.role is Role.OFFICER and directorate:
+                notes.append(directorate)
+            if a.capacity:
+                notes.append(a.capacity)
+            self.add_row(
+                Text(attendee_name(a, people)), Text(a.role.value.replace("-", " ")),
+                Text(a.state.value.replace("-", " ")), Text("; ".join(notes)), key=str(i),
+            )
+        if self.row_count:
+            self.move_cursor(row=min(row, self.row_count - 1))
+
+    def action_mark(self, what: str) -> None:
+        if self.row_count:
+            self.post_message(self.Marked(self.cursor_row, what))
+
+    def action_add_officer(self) -> None:
+        self.post_message(self.Marked(self.cursor_row, "officer"))
