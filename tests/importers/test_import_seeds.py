@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from schemas import validate
+from workflow.codec import encode
 from workflow.importers import MissingDetail, import_file
 from workflow.model import AttendanceState, ItemKind, Role, Status
 
@@ -146,3 +148,4 @@ def test_seed_lines_all_accounted_for(seeds_dir: Path, key: str) -> None:
     assert report.not_understood == ()
     reasons = {line.reason for line in report.ignored}
     assert reasons <= {"web page link", "table heading", "list heading of the web page"}
+    assert validate("meeting", encode(result.meeting)).ok

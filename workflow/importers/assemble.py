@@ -27,6 +27,7 @@ from workflow.importers.people import Register, parse_attendance
 from workflow.model import (
     AttendanceState,
     Attendee,
+    ChairChange,
     Contact,
     Document,
     Exemption,
@@ -39,7 +40,7 @@ from workflow.model import (
     Status,
 )
 
-__all__ = ["Draft", "DraftItem", "build_meeting", "item_kind"]
+__all__ = ["Draft", "DraftItem", "build_meeting", "document_in", "is_report_line", "item_kind", "read_agenda"]
 
 
 @dataclass
@@ -106,6 +107,11 @@ _DOC = re.compile(r"^(?P<title>.*?)\s*pdf\s+icon\s*(?P<size>PDF\s+[\d.,]+\s*[KMG
 _PARAGRAPH = re.compile(r"(?i)paragraphs?\s+(\d{1,2})\b")
 
 
+def is_report_line(text: str) -> bool:
+    """``Report of the Director of Housing``, ``Briefing Note of the Scrutiny Co-ordinator``."""
+    return _REPORT.match(text.strip()) is not None
+
+
 def document_in(text: str) -> tuple[str, Document | None]:
     """``Minutes pdf icon PDF 61 KB`` -> ("Minutes", the document)."""
     m = _DOC.match(text.strip())
@@ -165,23 +171,7 @@ def build_meeting(
     when = _date(draft, source, date, ledger)
     register = Register(people)
     attendance = parse_attendance(draft.attendance, ledger, register)
-    items: list[Item] = []
-    chair_changes = []
-    closing = draft.closing
-    uids: set[str] = set()
-    declared: set[tuple[str, str]] = set()
-    for draft_item in draft.items:
-        report, wording = read_agenda(draft_item, ledger)
-        minutes = read_minutes(draft_item.minutes, ledger, register, item=draft_item.number,
-                               declared=declared)
-        declared.update((d.member, d.regarding) for d in minutes.declarations if d.regarding)
-        items = _returns(items, minutes, draft_item.number)
-        if item_kind(draft_item.title) is ItemKind.EXCLUSION and draft.section_paragraph is None:
-            draft.section_paragraph = _exclusion_paragraph(wording, minutes)
-        items.append(_item(draft_item, report, wording, minutes, uids, slug, draft, ledger))
-        attendance = _movements(attendance, minutes, register)
-        chair_changes.extend(minutes.chair_changes)
-        closing = closing or minutes.closing
+    items, attendance, chair_changes, closing = _items(draft, ledger, register, slug, attendance)
     status = _status(draft, ledger)
     return Meeting(
         id=f"{slug}/{when.isoformat()}",
@@ -201,6 +191,28 @@ def build_meeting(
         items=tuple(items),
         notes=(f"Imported from {source} ({_FORMATS[draft.format]}).",),
     )
+
+
+def _items(draft: Draft, ledger: Ledger, register: Register, slug: str, attendance: list[Attendee]
+           ) -> tuple[list[Item], list[Attendee], list[ChairChange], tuple[dt.time | None, str] | None]:
+    items: list[Item] = []
+    chair_changes: list[ChairChange] = []
+    closing = draft.closing
+    uids: set[str] = set()
+    declared: set[tuple[str, str]] = set()
+    for draft_item in draft.items:
+        report, wording = read_agenda(draft_item, ledger)
+        minutes = read_minutes(draft_item.minutes, ledger, register, item=draft_item.number,
+                               declared=declared)
+        declared.update((d.member, d.regarding) for d in minutes.declarations if d.regarding)
+        items = _returns(items, minutes, draft_item.number)
+        if item_kind(draft_item.title) is ItemKind.EXCLUSION and draft.section_paragraph is None:
+            draft.section_paragraph = _exclusion_paragraph(wording, minutes)
+        items.append(_item(draft_item, report, wording, minutes, uids, slug, draft, ledger))
+        attendance = _movements(attendance, minutes, register)
+        chair_changes.extend(minutes.chair_changes)
+        closing = closing or minutes.closing
+    return items, attendance, chair_changes, closing
 
 
 _FORMATS = {"webpage": "committee system web page", "printed": "printed minutes", "docx": "Word document"}

@@ -14,7 +14,7 @@ from workflow.importers.assemble import Draft
 from workflow.importers.common import Ledger, SourceLine, clean, find_date, find_time
 from workflow.model import Contact, MeetingKind
 
-__all__ = ["heading_facts", "header_line", "section_of"]
+__all__ = ["header_line", "heading_facts", "section_of"]
 
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _MINUTES_OF = re.compile(

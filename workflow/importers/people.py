@@ -32,7 +32,17 @@ from workflow.model import (
     Role,
 )
 
-__all__ = ["Register", "declaration_in", "movement_in", "parse_attendance", "apologies_in"]
+__all__ = [
+    "Register",
+    "apologies_in",
+    "chair_change_in",
+    "declaration_in",
+    "group_heading",
+    "leaves_and_returns",
+    "merge_return",
+    "movement_in",
+    "parse_attendance",
+]
 
 
 class Register:

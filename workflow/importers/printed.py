@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from workflow.importers.assemble import _REPORT, Draft, DraftItem
+from workflow.importers.assemble import Draft, DraftItem, is_report_line
 from workflow.importers.common import Ledger, SourceLine, clean, find_date, furniture, split_names
 from workflow.importers.header import header_line, heading_facts, section_of
 from workflow.importers.people import group_heading
@@ -30,58 +30,71 @@ _STARTS = re.compile(r"(?i)\b(?:minutes\s+of\s+(?:the\s+|an?\s+)?(?:\w+\s+)?(?:m
 
 
 def split_printed(raw: list[SourceLine], ledger: Ledger, *, fmt: str = "printed") -> Draft:
-    draft = Draft(format=fmt)
-    lines = _join_lone_labels(raw, ledger)
-    start = _heading(lines, draft, ledger)
-    headers = {clean(line.text).lower() for line in lines[:start] if not line.blank}
-    state = "header"
-    item: DraftItem | None = None
-    private = False
-    for index in range(start, len(lines)):
-        line = lines[index]
-        if line.blank:
-            continue
-        text = clean(line.text)
-        reason = furniture(text) if line.hint != "number" else None
-        if reason:
-            ledger.ignore(line, reason)
-            continue
-        if state != "header" and (text.lower() in headers or _running_header(text, draft)):
-            ledger.ignore(line, "repeated page header")
-            continue
-        section = section_of(text) if line.hint in ("", "heading") else None
-        if section is not None and len(text) < 70:
-            private, paragraph = section
-            draft.section_paragraph = paragraph or draft.section_paragraph
-            ledger.use(line)
-            state = "items"
-            continue
-        heading = _item_heading(lines, index, item, draft)
-        if heading is not None:
-            item = heading
-            item.private = private
-            draft.items.append(item)
-            ledger.use(line)
-            state = "items"
-            continue
-        if state == "header" and header_line(line, draft, ledger):
-            continue
-        if state in ("header", "attendance") and _attendance(text):
-            draft.attendance.append(SourceLine(line.number, text))
-            state = "attendance"
-            continue
-        if state == "header" and item is None and not draft.items and _early(index, start):
-            ledger.not_understood(line, "not a heading, venue or contact line")
-            continue
-        state = "items"
-        if item is None:
-            item = DraftItem(title="Announcements", line=line.number, private=private)
-            draft.items.append(item)
-        _content(item, line, draft)
+    """Split printed minutes (or a Word document's lines) into header, attendance and items."""
+    splitter = _Splitter(Draft(format=fmt), _join_lone_labels(raw, ledger), ledger)
+    splitter.run()
+    draft = splitter.draft
     if draft.items and draft.minutes:
         for each in draft.items:
             each.has_minutes = True
     return draft
+
+
+class _Splitter:
+    def __init__(self, draft: Draft, lines: list[SourceLine], ledger: Ledger) -> None:
+        self.draft, self.lines, self.ledger = draft, lines, ledger
+        self.start = _heading(lines, draft, ledger)
+        self.headers = {clean(x.text).lower() for x in lines[: self.start] if not x.blank}
+        self.state = "header"
+        self.item: DraftItem | None = None
+        self.private = False
+
+    def run(self) -> None:
+        for index in range(self.start, len(self.lines)):
+            line = self.lines[index]
+            if not line.blank and not self._structure(index, line, clean(line.text)):
+                self._other(index, line, clean(line.text))
+
+    def _structure(self, index: int, line: SourceLine, text: str) -> bool:
+        """Furniture, running headers, section headings and item headings."""
+        reason = furniture(text) if line.hint != "number" else None
+        if reason:
+            self.ledger.ignore(line, reason)
+            return True
+        if self.state != "header" and (text.lower() in self.headers or _running_header(text, self.draft)):
+            self.ledger.ignore(line, "repeated page header")
+            return True
+        section = section_of(text) if line.hint in ("", "heading") else None
+        if section is not None and len(text) < 70:
+            self.private, paragraph = section
+            self.draft.section_paragraph = paragraph or self.draft.section_paragraph
+        else:
+            heading = _item_heading(self.lines, index, self.item, self.draft)
+            if heading is None:
+                return False
+            self.item = heading
+            heading.private = self.private
+            self.draft.items.append(heading)
+        self.ledger.use(line)
+        self.state = "items"
+        return True
+
+    def _other(self, index: int, line: SourceLine, text: str) -> None:
+        """Header lines, attendance, or the minutes of the current item."""
+        if self.state == "header" and header_line(line, self.draft, self.ledger):
+            return
+        if self.state in ("header", "attendance") and _attendance(text):
+            self.draft.attendance.append(SourceLine(line.number, text))
+            self.state = "attendance"
+            return
+        if self.state == "header" and not self.draft.items and _early(index, self.start):
+            self.ledger.not_understood(line, "not a heading, venue or contact line")
+            return
+        self.state = "items"
+        if self.item is None:
+            self.item = DraftItem(title="Announcements", line=line.number, private=self.private)
+            self.draft.items.append(self.item)
+        _content(self.item, line, self.draft)
 
 
 def _running_header(text: str, draft: Draft) -> bool:
@@ -226,7 +239,7 @@ def _content(item: DraftItem, line: SourceLine, draft: Draft) -> None:
     if not item.minutes and not draft.minutes:
         item.agenda.append(SourceLine(line.number, text))
         return
-    if not item.minutes and (_REPORT.match(text) or "pdf icon" in text.lower()):
+    if not item.minutes and (is_report_line(text) or "pdf icon" in text.lower()):
         item.agenda.append(SourceLine(line.number, text))
         return
     indent = len(line.text) - len(line.text.lstrip())
