@@ -22,6 +22,7 @@ from workflow import codec, overview, records
 from workflow.errors import FieldError, InvalidRecord, MinutebookError, NotFound, Refused
 from workflow.model import Committee, Meeting, MeetingKind, Person, Status
 from workflow.service_checks import ChecksMixin
+from workflow.service_decisions import DecisionsMixin
 from workflow.service_docs import DocumentsMixin
 from workflow.service_history import HistoryMixin
 from workflow.service_lifecycle import LifecycleMixin
@@ -78,7 +79,7 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
 
 
-class Service(ChecksMixin, LifecycleMixin, DocumentsMixin, HistoryMixin):
+class Service(ChecksMixin, LifecycleMixin, DecisionsMixin, DocumentsMixin, HistoryMixin):
     """An open archive with the clerk's settings and identity."""
 
     def __init__(
