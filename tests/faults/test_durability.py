@@ -1,0 +1,154 @@
+"""Power loss, which kill -9 cannot show: every save makes what it writes durable.
+
+Checked by inspecting the calls a save makes, two ways: the real ``minutebook`` command
+under ``strace`` (skipped when strace is not installed), and an in-process save with a
+counting wrapper around ``os.fsync``/``os.replace`` that calls the real functions. In both,
+the record file is fsynced before it is renamed into place and its folder after; the git
+objects (one pack and its index) are fsynced and their folder too, all before the branch
+ref is moved; the ref is fsynced and its folder after the rename; the autosave file of an
+edit and its folder likewise. git itself is told to fsync what it commits.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from archive.autosave import default_autosave_folder
+from tests.faults.kit import DRAFT, MINUTEBOOK, git, record_text, with_venue
+from workflow.editing import edit_in_editor
+from workflow.service import Service
+
+Event = tuple[str, ...]
+
+_FSYNC = re.compile(r"^\d+\s+f(?:data)?sync\(\d+<(.*)>\)\s+= 0")
+_RENAME = re.compile(r'^\d+\s+rename(?:at2?)?\((?:[^"]*)"([^"]+)", (?:[^"]*)"([^"]+)"(?:, \w+)?\)\s+= 0')
+
+
+def parse_strace(text: str) -> list[Event]:
+    events: list[Event] = []
+    for line in text.splitlines():
+        if match := _FSYNC.match(line):
+            events.append(("fsync", os.path.normpath(match.group(1))))
+        elif match := _RENAME.match(line):
+            events.append(("rename", os.path.normpath(match.group(1)), os.path.normpath(match.group(2))))
+    return events
+
+
+def durable_renames(events: list[Event], into: Callable[[str], bool]) -> list[tuple[int, int]]:
+    """(rename index, folder fsync index) of each rename into a matching path; checks the order."""
+    found = []
+    for index, event in enumerate(events):
+        if event[0] != "rename" or not into(event[2]):
+            continue
+        source, target = event[1], event[2]
+        assert ("fsync", source) in events[:index], f"{source} renamed to {target} without fsync"
+        folder = os.path.dirname(target)
+        later = [i for i in range(index + 1, len(events)) if events[i] == ("fsync", folder)]
+        assert later, f"the folder {folder} was not fsynced after {target} was put in place"
+        found.append((index, later[0]))
+    return found
+
+
+def check_save(events: list[Event], archive: Path, meeting_id: str) -> None:
+    record = str(archive / "meetings" / meeting_id / "meeting.yaml")
+    assert durable_renames(events, lambda p: p == record), "the record was not written"
+    pack_dir = str(archive / ".git" / "objects" / "pack")
+    objects = durable_renames(events, lambda p: os.path.dirname(p) == pack_dir)
+    suffixes = {os.path.splitext(events[i][2])[1] for i, _ in objects}
+    assert suffixes == {".pack", ".idx"}, suffixes
+    ref = str(archive / ".git" / "refs" / "heads" / "main")
+    moves = durable_renames(events, lambda p: p == ref)
+    assert len(moves) == 1
+    assert max(synced for _, synced in objects) < moves[0][0], "the ref moved before its objects were durable"
+    assert git(archive, "config", "--get", "core.fsync").strip() == "committed"
+
+
+def check_autosave(events: list[Event]) -> None:
+    folder = str(default_autosave_folder())
+    assert durable_renames(events, lambda p: os.path.dirname(p) == folder and p.endswith(".autosave"))
+
+
+def _typing_editor(tmp_path: Path, venue: str) -> Path:
+    script = tmp_path / "editor.sh"
+    script.write_text(f"#!/bin/sh\nsed -i 's/^venue: .*/venue: {venue}/' \"$1\"\n")
+    script.chmod(0o755)
+    return script
+
+
+def _strace(tmp_path: Path, *args: str, env: dict[str, str] | None = None) -> list[Event]:
+    if shutil.which("strace") is None:
+        pytest.skip("strace is not installed; the in-process fsync test covers the same ground")
+    trace = tmp_path / "trace.txt"
+    done = subprocess.run(
+        ["strace", "-f", "-y", "-qq", "-o", str(trace),
+         "-e", "trace=fsync,fdatasync,rename,renameat,renameat2,openat", str(MINUTEBOOK), *args],
+        capture_output=True, text=True, env={**os.environ, **(env or {})}, check=False,
+    )
+    if "PTRACE" in done.stderr or ("Operation not permitted" in done.stderr and not trace.exists()):
+        pytest.skip(f"strace cannot trace here: {done.stderr.strip()}")
+    assert done.returncode == 0, done.stderr
+    return parse_strace(trace.read_text())
+
+
+def test_save_under_strace_fsyncs_record_objects_and_ref(archive: Path, tmp_path: Path) -> None:
+    source = tmp_path / "edited.yaml"
+    source.write_text(with_venue(record_text(archive, DRAFT), "Durable Room"))
+    events = _strace(tmp_path, "save", DRAFT, "--from", str(source), "-m", "Durable", "--archive", str(archive))
+    check_save(events, archive, DRAFT)
+
+
+def test_edit_under_strace_fsyncs_the_autosave(archive: Path, tmp_path: Path) -> None:
+    editor = _typing_editor(tmp_path, "Autosaved Room")
+    events = _strace(tmp_path, "edit", DRAFT, "--archive", str(archive), env={"EDITOR": str(editor)})
+    check_autosave(events)
+    check_save(events, archive, DRAFT)
+
+
+@pytest.fixture
+def counted(monkeypatch: pytest.MonkeyPatch) -> list[Event]:
+    """Record every fsync and rename made in this process, then do the real call."""
+    events: list[Event] = []
+    real_fsync, real_replace, real_rename = os.fsync, os.replace, os.rename
+
+    def fsync(fd: int) -> None:
+        events.append(("fsync", os.path.normpath(os.readlink(f"/proc/self/fd/{fd}"))))
+        real_fsync(fd)
+
+    def moved(real: Callable[..., None]) -> Callable[..., None]:
+        def wrapper(src: str | os.PathLike[str], dst: str | os.PathLike[str], **kw: object) -> None:
+            real(src, dst, **kw)
+            events.append(("rename", os.path.abspath(src), os.path.abspath(dst)))
+        return wrapper
+
+    if not Path("/proc/self/fd").is_dir():
+        pytest.skip("needs /proc to name the file behind a descriptor")
+    monkeypatch.setattr(os, "fsync", fsync)
+    monkeypatch.setattr(os, "replace", moved(real_replace))
+    monkeypatch.setattr(os, "rename", moved(real_rename))
+    return events
+
+
+def test_in_process_save_fsyncs_record_objects_and_ref(archive: Path, tmp_path: Path, counted: list[Event]) -> None:
+    text = with_venue(record_text(archive, DRAFT), "Counted Room").encode()
+    counted.clear()
+    with Service.open(archive, create=False) as service:
+        service.save_text(DRAFT, text, message="Counted", where="edited.yaml")
+    check_save(counted, archive, DRAFT)
+
+
+def test_in_process_edit_fsyncs_the_autosave(
+    archive: Path, tmp_path: Path, counted: list[Event], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("EDITOR", str(_typing_editor(tmp_path, "Counted Autosave Room")))
+    counted.clear()
+    with Service.open(archive, create=False) as service:
+        assert edit_in_editor(service, DRAFT) == 0
+    check_autosave(counted)
+    check_save(counted, archive, DRAFT)
