@@ -103,6 +103,7 @@ class MinutesEditor(EditorPane):
         super().__init__(meeting, id=id)
         self.people = people
         self.pages: dict[str, str] = {}
+        self._made = 0
         self.scheme = _scheme(meeting)
 
     def compose(self) -> ComposeResult:
@@ -149,7 +150,8 @@ class MinutesEditor(EditorPane):
                 item = self.meeting.item(key)
             except KeyError:
                 return None
-            page_id = f"page-{len(self.pages)}"
+            page_id = f"page-{self._made}"
+            self._made += 1
             self.pages[key] = page_id
             switcher.mount(ItemMinutes(item, id=page_id, read_only=self.read_only))
         switcher.current = self.pages[key]
@@ -257,7 +259,7 @@ class MinutesEditor(EditorPane):
             self.query_one(target).focus()
             return
         part = field if field in _PARTS else ("resolutions" if field.startswith("resolved") else "body")
-        page.area(part).focus()
+        self.call_after_refresh(lambda: page.area(part).focus())
 
 
 def _scheme(meeting: Meeting) -> str:
