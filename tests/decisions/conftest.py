@@ -1,0 +1,133 @@
+"""A fresh archive for a cabinet member's decision sessions, driven through the command line.
+
+The committee and people follow seed 004 (the Cabinet Member for Children and Young People
+of Coventry City Council, Monday 4 February 2019); the reports' prose is our own.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tui.cli import main
+from workflow import codec
+from workflow.model import Meeting
+from workflow.service import Service
+
+MEETING = "cabinet-member-children/2019-02-04"
+MAKER = "Cabinet Member for Children and Young People"
+
+COMMITTEE = """\
+slug: cabinet-member-children
+name: Cabinet Member for Children and Young People
+council: Coventry City Council
+template: cabinet-member-decision
+venue: Diamond Room 2, Council House
+contact: {name: Test Clerk, phone: 024 7683 3166, email: clerk@example.org}
+decision_maker: Cabinet Member for Children and Young People
+membership:
+- {person: cllr-p-seaman, role: cabinet-member, start: "2018-05-16"}
+- {person: cllr-j-lepoidevin, role: shadow-cabinet-member, start: "2018-05-16"}
+"""
+
+PEOPLE = [
+    ("cllr-p-seaman", "P Seaman", "member", ""),
+    ("cllr-j-lepoidevin", "J Lepoidevin", "member", ""),
+    ("j-gregg", "J Gregg", "officer", "People"),
+    ("p-smith", "P Smith", "officer", "People"),
+    ("s-bennett", "S Bennett", "officer", "Place"),
+]
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+    def json(self) -> Any:
+        return json.loads(self.out)
+
+
+class Clerk:
+    """Runs ``minutebook`` in-process on one archive, on a chosen day."""
+
+    def __init__(self, root: Path, capsys: pytest.CaptureFixture[str],
+                 monkeypatch: pytest.MonkeyPatch) -> None:
+        self.root = root
+        self.archive = root / "archive"
+        self._capsys = capsys
+        self._monkeypatch = monkeypatch
+
+    def on(self, day: str) -> Clerk:
+        self._monkeypatch.setenv("MINUTEBOOK_TODAY", day)
+        return self
+
+    def __call__(self, *argv: str) -> Result:
+        code = main(["--archive", str(self.archive), *argv])
+        captured = self._capsys.readouterr()
+        return Result(code, captured.out, captured.err)
+
+    def ok(self, *argv: str) -> Result:
+        done = self(*argv)
+        assert done.code == 0, done.err
+        return done
+
+    def refused(self, *argv: str) -> str:
+        """Run a command that must be refused: exit 1, one sentence, nothing saved."""
+        head, files = self.head(), self.snapshot()
+        done = self(*argv)
+        assert done.code == 1, (done.out, done.err)
+        assert done.err.startswith("minutebook: ") and done.err.count("\n") == 1, done.err
+        assert "Traceback" not in done.err
+        assert self.head() == head
+        assert self.snapshot() == files
+        return done.err.removeprefix("minutebook: ").strip()
+
+    def service(self) -> Service:
+        return Service.open(self.archive, create=False)
+
+    def load(self, meeting_id: str = MEETING, *, rev: str = "HEAD") -> Meeting:
+        with self.service() as svc:
+            return svc.load(meeting_id, rev=rev)
+
+    def head(self) -> str:
+        with self.service() as svc:
+            return svc.archive.resolve("HEAD")
+
+    def tags(self) -> list[str]:
+        with self.service() as svc:
+            return sorted(svc.archive.tags())
+
+    def snapshot(self) -> dict[str, bytes]:
+        return {str(p.relative_to(self.archive)): p.read_bytes()
+                for p in sorted(self.archive.rglob("*"))
+                if p.is_file() and ".git" not in p.relative_to(self.archive).parts}
+
+    def save_record(self, meeting: Meeting, message: str) -> None:
+        path = self.root / "edited.yaml"
+        path.write_text(codec.dump_yaml(codec.encode(meeting)), encoding="utf-8")
+        self.ok("save", meeting.id, "--from", str(path), "-m", message)
+
+
+@pytest.fixture
+def clerk(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+          monkeypatch: pytest.MonkeyPatch) -> Iterator[Clerk]:
+    monkeypatch.setenv("MINUTEBOOK_COUNCIL", "Coventry City Council")
+    runner = Clerk(tmp_path, capsys, monkeypatch)
+    runner.ok("init")
+    for pid, name, kind, directorate in PEOPLE:
+        extra = ["--title", "Councillor"] if kind == "member" else ["--directorate", directorate]
+        runner.ok("people", "add", "--id", pid, "--name", name, "--kind", kind, *extra)
+    committee = tmp_path / "committee.yaml"
+    committee.write_text(COMMITTEE, encoding="utf-8")
+    runner.ok("committees", "add", "--from", str(committee))
+    yield runner
+
+
+Step = Callable[..., Any]
