@@ -206,12 +206,13 @@ def _decision_record(out: Blocks, rec: DecisionRecord, people: People, key: str)
 def _actions(out: Blocks, item: Item, people: People, key: str) -> None:
     for i, action in enumerate(item.actions):
         owner = person_name(action.owner, people) if action.owner else ""
+        what = action.text.rstrip() if action.due is None else action.text.rstrip().rstrip(".")
         if action.kind is ActionKind.REFERRAL:
-            text = f"Referred to {owner}: {action.text}" if owner else f"Referral: {action.text}"
+            text = f"Referred to {owner}: {what}" if owner else f"Referral: {what}"
         elif action.kind is ActionKind.INFORMATION:
-            text = f"Information requested: {action.text}" + (f" ({owner})" if owner else "")
+            text = f"Information requested: {what}" + (f" ({owner})" if owner else "")
         else:
-            text = f"Action: {action.text}" + (f" ({owner})" if owner else "")
+            text = f"Action: {what}" + (f" ({owner})" if owner else "")
         if action.due is not None:
             text += f", by {short_date(action.due)}"
         out.add(Style.LIST_BULLET, text, key=f"{key}/actions[{i}]")
