@@ -45,6 +45,7 @@ def mb(
     env: Mapping[str, str] | None = None,
     timeout: float = 60,
     preexec_fn: Callable[[], None] | None = None,
+    cwd: Path | None = None,
 ) -> Result:
     """Run the real console script with ``--archive``; never raises on a non-zero exit."""
     done = subprocess.run(
@@ -54,6 +55,7 @@ def mb(
         env={**os.environ, **(env or {})},
         timeout=timeout,
         preexec_fn=preexec_fn,
+        cwd=cwd,
         check=False,
     )
     return Result(done.returncode, done.stdout, done.stderr)
