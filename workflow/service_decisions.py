@@ -307,12 +307,15 @@ class DecisionsMixin:
 
     def render_decision(self: Service, meeting_id: str, ref: str, *, out: Path,
                         confidential: bool = False) -> Path:
-        """Write the current record of decision of an item to ``out``."""
+        """Write the record of decision of an item as last saved (same version, same bytes)."""
         from workflow.render import write_output
 
-        meeting = self.load(meeting_id)
+        commit = self.resolve_rev(meeting_id, "HEAD")
+        meeting = self.load(meeting_id, rev=commit)
         item = self.decision_item(meeting, ref)
-        write_output(self.decision_bytes(meeting, item.uid, confidential=confidential), out)
+        created = self.archive.version(commit).when
+        write_output(self.decision_bytes(meeting, item.uid, confidential=confidential,
+                                         created=created), out)
         return out
 
     def forward_plan_bytes(self: Service, entries: Sequence[ForwardPlanEntry], *,

@@ -6,8 +6,10 @@ of Coventry City Council, Monday 4 February 2019); the reports' prose is our own
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
-from collections.abc import Callable, Iterator
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -57,11 +59,9 @@ class Result:
 class Clerk:
     """Runs ``minutebook`` in-process on one archive, on a chosen day."""
 
-    def __init__(self, root: Path, capsys: pytest.CaptureFixture[str],
-                 monkeypatch: pytest.MonkeyPatch) -> None:
+    def __init__(self, root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         self.root = root
         self.archive = root / "archive"
-        self._capsys = capsys
         self._monkeypatch = monkeypatch
 
     def on(self, day: str) -> Clerk:
@@ -69,9 +69,10 @@ class Clerk:
         return self
 
     def __call__(self, *argv: str) -> Result:
-        code = main(["--archive", str(self.archive), *argv])
-        captured = self._capsys.readouterr()
-        return Result(code, captured.out, captured.err)
+        out, err = io.StringIO(), io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = main(["--archive", str(self.archive), *argv])
+        return Result(code, out.getvalue(), err.getvalue())
 
     def ok(self, *argv: str) -> Result:
         done = self(*argv)
@@ -115,19 +116,53 @@ class Clerk:
         self.ok("save", meeting.id, "--from", str(path), "-m", message)
 
 
-@pytest.fixture
-def clerk(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-          monkeypatch: pytest.MonkeyPatch) -> Iterator[Clerk]:
-    monkeypatch.setenv("MINUTEBOOK_COUNCIL", "Coventry City Council")
-    runner = Clerk(tmp_path, capsys, monkeypatch)
+def _set_up(runner: Clerk) -> None:
     runner.ok("init")
     for pid, name, kind, directorate in PEOPLE:
         extra = ["--title", "Councillor"] if kind == "member" else ["--directorate", directorate]
         runner.ok("people", "add", "--id", pid, "--name", name, "--kind", kind, *extra)
-    committee = tmp_path / "committee.yaml"
+    committee = runner.root / "committee.yaml"
     committee.write_text(COMMITTEE, encoding="utf-8")
     runner.ok("committees", "add", "--from", str(committee))
-    yield runner
 
 
-Step = Callable[..., Any]
+@pytest.fixture
+def clerk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Clerk:
+    """A fresh archive with the register and the cabinet member's committee."""
+    monkeypatch.setenv("MINUTEBOOK_COUNCIL", "Coventry City Council")
+    runner = Clerk(tmp_path, monkeypatch)
+    _set_up(runner)
+    return runner
+
+
+@pytest.fixture(scope="session")
+def _held_archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from . import session
+
+    root = tmp_path_factory.mktemp("held")
+    with pytest.MonkeyPatch.context() as mp:
+        home = root / "home"
+        home.mkdir()
+        (home / ".gitconfig").write_text("")
+        for name, value in {
+            "HOME": str(home), "GIT_CONFIG_GLOBAL": str(home / ".gitconfig"),
+            "GIT_CONFIG_NOSYSTEM": "1", "XDG_CONFIG_HOME": str(home / "config"),
+            "XDG_DATA_HOME": str(home / "data"), "XDG_STATE_HOME": str(home / "state"),
+            "MINUTEBOOK_CONFIG": str(home / "config.toml"),
+            "MINUTEBOOK_CLERK_NAME": "Test Clerk", "MINUTEBOOK_CLERK_EMAIL": "clerk@example.org",
+            "MINUTEBOOK_COUNCIL": "Coventry City Council",
+        }.items():
+            mp.setenv(name, value)
+        runner = Clerk(root, mp)
+        _set_up(runner)
+        session.draft(runner)
+        session.hold(runner)
+    return runner.archive
+
+
+@pytest.fixture
+def held(_held_archive: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Clerk:
+    """The 4 February 2019 session held, its minutes circulated, no decision recorded yet."""
+    monkeypatch.setenv("MINUTEBOOK_COUNCIL", "Coventry City Council")
+    shutil.copytree(_held_archive, tmp_path / "archive", symlinks=True)
+    return Clerk(tmp_path, monkeypatch)
