@@ -8,13 +8,15 @@ Public readers call :func:`parse_meeting` without the exempt file.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from schemas import ValidationContext, minute_ref_pattern, validate
 from workflow import codec
 from workflow.errors import FieldError, InvalidRecord
 from workflow.model import Committee, Meeting, Person
 from workflow.settings import Settings
+
+if TYPE_CHECKING:
+    from schemas import ValidationContext
 
 __all__ = [
     "EXEMPT_FILE",
@@ -46,6 +48,8 @@ def committee_path(slug: str) -> str:
 
 
 def context_for(settings: Settings, people: Mapping[str, Person] | None) -> ValidationContext:
+    from schemas import ValidationContext, minute_ref_pattern
+
     return ValidationContext(
         people=frozenset(people) if people is not None else None,
         exempt_paragraphs=settings.exempt_paragraph_numbers,
@@ -54,6 +58,8 @@ def context_for(settings: Settings, people: Mapping[str, Person] | None) -> Vali
 
 
 def problems(kind: str, data: Mapping[str, Any], context: ValidationContext) -> list[FieldError]:
+    from schemas import validate
+
     report = validate(kind, data, context=context)
     return [FieldError(p.path, p.message, p.severity) for p in report.problems]
 
@@ -68,13 +74,18 @@ def parse_meeting(
     exempt: bytes | str | None,
     *,
     where: str,
-    context: ValidationContext,
+    context: ValidationContext | None,
 ) -> Meeting:
-    """Parse, validate and decode a meeting; raise InvalidRecord naming each field."""
+    """Parse, validate and decode a meeting; raise InvalidRecord naming each field.
+
+    With no ``context`` the schema is not applied: only for records read back from the
+    archive, which every save validated; decoding still checks every field's type.
+    """
     data = codec.load_yaml(public, where=where)
     if exempt:
         data = codec.merge_exempt(data, codec.load_yaml(exempt, where=f"{where} (exempt part)"))
-    _raise_if_errors(where, problems("meeting", data, context))
+    if context is not None:
+        _raise_if_errors(where, problems("meeting", data, context))
     return codec.decode(Meeting, data, where=where)
 
 
@@ -99,15 +110,21 @@ def meeting_files(meeting: Meeting, context: ValidationContext) -> dict[str, byt
     }
 
 
-def parse_committee(text: bytes | str, *, where: str, context: ValidationContext) -> Committee:
+def parse_committee(text: bytes | str, *, where: str, context: ValidationContext | None) -> Committee:
     data = codec.load_yaml(text, where=where)
-    _raise_if_errors(where, problems("committee", data, context))
+    if context is not None:
+        _raise_if_errors(where, problems("committee", data, context))
     return codec.decode(Committee, data, where=where)
 
 
-def parse_people(text: bytes | str, *, where: str = REGISTER_PATH) -> dict[str, Person]:
+def parse_people(
+    text: bytes | str, *, where: str = REGISTER_PATH, trusted: bool = False
+) -> dict[str, Person]:
     data = codec.load_yaml(text, where=where)
-    _raise_if_errors(where, problems("people", data, ValidationContext()))
+    if not trusted:
+        from schemas import ValidationContext
+
+        _raise_if_errors(where, problems("people", data, ValidationContext()))
     people = codec.decode_list(Person, data.get("people") or [], where=where, field="people")
     return {p.id: p for p in people}
 
@@ -115,5 +132,7 @@ def parse_people(text: bytes | str, *, where: str = REGISTER_PATH) -> dict[str, 
 def people_file(people: Mapping[str, Person]) -> bytes:
     ordered = sorted(people.values(), key=lambda p: p.id)
     data = {"people": [codec.encode(p) for p in ordered]}
+    from schemas import ValidationContext
+
     _raise_if_errors(REGISTER_PATH, problems("people", data, ValidationContext()))
     return codec.dump_yaml(data).encode("utf-8")

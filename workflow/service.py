@@ -142,7 +142,9 @@ class Service(ChecksMixin, LifecycleMixin, DecisionsMixin, DocumentsMixin, Histo
             if not self.archive.exists(records.REGISTER_PATH, head):
                 found: dict[str, Person] = {}
             else:
-                found = records.parse_people(self.archive.read(records.REGISTER_PATH, head))
+                found = records.parse_people(
+                    self.archive.read(records.REGISTER_PATH, head), trusted=True
+                )
         self._people = (head, found)
         return found
 
@@ -168,7 +170,7 @@ class Service(ChecksMixin, LifecycleMixin, DecisionsMixin, DocumentsMixin, Histo
             if not _valid_slug(slug) or not self.archive.exists(path):
                 raise NotFound(_not_found("committee", slug, self.committee_slugs()))
             text = self.archive.read(path)
-        return records.parse_committee(text, where=path, context=self.context())
+        return records.parse_committee(text, where=path, context=None)
 
     def committees(self) -> list[Committee]:
         return [self.committee(slug) for slug in self.committee_slugs()]
@@ -197,7 +199,11 @@ class Service(ChecksMixin, LifecycleMixin, DecisionsMixin, DocumentsMixin, Histo
             return _valid_meeting_id(meeting_id) and self.archive.exists(path, rev)
 
     def load(self, meeting_id: str, *, rev: str = "HEAD", public: bool = False) -> Meeting:
-        """A meeting as saved at ``rev``; ``public=True`` never reads the exempt file."""
+        """A meeting as saved at ``rev``; ``public=True`` never reads the exempt file.
+
+        Every version was validated when it was saved, so reading decodes (checking each
+        field's type) without applying the schema again; :meth:`check` does that.
+        """
         if not self.exists(meeting_id, rev):
             if rev != "HEAD" and self.exists(meeting_id):
                 raise NotFound(f"The meeting {meeting_id} did not exist yet at version {rev}.")
@@ -210,7 +216,7 @@ class Service(ChecksMixin, LifecycleMixin, DecisionsMixin, DocumentsMixin, Histo
             if not public and self.archive.exists(exempt_path, rev):
                 exempt_text = self.archive.read(exempt_path, rev)
         return records.parse_meeting(
-            public_text, exempt_text, where=f"{folder}/{records.MEETING_FILE}", context=self.context()
+            public_text, exempt_text, where=f"{folder}/{records.MEETING_FILE}", context=None
         )
 
     def overview(self) -> list[overview.OverviewRow]:

@@ -14,12 +14,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workflow import lifecycle, records
+from workflow import records
 from workflow.errors import InvalidRecord, MinutebookError
 from workflow.model import Committee, Meeting
 
 if TYPE_CHECKING:
     import archive as store
+    from workflow import lifecycle
     from workflow.publication import Check
     from workflow.service import Service
 
@@ -43,6 +44,8 @@ class LifecycleMixin:
 
     def allowed(self: Service, meeting: Meeting) -> frozenset[str]:
         """What may be done with the meeting now (the CLI and the TUI share this)."""
+        from workflow import lifecycle
+
         return lifecycle.allowed(meeting.status, self.settings)
 
     def calendar(self: Service, around: dt.date) -> object:
@@ -83,6 +86,8 @@ class LifecycleMixin:
         published_on: dt.date | None = None,
         urgent_reason: str | None = None,
     ) -> list[Check]:
+        from workflow import lifecycle
+
         meeting = self.load(meeting_id)
         return lifecycle.publish_checks(
             meeting,
@@ -102,6 +107,8 @@ class LifecycleMixin:
         published_on: dt.date | None = None,
     ) -> Published:
         """Publish the agenda (or a supplementary agenda): checks, Word files, commit, tag."""
+        from workflow import lifecycle
+
         meeting = self.load(meeting_id)
         self._valid(meeting)
         new, event = lifecycle.publish_agenda(
@@ -118,6 +125,8 @@ class LifecycleMixin:
 
     def circulate_checks(self: Service, meeting_id: str) -> list[Check]:
         """What circulating would refuse (ok False) or warn about (ok True), before acting."""
+        from workflow import lifecycle
+
         from workflow.model import AttendanceState
         from workflow.publication import Check
 
@@ -148,11 +157,15 @@ class LifecycleMixin:
         return checks
 
     def start_minutes(self: Service, meeting_id: str) -> Published:
+        from workflow import lifecycle
+
         new, event = lifecycle.start_minutes(self.load(meeting_id), today=self.today())
         return self._commit_step(new, event, {})
 
     def circulate(self: Service, meeting_id: str) -> Published:
         """Send the draft minutes to the chair: a tagged, rendered version."""
+        from workflow import lifecycle
+
         meeting = self.load(meeting_id)
         self._valid(meeting)
         new, event = lifecycle.circulate(
@@ -164,6 +177,8 @@ class LifecycleMixin:
         return self._commit_step(new, event, {"minutes": "minutes-draft"})
 
     def publish_draft_minutes(self: Service, meeting_id: str) -> Published:
+        from workflow import lifecycle
+
         new, event = lifecycle.publish_draft_minutes(
             self.load(meeting_id), settings=self.settings, today=self.today()
         )
@@ -178,6 +193,8 @@ class LifecycleMixin:
         subject_to: Meeting | None = None,
     ) -> Published:
         """Record approval at a later meeting; both records change in one version."""
+        from workflow import lifecycle
+
         meeting = self.load(meeting_id)
         approving = self.load(at)
         result = lifecycle.approve(
@@ -201,6 +218,8 @@ class LifecycleMixin:
         authority: str = "",
     ) -> Published:
         """Change approved minutes as a recorded amendment (who, when, why, authority)."""
+        from workflow import lifecycle
+
         new, event = lifecycle.amend(
             self.load(meeting_id),
             new=corrected,
@@ -213,10 +232,14 @@ class LifecycleMixin:
         return self._commit_step(new, event, {"minutes": f"minutes-amended-{number}"})
 
     def cancel(self: Service, meeting_id: str, *, reason: str = "") -> Published:
+        from workflow import lifecycle
+
         new, event = lifecycle.cancel(self.load(meeting_id), reason=reason, today=self.today())
         return self._commit_step(new, event, {})
 
     def postpone(self: Service, meeting_id: str, *, to: dt.date, reason: str = "") -> Published:
+        from workflow import lifecycle
+
         new, event = lifecycle.postpone(
             self.load(meeting_id), new_date=to, reason=reason, today=self.today()
         )

@@ -99,6 +99,8 @@ def load_settings(path: Path | None = None) -> Settings:
                 f"The settings file {path} cannot be opened: {exc.strerror}."
             ) from None
     data.update(_from_env())
+    if not data:
+        return Settings()
     from schemas import validate
 
     report = validate("settings", data)
