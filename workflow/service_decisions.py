@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 from workflow import decisions, records
 from workflow.deadlines import long_date
 from workflow.decisions import ForwardPlanEntry
-from workflow.errors import MinutebookError, NotFound, Refused
+from workflow.errors import MinutebookError, NotFound, OutputError, Refused
 from workflow.model import CallInState, DecisionRecord, Item, Meeting, Resolution, Status
 
 if TYPE_CHECKING:
@@ -217,6 +217,8 @@ class DecisionsMixin:
         meeting = self.load(meeting_id)
         item = self.decision_item(meeting, ref)
         _require_held(meeting, "A record of decision is published")
+        if out is not None:
+            _check_output(out)
         day = published_on or self.today()
         self._not_future(day, "A record of decision", "published")
         if day < meeting.date:
@@ -357,6 +359,15 @@ def _require_held(meeting: Meeting, what: str) -> None:
     if meeting.status not in _HELD:
         raise Refused(f"{what} after the meeting; start the minutes of {meeting.id} first "
                       f"(minutebook minutes {meeting.id}).")
+
+
+def _check_output(out: Path) -> None:
+    """Refuse an output path that cannot be written before anything is published."""
+    if out.is_dir():
+        raise OutputError(f"{out} is a folder; give a file name for the record of decision.")
+    if not out.parent.is_dir():
+        raise OutputError(f"The folder {out.parent} does not exist, so {out.name} cannot be "
+                          "written there; nothing was published.")
 
 
 def _with_record(meeting: Meeting, uid: str, record: DecisionRecord) -> Meeting:

@@ -146,3 +146,20 @@ def test_wrong_options_are_usage_errors(held: Clerk, argv: tuple[str, ...], mess
 def test_no_decisions_recorded(clerk: Clerk) -> None:
     assert clerk.ok("decisions").out == "No decisions are recorded.\n"
     assert clerk.ok("decisions", "--json").json()["decisions"] == []
+
+
+def test_a_control_character_in_the_reasons_names_the_field(held: Clerk) -> None:
+    head = held.head()
+    done = held.on("2019-02-05")("decision", "record", MEETING, "8", "--reasons", "Adopters\x0bsooner")
+    assert done.code == 1
+    assert "decision_record.reasons" in done.err
+    assert "Traceback" not in done.err
+    assert held.head() == head
+
+
+def test_an_output_folder_that_does_not_exist_publishes_nothing(held: Clerk) -> None:
+    record(held)
+    message = held.on("2019-02-06").refused("decision", "publish", MEETING, "8", "-o",
+                                            str(held.root / "missing" / "record.docx"))
+    assert message.endswith("cannot be written there; nothing was published.")
+    assert rows(held, "2019-02-06")["adoption-agency"]["state"] == "made"
