@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-
-import holidays
+from typing import TYPE_CHECKING
 
 from workflow.errors import MinutebookError
+
+if TYPE_CHECKING:
+    import holidays
 
 __all__ = [
     "WorkingCalendar",
@@ -75,6 +77,8 @@ def working_days_calendar(
     With ``years`` the holidays of those years are loaded at once; without, each year is
     loaded the first time a date in it is asked about.
     """
+    import holidays
+
     code = (country or "").strip().upper()
     region = (subdivision or "").strip().upper()
     try:
