@@ -104,18 +104,24 @@ def _run(handler: Handler, args: argparse.Namespace) -> int:
         return EXIT_INVALID
     except BrokenPipeError:
         return EXIT_OK
+    except OSError as exc:
+        from workflow.service import disk_sentence
+
+        print(f"minutebook: {disk_sentence(exc)}", file=sys.stderr)
+        return EXIT_INVALID
     except Exception as exc:  # a bug: one sentence here, the traceback in a file
         where = _write_crash_report()
+        details = f" Details: {where}" if where else ""
         print(
             f"minutebook: an unexpected problem stopped the command ({type(exc).__name__}: {exc}); "
-            f"nothing further was saved. Details: {where}",
+            f"nothing further was saved.{details}",
             file=sys.stderr,
         )
         return EXIT_INVALID
 
 
 def _write_crash_report() -> str:
-    import tempfile
+    """Write the traceback for a bug report; "" when even that cannot be written."""
     import traceback
 
     try:
@@ -127,10 +133,7 @@ def _write_crash_report() -> str:
         path.write_text(traceback.format_exc(), encoding="utf-8")
         return str(path)
     except OSError:
-        fd, name = tempfile.mkstemp(prefix="minutebook-error-", suffix=".txt")
-        with open(fd, "w", encoding="utf-8") as handle:
-            handle.write(traceback.format_exc())
-        return name
+        return ""
 
 
 def _open_tui() -> int:

@@ -22,3 +22,22 @@ def archive_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "archive"
     sample.init_archive(path, sample=True)
     return path
+
+
+@pytest.fixture
+def fixed_archive(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The sample archive saved at a fixed time, so history screens look the same every run."""
+    import archive as store
+    from workflow import sample
+    from workflow.service import Service
+    from workflow.settings import load_settings
+
+    monkeypatch.setenv("MINUTEBOOK_TODAY", "2026-11-25")
+    path = tmp_path / "archive"
+    repo = store.GitArchive.init(path, demo=True)
+    service = Service(repo, load_settings(), clock=fixed_clock)
+    try:
+        sample.install_sample(service)
+    finally:
+        service.close()
+    return path

@@ -34,10 +34,10 @@ class AgendaEditor(EditorPane):
     """Items on the left, the highlighted item's agenda fields on the right."""
 
     BINDINGS = [
-        Binding("ctrl+n", "add", "Add item", id="agenda.add", tooltip="Add a report item after the last report"),
-        Binding("ctrl+t", "standing", "Standing item", id="agenda.standing", tooltip="Add a standing item from the template"),
-        Binding("ctrl+up", "move(-1)", "Move up", id="agenda.up", tooltip="Move the item one place up"),
-        Binding("ctrl+down", "move(1)", "Move down", id="agenda.down", tooltip="Move the item one place down"),
+        Binding("ctrl+n", "add", "Add", id="agenda.add", tooltip="Add a report item after the last report"),
+        Binding("ctrl+t", "standing", "Standing", id="agenda.standing", tooltip="Add a standing item from the template"),
+        Binding("ctrl+up", "move(-1)", "Up", id="agenda.up", tooltip="Move the item one place up"),
+        Binding("ctrl+down", "move(1)", "Down", id="agenda.down", tooltip="Move the item one place down"),
         Binding("ctrl+l", "exempt", "Private", id="agenda.exempt", tooltip="Mark the item private with its exempt paragraph"),
         Binding("delete", "remove", "Remove", id="agenda.remove", tooltip="Remove the highlighted item"),
     ]
@@ -46,6 +46,7 @@ class AgendaEditor(EditorPane):
         super().__init__(meeting, id=id)
         self.current: str | None = None
         self._filling = False
+        self._filled: dict[str, str] = {}
 
     def compose(self) -> ComposeResult:
         yield ItemList(id="agenda-items", classes="item-list")
@@ -76,6 +77,7 @@ class AgendaEditor(EditorPane):
     def _fill(self) -> None:
         item = self._item()
         self._filling = True
+        self._filled: dict[str, str] = {}
         try:
             self.query_one("#title", Input).value = item.title if item else ""
             report = item.report if item else None
@@ -87,6 +89,7 @@ class AgendaEditor(EditorPane):
             self.query_one("#documents", TextArea).load_text(documents_text(item.documents) if item else "")
             for widget in self.query("#agenda-form Input, #agenda-form TextArea"):
                 widget.disabled = item is None or self.read_only
+                self._filled[widget.id or ""] = widget.text if isinstance(widget, TextArea) else widget.value  # type: ignore[attr-defined]
         finally:
             self._filling = False
 
@@ -110,8 +113,12 @@ class AgendaEditor(EditorPane):
     @on(TextArea.Changed)
     def _typed(self, event: Input.Changed | TextArea.Changed) -> None:
         event.stop()
-        if not self._filling and self.current is not None:
-            self.typed(self.current)
+        widget = event.text_area if isinstance(event, TextArea.Changed) else event.input
+        value = widget.text if isinstance(widget, TextArea) else widget.value
+        if self._filling or self.current is None or self._filled.get(widget.id or "") == value:
+            return
+        self._filled[widget.id or ""] = value
+        self.typed(self.current)
 
     def collect(self, meeting: Meeting, uids: list[str]) -> tuple[Meeting, list[FieldError]]:
         uid = self.current

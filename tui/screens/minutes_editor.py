@@ -175,7 +175,8 @@ class MinutesEditor(EditorPane):
             return
         page = next((a for a in event.input.ancestors if isinstance(a, ItemMinutes)), None)
         if page is not None:
-            self.typed(page.uid)
+            if event.value != page.item.resolved_intro or page.uid in self._pending:
+                self.typed(page.uid)
         elif event.input.id == "closed" and event.value != (self.meeting.closed.strftime("%H:%M") if self.meeting.closed else ""):
             self.typed("@closed")
 

@@ -1,0 +1,99 @@
+"""SVG snapshots of the main screens at 80x24 and 120x36 (layout only; fixed data and day).
+
+Update only after reading the report: ``pytest tests/tui/test_snapshots.py --snapshot-update``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import fixed_clock
+from tui.app import make_app
+
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 36), id="120x36")]
+CIRCULATED = "children-scrutiny-board/2026-10-22"
+DRAFT = "children-scrutiny-board/2027-01-14"
+
+
+async def _ready(pilot: Any) -> None:
+    pilot.app.sub_title = "sample archive"
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def _open(pilot: Any, meeting_id: str) -> None:
+    await _ready(pilot)
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    pilot.app.screen.open_meeting(meeting_id)
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_home(snap_compare: Any, fixed_archive: Path, size: tuple[int, int]) -> None:
+    assert snap_compare(make_app(fixed_archive, clock=fixed_clock), terminal_size=size, run_before=_ready)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_minutes_attendance(snap_compare: Any, fixed_archive: Path, size: tuple[int, int]) -> None:
+    async def ready(pilot: Any) -> None:
+        await _open(pilot, CIRCULATED)
+
+    assert snap_compare(make_app(fixed_archive, clock=fixed_clock), terminal_size=size, run_before=ready)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_item_minutes(snap_compare: Any, fixed_archive: Path, size: tuple[int, int]) -> None:
+    async def ready(pilot: Any) -> None:
+        await _open(pilot, CIRCULATED)
+        await pilot.press("down", "down", "down", "down")
+        await pilot.pause()
+
+    assert snap_compare(make_app(fixed_archive, clock=fixed_clock), terminal_size=size, run_before=ready)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_agenda_editor(snap_compare: Any, fixed_archive: Path, size: tuple[int, int]) -> None:
+    async def ready(pilot: Any) -> None:
+        await _open(pilot, DRAFT)
+        await pilot.press("down", "down")
+        await pilot.pause()
+
+    assert snap_compare(make_app(fixed_archive, clock=fixed_clock), terminal_size=size, run_before=ready)
+
+
+def test_publish_dialog(snap_compare: Any, fixed_archive: Path) -> None:
+    async def ready(pilot: Any) -> None:
+        await _open(pilot, DRAFT)
+        await pilot.press("f7")
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(make_app(fixed_archive, clock=fixed_clock), terminal_size=(80, 24), run_before=ready)
+
+
+def test_new_meeting(snap_compare: Any, fixed_archive: Path) -> None:
+    async def ready(pilot: Any) -> None:
+        await _ready(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+
+    assert snap_compare(make_app(fixed_archive, clock=fixed_clock), terminal_size=(80, 24), run_before=ready)
+
+
+def test_history(snap_compare: Any, fixed_archive: Path) -> None:
+    async def ready(pilot: Any) -> None:
+        await _open(pilot, CIRCULATED)
+        await pilot.press("f4")
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(make_app(fixed_archive, clock=fixed_clock), terminal_size=(120, 36), run_before=ready)
