@@ -35,7 +35,7 @@ class RefChanged(Exception):
 def head_branch(gitdir: Path) -> str:
     """The ref HEAD points to, e.g. ``refs/heads/main``; CorruptArchive if detached."""
     try:
-        text = (gitdir / "HEAD").read_text(encoding="utf-8").strip()
+        text = (gitdir / "HEAD").read_bytes().decode("utf-8", "replace").strip()
     except FileNotFoundError as exc:
         raise CorruptArchive("The archive is damaged: its HEAD file is missing.") from exc
     if not text.startswith("ref: refs/heads/"):
@@ -64,12 +64,12 @@ def _packed(gitdir: Path, name: str) -> str | None:
 def read_ref(gitdir: Path, name: str) -> str | None:
     """The commit a ref points to (loose or packed), or None if it does not exist."""
     try:
-        text = (gitdir / name).read_text(encoding="ascii").strip()
+        text = (gitdir / name).read_bytes().decode("ascii", "replace").strip()
     except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
         return _packed(gitdir, name)
     if text.startswith("ref: "):
         return read_ref(gitdir, text[5:])
-    if len(text) != 40:
+    if len(text) != 40 or any(c not in "0123456789abcdef" for c in text):
         raise CorruptArchive(f"The archive is damaged: the ref {name} is unreadable.")
     return text
 

@@ -46,6 +46,10 @@ _DEFAULT_CONTEXT = ValidationContext()
 _PARAGRAPH = "Schedule 12A paragraph"
 
 
+MAX_TEXT = 100_000
+"""The longest text one field may hold: far beyond any paragraph of minutes."""
+
+
 class MinutebookValidator(RecordRules, cerberus.Validator):  # type: ignore[misc]
     """Cerberus with minutebook's rules; the context comes in the ``context`` setting."""
 
@@ -78,6 +82,13 @@ class MinutebookValidator(RecordRules, cerberus.Validator):  # type: ignore[misc
     def _validate_xml_safe(self, constraint: bool, field: Hashable, value: Any) -> None:
         """{'type': 'boolean'}"""
         if constraint and isinstance(value, str):
+            if len(value) > MAX_TEXT:
+                self._error(
+                    field,
+                    f"is {len(value):,} characters long; one field holds at most "
+                    f"{MAX_TEXT:,} (was a whole file pasted in?)",
+                )
+                return
             found = _UNSAFE.search(value)
             if found:
                 code = f"U+{ord(found.group()):04X}"

@@ -78,10 +78,31 @@ def register(subs: Any, common: argparse.ArgumentParser) -> None:
 # ------------------------------------------------------------------------- helpers
 
 
-def service(*, create: bool = True) -> Any:
+def service() -> Any:
+    """The service on the archive the clerk named, or the default one.
+
+    A named archive (``--archive`` / ``MINUTEBOOK_ARCHIVE``) that does not exist is
+    refused, since it is almost always a typing mistake; the default archive is created,
+    with the sample meetings, the first time it is used.
+    """
+    import os
+
+    import archive as store
+    from workflow.errors import MinutebookError
     from workflow.service import Service
 
-    return Service.open(create=create)
+    path = store.default_archive_path()
+    if not path.exists():
+        if os.environ.get("MINUTEBOOK_ARCHIVE"):
+            raise MinutebookError(
+                f"There is no archive at {path}; create one with `minutebook init` "
+                "(or `minutebook init --sample` for a demo)."
+            )
+        from workflow import sample
+
+        sample.init_archive(path, sample=True)
+        print(f"Created your archive with sample meetings at {path}", file=sys.stderr)
+    return Service.open(path, create=False)
 
 
 def emit_json(payload: dict[str, Any]) -> None:

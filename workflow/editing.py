@@ -60,20 +60,23 @@ def edit_in_editor(service: Service, meeting_id: str, *, message: str | None = N
     saves = autosave_store()
     key = autosave_key(service, meeting_id)
     original = codec.dump_yaml(codec.encode(meeting)).encode("utf-8")
-    text = saves.get(key)
-    if text is not None and text != original:
+    work = _work_file(saves, key)
+    kept = [t for t in (_read(work), saves.get(key)) if t is not None and t != original]
+    if kept:
+        text = kept[0]
         print(f"Recovered unsaved edits of {meeting_id} from an earlier session.")
     else:
         text = original
     saves.put(key, text)
-    work = _work_file(saves, key)
-    work.write_bytes(text)
+    if _read(work) != text:
+        _write_durably(work, text)
     while True:
         _run_editor(work)
         text = work.read_bytes()
         saves.put(key, text)
         if text == original:
             saves.discard(key)
+            work.unlink(missing_ok=True)
             print("No changes; nothing saved.")
             return 0
         try:
@@ -90,8 +93,22 @@ def edit_in_editor(service: Service, meeting_id: str, *, message: str | None = N
             )
             return 1
         saves.discard(key)
+        work.unlink(missing_ok=True)
         print(f"Saved {meeting_id} as version {version.short}.")
         return 0
+
+
+def _read(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+
+
+def _write_durably(path: Path, data: bytes) -> None:
+    from archive.locking import atomic_write
+
+    atomic_write(path, data)
 
 
 def _run_editor(path: Path) -> None:

@@ -29,6 +29,7 @@ def init_archive(
 ) -> tuple[Path, bool]:
     """Create the archive at ``path`` (default location if None); False if it existed."""
     target = Path(path) if path is not None else store.default_archive_path()
+    settings = settings or load_settings()
     with archive_errors():
         if (target / ".git").exists():
             store.GitArchive.open(target).close()
@@ -38,7 +39,7 @@ def init_archive(
                 f"{target} already holds files but is not an archive; choose an empty folder."
             )
         repo = store.GitArchive.init(target, demo=sample)
-    service = Service(repo, settings or load_settings())
+    service = Service(repo, settings)
     try:
         if sample:
             install_sample(service)

@@ -28,7 +28,7 @@ from workflow.service_history import HistoryMixin
 from workflow.service_lifecycle import LifecycleMixin
 from workflow.settings import Settings, load_settings
 
-__all__ = ["MeetingSummary", "Service", "archive_errors", "clerk_identity"]
+__all__ = ["MeetingSummary", "Service", "archive_errors", "clerk_identity", "disk_sentence"]
 
 
 @contextlib.contextmanager
@@ -38,6 +38,20 @@ def archive_errors() -> Iterator[None]:
         yield
     except store.ArchiveError as exc:
         raise MinutebookError(exc.message, title="Archive") from None
+    except OSError as exc:
+        raise MinutebookError(disk_sentence(exc), title="Archive") from None
+
+
+def disk_sentence(exc: OSError) -> str:
+    """One sentence for a failed write or read of the archive; nothing was saved."""
+    import errno
+
+    where = f" ({exc.filename})" if exc.filename else ""
+    if exc.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
+        return f"The archive could not be written{where}: the disk is full; nothing was saved."
+    if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return f"The archive cannot be written{where}: it is read-only for you; nothing was saved."
+    return f"The archive could not be written{where}: {exc.strerror or exc}; nothing was saved."
 
 
 def clerk_identity(settings: Settings) -> store.Identity:

@@ -38,6 +38,7 @@ def test_command_line_does_not_import_textual(tmp_path: Path) -> None:
         "import os, sys\n"
         f"os.environ['MINUTEBOOK_ARCHIVE'] = {str(tmp_path / 'a')!r}\n"
         "from tui.cli import main\n"
+        "assert main(['init']) == 0\n"
         "rc = main(['list', '--json'])\n"
         "assert rc == 0, rc\n"
     )
