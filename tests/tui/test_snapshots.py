@@ -19,9 +19,14 @@ DRAFT = "children-scrutiny-board/2027-01-14"
 
 
 async def _ready(pilot: Any) -> None:
+    """Wait until the home screen shows its meetings (checked, not slept)."""
     pilot.app.sub_title = "sample archive"
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
+    for _ in range(100):
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+        tables = pilot.app.screen.query("#meetings")
+        if tables and tables.first().row_count:
+            break
     await pilot.pause()
 
 
