@@ -113,8 +113,9 @@ def test_full_disk_during_edit_keeps_the_text(archive: Path, small_disk: Path, t
     before = head(on_disk)
     result = mb("edit", DRAFT, archive=on_disk, env={"EDITOR": str(editor)})
     assert result.code == 1
-    _one_sentence(result.err)
-    assert "space" in result.err or "full" in result.err
+    first = result.err.splitlines()[0]
+    assert first.startswith("minutebook: ") and "Traceback" not in result.err, result.err
+    assert "space" in first or "full" in first
     assert head(on_disk) == before
     fsck(on_disk)
     filler.unlink()

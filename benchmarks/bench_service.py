@@ -1,0 +1,251 @@
+"""Benchmark of the clerk's operations through ``workflow.service.Service`` against plain git.
+
+Measured on a scratch copy of the 20,000-commit / 2,000-meeting archive that
+``bench_archive`` builds (cached under ``benchmarks/.work/``), into which one real
+10-item meeting is saved 1,000 times:
+
+- save (validate + write + commit) of that meeting, beside ``git add`` + ``git commit``;
+- its history (1,000 versions), beside ``git log -- <folder>``;
+- a diff of two of its versions, beside ``git diff REV1 REV2 -- <file>``;
+- search across the 2,000 meetings, beside ``git grep``;
+- validation of a 10- and a 100-item meeting (no peer: Cerberus is the validator);
+- the memory peak of each (tracemalloc, one extra run).
+
+Usage: .venv/bin/python benchmarks/bench_service.py [--versions 1000] [--repeat 30]
+[--commits 20000 --meetings 2000] [--profile save|history|diff|search|search-common]
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import dataclasses
+import json
+import os
+import pstats
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+for folder in (ROOT, ROOT / "benchmarks"):
+    if str(folder) not in sys.path:
+        sys.path.insert(0, str(folder))
+
+from bench_archive import WORK, cached_archive, fresh_copy  # noqa: E402
+from bench_render import make_meeting  # noqa: E402
+
+from workflow import records  # noqa: E402
+from workflow.model import Meeting  # noqa: E402
+from workflow.service import Service  # noqa: E402
+from workflow.settings import Settings  # noqa: E402
+
+__all__ = ["Row", "main", "measure"]
+
+SETTINGS = Settings(council="Example City Council", clerk_name="Bench Clerk",
+                    clerk_email="bench@example.org")
+GIT_ENV = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull}
+COMMON = "consultation"
+"""A word in every benchmark meeting: the search returns tens of thousands of lines."""
+RARE = "2016-03-1"
+"""Words found in a handful of meetings (a clerk looking for one meeting's date)."""
+
+
+@dataclass(frozen=True)
+class Row:
+    """One figure: our median, the peer's median in the same run, the target and the verdict."""
+
+    name: str
+    ours: float
+    peer_name: str = ""
+    peer: float | None = None
+    target: str = ""
+    ok: bool | None = None
+    peak_kib: float | None = None
+
+    @property
+    def ratio(self) -> float | None:
+        return self.ours / self.peer if self.peer else None
+
+
+def median_ms(fn: Callable[[int], object], repeat: int, warmup: int = 2) -> float:
+    for n in range(warmup):
+        fn(-1 - n)
+    times = []
+    for n in range(repeat):
+        start = time.perf_counter()
+        fn(n)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000
+
+
+def peak_kib(fn: Callable[[], object]) -> float:
+    tracemalloc.start()
+    try:
+        fn()
+        return tracemalloc.get_traced_memory()[1] / 1024
+    finally:
+        tracemalloc.stop()
+
+
+def _git(repo: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, env=GIT_ENV)
+
+
+def _version(meeting: Meeting, n: int) -> Meeting:
+    return dataclasses.replace(meeting, venue=f"Committee Room {n % 7}, version {n}")
+
+
+def _fill_history(svc: Service, meeting: Meeting, versions: int) -> list[float]:
+    """Save ``versions`` versions; the time of each (ms) is a save measurement too."""
+    times = []
+    for n in range(versions):
+        start = time.perf_counter()
+        svc.save(_version(meeting, n), message=f"Venue changed ({n})")
+        times.append((time.perf_counter() - start) * 1000)
+    return times
+
+
+def _plain_commit(repo: Path, rel: str, n: int) -> None:
+    data = (repo / rel).read_bytes().replace(b"venue:", f"venue: plain {n}".encode(), 1)
+    (repo / rel).write_bytes(data)
+    _git(repo, "add", "--", rel)
+    _git(repo, "-c", "user.name=Bench Clerk", "-c", "user.email=bench@example.org",
+         "commit", "-q", "-m", f"Venue changed (plain {n})")
+
+
+def _bench_save(svc: Service, repo: Path, meeting: Meeting, fill: list[float], repeat: int) -> Row:
+    rel = f"{records.meeting_folder(meeting.id)}/{records.MEETING_FILE}"
+    ours = statistics.median(fill)
+    _git(repo, "reset", "-q")
+    peer = median_ms(lambda n: _plain_commit(repo, rel, n), repeat)
+    _git(repo, "reset", "-q", "--hard", "HEAD")
+    svc.archive._trees.clear()
+    mem = peak_kib(lambda: svc.save(_version(meeting, 10**6), message="Memory"))
+    return Row("save 10-item meeting (validate+write+commit)", ours, "git add + git commit", peer,
+               "<= 20 ms", ours <= 20, mem)
+
+
+def _bench_history(svc: Service, repo: Path, meeting: Meeting, repeat: int) -> Row:
+    folder = records.meeting_folder(meeting.id) + "/"
+    count = len(svc.history(meeting.id))
+    ours = median_ms(lambda n: svc.history(meeting.id), repeat)
+    peer = median_ms(lambda n: _git(repo, "log", "--format=%H%x00%an%x00%ae%x00%aI%x00%B%x00",
+                                    "HEAD", "--", folder), repeat)
+    mem = peak_kib(lambda: svc.history(meeting.id))
+    return Row(f"history of one meeting ({count} versions)", ours, "git log -- folder", peer,
+               "<= 1.2x git and < 20 ms", ours <= 1.2 * peer and ours < 20, mem)
+
+
+def _bench_diff(svc: Service, repo: Path, meeting: Meeting, repeat: int) -> Row:
+    versions = svc.history(meeting.id)
+    old, new = versions[len(versions) // 2].commit, versions[len(versions) // 2 - 1].commit
+    rel = f"{records.meeting_folder(meeting.id)}/{records.MEETING_FILE}"
+    ours = median_ms(lambda n: svc.diff(meeting.id, old, new), repeat)
+    peer = median_ms(lambda n: _git(repo, "diff", "--word-diff", old, new, "--", rel), repeat)
+    mem = peak_kib(lambda: svc.diff(meeting.id, old, new))
+    return Row("diff of two versions", ours, "git diff --word-diff", peer, "< 10 ms", ours < 10, mem)
+
+
+def _bench_search(svc: Service, repo: Path, repeat: int, word: str, label: str) -> Row:
+    hits = len(svc.search(word))
+    ours = median_ms(lambda n: svc.search(word), repeat)
+    peer = median_ms(lambda n: _git(repo, "grep", "-z", "-n", "-I", "-F", "-i", "-e", word, "HEAD",
+                                    "--", "meetings/", ":(exclude)*.exempt.yaml"), repeat)
+    mem = peak_kib(lambda: svc.search(word))
+    return Row(f"search 2,000 meetings, {label} ({hits} lines)", ours, "git grep", peer,
+               "<= 1.2x git and < 150 ms", ours <= 1.2 * peer and ours < 150, mem)
+
+
+def _bench_validate(svc: Service, repeat: int) -> list[Row]:
+    rows = []
+    for items in (10, 100):
+        meeting, _ = make_meeting(items)
+        ours = median_ms(lambda n, m=meeting: svc.check(dataclasses.replace(m, venue=f"Room {n}")),
+                         repeat)
+        mem = peak_kib(lambda m=meeting: svc.check(dataclasses.replace(m, venue="Room x")))
+        rows.append(Row(f"validate {items}-item meeting", ours, target="(no target; TUI validates per item)",
+                        peak_kib=mem))
+    return rows
+
+
+def measure(*, commits: int, meetings: int, versions: int, repeat: int,
+            profile: str = "") -> list[Row]:
+    """Build or reuse the archive, fill one meeting's history, measure; return the rows."""
+    pristine = cached_archive(commits, meetings)
+    scratch = fresh_copy(pristine, WORK / "scratch-service")
+    try:
+        meeting, _ = make_meeting(10)
+        with Service.open(scratch, settings=SETTINGS, create=False) as svc:
+            fill = _fill_history(svc, meeting, versions)
+            svc.archive.maintenance()
+            if profile:
+                _profile(svc, scratch, meeting, profile)
+            rows = [_bench_save(svc, scratch, meeting, fill, repeat)]
+            rows.append(_bench_history(svc, scratch, meeting, repeat))
+            rows.append(_bench_diff(svc, scratch, meeting, repeat))
+            rows.append(_bench_search(svc, scratch, repeat, RARE, "rare words"))
+            rows.append(_bench_search(svc, scratch, max(5, repeat // 3), COMMON, "common word"))
+            rows += _bench_validate(svc, repeat)
+        return rows
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _profile(svc: Service, repo: Path, meeting: Meeting, what: str) -> None:
+    actions: dict[str, Callable[[int], object]] = {
+        "save": lambda n: svc.save(_version(meeting, 5000 + n), message=f"Profile {n}"),
+        "history": lambda n: svc.history(meeting.id),
+        "diff": lambda n: svc.diff(meeting.id, "10", "11"),
+        "search": lambda n: svc.search(RARE),
+        "search-common": lambda n: svc.search(COMMON),
+    }
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for n in range(3 if what == "search-common" else 20):
+        actions[what](n)
+    profiler.disable()
+    pstats.Stats(profiler, stream=sys.stderr).sort_stats("cumulative").print_stats(25)
+
+
+def table(rows: list[Row]) -> str:
+    head = f"{'measure':46}{'ours ms':>9}  {'peer':24}{'peer ms':>9}{'ratio':>7}{'peak KiB':>10}  target"
+    lines = [head]
+    for r in rows:
+        peer = f"{r.peer:9.2f}" if r.peer is not None else f"{'-':>9}"
+        ratio = f"{r.ratio:7.2f}" if r.ratio is not None else f"{'-':>7}"
+        mem = f"{r.peak_kib:10.0f}" if r.peak_kib is not None else f"{'-':>10}"
+        verdict = "" if r.ok is None else (" ok" if r.ok else " MISSED")
+        lines.append(f"{r.name:46}{r.ours:9.2f}  {r.peer_name:24}{peer}{ratio}{mem}  {r.target}{verdict}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--commits", type=int, default=20_000)
+    parser.add_argument("--meetings", type=int, default=2_000)
+    parser.add_argument("--versions", type=int, default=1_000)
+    parser.add_argument("--repeat", type=int, default=30)
+    parser.add_argument("--profile", choices=["save", "history", "diff", "search", "search-common"], default="")
+    parser.add_argument("--json", action="store_true", help="print the rows as JSON (for run.py)")
+    args = parser.parse_args(argv)
+    os.environ.setdefault("GIT_CONFIG_GLOBAL", os.devnull)
+    rows = measure(commits=args.commits, meetings=args.meetings, versions=args.versions,
+                   repeat=args.repeat, profile=args.profile)
+    if args.json:
+        print(json.dumps([dataclasses.asdict(r) for r in rows]))
+        return 0
+    print(f"archive: {args.commits} commits, {args.meetings} meetings; one meeting saved "
+          f"{args.versions} times")
+    print(table(rows))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
