@@ -50,7 +50,9 @@ class AgendaEditor(EditorPane):
 
     def compose(self) -> ComposeResult:
         yield ItemList(id="agenda-items", classes="item-list")
-        with VerticalScroll(id="agenda-form", classes="item-form"):
+        form = VerticalScroll(id="agenda-form", classes="item-form")
+        form.can_focus = False
+        with form:
             yield Static("Title", classes="field-label")
             yield Input(id="title")
             yield Static("Report kind (e.g. Report, Briefing Note)", classes="field-label")

@@ -52,6 +52,8 @@ def _labelled(resolutions: tuple[Resolution, ...], depth: int = 0) -> list[str]:
 class ItemMinutes(VerticalScroll):
     """The minutes of one item: its own text areas, filled once from the record."""
 
+    can_focus = False
+
     def __init__(self, item: Item, *, id: str, read_only: bool) -> None:
         super().__init__(id=id, classes="item-minutes")
         self.uid = item.uid

@@ -1,0 +1,105 @@
+"""The real ``minutebook`` command in a real terminal (tmux): open a meeting, type, save.
+
+Skipped only when tmux is not installed.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from workflow.service import Service
+
+pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+
+MEETING = "children-scrutiny-board/2026-10-22"
+
+
+def _tmux(*args: str) -> str:
+    return subprocess.run(["tmux", *args], check=True, capture_output=True, text=True).stdout
+
+
+@pytest.fixture
+def session(archive_path: Path) -> Iterator[str]:
+    name = f"mb-test-{uuid.uuid4().hex[:8]}"
+    command = str(Path(sys.executable).with_name("minutebook"))
+    env = " ".join(
+        f"{k}={shlex.quote(v)}" for k, v in os.environ.items()
+        if k.startswith(("MINUTEBOOK_", "XDG_", "GIT_CONFIG")) or k == "HOME"
+    )
+    _tmux("new-session", "-d", "-s", name, "-x", "120", "-y", "36",
+          f"env {env} TERM=xterm-256color {command} --archive {shlex.quote(str(archive_path))}; sleep 5")
+    try:
+        yield name
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", name], check=False, capture_output=True)
+
+
+def _wait_for(session: str, text: str, timeout: float = 20.0) -> str:
+    """The screen once ``text`` appears on it (polling the pane, as a person would look)."""
+    deadline = time.monotonic() + timeout
+    screen = ""
+    while time.monotonic() < deadline:
+        screen = _tmux("capture-pane", "-p", "-t", session)
+        if text in screen:
+            return screen
+        time.sleep(0.1)
+    raise AssertionError(f"'{text}' did not appear on the screen:\n{screen}")
+
+
+def _wait_gone(session: str, text: str, timeout: float = 20.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if text not in _tmux("capture-pane", "-p", "-t", session):
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"'{text}' stayed on the screen")
+
+
+def _keys(session: str, *keys: str, settle: float = 0.0) -> None:
+    """Send keys; ``settle`` gives a moved focus time to land, as a person's pause would."""
+    _tmux("send-keys", "-t", session, *keys)
+    if settle:
+        time.sleep(settle)
+
+
+def test_open_a_meeting_type_and_save_in_a_real_terminal(session: str, archive_path: Path) -> None:
+    _wait_for(session, "6 meetings")
+    _keys(session, "/", settle=0.3)
+    _keys(session, "-l", "22 Oct")
+    _wait_gone(session, "Thu 14 Jan 2027")
+    _keys(session, "Enter")
+    _keys(session, "Enter")
+    _wait_for(session, "Attendance and closing time")
+    for _ in range(4):
+        _keys(session, "Down")
+    _wait_for(session, "12. Home to School Transport Review")
+    time.sleep(0.3)
+    _keys(session, "Tab", settle=0.3)
+    _keys(session, "C-e")
+    _keys(session, "-l", " Typed in tmux.")
+    _keys(session, "C-s")
+    _wait_for(session, "What changed")
+    time.sleep(0.3)
+    _keys(session, "C-u")
+    _keys(session, "-l", "Narrative typed in a terminal")
+    _keys(session, "Enter")
+    _wait_for(session, "Saved as version")
+    with Service.open(archive_path, create=False) as service:
+        meeting = service.load(MEETING)
+        latest = service.history(MEETING)[0]
+    item = next(it for it in meeting.items if it.title == "Home to School Transport Review")
+    assert "transport Typed in tmux." in item.body[0].text
+    assert latest.subject == "Narrative typed in a terminal"
+    _keys(session, "Escape")
+    _wait_for(session, "New meeting")
+    _keys(session, "C-q")
