@@ -177,9 +177,9 @@ def parse_declarations(
     found: list[Declaration] = []
     problems: list[FieldError] = []
     earlier = {d.member: d for d in old}
-    for line in _lines(text):
+    for index, line in enumerate(_lines(text)):
         member, nature, interest = _cells(line, 3)
-        path = f"declarations[{len(found)}]"
+        path = f"declarations[{index}]"
         if not member:
             problems.append(FieldError(f"{path}.member", "Name the member who declared the interest first."))
             continue
@@ -217,9 +217,9 @@ def parse_motions(text: str, old: Sequence[Motion] = ()) -> tuple[tuple[Motion, 
     found: list[Motion] = []
     problems: list[FieldError] = []
     earlier = {m.text: m for m in old}
-    for line in _lines(text):
+    for index, line in enumerate(_lines(text)):
         words, mover, seconder, outcome, votes, kind = _cells(line, 6)
-        path = f"motions[{len(found)}]"
+        path = f"motions[{index}]"
         if not words:
             problems.append(FieldError(f"{path}.text", "A motion needs its wording before the first '|'."))
             continue
@@ -263,9 +263,9 @@ def parse_actions(text: str, old: Sequence[Action] = ()) -> tuple[tuple[Action, 
     found: list[Action] = []
     problems: list[FieldError] = []
     earlier = {a.text: a for a in old}
-    for line in _lines(text):
+    for index, line in enumerate(_lines(text)):
         words, owner, due, kind = _cells(line, 4)
-        path = f"actions[{len(found)}]"
+        path = f"actions[{index}]"
         if not words:
             problems.append(FieldError(f"{path}.text", "An action needs its wording before the first '|'."))
             continue
