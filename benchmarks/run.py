@@ -49,7 +49,7 @@ QUICK = {
     "archive": ["--commits", "2000", "--meetings", "200", "--repeat", "10"],
     "render": ["--runs", "10"],
     "service": ["--commits", "2000", "--meetings", "200", "--versions", "100", "--repeat", "10"],
-    "tui": [],
+    "tui": ["--runs", "3", "--keys", "100"],
 }
 
 
@@ -103,8 +103,8 @@ def parse_render(out: str) -> list[Figure]:
     pandoc = values.get("pandoc, same minutes as Markdown")
     if whole:
         if pandoc:
-            figures.append(Figure("render", "whole `minutebook render` process, 10 items", whole[0],
-                                  "pandoc", pandoc[0], "<= 1.0x pandoc", whole[0] <= pandoc[0]))
+            figures.append(Figure("render", "python-docx render script process, 10 items", whole[0],
+                                  "pandoc", pandoc[0], "(see service row)", None))
         else:
             figures.append(Figure("render", "whole render process, 10 items", whole[0],
                                   "pandoc not installed", None, "<= 1.0x pandoc", None))
@@ -130,10 +130,24 @@ def parse_generic(script: str, out: str) -> list[Figure]:
     return figures
 
 
+def parse_tui(out: str) -> list[Figure]:
+    """Rows of bench_tui's table: name, result, target, yes/NO."""
+    figures = []
+    for line in out.splitlines():
+        match = re.match(r"^(.+?)\s+([\d.]+)\s+([\d.]+)\s+(yes|NO)$", line)
+        if match:
+            name, value, target, verdict = match.groups()
+            label = "first paint, 500 meetings, from start" if "paint" in name else name
+            figures.append(Figure("tui", label.replace(" (ms)", ""), float(value),
+                                  target=f"<= {float(target):g} ms", ok=verdict == "yes"))
+    return figures
+
+
 PARSERS: dict[str, Callable[[str], list[Figure]]] = {
     "archive": parse_archive,
     "render": parse_render,
     "service": parse_service,
+    "tui": parse_tui,
 }
 
 
@@ -145,12 +159,15 @@ def collect(scripts: list[str], quick: bool) -> tuple[list[Figure], dict[str, st
             raw[script] = f"bench_{script}.py is not present; skipped."
             continue
         args = list(QUICK[script]) if quick else []
-        if script == "render":
-            args += ["--command", str(Path(sys.executable).with_name("minutebook"))]
         if script == "service":
             args.append("--json")
         started = time.perf_counter()
-        out = _run(script, args)
+        try:
+            out = _run(script, args)
+        except RuntimeError as exc:
+            raw[script] = str(exc)
+            figures.append(Figure(script, f"bench_{script}.py failed (see below)", math.nan, ok=False))
+            continue
         raw[script] = out + f"\n({time.perf_counter() - started:.0f} s)"
         parser = PARSERS.get(script)
         figures += parser(out) if parser else parse_generic(script, out)
@@ -195,7 +212,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"machine: {machine()}")
     print(table(figures))
     for script, out in raw.items():
-        if args.raw or script not in PARSERS:
+        if args.raw or script not in PARSERS or "failed" in out[:40]:
             print(f"\n--- bench_{script}.py ---\n{out}")
     failed = [f for f in figures if f.ok is False]
     if failed:
