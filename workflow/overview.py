@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -39,6 +40,13 @@ class OverviewRow:
         }
 
 
+@functools.lru_cache(maxsize=8)
+def _calendar(country: str, subdivision: str) -> Any:
+    from workflow import deadlines
+
+    return deadlines.working_days_calendar(country, subdivision)
+
+
 def _short(day: dt.date) -> str:
     return f"{day:%a} {day.day} {day:%b}"
 
@@ -50,9 +58,7 @@ def next_step(
     if status is Status.AGENDA_DRAFT:
         from workflow import deadlines
 
-        calendar = deadlines.working_days_calendar(
-            settings.holiday_country, settings.holiday_subdivision, years=(date.year - 1, date.year)
-        )
+        calendar = _calendar(settings.holiday_country, settings.holiday_subdivision)
         due = deadlines.latest_publication_date(date, settings.clear_days, calendar)
         if today > due:
             return f"agenda late (was due by {_short(due)})", due, True

@@ -238,26 +238,22 @@ class Service(ChecksMixin, LifecycleMixin, DecisionsMixin, DocumentsMixin, Histo
         return overview.overview_rows(self.summaries(), self.settings, self.today())
 
     def summaries(self) -> list[MeetingSummary]:
-        """Every meeting with its state, read from the archive's work tree (fast)."""
+        """Every meeting with its state, from the head of each file in the work tree.
+
+        Only the top-level lines the list shows are read, so listing a large archive is
+        quick; a file that cannot be read this way is left out (``validate`` names why).
+        """
         out = []
+        root = str(self.root)
         for meeting_id in self.meeting_ids():
-            path = self.root / records.meeting_folder(meeting_id) / records.MEETING_FILE
+            path = f"{root}/meetings/{meeting_id}/{records.MEETING_FILE}"
             try:
-                data = codec.load_yaml(path.read_bytes(), where=str(path))
-                meeting = codec.decode(Meeting, {**data, "items": []}, where=str(path))
-            except (MinutebookError, OSError):
+                with open(path, "rb") as handle:
+                    summary = _summary(handle.read())
+            except (MinutebookError, OSError, ValueError):
                 continue
-            out.append(
-                MeetingSummary(
-                    id=meeting.id,
-                    committee=meeting.committee,
-                    committee_name=meeting.committee_name or meeting.committee,
-                    date=meeting.date,
-                    start=meeting.start,
-                    status=meeting.status,
-                    title=meeting.committee_name,
-                )
-            )
+            if summary is not None:
+                out.append(summary)
         return out
 
     def save(
@@ -391,6 +387,44 @@ class Service(ChecksMixin, LifecycleMixin, DecisionsMixin, DocumentsMixin, Histo
                 trailers=dict(trailers),
                 when=self.clock(),
             )
+
+
+_HEADER_KEYS = frozenset({"id", "committee", "committee_name", "status", "date", "start"})
+_BODY_KEYS = frozenset({"attendance", "chair_changes", "items"})
+
+
+def _scalar(raw: str) -> str:
+    """A one-line YAML scalar as the codec writes it (plain, or quoted when needed)."""
+    raw = raw.strip()
+    if len(raw) >= 2 and raw[0] == raw[-1] == "'":
+        return raw[1:-1].replace("''", "'")
+    if raw.startswith('"'):
+        return str(codec.load_yaml(f"v: {raw}")["v"])
+    return raw
+
+
+def _summary(text: bytes) -> MeetingSummary | None:
+    """The list entry of a meeting file, from its top-level lines only."""
+    found: dict[str, str] = {}
+    for line in text.decode("utf-8").splitlines():
+        key, sep, raw = line.partition(":")
+        if sep and key in _HEADER_KEYS:
+            found[key] = _scalar(raw)
+        elif key in _BODY_KEYS:
+            break
+    if not {"id", "committee", "date"} <= found.keys():
+        return None
+    start = found.get("start")
+    hour, _, minute = (start or "").partition(":")
+    return MeetingSummary(
+        id=found["id"],
+        committee=found["committee"],
+        committee_name=found.get("committee_name") or found["committee"],
+        date=dt.date.fromisoformat(found["date"]),
+        start=dt.time(int(hour), int(minute)) if start else None,
+        status=Status(found.get("status", Status.AGENDA_DRAFT.value)),
+        title=found.get("committee_name", ""),
+    )
 
 
 def _long_date(day: dt.date) -> str:
