@@ -58,7 +58,7 @@ class AgendaEditor(EditorPane):
             yield Static("Report kind (e.g. Report, Briefing Note)", classes="field-label")
             yield Input(id="report-kind")
             yield Static("Report of (author)", classes="field-label")
-            yield Input(id="report-author", placeholder="Director of Children's Services")
+            yield Input(id="report-author", placeholder="e.g. Director of Children's Services")
             yield Static("Exempt paragraph (blank = public business)", classes="field-label")
             yield Input(id="paragraph", placeholder="e.g. 3", restrict=r"\d*")
             yield Static("Agenda wording (one line each)", classes="field-label")
@@ -176,9 +176,9 @@ class AgendaEditor(EditorPane):
             self._select_newest()
 
         fields = [
-            Field("title", "Title", placeholder="Home to School Transport Review"),
+            Field("title", "Title", placeholder="e.g. Home to School Transport Review"),
             Field("kind", "Report kind", value=kinds[0], choices=tuple((k, k) for k in kinds)),
-            Field("author", "Report of", placeholder="Director of Children's Services"),
+            Field("author", "Report of", placeholder="e.g. Director of Children's Services"),
             Field("paragraph", "Exempt paragraph (blank = public)"),
         ]
         self.app.push_screen(FormDialog("Add a report item", fields, ok="Add"), chosen)

@@ -48,7 +48,7 @@ class HomeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#meetings", DataTable)
-        table.add_columns("Date", "Committee", "State", "Next")
+        table.add_columns("Date", "State", "Next", "Committee")
         self.load_rows()
 
     @work(thread=True, exclusive=True, group="home", exit_on_error=False, description="Reading meetings")
@@ -87,9 +87,9 @@ class HomeScreen(Screen[None]):
                 continue
             cells = (
                 row.date.strftime("%a %d %b %Y"),
-                row.committee_name,
                 row.status.value.replace("-", " "),
                 row.next_step,
+                row.committee_name,
             )
             if needle and needle not in " ".join(cells).lower() + row.id:
                 continue

@@ -116,7 +116,7 @@ class MinutesEditor(EditorPane):
                              "s substitute · o add officer", classes="field-label", markup=False)
                 yield AttendanceTable(id="attendance")
                 yield Static("Meeting closed at (HH:MM)", classes="field-label")
-                yield Input(id="closed", placeholder="16:25", max_length=5)
+                yield Input(id="closed", placeholder="HH:MM, e.g. 16:25", max_length=5)
 
     def on_mount(self) -> None:
         self.redraw()
@@ -248,7 +248,7 @@ class MinutesEditor(EditorPane):
         fields = [
             Field("person", "Officer from the register", choices=officers),
             Field("name", "…or a name not in the register"),
-            Field("directorate", "Directorate (blank = as in the register)", placeholder="People"),
+            Field("directorate", "Directorate (blank = as in the register)", placeholder="e.g. People"),
         ]
         self.app.push_screen(FormDialog("Add an officer", fields, ok="Add"), chosen)
 

@@ -67,9 +67,9 @@ class NewMeetingScreen(ModalScreen[str | None]):
             yield Select([(k.value.title(), k.value) for k in MeetingKind], id="kind",
                          value=MeetingKind.ORDINARY.value, allow_blank=False)  # fmt: skip
             yield Static("Date (YYYY-MM-DD)", classes="field-label")
-            yield Input(id="date", placeholder="2027-01-14")
+            yield Input(id="date", placeholder="YYYY-MM-DD")
             yield Static("Start time (HH:MM)", classes="field-label")
-            yield Input(self._start_for(first), id="time", placeholder="14:00")
+            yield Input(self._start_for(first), id="time", placeholder="HH:MM")
             yield Static("Venue", classes="field-label")
             yield Input(first.venue if first else "", id="venue")
             yield Static("", id="new-problem", classes="dialog-problem", markup=False)
