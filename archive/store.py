@@ -334,7 +334,7 @@ class GitArchive:
         """Versions that changed a file or folder (all versions for ""), newest first."""
         prefix = safe_prefix(path_or_prefix)
         commit = self.resolve(rev)
-        args = ["log", "-z", "--name-only", "--no-renames", "--full-diff", "--abbrev=10"]
+        args = ["log", "-z", "--name-only", "--no-renames", "--full-diff", "--full-history", "--abbrev=10"]
         args += [f"--format={LOG_FORMAT}", "--decorate-refs=refs/tags/"]
         if limit is not None:
             args.append(f"--max-count={int(limit)}")

@@ -31,6 +31,7 @@ def register(subs: Any, common: argparse.ArgumentParser) -> None:
 
     p = add("init", cmd_init, "create an archive (a demo archive with --sample)")
     p.add_argument("--sample", action="store_true", help="fill it with a fictional council's meetings")
+    p.add_argument("--clone", metavar="URL", help="copy a shared archive (a git remote) instead")
 
     commands_registry.register(add)
 
@@ -149,7 +150,14 @@ def read_input(path: str) -> bytes:
 
 def cmd_init(args: argparse.Namespace) -> int:
     from workflow import sample
+    from workflow.errors import UsageError
 
+    if args.clone:
+        if args.sample:
+            raise UsageError("Choose --sample or --clone, not both.")
+        path = sample.clone_archive(args.clone)
+        print(f"Copied the shared archive {args.clone} to {path}")
+        return 0
     path, created = sample.init_archive(sample=args.sample)
     what = "a demo archive with sample meetings" if args.sample else "an empty archive"
     if created:

@@ -44,6 +44,8 @@ def register(add: Callable[..., argparse.ArgumentParser]) -> None:
     p = add("sync", cmd_sync, "pull and push the archive through a git remote")
     p.add_argument("remote", nargs="?", default="origin", metavar="REMOTE")
     p.add_argument("--url", help="the remote's address, to add it on first use")
+    p.add_argument("--keep", choices=["mine", "theirs"],
+                   help="settle a stopped sync by keeping your or the team's version")
     p.add_argument("--json", action="store_true")
 
 
@@ -130,6 +132,9 @@ def cmd_sync(args: argparse.Namespace) -> int:
     import sys
 
     with service() as svc:
+        if args.keep:
+            version = svc.resolve_sync(args.keep)
+            print(f"Kept {'your' if args.keep == 'mine' else 'the team'}'s version ({version.short}).")
         result, problems = svc.sync(args.remote, url=args.url)
     if args.json:
         emit_json({"action": result.action, "head": result.head, "received": list(result.received),

@@ -17,7 +17,7 @@ from workflow.model import Committee, Meeting
 from workflow.service import Service, archive_errors
 from workflow.settings import Settings, load_settings
 
-__all__ = ["init_archive", "install_sample", "sample_root"]
+__all__ = ["clone_archive", "init_archive", "install_sample", "sample_root"]
 
 
 def sample_root() -> Path:
@@ -46,6 +46,14 @@ def init_archive(
     finally:
         service.close()
     return target, True
+
+
+def clone_archive(url: str, path: Path | None = None) -> Path:
+    """Make a local copy of a team's shared archive (a git remote) at ``path``."""
+    target = Path(path) if path is not None else store.default_archive_path()
+    with archive_errors():
+        store.GitArchive.clone(url, target).close()
+    return target
 
 
 def install_sample(service: Service) -> None:

@@ -210,9 +210,34 @@ class HistoryMixin:
         """
         before = self.archive.resolve("HEAD")
         try:
-            result = store.sync(self.archive, remote=remote, url=url)
+            result = store.sync(
+                self.archive, remote=remote, url=url, author=self.identity, when=self.clock()
+            )
+        except store.SyncConflict as exc:
+            raise MinutebookError(_conflict_sentence(exc), title="Sync conflict") from None
         except store.ArchiveError as exc:
             raise MinutebookError(exc.message, title="Sync") from None
+        return result, self._received_problems(result, before)
+
+    def resolve_sync(self: Service, keep: str) -> store.Version:
+        """Settle the pending sync conflict keeping this archive's ("mine") or the team's
+        ("theirs") version of each meeting changed on both sides; the other stays in history."""
+        side = {"mine": "local", "theirs": "remote"}[keep]
+        pending = store.conflict_refs(self.archive)
+        if not pending:
+            raise MinutebookError("There is no sync conflict waiting to be settled.")
+        version = None
+        for ref in sorted(pending):
+            try:
+                version = store.resolve_conflict(
+                    self.archive, ref, side, author=self.identity, when=self.clock()  # type: ignore[arg-type]
+                )
+            except store.ArchiveError as exc:
+                raise MinutebookError(exc.message, title="Sync") from None
+        assert version is not None
+        return version
+
+    def _received_problems(self: Service, result: store.SyncResult, before: str) -> list[str]:
         problems: list[str] = []
         for name in result.received:
             meeting_id = name.removeprefix("meetings/").rstrip("/")
@@ -227,4 +252,13 @@ class HistoryMixin:
                     self.check_edit(self.load(meeting_id, rev=before), new)
             except MinutebookError as exc:
                 problems.append(f"{meeting_id}: {exc.message}")
-        return result, problems
+        return problems
+
+
+def _conflict_sentence(exc: store.SyncConflict) -> str:
+    which = ", ".join(exc.units) or "a meeting"
+    return (
+        f"{which} changed both here and in the shared archive, so the sync stopped and "
+        "changed nothing; both versions are kept. Compare them, then run `minutebook sync "
+        "--keep mine` or `--keep theirs` (the other version stays in the history)."
+    )

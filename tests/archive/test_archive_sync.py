@@ -71,7 +71,7 @@ def test_disjoint_meetings_merge(pair: tuple[GitArchive, GitArchive, Path]) -> N
     assert set(b.version().parents) == {vb.commit, va.commit}
     assert sync(a).action == "pulled"
     assert a.head() == b.head() == git(remote, "rev-parse", "main").strip()
-    assert [v.subject for v in a.history(Y)][0] == "B edits Y"
+    assert "B edits Y" in [v.subject for v in a.history(Y)]
     fsck(a.path)
     fsck(b.path)
 
