@@ -160,13 +160,13 @@ def _bench_diff(svc: Service, repo: Path, meeting: Meeting, repeat: int) -> Row:
     return Row("diff of two versions", ours, "git diff --word-diff", peer, "< 10 ms", ours < 10, mem)
 
 
-def _bench_search(svc: Service, repo: Path, repeat: int, word: str, label: str) -> Row:
+def _bench_search(svc: Service, repo: Path, repeat: int, word: str, label: str, meetings: int) -> Row:
     hits = len(svc.search(word))
     ours = median_ms(lambda n: svc.search(word), repeat)
     peer = median_ms(lambda n: _git(repo, "grep", "-z", "-n", "-I", "-F", "-i", "-e", word, "HEAD",
                                     "--", "meetings/", ":(exclude)*.exempt.yaml"), repeat)
     mem = peak_kib(lambda: svc.search(word))
-    return Row(f"search 2,000 meetings, {label} ({hits} lines)", ours, "git grep", peer,
+    return Row(f"search {meetings:,} meetings, {label} ({hits} lines)", ours, "git grep", peer,
                "<= 1.2x git and < 150 ms", ours <= 1.2 * peer and ours < 150, mem)
 
 
@@ -246,8 +246,8 @@ def measure(*, commits: int, meetings: int, versions: int, repeat: int,
             rows = [_bench_save(svc, scratch, meeting, fill, repeat)]
             rows.append(_bench_history(svc, scratch, meeting, repeat))
             rows.append(_bench_diff(svc, scratch, meeting, repeat))
-            rows.append(_bench_search(svc, scratch, repeat, RARE, "rare words"))
-            rows.append(_bench_search(svc, scratch, max(5, repeat // 3), COMMON, "common word"))
+            rows.append(_bench_search(svc, scratch, repeat, RARE, "rare words", meetings))
+            rows.append(_bench_search(svc, scratch, max(5, repeat // 3), COMMON, "common word", meetings))
             rows += _bench_validate(svc, repeat)
         rows.append(render)
         return rows
