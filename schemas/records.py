@@ -60,6 +60,7 @@ class RecordRules:
             return
         for key, label in labels.items():
             seen: dict[str, int] = {}
+            last: tuple[int, int] | None = None
             for index, entry in enumerate(value):
                 if not isinstance(entry, Mapping) or entry.get(key) in (None, ""):
                     continue
@@ -67,8 +68,18 @@ class RecordRules:
                 if number in seen:
                     other = format_path((*self.document_path, field, seen[number]))
                     self.problem((field, index, key), f"{number} is also the {label} of {other}")
-                else:
-                    seen[number] = index
+                    continue
+                seen[number] = index
+                if label == "number" and number.isdigit():
+                    if last is not None and int(number) < last[0]:
+                        other = format_path((*self.document_path, field, last[1]))
+                        self.problem(
+                            (field, index, key),
+                            f"{number} comes after {last[0]} ({other}); the numbers are out of "
+                            "order — renumber before publishing",
+                            warning=True,
+                        )
+                    last = (int(number), index)
 
     def _validate_special_business(self, constraint: bool, field: Hashable, value: Any) -> None:
         """{'type': 'boolean'}"""

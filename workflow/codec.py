@@ -144,6 +144,14 @@ def load_yaml(text: str | bytes, *, where: str = "the file") -> dict[str, Any]:
         line = f", line {mark.line + 1}" if mark is not None else ""
         problem = exc.problem or exc.context or "it is not valid YAML"
         raise YamlError(f"{where}{line}: {problem}.") from None
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        raise YamlError(
+            f"{where}, line {line}: contains a control character (U+{exc.character:04X}) "
+            "that a record cannot hold."
+            if isinstance(exc.character, int)
+            else f"{where}, line {line}: contains a character a record cannot hold."
+        ) from None
     except yaml.YAMLError as exc:
         raise YamlError(f"{where}: {exc}.") from None
     except RecursionError:
