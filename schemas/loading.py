@@ -72,7 +72,7 @@ def fields_of(name: str) -> frozenset[str]:
 
 def _read(filename: str) -> dict[str, Any]:
     text = (_HERE / filename).read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506
     if not isinstance(data, dict):
         raise ValueError(f"schemas/{filename} must be a mapping.")
     return data

@@ -122,7 +122,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         print(f"Nothing mentions '{args.text}'.")
         return 0
     for h in hits:
-        where = f"minute {h.item} {h.item_title}".strip() if h.item else "meeting details"
+        where = f"minute {h.item} {h.item_title}".strip() if h.item else (h.item_title or "meeting details")
         mark = " [exempt]" if h.confidential else ""
         print(f"{h.meeting}  {where}{mark}: {h.text}")
     return 0

@@ -109,6 +109,7 @@ class Service(ChecksMixin, LifecycleMixin, DecisionsMixin, DocumentsMixin, Histo
         self.clock = clock
         self.identity = identity or clerk_identity(settings)
         self._people: tuple[str, dict[str, Person]] | None = None
+        self._versions: dict[str, tuple[str, list[store.Version]]] = {}
 
     # ------------------------------------------------------------------ opening
 

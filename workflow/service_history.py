@@ -8,6 +8,7 @@ Public callers get public diffs and search results: exempt content is left out u
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,6 +41,8 @@ class SearchHit:
 
 _ITEM_START = re.compile(r"^- uid: ")
 _FIELD = re.compile(r"^  (minute_number|agenda_number|title|public_title): (.*)$")
+_EXEMPT_ITEM = re.compile(r"^  ([A-Za-z0-9_.-]+):$")
+_EXEMPT_TITLE = re.compile(r"^    title: (.*)$")
 
 
 def _yaml_pattern(text: str) -> str:
@@ -48,36 +51,37 @@ def _yaml_pattern(text: str) -> str:
     return escaped.replace("'", "'{1,2}")
 
 
-_EXEMPT_ITEM = re.compile(r"^  ([A-Za-z0-9_.-]+):$")
-_EXEMPT_TITLE = re.compile(r"^    title: (.*)$")
+def _unquote(raw: str) -> str:
+    raw = raw.strip()
+    if len(raw) >= 2 and raw[0] == raw[-1] and raw[0] in "'\"":
+        raw = raw[1:-1]
+    return raw.replace("''", "'")
 
 
-def _exempt_item_of(lines: list[str], line: int) -> tuple[str, str]:
-    """("", title) of the exempt item whose block in the exempt file holds the line."""
-    start = next((i for i in range(line - 1, -1, -1) if _EXEMPT_ITEM.match(lines[i])), None)
-    if start is None:
-        return "", ""
-    for text in lines[start + 1 :]:
-        if _EXEMPT_ITEM.match(text) or not text.startswith("    "):
-            break
-        match = _EXEMPT_TITLE.match(text)
-        if match:
-            return "", match.group(1).strip("'\"").replace("''", "'")
-    return "", ""
-
-
-def _item_of(lines: list[str], line: int) -> tuple[str, str]:
-    """(number, title) of the item whose YAML block holds line ``line`` (1-based)."""
-    start = next((i for i in range(line - 1, -1, -1) if _ITEM_START.match(lines[i])), None)
-    if start is None:
-        return "", ""
+def _item_table(lines: list[str], exempt: bool) -> tuple[list[int], list[tuple[str, str]]]:
+    """Where each item's block starts in a meeting file, with its (number, title)."""
+    starts: list[int] = []
+    labels: list[tuple[str, str]] = []
+    opener, field = (_EXEMPT_ITEM, _EXEMPT_TITLE) if exempt else (_ITEM_START, _FIELD)
     fields: dict[str, str] = {}
-    for text in lines[start + 1 :]:
-        if _ITEM_START.match(text) or not text.startswith("  "):
-            break
-        match = _FIELD.match(text)
-        if match:
-            fields.setdefault(match.group(1), match.group(2).strip("'\"").replace("''", "'"))
+    for index, text in enumerate(lines):
+        if opener.match(text):
+            if starts:
+                labels.append(_label(fields))
+            starts.append(index)
+            fields = {}
+        elif starts:
+            match = field.match(text)
+            if match and exempt:
+                fields.setdefault("title", _unquote(match.group(1)))
+            elif match:
+                fields.setdefault(match.group(1), _unquote(match.group(2)))
+    if starts:
+        labels.append(_label(fields))
+    return starts, labels
+
+
+def _label(fields: dict[str, str]) -> tuple[str, str]:
     number = fields.get("minute_number") or fields.get("agenda_number", "")
     return number, fields.get("title") or fields.get("public_title", "")
 
@@ -91,7 +95,7 @@ class HistoryMixin:
             return self.archive.resolve("HEAD")
         match = _VERSION.match(rev)
         if match and len(rev) < 7:
-            versions = self.history(meeting_id)
+            versions = self.versions_at_head(meeting_id)
             number = int(match.group(1))
             if not 1 <= number <= len(versions):
                 raise NotFound(
@@ -108,6 +112,15 @@ class HistoryMixin:
                 f"'{rev}' is not a version of {meeting_id}; use a number from "
                 f"`minutebook history {meeting_id}`, a tag or a commit."
             ) from None
+
+    def versions_at_head(self: Service, meeting_id: str) -> list[store.Version]:
+        """The meeting's history, listed once per head of the archive."""
+        head = self.archive.resolve("HEAD")
+        cached = self._versions.get(meeting_id)
+        if cached is None or cached[0] != head:
+            cached = (head, self.history(meeting_id))
+            self._versions[meeting_id] = cached
+        return cached[1]
 
     def diff(
         self: Service,
@@ -183,21 +196,19 @@ class HistoryMixin:
         except store.ArchiveError as exc:
             raise MinutebookError(exc.message) from None
         hits = []
-        texts: dict[str, list[str]] = {}
+        tables: dict[str, tuple[list[int], list[tuple[str, str]]]] = {}
         for path, line, content in found:
             if not path.endswith(records.MEETING_FILE) and not path.endswith(records.EXEMPT_FILE):
                 continue
             meeting = path[len("meetings/") :].rsplit("/", 1)[0]
-            if path not in texts:
-                texts[path] = self.archive.read(path).decode("utf-8", "replace").splitlines()
             exempt = path.endswith(records.EXEMPT_FILE)
-            number, title = (_exempt_item_of if exempt else _item_of)(texts[path], line)
-            hits.append(
-                SearchHit(
-                    meeting, path, line, content.strip(), path.endswith(records.EXEMPT_FILE),
-                    number, title,
-                )
-            )
+            if path not in tables:
+                lines = self.archive.read(path).decode("utf-8", "replace").splitlines()
+                tables[path] = _item_table(lines, exempt)
+            starts, labels = tables[path]
+            at = bisect.bisect_right(starts, line - 1) - 1
+            number, title = labels[at] if at >= 0 else ("", "")
+            hits.append(SearchHit(meeting, path, line, content.strip(), exempt, number, title))
         return hits
 
     def sync(
