@@ -42,9 +42,9 @@ class OverviewRow:
 
 @functools.lru_cache(maxsize=8)
 def _calendar(country: str, subdivision: str) -> Any:
-    from workflow import deadlines
+    from workflow.calendars import cached_calendar
 
-    return deadlines.working_days_calendar(country, subdivision)
+    return cached_calendar(country, subdivision)
 
 
 def _short(day: dt.date) -> str:
@@ -55,6 +55,8 @@ def next_step(
     status: Status, date: dt.date, settings: Settings, today: dt.date
 ) -> tuple[str, dt.date | None, bool]:
     """What the clerk does next for a meeting, when it is due, and whether it is late."""
+    if status is Status.AGENDA_DRAFT and date < today:
+        return "agenda never published (the meeting date has passed)", None, True
     if status is Status.AGENDA_DRAFT:
         from workflow import deadlines
 

@@ -49,13 +49,12 @@ class LifecycleMixin:
         return lifecycle.allowed(meeting.status, self.settings)
 
     def calendar(self: Service, around: dt.date) -> object:
-        from workflow import deadlines
+        """The working-day calendar of the council's region (bank holidays from the
+        maintained ``holidays`` library, kept in the user's cache between runs)."""
+        from workflow.calendars import cached_calendar
 
-        return deadlines.working_days_calendar(
-            self.settings.holiday_country,
-            self.settings.holiday_subdivision,
-            years=(around.year - 1, around.year, around.year + 1),
-        )
+        del around
+        return cached_calendar(self.settings.holiday_country, self.settings.holiday_subdivision)
 
     def _executive(self: Service, meeting: Meeting) -> bool:
         from workflow import catalogue
