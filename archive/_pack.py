@@ -18,7 +18,7 @@ import zlib
 from collections.abc import Sequence
 from pathlib import Path
 
-from archive.locking import fsync_dir
+from archive.locking import fsync_dir, write_new_file
 
 __all__ = ["write_pack"]
 
@@ -39,17 +39,7 @@ def _entry_header(kind: str, size: int) -> bytes:
 
 def _durable(path: Path, data: bytes) -> None:
     tmp = path.with_name(f"tmp_{path.suffix[1:]}_{secrets.token_hex(6)}")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o444)
-    try:
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view) :]
-        os.fsync(fd)
-    except BaseException:
-        os.close(fd)
-        tmp.unlink(missing_ok=True)
-        raise
-    os.close(fd)
+    write_new_file(tmp, data, 0o444)
     os.replace(tmp, path)
 
 

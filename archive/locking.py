@@ -86,13 +86,9 @@ def _makedirs_durable(folder: Path, stop: Path) -> None:
         fsync_dir(new.parent)
 
 
-def atomic_write(path: Path, data: bytes, *, root: Path | None = None) -> None:
-    """Replace ``path`` by ``data`` atomically and durably (temp, fsync, rename, fsync dir)."""
-    folder = path.parent
-    if not folder.is_dir():
-        _makedirs_durable(folder, root or Path(folder.anchor))
-    tmp = folder / f".{path.name}.mbtmp-{secrets.token_hex(4)}"
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+def write_new_file(path: Path, data: bytes, mode: int) -> None:
+    """Create ``path`` (it must not exist) holding ``data``, fsynced; removed on failure."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
     try:
         view = memoryview(data)
         while view:
@@ -100,9 +96,18 @@ def atomic_write(path: Path, data: bytes, *, root: Path | None = None) -> None:
         os.fsync(fd)
     except BaseException:
         os.close(fd)
-        tmp.unlink(missing_ok=True)
+        path.unlink(missing_ok=True)
         raise
     os.close(fd)
+
+
+def atomic_write(path: Path, data: bytes, *, root: Path | None = None) -> None:
+    """Replace ``path`` by ``data`` atomically and durably (temp, fsync, rename, fsync dir)."""
+    folder = path.parent
+    if not folder.is_dir():
+        _makedirs_durable(folder, root or Path(folder.anchor))
+    tmp = folder / f".{path.name}.mbtmp-{secrets.token_hex(4)}"
+    write_new_file(tmp, data, 0o644)
     try:
         os.replace(tmp, path)
     except BaseException:

@@ -78,6 +78,19 @@ class LifecycleMixin:
         if errors:
             raise InvalidRecord(meeting.id, errors)
 
+    def _publication(
+        self: Service, meeting: Meeting, published_on: dt.date | None, urgent_reason: str | None
+    ) -> dict[str, object]:
+        """The facts the publication rules work from."""
+        return {
+            "settings": self.settings,
+            "calendar": self.calendar(meeting.date),
+            "published_on": published_on or self.today(),
+            "urgent_reason": urgent_reason,
+            "today": self.today(),
+            "executive": self._executive(meeting),
+        }
+
     def publish_checks(
         self: Service,
         meeting_id: str,
@@ -88,15 +101,7 @@ class LifecycleMixin:
         from workflow import lifecycle
 
         meeting = self.load(meeting_id)
-        return lifecycle.publish_checks(
-            meeting,
-            settings=self.settings,
-            calendar=self.calendar(meeting.date),  # type: ignore[arg-type]
-            published_on=published_on or self.today(),
-            urgent_reason=urgent_reason,
-            today=self.today(),
-            executive=self._executive(meeting),
-        )
+        return lifecycle.publish_checks(meeting, **self._publication(meeting, published_on, urgent_reason))
 
     def publish(
         self: Service,
@@ -111,13 +116,7 @@ class LifecycleMixin:
         meeting = self.load(meeting_id)
         self._valid(meeting)
         new, event = lifecycle.publish_agenda(
-            meeting,
-            settings=self.settings,
-            calendar=self.calendar(meeting.date),  # type: ignore[arg-type]
-            published_on=published_on or self.today(),
-            urgent_reason=urgent_reason,
-            today=self.today(),
-            executive=self._executive(meeting),
+            meeting, **self._publication(meeting, published_on, urgent_reason)
         )
         number = new.agenda.supplements + 1
         return self._commit_step(new, event, {"agenda": f"agenda-{number}"})
