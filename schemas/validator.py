@@ -22,7 +22,6 @@ from typing import Any
 
 import cerberus
 from cerberus import errors
-
 from cerberus.validator import TypeDefinition
 
 from schemas.records import RecordRules, format_path

@@ -18,7 +18,6 @@ from textual.binding import Binding
 from textual.worker import Worker, WorkerState
 
 from tui.screens.palette import DomainCommands
-
 from workflow.errors import MinutebookError
 from workflow.service import Service
 

@@ -21,8 +21,13 @@ JSON_FORMAT = 1
 
 def register(subs: Any, common: argparse.ArgumentParser) -> None:
     """Add every subcommand to the parser."""
-    from tui import (commands_decisions, commands_docs, commands_history, commands_lifecycle,
-                     commands_registry)
+    from tui import (
+        commands_decisions,
+        commands_docs,
+        commands_history,
+        commands_lifecycle,
+        commands_registry,
+    )
 
     def add(name: str, handler: Any, help: str) -> argparse.ArgumentParser:
         p = subs.add_parser(name, parents=[common], help=help, description=help)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
-
 from pathlib import Path
 
 from tui.commands import emit_json, service

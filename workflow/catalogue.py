@@ -30,10 +30,21 @@ from workflow import numbering
 from workflow.codec import decode, load_yaml
 from workflow.deadlines import long_date
 from workflow.errors import FieldError, InvalidRecord, MinutebookError, NotFound
-from workflow.membership import expected_attendance
 from workflow.followup import fill_minutes_item, minutes_wording
-from workflow.model import Committee, Contact, Exemption, Item, ItemKind, Meeting
-from workflow.model import MeetingKind, Paragraph, Person, Report, Status
+from workflow.membership import expected_attendance
+from workflow.model import (
+    Committee,
+    Contact,
+    Exemption,
+    Item,
+    ItemKind,
+    Meeting,
+    MeetingKind,
+    Paragraph,
+    Person,
+    Report,
+    Status,
+)
 
 if TYPE_CHECKING:
     from workflow.settings import Settings

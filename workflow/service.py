@@ -19,7 +19,7 @@ from pathlib import Path
 
 import archive as store
 from workflow import codec, overview, records
-from workflow.errors import FieldError, InvalidRecord, MinutebookError, NotFound, Refused
+from workflow.errors import MinutebookError, NotFound, Refused
 from workflow.model import Committee, Meeting, MeetingKind, Person, Status
 from workflow.service_checks import ChecksMixin
 from workflow.service_decisions import DecisionsMixin
@@ -90,7 +90,7 @@ class MeetingSummary:
 
 
 def _now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)
 
 
 class Service(ChecksMixin, LifecycleMixin, DecisionsMixin, DocumentsMixin, HistoryMixin):

@@ -124,7 +124,6 @@ class LifecycleMixin:
     def circulate_checks(self: Service, meeting_id: str) -> list[Check]:
         """What circulating would refuse (ok False) or warn about (ok True), before acting."""
         from workflow import lifecycle
-
         from workflow.model import AttendanceState
         from workflow.publication import Check
 

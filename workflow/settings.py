@@ -118,9 +118,8 @@ def load_settings(path: Path | None = None) -> Settings:
 
 def _stamp(data: dict[str, Any]) -> str:
     import hashlib
-    import json
-
     import importlib.util
+    import json
 
     spec = importlib.util.find_spec("schemas")
     version = ""

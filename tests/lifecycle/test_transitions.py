@@ -20,7 +20,7 @@ from workflow.lifecycle import (
     quorum_problems,
     start_minutes,
 )
-from workflow.model import AttendanceState, Committee, Role, Status, Urgency
+from workflow.model import AttendanceState, Role, Status, Urgency
 
 from .builders import COMMITTEE, PEOPLE, meeting, recorded, settings
 

@@ -19,7 +19,6 @@ from conftest import fixed_clock
 from tui.app import make_app
 from tui.dialogs.form import FormDialog
 from tui.dialogs.save_message import SaveMessageDialog
-from tui.screens.agenda_editor import AgendaEditor
 from tui.screens.history import HistoryScreen
 from tui.screens.meeting import MeetingScreen
 from tui.screens.minutes_editor import MinutesEditor

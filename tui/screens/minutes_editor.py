@@ -25,8 +25,18 @@ from tui.widgets.attendance_table import AttendanceTable, mark
 from tui.widgets.item_list import ItemList
 from workflow import catalogue
 from workflow.errors import FieldError, MinutebookError
-from workflow.model import AttendanceState, Attendee, BulletList, Item, Meeting, Paragraph, Person
-from workflow.model import PersonKind, Resolution, Role
+from workflow.model import (
+    AttendanceState,
+    Attendee,
+    BulletList,
+    Item,
+    Meeting,
+    Paragraph,
+    Person,
+    PersonKind,
+    Resolution,
+    Role,
+)
 
 __all__ = ["ATTENDANCE", "ItemMinutes", "MinutesEditor"]
 

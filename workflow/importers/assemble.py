@@ -15,10 +15,10 @@ from dataclasses import dataclass, field, replace
 
 from workflow.importers.common import (
     Ledger,
-    clean,
     MissingDetail,
     SourceLine,
     bare_name,
+    clean,
     find_date,
     slugify,
 )

@@ -20,7 +20,15 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from workflow.decisions import ForwardPlanEntry
-from workflow.model import CallIn, CallInState, DecisionRecord, Item, KeyDecisionRoute, Meeting, Person
+from workflow.model import (
+    CallIn,
+    CallInState,
+    DecisionRecord,
+    Item,
+    KeyDecisionRoute,
+    Meeting,
+    Person,
+)
 from workflow.redaction import public_view
 from workflow.render.blocks import MARKING
 from workflow.render.docx import write_docx

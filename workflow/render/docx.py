@@ -335,7 +335,7 @@ def _set_language(styles: bytes, language: str) -> bytes:
 
 def _core_xml(title: str, author: str, created: dt.datetime, language: str) -> bytes:
     if created.tzinfo is not None:
-        created = created.astimezone(dt.timezone.utc).replace(tzinfo=None)
+        created = created.astimezone(dt.UTC).replace(tzinfo=None)
     stamp = created.replace(microsecond=0).isoformat() + "Z"
     title, author, language = _escape(title), _escape(author), _escape(language)
     return (

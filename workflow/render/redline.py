@@ -141,7 +141,7 @@ class _Revisions:
         self._next = max((int(i) for i in ids if i and i.isdigit()), default=0) + 1
         self.author = author
         if when.tzinfo is not None:
-            when = when.astimezone(dt.timezone.utc).replace(tzinfo=None)
+            when = when.astimezone(dt.UTC).replace(tzinfo=None)
         self.date = when.replace(microsecond=0).isoformat() + "Z"
 
     def element(self, tag: str) -> Any:
