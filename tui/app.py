@@ -9,17 +9,23 @@ clerk as one sentence through :meth:`MinutebookApp.report`.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from textual.app import App
-from textual.binding import Binding
-from textual.worker import Worker, WorkerState
+# Typing latency: Textual draws at most TEXTUAL_FPS frames a second (60 by default, a
+# 16 ms wait for a key to show); minutes are typed live, so draw up to 120 unless the
+# clerk's environment says otherwise. Textual reads this when it is first imported.
+os.environ.setdefault("TEXTUAL_FPS", "120")
 
-from tui.screens.palette import DomainCommands
-from workflow.errors import MinutebookError
-from workflow.service import Service
+from textual.app import App  # noqa: E402
+from textual.binding import Binding  # noqa: E402
+from textual.worker import Worker, WorkerState  # noqa: E402
+
+from tui.screens.palette import DomainCommands  # noqa: E402
+from workflow.errors import MinutebookError  # noqa: E402
+from workflow.service import Service  # noqa: E402
 
 __all__ = ["MinutebookApp", "make_app", "run_app"]
 
