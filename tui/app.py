@@ -48,6 +48,8 @@ class MinutebookApp(App[None]):
         super().__init__()
         self._service_factory = service_factory
         self.service: Service = service_factory()
+        self.first_rows: tuple[list[object], bool] | None = None
+        """The meeting list read before the first paint, so home shows it at once."""
 
     def on_mount(self) -> None:
         from tui.screens.home import HomeScreen
@@ -107,7 +109,12 @@ def make_app(path: Path | None = None, *, clock: Callable[[], dt.datetime] | Non
             return Service.open(target, settings=settings, create=False)
         return Service.open(target, settings=settings, create=False, clock=clock)
 
-    return MinutebookApp(factory)
+    app = MinutebookApp(factory)
+    try:
+        app.first_rows = (app.service.overview(), app.service.archive.is_demo)
+    except MinutebookError:
+        app.first_rows = None
+    return app
 
 
 def run_app() -> int:

@@ -49,7 +49,12 @@ class HomeScreen(Screen[None]):
     def on_mount(self) -> None:
         table = self.query_one("#meetings", DataTable)
         table.add_columns("Date", "State", "Next", "Committee")
-        self.load_rows()
+        first = getattr(self.app, "first_rows", None)
+        if first is not None:
+            self.app.first_rows = None  # type: ignore[attr-defined]
+            self._show_rows(*first)
+        else:
+            self.load_rows()
 
     @work(thread=True, exclusive=True, group="home", exit_on_error=False, description="Reading meetings")
     def load_rows(self) -> None:
