@@ -98,8 +98,77 @@ def test_open_a_meeting_type_and_save_in_a_real_terminal(session: str, archive_p
         meeting = service.load(MEETING)
         latest = service.history(MEETING)[0]
     item = next(it for it in meeting.items if it.title == "Home to School Transport Review")
-    assert "transport Typed in tmux." in item.body[0].text
+    assert "Typed in tmux." in item.body[0].text
     assert latest.subject == "Narrative typed in a terminal"
     _keys(session, "Escape")
     _wait_for(session, "New meeting")
     _keys(session, "C-q")
+
+
+def _minutebook_pid(session: str) -> int:
+    """The minutebook process running in the tmux pane (a child of the pane's shell)."""
+    pane = int(_tmux("display-message", "-p", "-t", session, "#{pane_pid}").strip())
+    found = subprocess.run(["pgrep", "-f", "-P", str(pane), "minutebook"], capture_output=True, text=True)
+    pids = [int(p) for p in found.stdout.split()]
+    return pids[0] if pids else pane
+
+
+def test_killed_terminal_ui_keeps_the_typing_and_offers_it_back(
+    session: str, archive_path: Path
+) -> None:
+    from workflow.editing import autosave_key, autosave_store
+
+    with Service.open(archive_path, create=False) as service:
+        head = service.archive.head()
+        key = autosave_key(service, MEETING)
+    _wait_for(session, "6 meetings")
+    _keys(session, "/", settle=0.3)
+    _keys(session, "-l", "22 Oct")
+    _wait_gone(session, "Thu 14 Jan 2027")
+    _keys(session, "Enter")
+    _keys(session, "Enter")
+    _wait_for(session, "Attendance and closing time")
+    for _ in range(4):
+        _keys(session, "Down")
+    _wait_for(session, "12. Home to School Transport Review")
+    time.sleep(0.3)
+    _keys(session, "Tab", settle=0.3)
+    _keys(session, "C-e")
+    _keys(session, "-l", " Typed before the battery died.")
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline:
+        kept = autosave_store().get(key)
+        if kept and b"Typed before the battery died." in kept:
+            break
+        time.sleep(0.2)
+    else:
+        raise AssertionError("the typing never reached the autosave")
+    os.kill(_minutebook_pid(session), 9)
+    time.sleep(0.5)
+
+    fsck = subprocess.run(["git", "-C", str(archive_path), "fsck", "--strict"], capture_output=True, text=True)
+    assert fsck.returncode == 0, fsck.stdout + fsck.stderr
+    with Service.open(archive_path, create=False) as service:
+        assert service.archive.head() == head
+    assert b"Typed before the battery died." in (autosave_store().get(key) or b"")
+
+    again = f"{session}-again"
+    command = str(Path(sys.executable).with_name("minutebook"))
+    env = " ".join(
+        f"{k}={shlex.quote(v)}" for k, v in os.environ.items()
+        if k.startswith(("MINUTEBOOK_", "XDG_", "GIT_CONFIG")) or k == "HOME"
+    )
+    _tmux("new-session", "-d", "-s", again, "-x", "120", "-y", "36",
+          f"env {env} TERM=xterm-256color {command} --archive {shlex.quote(str(archive_path))}; sleep 5")
+    try:
+        _wait_for(again, "6 meetings")
+        _keys(again, "/", settle=0.3)
+        _keys(again, "-l", "22 Oct")
+        _wait_gone(again, "Thu 14 Jan 2027")
+        _keys(again, "Enter")
+        _keys(again, "Enter")
+        _wait_for(again, "Recover them?")
+        _keys(again, "Enter")
+        _wait_for(again, "Recovered your unsaved edits")
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", again], check=False, capture_output=True)
