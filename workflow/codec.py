@@ -50,40 +50,9 @@ _Dumper: type = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 class _StrictLoader(_Loader):  # type: ignore[misc, valid-type]
-    """Strings unless plainly otherwise; no aliases, tags or duplicate keys."""
+    """Composes nodes with a strings-first resolver; :func:`_build` makes the data."""
 
     yaml_implicit_resolvers: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
-
-    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
-        if node in self.constructed_objects:
-            raise yaml.constructor.ConstructorError(
-                None, None, "anchors and aliases (*name) are not allowed", node.start_mark
-            )
-        return super().construct_object(node, deep=deep)
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        seen: dict[Any, yaml.Node] = {}
-        for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=True)
-            if not isinstance(key, str | int) or isinstance(key, bool):
-                raise yaml.constructor.ConstructorError(
-                    None, None, "a key must be a plain word", key_node.start_mark
-                )
-            if key in seen:
-                raise yaml.constructor.ConstructorError(
-                    None, None, f"the key '{key}' appears twice", key_node.start_mark
-                )
-            seen[key] = key_node
-            # drop the cached key so that construct_object does not see it as an alias
-            self.constructed_objects.pop(key_node, None)
-        return super().construct_mapping(node, deep=deep)
-
-
-def _refuse_tag(loader: yaml.BaseLoader, suffix: str, node: yaml.Node) -> Any:
-    suffix = suffix.replace("yaml.org,2002:", "!")
-    raise yaml.constructor.ConstructorError(
-        None, None, f"the tag '!{suffix}' is not allowed", node.start_mark
-    )
 
 
 _StrictLoader.add_implicit_resolver(
@@ -95,24 +64,51 @@ _StrictLoader.add_implicit_resolver(
 _StrictLoader.add_implicit_resolver(
     "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|)$"), ["~", "n", ""]
 )
-for _tag in ("timestamp", "float", "binary", "set", "omap", "pairs", "value", "merge"):
-    _StrictLoader.add_constructor(
-        f"tag:yaml.org,2002:{_tag}",
-        lambda loader, node, _t=_tag: _refuse_tag(loader, f"!{_t}", node),
-    )
-_StrictLoader.add_multi_constructor("!", _refuse_tag)
-_StrictLoader.add_multi_constructor("tag:", _refuse_tag)
+
+_TAG = "tag:yaml.org,2002:"
+_STR, _INT, _BOOL, _NULL = _TAG + "str", _TAG + "int", _TAG + "bool", _TAG + "null"
+_MAP, _SEQ = _TAG + "map", _TAG + "seq"
 
 
-def _bool_int(loader: yaml.BaseLoader, node: yaml.ScalarNode) -> Any:
-    value = loader.construct_scalar(node)
-    if node.tag.endswith(":bool"):
-        return value == "true"
-    return int(value)
+class _Refused(Exception):
+    def __init__(self, problem: str, mark: Any) -> None:
+        super().__init__(problem)
+        self.problem = problem
+        self.mark = mark
 
 
-_StrictLoader.add_constructor("tag:yaml.org,2002:bool", _bool_int)
-_StrictLoader.add_constructor("tag:yaml.org,2002:int", _bool_int)
+def _tag_name(tag: str) -> str:
+    return "!!" + tag[len(_TAG) :] if tag.startswith(_TAG) else tag
+
+
+def _build(node: yaml.Node, seen: set[int]) -> Any:
+    """Plain data from a composed node: no aliases, no tags, no duplicate keys."""
+    if id(node) in seen:
+        raise _Refused("anchors and aliases (*name) are not allowed", node.start_mark)
+    seen.add(id(node))
+    tag = node.tag
+    if isinstance(node, yaml.ScalarNode):
+        if tag == _STR:
+            return node.value
+        if tag == _INT:
+            return int(node.value)
+        if tag == _BOOL:
+            return node.value == "true"
+        if tag == _NULL:
+            return None
+    elif isinstance(node, yaml.SequenceNode) and tag == _SEQ:
+        return [_build(child, seen) for child in node.value]
+    elif isinstance(node, yaml.MappingNode) and tag == _MAP:
+        out: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in (_STR, _INT):
+                raise _Refused("a key must be a plain word", key_node.start_mark)
+            key = key_node.value if key_node.tag == _STR else int(key_node.value)
+            if key in out:
+                raise _Refused(f"the key '{key}' appears twice", key_node.start_mark)
+            out[key] = _build(value_node, seen)
+        return out
+    raise _Refused(f"the tag '{_tag_name(tag)}' is not allowed", node.start_mark)
 
 
 class _Dumper_(_Dumper):  # type: ignore[misc, valid-type]
@@ -138,7 +134,11 @@ def load_yaml(text: str | bytes, *, where: str = "the file") -> dict[str, Any]:
     if text.startswith("\ufeff"):
         text = text[1:]
     try:
-        data = yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - strict safe loader
+        node = yaml.compose(text, Loader=_StrictLoader)  # noqa: S506 - composes nodes only
+        data = _build(node, set()) if node is not None else None
+    except _Refused as exc:
+        line = f", line {exc.mark.line + 1}" if exc.mark is not None else ""
+        raise YamlError(f"{where}{line}: {exc.problem}.") from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = f", line {mark.line + 1}" if mark is not None else ""
