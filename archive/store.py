@@ -329,12 +329,23 @@ class GitArchive:
 
     # -- history ---------------------------------------------------------------------
     def history(
-        self, path_or_prefix: str = "", *, limit: int | None = None, rev: str = "HEAD"
+        self,
+        path_or_prefix: str = "",
+        *,
+        limit: int | None = None,
+        rev: str = "HEAD",
+        with_paths: bool = True,
     ) -> list[Version]:
-        """Versions that changed a file or folder (all versions for ""), newest first."""
+        """Versions that changed a file or folder (all versions for ""), newest first.
+
+        ``with_paths=False`` leaves ``Version.paths`` empty, which makes a long history
+        quicker to list.
+        """
         prefix = safe_prefix(path_or_prefix)
         commit = self.resolve(rev)
-        args = ["log", "-z", "--name-only", "--no-renames", "--full-diff", "--full-history", "--abbrev=10"]
+        args = ["log", "-z", "--no-renames", "--full-history", "--abbrev=10"]
+        if with_paths:
+            args += ["--name-only", "--full-diff"]
         args += [f"--format={LOG_FORMAT}", "--decorate-refs=refs/tags/"]
         if limit is not None:
             args.append(f"--max-count={int(limit)}")

@@ -9,6 +9,7 @@ one and ``parse_message`` reads one back. ``LOG_FORMAT``/``parse_log`` turn a si
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -134,6 +135,7 @@ def _tags(decoration: str) -> tuple[str, ...]:
     return tuple(sorted(d[5:] for d in decoration.split(", ") if d.startswith("tag: ")))
 
 
+@functools.lru_cache(maxsize=256)
 def _recorded_identity(name: str, email: str) -> Identity:
     """An Identity for a recorded commit, tolerating what other tools may have written."""
     return Identity(_BAD_IDENT.sub("", name).strip() or "(unknown)", _BAD_IDENT.sub("", email))

@@ -375,7 +375,7 @@ class Service(ChecksMixin, LifecycleMixin, DecisionsMixin, DocumentsMixin, Histo
         if not self.exists(meeting_id):
             raise NotFound(_not_found("meeting", meeting_id, self.meeting_ids()))
         with archive_errors():
-            return self.archive.history(records.meeting_folder(meeting_id) + "/")
+            return self.archive.history(records.meeting_folder(meeting_id) + "/", with_paths=False)
 
     def save_files(
         self, files: Mapping[str, bytes | None], message: str, trailers: Mapping[str, str]
