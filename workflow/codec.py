@@ -20,7 +20,7 @@ import functools
 import re
 import types
 import typing
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from enum import Enum
 from typing import Any, TypeVar, Union
 
@@ -254,61 +254,79 @@ def _join(path: str, key: str | int) -> str:
 
 
 def _decode(tp: Any, data: Any, path: str) -> Any:
+    return _decoder(tp)(data, path)
+
+
+Decoder = Callable[[Any, str], Any]
+
+
+@functools.cache
+def _decoder(tp: Any) -> Decoder:
+    """A function decoding plain data into ``tp``, built once per type."""
     origin = typing.get_origin(tp)
     if origin in (Union, types.UnionType):
         args = [a for a in typing.get_args(tp) if a is not type(None)]
-        if data is None:
-            return None
-        if len(args) == 1:
-            return _decode(args[0], data, path)
-        return _decode_union(args, data, path)
+        inner = _decoder(args[0]) if len(args) == 1 else _union_decoder(tuple(args))
+        return lambda data, path: None if data is None else inner(data, path)
     if origin is tuple:
-        (inner, _ellipsis) = typing.get_args(tp)
-        if not isinstance(data, list):
-            raise _DecodeError(path, "should be a list")
-        return tuple(_decode(inner, v, _join(path, i)) for i, v in enumerate(data))
+        item = _decoder(typing.get_args(tp)[0])
+
+        def decode_tuple(data: Any, path: str) -> Any:
+            if not isinstance(data, list):
+                raise _DecodeError(path, "should be a list")
+            return tuple(item(v, f"{path}[{i}]") for i, v in enumerate(data))
+
+        return decode_tuple
     if dataclasses.is_dataclass(tp):
-        return _decode_dataclass(tp, data, path)
-    return _decode_scalar(tp, data, path)
+        return _dataclass_decoder(tp)
+    return lambda data, path: _decode_scalar(tp, data, path)
 
 
-def _decode_union(args: list[Any], data: Any, path: str) -> Any:
-    if isinstance(data, dict):
-        for cls in args:
-            required = {
-                f.name
-                for f in dataclasses.fields(cls)
-                if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
-            }
-            if required and required <= data.keys():
-                return _decode_dataclass(cls, data, path)
-    names = " or ".join(
-        "/".join(
-            f.name
-            for f in dataclasses.fields(cls)
-            if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
-        )
-        for cls in args
+def _required(cls: type) -> frozenset[str]:
+    return frozenset(
+        f.name
+        for f in dataclasses.fields(cls)
+        if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
     )
-    raise _DecodeError(path, f"should have one of these fields: {names}")
 
 
-def _decode_dataclass(cls: type, data: Any, path: str) -> Any:
-    if not isinstance(data, dict):
-        raise _DecodeError(path, "should be a set of fields")
+def _union_decoder(args: tuple[type, ...]) -> Decoder:
+    choices = [(_required(cls), _dataclass_decoder(cls)) for cls in args]
+    names = " or ".join("/".join(sorted(required)) for required, _ in choices)
+
+    def decode_union(data: Any, path: str) -> Any:
+        if isinstance(data, dict):
+            for required, decode in choices:
+                if required and required <= data.keys():
+                    return decode(data, path)
+        raise _DecodeError(path, f"should have one of these fields: {names}")
+
+    return decode_union
+
+
+def _dataclass_decoder(cls: type) -> Decoder:
     hints = _hints(cls)
-    names = {f.name for f in dataclasses.fields(cls)}
-    unknown = [k for k in data if k not in names]
-    if unknown:
-        raise _DecodeError(_join(path, str(unknown[0])), "is not a field here")
-    kwargs: dict[str, Any] = {}
-    for key, value in data.items():
-        kwargs[key] = _decode(hints[key], value, _join(path, key))
-    defaults = _defaults(cls)
-    missing = [n for n in names if n not in kwargs and n not in defaults]
-    if missing:
-        raise _DecodeError(_join(path, missing[0]), "is required")
-    return cls(**kwargs)
+    fields = {f.name: hints[f.name] for f in dataclasses.fields(cls)}
+    required = _required(cls)
+    plan: dict[str, Decoder] = {}
+
+    def decode_dataclass(data: Any, path: str) -> Any:
+        if not isinstance(data, dict):
+            raise _DecodeError(path, "should be a set of fields")
+        kwargs: dict[str, Any] = {}
+        for key, value in data.items():
+            decode = plan.get(key)
+            if decode is None:
+                if key not in fields:
+                    raise _DecodeError(_join(path, str(key)), "is not a field here")
+                decode = plan[key] = _decoder(fields[key])
+            kwargs[key] = decode(value, _join(path, key))
+        if not required <= kwargs.keys():
+            missing = sorted(required - kwargs.keys())[0]
+            raise _DecodeError(_join(path, missing), "is required")
+        return cls(**kwargs)
+
+    return decode_dataclass
 
 
 _TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")

@@ -61,10 +61,11 @@ def test_session_from_agenda_to_implemented_decisions(clerk: Clerk, tmp_path: Pa
     clerk.ok("decision", "publish", MEETING, "9")
     with clerk.service() as svc:
         latest = svc.history(MEETING)[0]
+        changed = svc.archive.history(f"meetings/{MEETING}/", limit=1)[0].paths
     assert latest.subject == "Item 9: record of decision published"
     assert latest.trailers["Decision"] == "fostering-report"
     assert latest.trailers["Step"] == "publish_decision"
-    assert f"meetings/{MEETING}/issued/decision-fostering-report.docx" in latest.paths
+    assert f"meetings/{MEETING}/issued/decision-fostering-report.docx" in changed
     assert f"{MEETING}/decision-fostering-report-published" in clerk.tags()
 
     rows = {r["item"]: r for r in clerk.on("2019-02-13").ok("decisions", "--json").json()["decisions"]}
