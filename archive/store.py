@@ -306,21 +306,27 @@ class GitArchive:
         paths: Sequence[str] = (),
         fixed: bool = True,
         ignore_case: bool = True,
-        rev: str = "HEAD",
+        rev: str | None = "HEAD",
     ) -> list[tuple[str, int, str]]:
         """(path, line number, line) of every matching line in a version.
 
-        ``paths`` are git pathspecs (e.g. ``":(exclude)*.exempt.yaml"``).
+        ``paths`` are git pathspecs (e.g. ``":(glob)meetings/**/meeting.yaml"``). With
+        ``rev=None`` the files in the work tree are searched (several threads, no
+        decompression: much quicker on a large archive), tracked or not.
         """
-        commit = self.resolve(rev)
         args = ["grep", "-z", "-n", "-I", "--no-color", "--full-name"]
         args += ["-F"] if fixed else ["-E"]
         if ignore_case:
             args.append("-i")
-        args += ["-e", pattern, commit, "--", *paths]
+        strip = 0
+        if rev is None:
+            args += ["--untracked", "-e", pattern, "--", *paths]
+        else:
+            commit = self.resolve(rev)
+            args += ["-e", pattern, commit, "--", *paths]
+            strip = len(commit) + 1
         out = run_git(self.path, args, what="search the archive", ok=(0, 1)).stdout
         found = []
-        strip = len(commit) + 1
         for line in out.decode("utf-8", "replace").splitlines():
             path, _, rest = line.partition("\0")
             number, _, text = rest.partition("\0")

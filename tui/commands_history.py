@@ -38,6 +38,7 @@ def register(add: Callable[..., argparse.ArgumentParser]) -> None:
     p = add("search", cmd_search, "find meetings and items that mention some words")
     p.add_argument("text", metavar="TEXT")
     p.add_argument("--confidential", action="store_true", help="search exempt business too")
+    p.add_argument("--limit", type=int, default=1000, help="show at most this many lines (default 1000)")
     p.add_argument("--json", action="store_true")
 
     p = add("sync", cmd_sync, "pull and push the archive through a git remote")
@@ -111,9 +112,9 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 def cmd_search(args: argparse.Namespace) -> int:
     with service() as svc:
-        hits = svc.search(args.text, confidential=args.confidential)
+        hits = svc.search(args.text, confidential=args.confidential, limit=max(args.limit, 1))
     if args.json:
-        emit_json({"query": args.text, "hits": [
+        emit_json({"query": args.text, "total": hits.total, "hits": [
             {"meeting": h.meeting, "item": h.item, "title": h.item_title, "line": h.line,
              "text": h.text, "confidential": h.confidential} for h in hits]})
         return 0
@@ -124,6 +125,8 @@ def cmd_search(args: argparse.Namespace) -> int:
         where = f"minute {h.item} {h.item_title}".strip() if h.item else (h.item_title or "meeting details")
         mark = " [exempt]" if h.confidential else ""
         print(f"{h.meeting}  {where}{mark}: {h.text}")
+    if hits.total > len(hits):
+        print(f"... and {hits.total - len(hits)} more lines; add words to narrow the search.")
     return 0
 
 

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from workflow.diff import MeetingDiff
     from workflow.service import Service
 
-__all__ = ["HistoryMixin", "SearchHit"]
+__all__ = ["HistoryMixin", "SearchHit", "SearchResults"]
 
 _VERSION = re.compile(r"^[vV]?(\d{1,6})$")
 
@@ -84,6 +84,12 @@ def _item_table(lines: list[str], exempt: bool) -> tuple[list[int], list[tuple[s
 def _label(fields: dict[str, str]) -> tuple[str, str]:
     number = fields.get("minute_number") or fields.get("agenda_number", "")
     return number, fields.get("title") or fields.get("public_title", "")
+
+
+class SearchResults(list[SearchHit]):
+    """The hits of a search (at most the limit asked for) and how many lines matched."""
+
+    total: int = 0
 
 
 class HistoryMixin:
@@ -184,26 +190,31 @@ class HistoryMixin:
         label = f"version {number}" if number else f"commit {commit[:10]}"
         return self.save(old, message=f"Restored {label}", trailers={"Restored-From": commit})
 
-    def search(self: Service, text: str, *, confidential: bool = False) -> list[SearchHit]:
-        """Lines of meetings that mention ``text``; exempt files only when confidential."""
+    def search(
+        self: Service, text: str, *, confidential: bool = False, limit: int | None = 1000
+    ) -> SearchResults:
+        """Lines of saved meetings that mention ``text`` (git grep over the archive's files,
+        which every save keeps equal to the newest version); exempt files only when
+        ``confidential``. At most ``limit`` hits are built; ``total`` counts every line."""
         if not text.strip():
             raise MinutebookError("Give the words to search for.")
-        pathspecs = ["meetings/"]
-        if not confidential:
-            pathspecs.append(":(exclude)*" + records.EXEMPT_FILE)
+        pathspecs = [":(glob)meetings/**/" + records.MEETING_FILE]
+        if confidential:
+            pathspecs.append(":(glob)meetings/**/" + records.EXEMPT_FILE)
         try:
-            found = self.archive.grep(_yaml_pattern(text.strip()), paths=pathspecs, fixed=False)
+            found = self.archive.grep(
+                _yaml_pattern(text.strip()), paths=pathspecs, fixed=False, rev=None
+            )
         except store.ArchiveError as exc:
             raise MinutebookError(exc.message) from None
-        hits = []
+        hits = SearchResults()
+        hits.total = len(found)
         tables: dict[str, tuple[list[int], list[tuple[str, str]]]] = {}
-        for path, line, content in found:
-            if not path.endswith(records.MEETING_FILE) and not path.endswith(records.EXEMPT_FILE):
-                continue
+        for path, line, content in found[:limit] if limit is not None else found:
             meeting = path[len("meetings/") :].rsplit("/", 1)[0]
             exempt = path.endswith(records.EXEMPT_FILE)
             if path not in tables:
-                lines = self.archive.read(path).decode("utf-8", "replace").splitlines()
+                lines = (self.root / path).read_text("utf-8", "replace").splitlines()
                 tables[path] = _item_table(lines, exempt)
             starts, labels = tables[path]
             at = bisect.bisect_right(starts, line - 1) - 1

@@ -165,3 +165,13 @@ def test_search_never_shows_exempt_content(journey: Run) -> None:
     assert any(h["confidential"] for h in confidential)
     assert public == []
     assert run("search", exempt_items[0]["title"]).out.startswith("Nothing mentions")
+
+
+def test_search_shows_a_limited_number_of_lines_and_counts_the_rest(journey: Run) -> None:
+    run = journey
+    everything = run("search", "the", "--json").json()
+    assert everything["total"] > 5
+    limited = run("search", "the", "--limit", "3", "--json").json()
+    assert len(limited["hits"]) == 3 and limited["total"] == everything["total"]
+    text = run("search", "the", "--limit", "3").out
+    assert f"and {everything['total'] - 3} more lines" in text
