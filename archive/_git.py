@@ -9,7 +9,7 @@ from pathlib import Path
 from archive._objects import git_env
 from archive.errors import GitFailed
 
-__all__ = ["run_git"]
+__all__ = ["first_lines", "run_git"]
 
 
 def run_git(
@@ -36,3 +36,37 @@ def run_git(
         detail = proc.stderr.decode("utf-8", "replace").strip()
         raise GitFailed(f"Could not {what}.", detail=detail)
     return proc
+
+
+def first_lines(
+    workdir: Path, args: Sequence[str], *, what: str, limit: int, ok: Sequence[int] = (0,)
+) -> tuple[list[bytes], bool]:
+    """The first ``limit`` output lines of ``git <args>``, and whether there were more.
+
+    The command is stopped as soon as one line more than ``limit`` has arrived, so a
+    search for a common word does not wait for git to print every match.
+    """
+    proc = subprocess.Popen(
+        ["git", *args], cwd=workdir, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        env=git_env(None),
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    lines: list[bytes] = []
+    more = False
+    for line in proc.stdout:
+        if len(lines) == limit:
+            more = True
+            break
+        lines.append(line.rstrip(b"\n"))
+    if more:
+        proc.kill()
+        proc.wait()
+        proc.stdout.close()
+        proc.stderr.close()
+        return lines, True
+    detail = proc.stderr.read().decode("utf-8", "replace").strip()
+    proc.stdout.close()
+    proc.stderr.close()
+    if proc.wait() not in ok:
+        raise GitFailed(f"Could not {what}.", detail=detail)
+    return lines, False

@@ -26,7 +26,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Unpack
 
-from archive._git import run_git
+from archive._git import first_lines, run_git
 from archive._objects import (
     BLOB_MODE,
     EMPTY_TREE,
@@ -95,6 +95,15 @@ def default_archive_path() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_data_path("minutebook", appauthor=False)) / "archive"
+
+
+def _grep_lines(raw: list[bytes], strip: int) -> list[tuple[str, int, str]]:
+    found = []
+    for line in raw:
+        path, _, rest = line.decode("utf-8", "replace").partition("\0")
+        number, _, text = rest.partition("\0")
+        found.append((path[strip:], int(number), text))
+    return found
 
 
 class GitArchive:
@@ -314,24 +323,39 @@ class GitArchive:
         ``rev=None`` the files in the work tree are searched (several threads, no
         decompression: much quicker on a large archive), tracked or not.
         """
+        args, strip = self._grep_args(pattern, paths, fixed, ignore_case, rev)
+        out = run_git(self.path, args, what="search the archive", ok=(0, 1)).stdout
+        return _grep_lines(out.splitlines(), strip)
+
+    def grep_first(
+        self,
+        pattern: str,
+        limit: int,
+        *,
+        paths: Sequence[str] = (),
+        fixed: bool = True,
+        ignore_case: bool = True,
+        rev: str | None = "HEAD",
+    ) -> tuple[list[tuple[str, int, str]], bool]:
+        """The first ``limit`` lines :meth:`grep` would give, and whether there are more;
+        git is stopped as soon as it finds one more."""
+        args, strip = self._grep_args(pattern, paths, fixed, ignore_case, rev)
+        raw, more = first_lines(
+            self.path, args, what="search the archive", limit=limit, ok=(0, 1)
+        )
+        return _grep_lines(raw, strip), more
+
+    def _grep_args(
+        self, pattern: str, paths: Sequence[str], fixed: bool, ignore_case: bool, rev: str | None
+    ) -> tuple[list[str], int]:
         args = ["grep", "-z", "-n", "-I", "--no-color", "--full-name"]
         args += ["-F"] if fixed else ["-E"]
         if ignore_case:
             args.append("-i")
-        strip = 0
         if rev is None:
-            args += ["--untracked", "-e", pattern, "--", *paths]
-        else:
-            commit = self.resolve(rev)
-            args += ["-e", pattern, commit, "--", *paths]
-            strip = len(commit) + 1
-        out = run_git(self.path, args, what="search the archive", ok=(0, 1)).stdout
-        found = []
-        for line in out.decode("utf-8", "replace").splitlines():
-            path, _, rest = line.partition("\0")
-            number, _, text = rest.partition("\0")
-            found.append((path[strip:], int(number), text))
-        return found
+            return [*args, "--untracked", "-e", pattern, "--", *paths], 0
+        commit = self.resolve(rev)
+        return [*args, "-e", pattern, commit, "--", *paths], len(commit) + 1
 
     # -- history ---------------------------------------------------------------------
     def history(

@@ -114,7 +114,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     with service() as svc:
         hits = svc.search(args.text, confidential=args.confidential, limit=max(args.limit, 1))
     if args.json:
-        emit_json({"query": args.text, "total": hits.total, "hits": [
+        emit_json({"query": args.text, "more": hits.more, "hits": [
             {"meeting": h.meeting, "item": h.item, "title": h.item_title, "line": h.line,
              "text": h.text, "confidential": h.confidential} for h in hits]})
         return 0
@@ -125,8 +125,8 @@ def cmd_search(args: argparse.Namespace) -> int:
         where = f"minute {h.item} {h.item_title}".strip() if h.item else (h.item_title or "meeting details")
         mark = " [exempt]" if h.confidential else ""
         print(f"{h.meeting}  {where}{mark}: {h.text}")
-    if hits.total > len(hits):
-        print(f"... and {hits.total - len(hits)} more lines; add words to narrow the search.")
+    if hits.more:
+        print(f"Only the first {len(hits)} lines are shown; add words to narrow the search.")
     return 0
 
 

@@ -87,9 +87,9 @@ def _label(fields: dict[str, str]) -> tuple[str, str]:
 
 
 class SearchResults(list[SearchHit]):
-    """The hits of a search (at most the limit asked for) and how many lines matched."""
+    """The hits of a search, at most the limit asked for; ``more`` when others matched."""
 
-    total: int = 0
+    more: bool = False
 
 
 class HistoryMixin:
@@ -195,22 +195,27 @@ class HistoryMixin:
     ) -> SearchResults:
         """Lines of saved meetings that mention ``text`` (git grep over the archive's files,
         which every save keeps equal to the newest version); exempt files only when
-        ``confidential``. At most ``limit`` hits are built; ``total`` counts every line."""
+        ``confidential``. At most ``limit`` hits; ``more`` says whether others matched."""
         if not text.strip():
             raise MinutebookError("Give the words to search for.")
         pathspecs = [":(glob)meetings/**/" + records.MEETING_FILE]
         if confidential:
             pathspecs.append(":(glob)meetings/**/" + records.EXEMPT_FILE)
         try:
-            found = self.archive.grep(
-                _yaml_pattern(text.strip()), paths=pathspecs, fixed=False, rev=None
-            )
+            if limit is None:
+                found, more = self.archive.grep(
+                    _yaml_pattern(text.strip()), paths=pathspecs, fixed=False, rev=None
+                ), False
+            else:
+                found, more = self.archive.grep_first(
+                    _yaml_pattern(text.strip()), limit, paths=pathspecs, fixed=False, rev=None
+                )
         except store.ArchiveError as exc:
             raise MinutebookError(exc.message) from None
         hits = SearchResults()
-        hits.total = len(found)
+        hits.more = more
         tables: dict[str, tuple[list[int], list[tuple[str, str]]]] = {}
-        for path, line, content in found[:limit] if limit is not None else found:
+        for path, line, content in found:
             meeting = path[len("meetings/") :].rsplit("/", 1)[0]
             exempt = path.endswith(records.EXEMPT_FILE)
             if path not in tables:
