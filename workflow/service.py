@@ -372,10 +372,14 @@ class Service(ChecksMixin, LifecycleMixin, DecisionsMixin, DocumentsMixin, Histo
         lifecycle.check_edit(old, new)
 
     def history(self, meeting_id: str) -> list[store.Version]:
-        if not self.exists(meeting_id):
+        """Every version of the meeting, newest first."""
+        if not _valid_meeting_id(meeting_id):
             raise NotFound(_not_found("meeting", meeting_id, self.meeting_ids()))
         with archive_errors():
-            return self.archive.history(records.meeting_folder(meeting_id) + "/", with_paths=False)
+            found = self.archive.history(records.meeting_folder(meeting_id) + "/", with_paths=False)
+        if not found or not self.exists(meeting_id):
+            raise NotFound(_not_found("meeting", meeting_id, self.meeting_ids()))
+        return found
 
     def save_files(
         self, files: Mapping[str, bytes | None], message: str, trailers: Mapping[str, str]
