@@ -31,13 +31,7 @@ def _tmux(*args: str) -> str:
 @pytest.fixture
 def session(archive_path: Path) -> Iterator[str]:
     name = f"mb-test-{uuid.uuid4().hex[:8]}"
-    command = str(Path(sys.executable).with_name("minutebook"))
-    env = " ".join(
-        f"{k}={shlex.quote(v)}" for k, v in os.environ.items()
-        if k.startswith(("MINUTEBOOK_", "XDG_", "GIT_CONFIG")) or k == "HOME"
-    )
-    _tmux("new-session", "-d", "-s", name, "-x", "120", "-y", "36",
-          f"env {env} TERM=xterm-256color {command} --archive {shlex.quote(str(archive_path))}; sleep 5")
+    _start(name, archive_path)
     try:
         yield name
     finally:
@@ -72,13 +66,19 @@ def _keys(session: str, *keys: str, settle: float = 0.0) -> None:
         time.sleep(settle)
 
 
-def test_open_a_meeting_type_and_save_in_a_real_terminal(session: str, archive_path: Path) -> None:
+def _open_meeting(session: str) -> None:
+    """From home: filter to the 22 October meeting and open it."""
     _wait_for(session, "6 meetings")
     _keys(session, "/", settle=0.3)
     _keys(session, "-l", "22 Oct")
     _wait_gone(session, "Thu 14 Jan 2027")
     _keys(session, "Enter")
     _keys(session, "Enter")
+
+
+def _open_transport_narrative(session: str) -> None:
+    """Open the meeting's minutes at the transport item, cursor at the end of its narrative."""
+    _open_meeting(session)
     _wait_for(session, "Attendance and closing time")
     for _ in range(4):
         _keys(session, "Down")
@@ -86,6 +86,20 @@ def test_open_a_meeting_type_and_save_in_a_real_terminal(session: str, archive_p
     time.sleep(0.3)
     _keys(session, "Tab", settle=0.3)
     _keys(session, "C-e")
+
+
+def _start(name: str, archive_path: Path) -> None:
+    command = str(Path(sys.executable).with_name("minutebook"))
+    env = " ".join(
+        f"{k}={shlex.quote(v)}" for k, v in os.environ.items()
+        if k.startswith(("MINUTEBOOK_", "XDG_", "GIT_CONFIG")) or k == "HOME"
+    )
+    _tmux("new-session", "-d", "-s", name, "-x", "120", "-y", "36",
+          f"env {env} TERM=xterm-256color {command} --archive {shlex.quote(str(archive_path))}; sleep 5")
+
+
+def test_open_a_meeting_type_and_save_in_a_real_terminal(session: str, archive_path: Path) -> None:
+    _open_transport_narrative(session)
     _keys(session, "-l", " Typed in tmux.")
     _keys(session, "C-s")
     _wait_for(session, "What changed")
@@ -121,19 +135,7 @@ def test_killed_terminal_ui_keeps_the_typing_and_offers_it_back(
     with Service.open(archive_path, create=False) as service:
         head = service.archive.head()
         key = autosave_key(service, MEETING)
-    _wait_for(session, "6 meetings")
-    _keys(session, "/", settle=0.3)
-    _keys(session, "-l", "22 Oct")
-    _wait_gone(session, "Thu 14 Jan 2027")
-    _keys(session, "Enter")
-    _keys(session, "Enter")
-    _wait_for(session, "Attendance and closing time")
-    for _ in range(4):
-        _keys(session, "Down")
-    _wait_for(session, "12. Home to School Transport Review")
-    time.sleep(0.3)
-    _keys(session, "Tab", settle=0.3)
-    _keys(session, "C-e")
+    _open_transport_narrative(session)
     _keys(session, "-l", " Typed before the battery died.")
     deadline = time.monotonic() + 15
     while time.monotonic() < deadline:
@@ -153,20 +155,9 @@ def test_killed_terminal_ui_keeps_the_typing_and_offers_it_back(
     assert b"Typed before the battery died." in (autosave_store().get(key) or b"")
 
     again = f"{session}-again"
-    command = str(Path(sys.executable).with_name("minutebook"))
-    env = " ".join(
-        f"{k}={shlex.quote(v)}" for k, v in os.environ.items()
-        if k.startswith(("MINUTEBOOK_", "XDG_", "GIT_CONFIG")) or k == "HOME"
-    )
-    _tmux("new-session", "-d", "-s", again, "-x", "120", "-y", "36",
-          f"env {env} TERM=xterm-256color {command} --archive {shlex.quote(str(archive_path))}; sleep 5")
+    _start(again, archive_path)
     try:
-        _wait_for(again, "6 meetings")
-        _keys(again, "/", settle=0.3)
-        _keys(again, "-l", "22 Oct")
-        _wait_gone(again, "Thu 14 Jan 2027")
-        _keys(again, "Enter")
-        _keys(again, "Enter")
+        _open_meeting(again)
         _wait_for(again, "Recover them?")
         _keys(again, "Enter")
         _wait_for(again, "Recovered your unsaved edits")
