@@ -49,7 +49,8 @@ def _common() -> argparse.ArgumentParser:
     return common
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser; with ``command``, only that subcommand's options are built."""
     from tui import commands
 
     common = _common()
@@ -60,8 +61,24 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Exit codes: 0 success, 1 refused or invalid input, 2 wrong usage.",
     )
     subs = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    commands.register(subs, common)
+    commands.register(subs, common, only=command)
     return parser
+
+
+def _command_in(argv: Sequence[str]) -> str | None:
+    """The subcommand named on the command line, if any (skipping the global options)."""
+    skip = False
+    for token in argv:
+        if skip:
+            skip = False
+        elif token in ("--archive", "--config"):
+            skip = True
+        elif token.startswith("-"):
+            if token in ("-h", "--help"):
+                return None
+        else:
+            return token
+    return None
 
 
 def _configure(args: argparse.Namespace) -> None:
@@ -74,7 +91,7 @@ def _configure(args: argparse.Namespace) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; return its exit code (also used by the console script)."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
+    parser = build_parser(_command_in(argv))
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:

@@ -19,8 +19,19 @@ __all__ = ["register"]
 JSON_FORMAT = 1
 
 
-def register(subs: Any, common: argparse.ArgumentParser) -> None:
-    """Add every subcommand to the parser."""
+class _Unused:
+    """Stands in for the parser of a command not being run: its options are not built.
+
+    Building every subcommand's options costs more start-up than some commands take to
+    run; only the command on the command line (or all, for ``--help``) needs them.
+    """
+
+    def __getattr__(self, name: str) -> Any:
+        return lambda *args, **kwargs: self
+
+
+def register(subs: Any, common: argparse.ArgumentParser, only: str | None = None) -> None:
+    """Add every subcommand to the parser (only ``only``'s options, when given)."""
     from tui import (
         commands_decisions,
         commands_docs,
@@ -30,6 +41,9 @@ def register(subs: Any, common: argparse.ArgumentParser) -> None:
     )
 
     def add(name: str, handler: Any, help: str) -> argparse.ArgumentParser:
+        if only is not None and name != only:
+            subs.add_parser(name, help=help, add_help=False)
+            return _Unused()  # type: ignore[return-value]
         p = subs.add_parser(name, parents=[common], help=help, description=help)
         p.set_defaults(handler=handler)
         return p
