@@ -292,6 +292,23 @@ class GitArchive:
             raise FileNotInArchive(f"'{path}' does not exist in version {commit[:10]}.")
         return found[2]
 
+    def saved_at(self, rev: str = "HEAD") -> dt.datetime:
+        """When a version was saved: its author date, as `Version.when` (read through the
+        open object reader, without starting git)."""
+        commit = self.resolve(rev)
+        found = self._cat.read(commit)
+        if found is None or found[1] != "commit":
+            raise RevisionNotFound(f"'{rev}' is not a version of this archive.")
+        for line in found[2].split(b"\n"):
+            if not line:
+                break
+            if line.startswith(b"author "):
+                stamp, zone = line.rsplit(b" ", 2)[1:]
+                sign = 1 if zone[:1] == b"+" else -1
+                offset = dt.timedelta(hours=int(zone[1:3]), minutes=int(zone[3:5])) * sign
+                return dt.datetime.fromtimestamp(int(stamp), dt.timezone(offset))
+        raise CorruptArchive(f"The version {commit[:10]} has no date.")
+
     def exists(self, path: str, rev: str = "HEAD") -> bool:
         """True if the file or folder exists in the version."""
         path = safe_prefix(path)

@@ -77,7 +77,7 @@ class DocumentsMixin:
 
         commit = self.resolve_rev(meeting_id, rev)
         meeting = self._renderable(meeting_id, commit, confidential)
-        created = self.archive.version(commit).when
+        created = self.archive.saved_at(commit)
         data = self.document_bytes(meeting, which, confidential=confidential, created=created)
         target = out or default_output(meeting_id, which, confidential=confidential)
         write_output(data, target)

@@ -378,3 +378,15 @@ def test_index_is_written_in_batches_during_long_sessions(archive: GitArchive) -
     files = {f"meetings/c/2025-01-01/documents/f{n}.txt": b"x" for n in range(INDEX_BATCH)}
     archive.save(files, message="Many documents", author=CLERK, when=at(1))
     assert git(archive.path, "status", "--porcelain") == ""
+
+
+def test_saved_at_is_the_version_date(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    from archive import GitArchive, Identity
+
+    archive = GitArchive.init(tmp_path / "a")
+    when = dt.datetime(2026, 3, 4, 5, 6, 7, tzinfo=dt.timezone(dt.timedelta(hours=1)))
+    version = archive.save({"x.txt": b"x"}, message="x", author=Identity("A", "a@b.c"), when=when)
+    assert archive.saved_at(version.commit) == when == archive.version(version.commit).when
+    archive.close()
