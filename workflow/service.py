@@ -51,7 +51,7 @@ def disk_sentence(exc: OSError) -> str:
         return f"The archive could not be written{where}: the disk is full; nothing was saved."
     if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
         return f"The archive cannot be written{where}: it is read-only for you; nothing was saved."
-    return f"The archive could not be written{where}: {exc.strerror or exc}; nothing was saved."
+    return f"The archive could not be used{where}: {exc.strerror or exc}; nothing was saved."
 
 
 def clerk_identity(settings: Settings) -> store.Identity:
