@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import subprocess
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
 from archive._objects import git_env
 from archive.errors import GitFailed
 
-__all__ = ["first_lines", "run_git"]
+__all__ = ["first_lines", "run_git", "stream_records"]
 
 
 def run_git(
@@ -70,3 +70,33 @@ def first_lines(
     if proc.wait() not in ok:
         raise GitFailed(f"Could not {what}.", detail=detail)
     return lines, False
+
+
+def stream_records(
+    workdir: Path, args: Sequence[str], *, what: str, separator: bytes
+) -> Iterator[bytes]:
+    """The ``separator``-led records of ``git <args>`` as git writes them.
+
+    A caller can work on each record while git is still producing the next ones; GitFailed
+    is raised, after the last record, if git failed.
+    """
+    proc = subprocess.Popen(
+        ["git", *args], cwd=workdir, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        env=git_env(None),
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    pending = b""
+    try:
+        while chunk := proc.stdout.read1(1 << 16):
+            pending += chunk
+            *ready, pending = pending.split(separator)
+            yield from (r for r in ready if r)
+        if pending:
+            yield pending
+        detail = proc.stderr.read().decode("utf-8", "replace").strip()
+    finally:
+        proc.stdout.close()
+        proc.stderr.close()
+        code = proc.wait()
+    if code != 0:
+        raise GitFailed(f"Could not {what}.", detail=detail)

@@ -26,7 +26,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Unpack
 
-from archive._git import first_lines, run_git
+from archive._git import first_lines, run_git, stream_records
 from archive._objects import (
     BLOB_MODE,
     EMPTY_TREE,
@@ -76,6 +76,7 @@ from archive.versions import (
     compose_message,
     parse_log,
     parse_message,
+    parse_record,
 )
 
 __all__ = ["GitArchive", "Identity", "Version", "default_archive_path"]
@@ -399,8 +400,10 @@ class GitArchive:
         args += ["--end-of-options", commit]
         if prefix:
             args += ["--", prefix]
-        out = run_git(self.path, args, what="read the history").stdout
-        return parse_log(out)
+        return [
+            parse_record(record.decode("utf-8", "replace"))
+            for record in stream_records(self.path, args, what="read the history", separator=b"\x1e")
+        ]
 
     def version(self, rev: str = "HEAD") -> Version:
         """One version, with its tags and changed files."""

@@ -143,26 +143,26 @@ def _recorded_identity(name: str, email: str) -> Identity:
 
 def parse_log(output: bytes) -> list[Version]:
     """Versions from ``git log -z --name-only --format=LOG_FORMAT`` output."""
-    versions = []
-    for record in output.decode("utf-8", "replace").split("\x1e")[1:]:
-        fields = record.split("\0", 8)
-        commit, short, parents, name, email, when, deco, message, rest = fields
-        rest = rest.lstrip("\0")
-        if rest.startswith("\n"):
-            rest = rest[1:]
-        subject, body, trailers = parse_message(message)
-        versions.append(
-            Version(
-                commit=commit,
-                short=short,
-                author=_recorded_identity(name, email),
-                when=dt.datetime.fromisoformat(when),
-                subject=subject,
-                body=body,
-                trailers=trailers,
-                tags=_tags(deco),
-                paths=tuple(p for p in rest.split("\0") if p),
-                parents=tuple(parents.split()),
-            )
-        )
-    return versions
+    return [parse_record(r) for r in output.decode("utf-8", "replace").split("\x1e")[1:]]
+
+
+def parse_record(record: str) -> Version:
+    """One version from one ``LOG_FORMAT`` record (the text after its ``\\x1e``)."""
+    fields = record.split("\0", 8)
+    commit, short, parents, name, email, when, deco, message, rest = fields
+    rest = rest.lstrip("\0")
+    if rest.startswith("\n"):
+        rest = rest[1:]
+    subject, body, trailers = parse_message(message)
+    return Version(
+        commit=commit,
+        short=short,
+        author=_recorded_identity(name, email),
+        when=dt.datetime.fromisoformat(when),
+        subject=subject,
+        body=body,
+        trailers=trailers,
+        tags=_tags(deco),
+        paths=tuple(p for p in rest.split("\0") if p),
+        parents=tuple(parents.split()),
+    )
