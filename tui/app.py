@@ -21,6 +21,7 @@ os.environ.setdefault("TEXTUAL_FPS", "120")
 
 from textual.app import App  # noqa: E402
 from textual.binding import Binding  # noqa: E402
+from textual.screen import Screen  # noqa: E402
 from textual.worker import Worker, WorkerState  # noqa: E402
 
 from tui.screens.palette import DomainCommands  # noqa: E402
@@ -83,7 +84,9 @@ class MinutebookApp(App[None]):
 
         if event.state is WorkerState.ERROR and event.worker.error is not None:
             self.report(event.worker.error)
-        for indicator in self.screen.query(BusyIndicator):
+        node = event.worker.node
+        screen = node if isinstance(node, Screen) else getattr(node, "screen", self.screen)
+        for indicator in screen.query(BusyIndicator):
             indicator.refresh_state()
 
     def on_unmount(self) -> None:

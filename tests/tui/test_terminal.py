@@ -72,7 +72,7 @@ def _open_meeting(session: str) -> None:
     _keys(session, "/", settle=0.3)
     _keys(session, "-l", "22 Oct")
     _wait_gone(session, "Thu 14 Jan 2027")
-    _keys(session, "Enter")
+    _keys(session, "Enter", settle=0.4)
     _keys(session, "Enter")
 
 

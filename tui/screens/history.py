@@ -18,13 +18,14 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static, TextArea
 
 from tui.dialogs.confirm import ConfirmDialog
+from tui.screens.base import WorkerReports
 from tui.widgets.busy import BusyIndicator
 from workflow.errors import MinutebookError
 
 __all__ = ["HistoryScreen"]
 
 
-class HistoryScreen(Screen[bool]):
+class HistoryScreen(WorkerReports, Screen[bool]):
     """Versions newest first; Space marks two to compare."""
 
     HELP = (

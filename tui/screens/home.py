@@ -10,6 +10,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from tui.screens.base import WorkerReports
 from workflow.errors import MinutebookError
 from workflow.overview import OverviewRow
 
@@ -18,7 +19,7 @@ __all__ = ["HomeScreen"]
 ALL = "*"
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(WorkerReports, Screen[None]):
     """Where every session starts."""
 
     HELP = "Pick a committee on the left, then a meeting; Enter opens it."
@@ -27,6 +28,10 @@ class HomeScreen(Screen[None]):
         Binding("n", "new", "New meeting", id="meeting.new", tooltip="Create a meeting from a template"),
         Binding("slash", "filter", "Filter", id="home.filter", tooltip="Filter meetings by text"),
         Binding("ctrl+r", "refresh", "Refresh", id="home.refresh", tooltip="Read the archive again"),
+        Binding(
+            "ctrl+y", "sync", "Sync", id="archive.sync",
+            tooltip="Exchange versions with the team's shared archive (its git remote)",
+        ),
     ]
 
     def __init__(self) -> None:
@@ -144,6 +149,28 @@ class HomeScreen(Screen[None]):
         self.query_one("#filter", Input).focus()
 
     def action_refresh(self) -> None:
+        self.load_rows()
+
+    def action_sync(self) -> None:
+        self.query_one("#status-line", Static).update("Synchronising with the shared archive…")
+        self.sync_archive()
+
+    @work(thread=True, exclusive=True, group="sync", exit_on_error=False, description="Synchronising")
+    def sync_archive(self) -> None:
+        service = self.app.fresh_service()  # type: ignore[attr-defined]
+        try:
+            result, problems = service.sync()
+        finally:
+            service.close()
+        words = {"up-to-date": "Already up to date", "pushed": "Sent your versions",
+                 "pulled": "Received the team's versions", "merged": "Received and sent versions"}
+        message = words.get(result.action, result.action)
+        self.app.call_from_thread(self._synced, message, problems)
+
+    def _synced(self, message: str, problems: list[str]) -> None:
+        for problem in problems:
+            self.app.notify(problem, title="After the sync", severity="warning", markup=False)
+        self.app.notify(message, title="Sync", markup=False)
         self.load_rows()
 
     def action_new(self) -> None:

@@ -18,6 +18,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from tui.dialogs.form import CheckLine, Field, FormDialog
+from tui.screens.base import WorkerReports
 from workflow.errors import MinutebookError
 from workflow.model import Meeting
 
@@ -32,7 +33,7 @@ _LIFECYCLE = {
 }
 
 
-class MeetingActions(Screen[None]):
+class MeetingActions(WorkerReports, Screen[None]):
     """Lifecycle and document actions; the subclass supplies the meeting and its editors."""
 
     ACTION_BINDINGS = [

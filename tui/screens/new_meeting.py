@@ -16,6 +16,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Select, Static
 
+from tui.screens.base import WorkerReports
 from workflow import catalogue
 from workflow.errors import MinutebookError
 from workflow.model import Committee, MeetingKind
@@ -39,7 +40,7 @@ def read_time(text: str) -> dt.time:
         raise MinutebookError(f"Time: '{text.strip()}' is not a time; write it as HH:MM, e.g. 14:00.") from None
 
 
-class NewMeetingScreen(ModalScreen[str | None]):
+class NewMeetingScreen(WorkerReports, ModalScreen[str | None]):
     """Pick the committee and template, then when and where; Enter creates the meeting."""
 
     HELP = "The new meeting takes its items, wording and numbers from the template and the committee's last meeting."

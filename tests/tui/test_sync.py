@@ -1,0 +1,41 @@
+"""Sync from the home screen: runs in a worker, reports in one sentence."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from tests.tui.tui_helpers import settle
+from tui.app import make_app
+
+
+async def test_sync_on_a_demo_archive_is_refused_in_one_sentence(archive_path: Path) -> None:
+    app = make_app(archive_path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+y")
+        await settle(pilot)
+        messages = [n.message for n in app._notifications]
+        assert any("demo archive" in m for m in messages), messages
+
+
+async def test_sync_sends_versions_to_the_shared_archive(tmp_path: Path) -> None:
+    from workflow import sample
+    from workflow.service import Service
+
+    remote = tmp_path / "shared.git"
+    subprocess.run(["git", "init", "-q", "--bare", "-b", "main", str(remote)], check=True)
+    local = tmp_path / "archive"
+    sample.init_archive(local)
+    with Service.open(local, create=False) as service:
+        subprocess.run(["git", "-C", str(local), "remote", "add", "origin", str(remote)], check=True)
+        head = service.archive.head()
+    app = make_app(local)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+y")
+        await settle(pilot)
+        messages = [n.message for n in app._notifications]
+        assert "Sent your versions" in messages, messages
+    shared = subprocess.run(["git", "-C", str(remote), "rev-parse", "main"], capture_output=True, text=True)
+    assert shared.stdout.strip() == head
