@@ -103,8 +103,14 @@ def make_app(path: Path | None = None, *, clock: Callable[[], dt.datetime] | Non
     from workflow.settings import load_settings
 
     settings = load_settings()
+    named = path is not None or bool(os.environ.get("MINUTEBOOK_ARCHIVE"))
     target = Path(path) if path is not None else store.default_archive_path()
-    if not (target / ".git").exists():
+    if not target.exists() and named:
+        raise MinutebookError(
+            f"There is no archive at {target}; create one with `minutebook init` "
+            "(or `minutebook init --sample` for a demo)."
+        )
+    if not target.exists():
         sample.init_archive(target, sample=True, settings=settings)
 
     def factory() -> Service:

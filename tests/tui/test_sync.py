@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from tests.tui.tui_helpers import settle
 from tui.app import make_app
 
@@ -39,3 +41,27 @@ async def test_sync_sends_versions_to_the_shared_archive(tmp_path: Path) -> None
         assert "Sent your versions" in messages, messages
     shared = subprocess.run(["git", "-C", str(remote), "rev-parse", "main"], capture_output=True, text=True)
     assert shared.stdout.strip() == head
+
+
+def test_a_named_archive_that_does_not_exist_is_refused(tmp_path: Path) -> None:
+    import pytest
+
+    from workflow.errors import MinutebookError
+
+    with pytest.raises(MinutebookError, match="There is no archive at"):
+        make_app(tmp_path / "typo")
+    assert not (tmp_path / "typo").exists()
+
+
+def test_the_default_archive_is_created_with_samples_on_first_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import archive as store
+
+    monkeypatch.delenv("MINUTEBOOK_ARCHIVE")
+    app = make_app()
+    try:
+        assert app.first_rows is not None and len(app.first_rows[0]) >= 5
+        assert (store.default_archive_path() / ".git").is_dir()
+    finally:
+        app.service.close()
