@@ -15,7 +15,7 @@ import pytest
 from textual.widgets import Input, Select, TextArea
 from tui_helpers import settle, type_text, write
 
-from conftest import fixed_clock
+from tests.tui.conftest import fixed_clock
 from tui.app import make_app
 from tui.dialogs.form import FormDialog
 from tui.dialogs.save_message import SaveMessageDialog
