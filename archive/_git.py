@@ -50,7 +50,8 @@ def first_lines(
         ["git", *args], cwd=workdir, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
         env=git_env(None),
     )
-    assert proc.stdout is not None and proc.stderr is not None
+    assert proc.stdout is not None
+    assert proc.stderr is not None
     lines: list[bytes] = []
     more = False
     for line in proc.stdout:
@@ -84,7 +85,8 @@ def stream_records(
         ["git", *args], cwd=workdir, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
         env=git_env(None),
     )
-    assert proc.stdout is not None and proc.stderr is not None
+    assert proc.stdout is not None
+    assert proc.stderr is not None
     pending = b""
     try:
         while chunk := proc.stdout.read1(1 << 16):

@@ -20,7 +20,6 @@ import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Union
 
 __all__ = [
     "Action",
@@ -400,7 +399,7 @@ class Withheld:
     paragraph: int | None = None
 
 
-Block = Union[Paragraph, BulletList, Withheld]
+Block = Paragraph | BulletList | Withheld
 
 
 @_frozen

@@ -211,7 +211,8 @@ def _mark_paragraph(
     if step.change in ("insert", "delete"):
         _mark_whole(paragraph, "w:ins" if step.change == "insert" else "w:del", revisions)
         return
-    assert step.old is not None and step.new is not None
+    assert step.old is not None
+    assert step.new is not None
     if step.old.label != step.new.label:
         _mark_label(paragraph, step.old.label, step.new.label, revisions)
     if step.old.style != step.new.style:
