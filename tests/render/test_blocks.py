@@ -202,3 +202,21 @@ def test_confidential_basis_is_worded_apart(people: dict[str, Person]) -> None:
     assert "9. Legal matter" in text
     assert "(confidential information — not for publication)" in text
     assert any("confidential information would otherwise be disclosed" in t for t in text)
+
+
+def test_agenda_lists_the_actions_carried_to_outstanding_issues() -> None:
+    import datetime as dt
+
+    from workflow.model import Action, ActionKind, Item, ItemKind, Meeting
+    from workflow.render.blocks import agenda_blocks
+
+    meeting = Meeting(
+        id="board/2027-02-11", committee="board", date=dt.date(2027, 2, 11),
+        items=(Item(uid="outstanding-issues", agenda_number="26", minute_number="26",
+                    kind=ItemKind.OUTSTANDING_ISSUES, title="Outstanding Issues",
+                    actions=(Action(text="Send the figures.", kind=ActionKind.INFORMATION, origin="3/26"),
+                             Action(text="Already sent.", done=True, origin="2/26"))),),
+    )
+    texts = ["".join(r.text for r in b.runs) for b in agenda_blocks(meeting, people={})]
+    assert "Minute 3/26: Send the figures." in texts
+    assert not any("Already sent" in t for t in texts)

@@ -15,6 +15,7 @@ from workflow.model import (
     DecisionRecord,
     Document,
     Item,
+    ItemKind,
     LicensingHearing,
     Paragraph,
     Person,
@@ -67,7 +68,21 @@ def agenda_detail(out: Blocks, item: Item, people: People, key: str) -> None:
         _planning_summary(out, item.planning, key)
     if item.licensing is not None:
         _licensing_summary(out, item.licensing, key)
+    if item.kind is ItemKind.OUTSTANDING_ISSUES:
+        _open_actions(out, item, people, key)
     _documents(out, item.documents, key)
+
+
+def _open_actions(out: Blocks, item: Item, people: People, key: str) -> None:
+    """The actions still open, carried forward from earlier minutes, as the agenda lists them."""
+    for i, action in enumerate(a for a in item.actions if not a.done):
+        owner = person_name(action.owner, people) if action.owner else ""
+        text = action.text.rstrip()
+        if action.origin:
+            text = f"Minute {action.origin}: {text}"
+        if owner:
+            text += f" ({owner})"
+        out.add(Style.LIST_BULLET, text, key=f"{key}/open[{i}]")
 
 
 def _documents(out: Blocks, documents: tuple[Document, ...], key: str) -> None:
