@@ -47,7 +47,9 @@ def _wait_for(session: str, text: str, timeout: float = 20.0) -> str:
         if text in screen:
             return screen
         time.sleep(0.1)
-    raise AssertionError(f"'{text}' did not appear on the screen:\n{screen}")
+    size = _tmux("display-message", "-p", "-t", session, "#{window_width}x#{window_height}").strip()
+    size += f" (widest line {max(len(line) for line in screen.splitlines())})"
+    raise AssertionError(f"'{text}' did not appear on the {size} screen:\n{screen}")
 
 
 def _wait_gone(session: str, text: str, timeout: float = 20.0) -> None:
@@ -94,8 +96,11 @@ def _start(name: str, archive_path: Path) -> None:
         f"{k}={shlex.quote(v)}" for k, v in os.environ.items()
         if k.startswith(("MINUTEBOOK_", "XDG_", "GIT_CONFIG")) or k == "HOME"
     )
+    # A freshly started tmux server opens the window at its default 80x24 and resizes it
+    # just after: wait for that before starting, so the app sees the size it is given.
     _tmux("new-session", "-d", "-s", name, "-x", "120", "-y", "36",
-          f"env {env} TERM=xterm-256color {command} --archive {shlex.quote(str(archive_path))}; sleep 5")
+          f"sleep 0.5; env {env} TERM=xterm-256color {command} "
+          f"--archive {shlex.quote(str(archive_path))}; sleep 5")
 
 
 def test_open_a_meeting_type_and_save_in_a_real_terminal(session: str, archive_path: Path) -> None:
