@@ -154,7 +154,8 @@ def fresh_copy(src: Path, dst: Path) -> Path:
     return dst
 
 
-def _median_ms(fn: Callable[[int], object], repeat: int, warmup: int = 3) -> float:
+def median_ms(fn: Callable[[int], object], repeat: int, warmup: int = 3) -> float:
+    """Median wall time in ms of ``fn(n)`` over ``repeat`` runs, after ``warmup`` runs."""
     for n in range(warmup):
         fn(-1 - n)
     times = []
@@ -182,7 +183,7 @@ def bench_save(path: Path, meetings: int, repeat: int) -> dict[str, float]:
                 trailers={"Meeting": meeting, "Status": "minutes draft"},
             )
 
-        results["save (open archive)"] = _median_ms(ours, repeat)
+        results["save (open archive)"] = median_ms(ours, repeat)
 
     def cold(n: int) -> None:
         meeting = rng.choice(ids)
@@ -194,7 +195,7 @@ def bench_save(path: Path, meetings: int, repeat: int) -> dict[str, float]:
                 trailers={"Meeting": meeting},
             )
 
-    results["open + save + close"] = _median_ms(cold, max(5, repeat // 3))
+    results["open + save + close"] = median_ms(cold, max(5, repeat // 3))
 
     def plain(n: int) -> None:
         meeting = rng.choice(ids)
@@ -219,7 +220,7 @@ def bench_save(path: Path, meetings: int, repeat: int) -> dict[str, float]:
         )
 
     subprocess.run(["git", "reset", "-q"], cwd=path, check=True, env=env)
-    results["git add + git commit"] = _median_ms(plain, repeat)
+    results["git add + git commit"] = median_ms(plain, repeat)
     return results
 
 
@@ -232,10 +233,10 @@ def bench_history(path: Path, meetings: int, repeat: int) -> dict[str, float]:
     results = {}
     with GitArchive.open(path, graph_every=0, repack_every=0) as archive:
         count = len(archive.history(meeting_dir(picks[0])))
-        results["history (one meeting)"] = _median_ms(
+        results["history (one meeting)"] = median_ms(
             lambda n: archive.history(meeting_dir(picks[n])), repeat
         )
-    results["git log -- folder"] = _median_ms(
+    results["git log -- folder"] = median_ms(
         lambda n: subprocess.run(
             [
                 "git",

@@ -42,7 +42,7 @@ for folder in (ROOT, ROOT / "benchmarks"):
     if str(folder) not in sys.path:
         sys.path.insert(0, str(folder))
 
-from bench_archive import WORK, cached_archive, fresh_copy  # noqa: E402
+from bench_archive import WORK, cached_archive, fresh_copy, median_ms  # noqa: E402
 from bench_render import make_meeting  # noqa: E402
 
 from workflow import records  # noqa: E402
@@ -76,17 +76,6 @@ class Row:
     @property
     def ratio(self) -> float | None:
         return self.ours / self.peer if self.peer else None
-
-
-def median_ms(fn: Callable[[int], object], repeat: int, warmup: int = 2) -> float:
-    for n in range(warmup):
-        fn(-1 - n)
-    times = []
-    for n in range(repeat):
-        start = time.perf_counter()
-        fn(n)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
 
 
 def peak_kib(fn: Callable[[], object]) -> float:
