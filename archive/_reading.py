@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from archive._git import first_lines, run_git, stream_records
+from archive._history_cache import MAX_CATCH_UP, HistoryIndex, path_only_record, record_parents, record_touches
 from archive.errors import CorruptArchive, FileNotInArchive, RevisionNotFound
 from archive.layout import safe_prefix, safe_relpath
 from archive.versions import LOG_FORMAT, Version, parse_log, parse_record
@@ -36,11 +37,14 @@ class Reading:
     """Reads of files, search and history; needs ``path``, ``resolve`` and ``_cat``."""
 
     path: Path
+    gitdir: Path
     _cat: CatFile
 
     if TYPE_CHECKING:
 
         def resolve(self, rev: str = "HEAD") -> str: ...
+
+        def tags(self, prefix: str = "") -> dict[str, str]: ...
 
     # -- reading ---------------------------------------------------------------------
     def read(self, path: str, rev: str = "HEAD") -> bytes:
@@ -142,18 +146,23 @@ class Reading:
         limit: int | None = None,
         rev: str = "HEAD",
         with_paths: bool = True,
+        tags_under: str = "",
     ) -> list[Version]:
         """Versions that changed a file or folder (all versions for ""), newest first.
 
         ``with_paths=False`` leaves ``Version.paths`` empty, which makes a long history
-        quicker to list.
+        quicker to list; ``tags_under`` shows only the tags whose names start with it. The
+        whole history of a folder at HEAD without paths comes from the history index.
         """
         prefix = safe_prefix(path_or_prefix)
+        tags_under = safe_prefix(tags_under)
         commit = self.resolve(rev)
+        if rev == "HEAD" and prefix and limit is None and not with_paths:
+            return self._indexed_history(prefix, commit, tags_under)
         args = ["log", "-z", "--no-renames", "--full-history", "--abbrev=10"]
         if with_paths:
             args += ["--name-only", "--full-diff"]
-        args += [f"--format={LOG_FORMAT}", "--decorate-refs=refs/tags/"]
+        args += [f"--format={LOG_FORMAT}", f"--decorate-refs=refs/tags/{tags_under}"]
         if limit is not None:
             args.append(f"--max-count={int(limit)}")
         args += ["--end-of-options", commit]
@@ -163,6 +172,48 @@ class Reading:
             parse_record(record.decode("utf-8", "replace"))
             for record in stream_records(self.path, args, what="read the history", separator=b"\x1e")
         ]
+
+    def _indexed_history(self, prefix: str, head: str, tags_under: str) -> list[Version]:
+        index = HistoryIndex(self.gitdir)
+        found = index.load(prefix)
+        records: list[bytes] | None = None
+        if found is not None and found[0] == head:
+            records = found[1]
+        elif found is not None:
+            newer = self._plain_commits_since(found[0], head, prefix)
+            if newer is not None:
+                records = newer + found[1]
+                index.store(prefix, head, records)
+        if records is None:
+            args = ["log", "-z", "--no-renames", "--full-history", "--abbrev=10",
+                    f"--format={LOG_FORMAT}", "--decorate-refs-exclude=*",
+                    "--end-of-options", head, "--", prefix]
+            records = [path_only_record(r) for r in
+                       stream_records(self.path, args, what="read the history", separator=b"\x1e")]
+            index.store(prefix, head, records)
+        tagged: dict[str, list[str]] = {}
+        for name, target in self.tags(tags_under).items():
+            tagged.setdefault(target, []).append(name)
+        return [parse_record(r.decode("utf-8", "replace"), tagged) for r in records]
+
+    def _plain_commits_since(self, old: str, head: str, prefix: str) -> list[bytes] | None:
+        """The records under ``prefix`` of the commits after ``old`` up to ``head``, when
+        they follow ``old`` in one line without merges; None otherwise."""
+        args = ["log", "-z", "--no-renames", "--name-only", "--abbrev=10", f"--format={LOG_FORMAT}",
+                "--decorate-refs-exclude=*", f"--max-count={MAX_CATCH_UP + 1}",
+                "--end-of-options", f"{old}..{head}"]
+        raw = list(stream_records(self.path, args, what="read the history", separator=b"\x1e"))
+        if not raw or len(raw) > MAX_CATCH_UP:
+            return None
+        expected = head
+        for record in raw:
+            commit, parents = record_parents(record)
+            if commit != expected or len(parents) != 1:
+                return None
+            expected = parents[0]
+        if expected != old:
+            return None
+        return [path_only_record(r) for r in raw if record_touches(r, prefix)]
 
     def version(self, rev: str = "HEAD") -> Version:
         """One version, with its tags and changed files."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from archive.errors import InvalidName
@@ -146,8 +146,9 @@ def parse_log(output: bytes) -> list[Version]:
     return [parse_record(r) for r in output.decode("utf-8", "replace").split("\x1e")[1:]]
 
 
-def parse_record(record: str) -> Version:
-    """One version from one ``LOG_FORMAT`` record (the text after its ``\\x1e``)."""
+def parse_record(record: str, tagged: Mapping[str, Sequence[str]] | None = None) -> Version:
+    """One version from one ``LOG_FORMAT`` record (the text after its ``\\x1e``); its
+    tags from ``tagged`` (commit -> tag names) when given, else from the record."""
     fields = record.split("\0", 8)
     commit, short, parents, name, email, when, deco, message, rest = fields
     rest = rest.lstrip("\0")
@@ -162,7 +163,7 @@ def parse_record(record: str) -> Version:
         subject=subject,
         body=body,
         trailers=trailers,
-        tags=_tags(deco),
+        tags=_tags(deco) if tagged is None else tuple(sorted(tagged.get(commit, ()))),
         paths=tuple(p for p in rest.split("\0") if p),
         parents=tuple(parents.split()),
     )

@@ -376,7 +376,8 @@ class Service(ChecksMixin, LifecycleMixin, DecisionsMixin, DocumentsMixin, Histo
         if not _valid_meeting_id(meeting_id):
             raise NotFound(_not_found("meeting", meeting_id, self.meeting_ids()))
         with archive_errors():
-            found = self.archive.history(records.meeting_folder(meeting_id) + "/", with_paths=False)
+            found = self.archive.history(records.meeting_folder(meeting_id) + "/", with_paths=False,
+                                         tags_under=meeting_id + "/")
         if not found or not self.exists(meeting_id):
             raise NotFound(_not_found("meeting", meeting_id, self.meeting_ids()))
         return found
