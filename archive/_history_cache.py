@@ -12,6 +12,7 @@ are always read live. Losing the index loses nothing; a failed write is ignored.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import zlib
 from collections.abc import Iterable
@@ -88,7 +89,5 @@ class HistoryIndex:
             tmp.write_bytes(header + body)
             os.replace(tmp, target)
         except OSError:
-            try:
+            with contextlib.suppress(OSError):
                 tmp.unlink(missing_ok=True)
-            except OSError:
-                pass

@@ -12,7 +12,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from archive._git import first_lines, run_git, stream_records
-from archive._history_cache import MAX_CATCH_UP, HistoryIndex, path_only_record, record_parents, record_touches
+from archive._history_cache import (
+    MAX_CATCH_UP,
+    HistoryIndex,
+    path_only_record,
+    record_parents,
+    record_touches,
+)
 from archive.errors import CorruptArchive, FileNotInArchive, RevisionNotFound
 from archive.layout import safe_prefix, safe_relpath
 from archive.versions import LOG_FORMAT, Version, parse_log, parse_record

@@ -44,7 +44,7 @@ from workflow.model import (  # noqa: E402
 )
 from workflow.render import export, render_docx  # noqa: E402
 
-CREATED = dt.datetime(2027, 1, 14, 16, 0, tzinfo=dt.timezone.utc)
+CREATED = dt.datetime(2027, 1, 14, 16, 0, tzinfo=dt.UTC)
 PROSE = ("The Board considered a briefing note of the Deputy Chief Executive (People) which "
          "set out progress on recruitment, retention and the development of social workers, "
          "and the support offered to newly qualified staff through the academy. ")
@@ -57,7 +57,7 @@ from workflow.model import Person
 from workflow.render import render_docx
 meeting = decode_meeting(Path(sys.argv[1]).read_bytes())
 data = render_docx(meeting, "minutes", people={}, author="Clerk",
-                   created=dt.datetime(2027, 1, 14, 16, 0, tzinfo=dt.timezone.utc))
+                   created=dt.datetime(2027, 1, 14, 16, 0, tzinfo=dt.UTC))
 Path(sys.argv[2]).write_bytes(data)
 """
 

@@ -46,7 +46,8 @@ def test_first_listing_writes_the_index_and_later_saves_extend_it(archive: GitAr
     assert [v.commit for v in first] == made[::-1]
     assert first == from_git(archive)
     header = index_file(archive).read_bytes().split(b"\n", 1)[0].split()
-    assert header[2].decode() == archive.head() and header[3] == b"3"
+    assert header[2].decode() == archive.head()
+    assert header[3] == b"3"
 
     made.append(save(archive, M2, 10))
     made.append(save(archive, M1, 11, OTHER))

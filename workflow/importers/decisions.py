@@ -55,9 +55,9 @@ def decision_start(text: str) -> Decision | None:
     word, rest = m.group("word"), m.group("rest").strip()
     sep = m.group("sep")
     lowered = word.lower()
-    if lowered.startswith(("decision", "agreed")) and ":" not in sep and not m.group("how"):
-        if lowered.startswith("decision") or not re.match(r"(?i)that\b", rest):
-            return None
+    bare = lowered.startswith(("decision", "agreed")) and ":" not in sep and not m.group("how")
+    if bare and (lowered.startswith("decision") or not re.match(r"(?i)that\b", rest)):
+        return None
     if lowered.startswith("it was") and not re.match(r"(?i)(that\b|to\b|:|$)", rest):
         return None
     how = (m.group("how") or "").strip().strip("()")
