@@ -180,6 +180,9 @@ class Reading:
         ]
 
     def _indexed_history(self, prefix: str, head: str, tags_under: str) -> list[Version]:
+        tagged: dict[str, list[str]] = {}
+        for name, target in self.tags(tags_under).items():
+            tagged.setdefault(target, []).append(name)
         index = HistoryIndex(self.gitdir)
         found = index.load(prefix)
         records: list[bytes] | None = None
@@ -190,17 +193,18 @@ class Reading:
             if newer is not None:
                 records = newer + found[1]
                 index.store(prefix, head, records)
-        if records is None:
-            args = ["log", "-z", "--no-renames", "--full-history", "--abbrev=10",
-                    f"--format={LOG_FORMAT}", "--decorate-refs-exclude=*",
-                    "--end-of-options", head, "--", prefix]
-            records = [path_only_record(r) for r in
-                       stream_records(self.path, args, what="read the history", separator=b"\x1e")]
-            index.store(prefix, head, records)
-        tagged: dict[str, list[str]] = {}
-        for name, target in self.tags(tags_under).items():
-            tagged.setdefault(target, []).append(name)
-        return [parse_record(r.decode("utf-8", "replace"), tagged) for r in records]
+        if records is not None:
+            return [parse_record(r.decode("utf-8", "replace"), tagged) for r in records]
+        args = ["log", "-z", "--no-renames", "--full-history", "--abbrev=10",
+                f"--format={LOG_FORMAT}", "--decorate-refs-exclude=*",
+                "--end-of-options", head, "--", prefix]
+        records, versions = [], []
+        for raw in stream_records(self.path, args, what="read the history", separator=b"\x1e"):
+            record = path_only_record(raw)
+            records.append(record)
+            versions.append(parse_record(record.decode("utf-8", "replace"), tagged))
+        index.store(prefix, head, records)
+        return versions
 
     def _plain_commits_since(self, old: str, head: str, prefix: str) -> list[bytes] | None:
         """The records under ``prefix`` of the commits after ``old`` up to ``head``, when
