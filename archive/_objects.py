@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import hashlib
 import os
 import subprocess
 import threading
@@ -19,7 +18,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from archive._pack import write_pack
 from archive.errors import CorruptArchive, GitFailed
 
 __all__ = [
@@ -147,6 +145,8 @@ class ObjectWriter:
 
     def write(self, kind: str, data: bytes) -> str:
         """Queue an object and return its hex id."""
+        import hashlib
+
         sha = hashlib.sha1(b"%s %d\0%s" % (kind.encode(), len(data), data)).hexdigest()
         self._pending.setdefault(sha, (kind, data))
         return sha
@@ -155,6 +155,8 @@ class ObjectWriter:
         """Write every queued object into one fsynced pack (pack, index, folder)."""
         pending, self._pending = self._pending, {}
         if pending:
+            from archive._pack import write_pack
+
             write_pack(self._objects, [(sha, k, d) for sha, (k, d) in pending.items()])
 
     def discard(self) -> None:

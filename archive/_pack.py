@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import secrets
 import struct
 import zlib
 from collections.abc import Sequence
@@ -38,7 +37,7 @@ def _entry_header(kind: str, size: int) -> bytes:
 
 
 def _durable(path: Path, data: bytes) -> None:
-    tmp = path.with_name(f"tmp_{path.suffix[1:]}_{secrets.token_hex(6)}")
+    tmp = path.with_name(f"tmp_{path.suffix[1:]}_{os.urandom(6).hex()}")
     write_new_file(tmp, data, 0o444)
     os.replace(tmp, path)
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import hashlib
 import os
 from pathlib import Path
 from urllib.parse import quote, unquote
@@ -31,6 +30,8 @@ def default_autosave_folder() -> Path:
 
 def autosave_key(archive_path: str | os.PathLike[str], meeting_id: str) -> str:
     """A key unique to one meeting in one archive (archive path hash + meeting id)."""
+    import hashlib
+
     resolved = str(Path(archive_path).expanduser().resolve())
     digest = hashlib.sha256(resolved.encode()).hexdigest()[:16]
     return f"{digest}/{meeting_id}"

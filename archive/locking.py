@@ -20,10 +20,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
-import logging
 import os
-import secrets
-import socket
 import sys
 import time
 from collections.abc import Iterable
@@ -46,7 +43,18 @@ __all__ = [
     "recover_stale_git_locks",
 ]
 
-log = logging.getLogger(__name__)
+
+
+def _warn(note: str) -> None:
+    import logging
+
+    logging.getLogger(__name__).warning(note)
+
+
+def _host() -> str:
+    import socket
+
+    return socket.gethostname()
 
 GIT_LOCK_FILES = (
     "index.lock",
@@ -106,7 +114,7 @@ def atomic_write(path: Path, data: bytes, *, root: Path | None = None) -> None:
     folder = path.parent
     if not folder.is_dir():
         _makedirs_durable(folder, root or Path(folder.anchor))
-    tmp = folder / f".{path.name}.mbtmp-{secrets.token_hex(4)}"
+    tmp = folder / f".{path.name}.mbtmp-{os.urandom(4).hex()}"
     write_new_file(tmp, data, 0o644)
     try:
         os.replace(tmp, path)
@@ -182,7 +190,7 @@ def recover_stale_git_locks(
             f"Removed a stale git lock '{name}' left {age:.0f} seconds ago by an "
             "interrupted git process."
         )
-        log.warning(note)
+        _warn(note)
         notes.append(note)
     return notes
 
@@ -214,11 +222,11 @@ class ArchiveLock:
     # -- acquiring -------------------------------------------------------------------
     def _info(self) -> bytes:
         since = dt.datetime.now(dt.UTC).astimezone().isoformat(timespec="seconds")
-        info = {"pid": os.getpid(), "host": socket.gethostname(), "since": since}
+        info = {"pid": os.getpid(), "host": _host(), "since": since}
         return json.dumps(info).encode()
 
     def _try_create(self) -> bool:
-        tmp = self.path.with_name(f"{self.path.name}.tmp-{os.getpid()}-{secrets.token_hex(4)}")
+        tmp = self.path.with_name(f"{self.path.name}.tmp-{os.getpid()}-{os.urandom(4).hex()}")
         try:
             fd = os.open(tmp, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o644)
         except PermissionError as exc:
@@ -297,7 +305,7 @@ class ArchiveLock:
                 f"Recovered the archive lock left by process {holder.get('pid', '?')} on "
                 f"'{holder.get('host', '?')}', which stopped during a save."
             )
-            log.warning(note)
+            _warn(note)
             self.notes.append(note)
             return True
         finally:
@@ -306,7 +314,7 @@ class ArchiveLock:
     def _dead_without_flock(self) -> bool:  # pragma: no cover - Windows
         holder = self.holder()
         pid = holder.get("pid")
-        if holder.get("host") == socket.gethostname() and isinstance(pid, int):
+        if holder.get("host") == _host() and isinstance(pid, int):
             return not _pid_alive(pid)
         try:
             return time.time() - self.path.stat().st_mtime > _NO_FCNTL_STALE_AFTER
