@@ -83,7 +83,7 @@ class HistoryIndex:
         body = b"".join(b"\x1e" + r for r in kept)
         header = b"%s %s %d %d\n" % (_MAGIC, head.encode("ascii"), len(kept), zlib.crc32(body))
         target = self._file(prefix)
-        tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        tmp = target.with_name(f".{target.name}.{os.getpid()}-{os.urandom(4).hex()}.tmp")
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             tmp.write_bytes(header + body)
