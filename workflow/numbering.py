@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -280,16 +281,22 @@ class MinuteRef:
         return self.format()
 
 
-def find_minute_refs(
-    text: str, fmt: str = "{number}/{yy}", prefix: str | None = None
-) -> list[MinuteRef]:
-    """Minute references cited in prose: "Further to Minute 14/17", "minutes 3/19 and 4/19"."""
+@functools.lru_cache(maxsize=32)
+def _ref_patterns(fmt: str, prefix: str | None) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The citation pattern ("Minute 14/17 and 15/17") and the one-reference pattern."""
     ref = _pattern(fmt, prefix)
     bare = re.sub(r"\(\?P<\w+>", "(?:", ref)
     cited = re.compile(
         rf"\bminutes?\s+(?:no\.?\s*)?({bare}(?:\s*(?:,|and|&)\s*{bare})*)(?!\w)", re.IGNORECASE
     )
-    one = re.compile(ref)
+    return cited, re.compile(ref)
+
+
+def find_minute_refs(
+    text: str, fmt: str = "{number}/{yy}", prefix: str | None = None
+) -> list[MinuteRef]:
+    """Minute references cited in prose: "Further to Minute 14/17", "minutes 3/19 and 4/19"."""
+    cited, one = _ref_patterns(fmt, prefix)
     out: list[MinuteRef] = []
     for match in cited.finditer(text):
         for found in one.finditer(match.group(1)):

@@ -110,6 +110,7 @@ class Service(ChecksMixin, LifecycleMixin, DecisionsMixin, DocumentsMixin, Histo
         self.identity = identity or clerk_identity(settings)
         self._people: tuple[str, dict[str, Person]] | None = None
         self._versions: dict[str, tuple[str, list[store.Version]]] = {}
+        self._minute_indexes: dict[str, tuple[str, tuple[dict[tuple[int, int], str], int | None]]] = {}
 
     # ------------------------------------------------------------------ opening
 

@@ -74,7 +74,21 @@ class ChecksMixin:
         return found
 
     def _minute_index(self: Service, slug: str) -> tuple[dict[tuple[int, int], str], int | None]:
-        """(minute number, municipal year) -> meeting id for a committee's archived minutes."""
+        """(minute number, municipal year) -> meeting id for a committee's archived minutes,
+        and the first municipal year; read once per head of the archive."""
+        from archive import RevisionNotFound
+
+        try:
+            head = self.archive.head()
+        except RevisionNotFound:
+            head = ""
+        cached = self._minute_indexes.get(slug)
+        if cached is None or cached[0] != head:
+            cached = (head, self._read_minute_index(slug))
+            self._minute_indexes[slug] = cached
+        return cached[1]
+
+    def _read_minute_index(self: Service, slug: str) -> tuple[dict[tuple[int, int], str], int | None]:
         from workflow import numbering
 
         known: dict[tuple[int, int], str] = {}

@@ -11,6 +11,7 @@ service decides what is valid and what is allowed).
 from __future__ import annotations
 
 import threading
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -28,6 +29,9 @@ from workflow import codec
 from workflow.editing import autosave_key, autosave_store
 from workflow.errors import FieldError, InvalidRecord, MinutebookError
 from workflow.model import Meeting, Status
+
+if TYPE_CHECKING:
+    from workflow.service import Service
 
 __all__ = ["AUTOSAVE_SECONDS", "MeetingScreen"]
 
@@ -69,6 +73,9 @@ class MeetingScreen(MeetingActions):
         self._full: list[FieldError] = []
         self._local: dict[str, list[FieldError]] = {}
         self._check_lock = threading.Lock()
+        self._checker: Service | None = None
+        """The service the whole-meeting check runs on (in its worker, under the lock),
+        kept so that what it reads from the archive is read once per version."""
         self.autosave_key = autosave_key(self.app.service, meeting_id)  # type: ignore[attr-defined]
 
     def compose(self) -> ComposeResult:
@@ -180,12 +187,16 @@ class MeetingScreen(MeetingActions):
     def validate_all(self) -> None:
         meeting = self.meeting
         with self._check_lock:
-            service = self.app.fresh_service()  # type: ignore[attr-defined]
-            try:
-                found = service.check(meeting)
-            finally:
-                service.close()
+            if self._checker is None:
+                self._checker = self.app.fresh_service()  # type: ignore[attr-defined]
+            found = self._checker.check(meeting)
         self.app.call_from_thread(self._checked, meeting, found)
+
+    def on_unmount(self) -> None:
+        with self._check_lock:
+            if self._checker is not None:
+                self._checker.close()
+                self._checker = None
 
     def _checked(self, meeting: Meeting, found: list[FieldError]) -> None:
         if meeting is not self.meeting:

@@ -1,0 +1,43 @@
+"""Minute citations checked against the archive by the service, as the editor's live
+check does: the archive's minute numbers are read once per version and read again after
+a new version, so a minute saved since is known at once."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from workflow import numbering, sample
+from workflow.model import Meeting, Paragraph, Status
+from workflow.service import Service
+
+
+def citing(meeting: Meeting, citation: str) -> Meeting:
+    item = meeting.items[-1]
+    text = Paragraph(text=f"Further to Minute {citation}, the Board noted the update.")
+    return dataclasses.replace(
+        meeting, items=(*meeting.items[:-1], dataclasses.replace(item, body=(*item.body, text)))
+    )
+
+
+def problems_with(svc: Service, meeting: Meeting, citation: str) -> list[str]:
+    return [p.message for p in svc.check(citing(meeting, citation)) if citation in p.message]
+
+
+def test_a_citation_is_checked_against_the_newest_version(tmp_path: Path) -> None:
+    path, _ = sample.init_archive(tmp_path / "archive", sample=True)
+    with Service.open(path, create=False) as svc:
+        drafts = [m for m in map(svc.load, svc.meeting_ids()) if m.status is Status.MINUTES_DRAFT]
+        assert drafts
+        meeting = drafts[0]
+        numbers = [int(it.minute_number) for it in meeting.items if it.minute_number.isdigit()]
+        start = numbering.municipal_year(meeting.date, svc.settings.municipal_year_start)[0].year
+        unheard = max(numbers) + 40
+        citation = f"{unheard}/{start % 100:02d}"
+
+        assert problems_with(svc, meeting, citation)
+
+        last = dataclasses.replace(meeting.items[-1], minute_number=str(unheard))
+        svc.save(dataclasses.replace(meeting, items=(*meeting.items[:-1], last)),
+                 message="Last minute renumbered")
+        assert problems_with(svc, svc.load(meeting.id), citation) == []
