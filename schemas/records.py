@@ -98,7 +98,8 @@ class RecordRules:
             return
         members: dict[str, str] = {}
         for entry in value:
-            if isinstance(entry, Mapping) and entry.get("role", "member") in _MEMBER_ROLES:
+            role = entry.get("role", "member") if isinstance(entry, Mapping) else None
+            if isinstance(role, str) and role in _MEMBER_ROLES:
                 state = str(entry.get("state", "not-recorded"))
                 for key in ("person", "name"):
                     if entry.get(key):

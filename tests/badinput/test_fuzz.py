@@ -76,6 +76,18 @@ def test_validate_never_raises_on_corrupted_records(data: dict[str, Any], contex
     _check_report(validate("meeting", data, context=context))
 
 
+def test_an_attendee_role_of_the_wrong_type_is_reported_by_field() -> None:
+    data = {
+        "id": "cllr/2000-01-01", "committee": "cllr", "status": "agenda-published",
+        "date": "2000-01-01", "start": "00:00", "venue": "board", "contact": {"name": "board"},
+        "attendance": [{"person": "cllr", "role": []}, {"person": "board", "role": "chair"},
+                       {"person": "scrutiny", "role": "chair", "substitute_for": "cllr"}],
+    }
+    report = validate("meeting", data)
+    _check_report(report)
+    assert any(p.path == "attendance[0].role" and p.severity == "error" for p in report.problems)
+
+
 YAML_SOUP = st.lists(
     st.sampled_from(["key: ", "- ", "  ", "\n", "&a ", "*a", "!!str ", "!!python/name:os.system", "[", "]",
                      "{", "}", ": ", "'", '"', "|", ">", "#", "%YAML 1.1\n", "---\n", "...\n", "\t",
