@@ -8,6 +8,7 @@ invalid one is reopened (on a terminal) or kept, and the next ``edit`` offers it
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shlex
 import subprocess
@@ -17,9 +18,10 @@ from pathlib import Path
 import archive as store
 from workflow import codec
 from workflow.errors import InvalidRecord, MinutebookError
+from workflow.model import Meeting
 from workflow.service import Service
 
-__all__ = ["autosave_key", "autosave_store", "edit_in_editor", "pending_edit"]
+__all__ = ["autosave_key", "autosave_store", "autosave_text", "edit_in_editor", "pending_edit"]
 
 
 def autosave_store() -> store.AutosaveStore:
@@ -43,6 +45,23 @@ def pending_edit(service: Service, meeting_id: str) -> bytes | None:
     return autosave_store().get(autosave_key(service, meeting_id))
 
 
+def autosave_text(meeting: Meeting) -> bytes:
+    """Unsaved edits as the terminal UI keeps them every few seconds while the clerk types:
+    JSON, which is YAML too and is written about four times faster than block YAML."""
+    return json.dumps(codec.encode(meeting), ensure_ascii=False).encode("utf-8")
+
+
+def _as_block_yaml(text: bytes) -> bytes:
+    """Recovered edits as the clerk edits them: the terminal UI keeps them as JSON (which
+    is YAML too); text that does not read as a record is shown as it was kept."""
+    if not text.lstrip().startswith(b"{"):
+        return text
+    try:
+        return codec.dump_yaml(codec.load_yaml(text, where="the recovered edits")).encode("utf-8")
+    except MinutebookError:
+        return text
+
+
 def _editor() -> list[str]:
     command = os.environ.get("VISUAL") or os.environ.get("EDITOR")
     if not command:
@@ -63,7 +82,7 @@ def edit_in_editor(service: Service, meeting_id: str, *, message: str | None = N
     work = _work_file(saves, key)
     kept = [t for t in (_read(work), saves.get(key)) if t is not None and t != original]
     if kept:
-        text = kept[0]
+        text = _as_block_yaml(kept[0])
         print(f"Recovered unsaved edits of {meeting_id} from an earlier session.")
     else:
         text = original

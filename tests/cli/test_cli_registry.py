@@ -76,6 +76,33 @@ def test_edit_saves_a_valid_edit(sample: Run, tmp_path: Path, monkeypatch: pytes
     assert sample("history", meeting, "--json").json()["versions"][0]["message"] == "Venue corrected"
 
 
+def test_edits_kept_by_the_terminal_ui_come_back_as_block_yaml(
+    sample: Run, archive_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import dataclasses
+
+    from workflow.editing import autosave_key, autosave_store, autosave_text
+    from workflow.service import Service
+
+    meeting_id = "children-scrutiny-board/2027-01-14"
+    with Service.open(archive_path, create=False) as service:
+        meeting = service.load(meeting_id)
+        key = autosave_key(service, meeting_id)
+    typed = dataclasses.replace(meeting, venue="Committee Room 3, typed in the terminal UI")
+    autosave_store().put(key, autosave_text(typed))
+    assert autosave_text(typed).startswith(b"{")
+
+    seen = tmp_path / "seen.txt"
+    monkeypatch.setenv("EDITOR", _editor(tmp_path, f"open({str(seen)!r}, 'w').write(open(sys.argv[1]).read())\n"))
+    result = sample("edit", meeting_id, "-m", "Venue typed in the terminal UI")
+    assert "Recovered unsaved edits" in result.out
+    assert result.code == 0, result.err
+    shown = seen.read_text()
+    assert not shown.lstrip().startswith("{")
+    assert "\nvenue: Committee Room 3, typed in the terminal UI\n" in shown
+    assert sample("show", meeting_id, "--json").json()["meeting"]["venue"] == "Committee Room 3, typed in the terminal UI"
+
+
 def test_invalid_edit_is_kept_and_offered_back(sample: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     meeting = "children-scrutiny-board/2027-01-14"
     monkeypatch.setenv("EDITOR", _editor(tmp_path, (

@@ -9,6 +9,8 @@ validating or any rule (the screen asks the service).
 
 from __future__ import annotations
 
+import time
+
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.timer import Timer
@@ -43,16 +45,23 @@ class EditorPane(Horizontal):
         self.read_only = False
         self._pending: set[str] = set()
         self._timer: Timer | None = None
+        self._last_key = 0.0
 
     def typed(self, uid: str) -> None:
         """Note typing in item ``uid``; the record is updated when typing pauses."""
         self._pending.add(uid)
+        self._last_key = time.monotonic()
         if self._timer is None:
             self._timer = self.set_timer(PAUSE, self._paused)
-        else:
-            self._timer.reset()
 
     def _paused(self) -> None:
+        """PAUSE seconds after the first key of a run of typing: apply it if the clerk has
+        stopped since, else wait until PAUSE seconds after the last key (one timer per run
+        of typing, not one per key)."""
+        wait = PAUSE - (time.monotonic() - self._last_key)
+        if wait > 0.001:
+            self._timer = self.set_timer(wait, self._paused)
+            return
         self._timer = None
         if self._pending:
             self.apply_pending()

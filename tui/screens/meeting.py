@@ -10,6 +10,7 @@ service decides what is valid and what is allowed).
 
 from __future__ import annotations
 
+import gc
 import threading
 from typing import TYPE_CHECKING
 
@@ -26,7 +27,7 @@ from tui.screens.meeting_actions import MeetingActions
 from tui.widgets.busy import BusyIndicator
 from tui.widgets.validation_panel import ValidationPanel
 from workflow import codec
-from workflow.editing import autosave_key, autosave_store
+from workflow.editing import autosave_key, autosave_store, autosave_text
 from workflow.errors import FieldError, InvalidRecord, MinutebookError
 from workflow.model import Meeting, Status
 
@@ -104,6 +105,10 @@ class MeetingScreen(MeetingActions):
         self.set_interval(AUTOSAVE_SECONDS, self.autosave)
         self.validate_all()
         self.offer_recovery()
+        # A full collection over everything alive once the meeting is on screen takes tens
+        # of milliseconds, a pause a keystroke would wait for: those objects are moved out
+        # of the collector's way while the clerk types, and handed back by on_unmount.
+        self.call_after_refresh(gc.freeze)
 
     def _title(self) -> None:
         m = self.meeting
@@ -193,6 +198,7 @@ class MeetingScreen(MeetingActions):
         self.app.call_from_thread(self._checked, meeting, found)
 
     def on_unmount(self) -> None:
+        gc.unfreeze()
         with self._check_lock:
             if self._checker is not None:
                 self._checker.close()
@@ -243,7 +249,7 @@ class MeetingScreen(MeetingActions):
         if discard:
             store.discard(self.autosave_key)
         else:
-            store.put(self.autosave_key, codec.dump_yaml(codec.encode(meeting)).encode("utf-8"))
+            store.put(self.autosave_key, autosave_text(meeting))
 
     def offer_recovery(self) -> None:
         kept = autosave_store().get(self.autosave_key)
