@@ -30,14 +30,27 @@ async def _ready(pilot: Any) -> None:
     await pilot.pause()
 
 
+async def _settled(pilot: Any) -> None:
+    """Wait until no worker runs and the busy indicator says so (checked, not slept)."""
+    from textual.worker import WorkerState
+
+    for _ in range(100):
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        running = [w for w in pilot.app.workers if w.state in (WorkerState.PENDING, WorkerState.RUNNING)]
+        busy = [b for b in pilot.app.screen.query("BusyIndicator") if b.has_class("-busy")]
+        if not running and not busy:
+            break
+    await pilot.pause()
+
+
 async def _open(pilot: Any, meeting_id: str) -> None:
     await _ready(pilot)
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
     pilot.app.screen.open_meeting(meeting_id)
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    await _settled(pilot)
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -77,9 +90,7 @@ def test_publish_dialog(snap_compare: Any, fixed_archive: Path) -> None:
     async def ready(pilot: Any) -> None:
         await _open(pilot, DRAFT)
         await pilot.press("f7")
-        await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+        await _settled(pilot)
 
     assert snap_compare(make_app(fixed_archive, clock=fixed_clock), terminal_size=(80, 24), run_before=ready)
 
@@ -97,8 +108,6 @@ def test_history(snap_compare: Any, fixed_archive: Path) -> None:
     async def ready(pilot: Any) -> None:
         await _open(pilot, CIRCULATED)
         await pilot.press("f4")
-        await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+        await _settled(pilot)
 
     assert snap_compare(make_app(fixed_archive, clock=fixed_clock), terminal_size=(120, 36), run_before=ready)
