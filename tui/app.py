@@ -9,6 +9,7 @@ clerk as one sentence through :meth:`MinutebookApp.report`.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import sys
 from collections.abc import Callable
@@ -31,6 +32,9 @@ from workflow.service import Service  # noqa: E402
 __all__ = ["MinutebookApp", "make_app", "run_app"]
 
 ServiceFactory = Callable[[], Service]
+
+STARTED_AT_LATEST = 2.0
+"""Seconds after mounting by which start-up counts as done even if home has not shown."""
 
 
 class MinutebookApp(App[None]):
@@ -55,11 +59,20 @@ class MinutebookApp(App[None]):
     def on_mount(self) -> None:
         from tui.screens.home import HomeScreen
 
+        self.set_timer(STARTED_AT_LATEST, self.started)
+
         if self.service.archive.is_demo:
             self.sub_title = f"{self.service.root} (demo archive)"
         else:
             self.sub_title = str(self.service.root)
         self.push_screen(HomeScreen())
+
+    def started(self) -> None:
+        """The first screen is painted: collect garbage again if start-up turned the collector
+        off, and keep what start-up built (Textual, the app) out of later collections."""
+        if not gc.isenabled():
+            gc.enable()
+            gc.freeze()
 
     def fresh_service(self) -> Service:
         """A new service on the same archive, for use inside a worker thread."""
@@ -132,5 +145,9 @@ def run_app() -> int:
     except MinutebookError as exc:
         print(f"minutebook: {exc.message}", file=sys.stderr)
         return exc.exit_code
+    # The screen is written by Textual's output thread: hand it the interpreter lock within
+    # half a millisecond (not the default five) so that a frame is not held back while the
+    # UI thread goes on working.
+    sys.setswitchinterval(0.0005)
     app.run()
     return app.return_code or 0

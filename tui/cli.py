@@ -154,8 +154,14 @@ def _write_crash_report() -> str:
 
 
 def _open_tui() -> int:
+    import gc
+
     from workflow.errors import MinutebookError
 
+    # Starting the UI allocates several hundred thousand objects; full collections while
+    # it does would hold up the first frame by tens of milliseconds. The app collects
+    # again once its first screen is painted (``MinutebookApp.started``).
+    gc.disable()
     try:
         from tui.app import run_app
     except ImportError as exc:  # pragma: no cover - a broken installation

@@ -13,7 +13,7 @@ import datetime as dt
 import difflib
 import getpass
 import os
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -251,7 +251,7 @@ class Service(ChecksMixin, LifecycleMixin, DecisionsMixin, DocumentsMixin, Histo
             path = f"{root}/meetings/{meeting_id}/{records.MEETING_FILE}"
             try:
                 with open(path, "rb") as handle:
-                    summary = _summary(handle.read())
+                    summary = _summary(handle)
             except (MinutebookError, OSError, ValueError):
                 continue
             if summary is not None:
@@ -410,11 +410,12 @@ def _scalar(raw: str) -> str:
     return raw
 
 
-def _summary(text: bytes) -> MeetingSummary | None:
-    """The list entry of a meeting file, from its top-level lines only."""
+def _summary(lines: Iterable[bytes]) -> MeetingSummary | None:
+    """The list entry of a meeting file, from its top-level lines only (the lines are read
+    up to the first of the long parts: attendance, chair changes or items)."""
     found: dict[str, str] = {}
-    for line in text.decode("utf-8").splitlines():
-        key, sep, raw = line.partition(":")
+    for line in lines:
+        key, sep, raw = line.decode("utf-8").rstrip("\r\n").partition(":")
         if sep and key in _HEADER_KEYS:
             found[key] = _scalar(raw)
         elif key in _BODY_KEYS:

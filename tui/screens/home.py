@@ -17,6 +17,10 @@ from workflow.overview import OverviewRow
 __all__ = ["HomeScreen"]
 
 ALL = "*"
+FIRST_PAGE = 60
+"""Rows put in the table before the first frame: at least a screenful."""
+REST_AFTER = 0.05
+"""Seconds after which the rest of a long list follows (the first frame is out by then)."""
 
 
 class HomeScreen(WorkerReports, Screen[None]):
@@ -38,6 +42,7 @@ class HomeScreen(WorkerReports, Screen[None]):
         super().__init__()
         self.rows: list[OverviewRow] = []
         self.committee = ALL
+        self._fills = 0
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -81,17 +86,25 @@ class HomeScreen(WorkerReports, Screen[None]):
         committees.add_option(Option("All committees", id=ALL))
         for slug, name in sorted(names.items(), key=lambda kv: kv[1]):
             committees.add_option(Option(name, id=slug))
-        self._fill_table()
+        self._fill_table(first_page=True)
         status = f"{len(rows)} meetings"
         if demo:
             status += " · demo archive with a fictional council's sample meetings"
         self.query_one("#status-line", Static).update(status)
         self.query_one("#meetings", DataTable).focus()
+        self.call_after_refresh(self.app.started)  # type: ignore[attr-defined]
 
-    def _fill_table(self) -> None:
+    def _fill_table(self, *, first_page: bool = False) -> None:
+        """Show the meetings that pass the committee and text filters.
+
+        With ``first_page`` only the rows that fit on the screen are added before the next
+        frame and the rest straight after it: a long list is on screen at once.
+        """
         table = self.query_one("#meetings", DataTable)
         table.clear()
+        self._fills += 1
         needle = self.query_one("#filter", Input).value.strip().lower()
+        wanted = []
         for row in self.rows:
             if self.committee != ALL and row.committee != self.committee:
                 continue
@@ -103,7 +116,19 @@ class HomeScreen(WorkerReports, Screen[None]):
             )
             if needle and needle not in " ".join(cells).lower() + row.id:
                 continue
-            table.add_row(*cells, key=row.id)
+            wanted.append((cells, row.id))
+        now = max(FIRST_PAGE, self.app.size.height) if first_page else len(wanted)
+        for cells, key in wanted[:now]:
+            table.add_row(*cells, key=key)
+        if len(wanted) > now:
+            self.set_timer(REST_AFTER, lambda: self._add_rows(wanted[now:], self._fills))
+
+    def _add_rows(self, rows: list[tuple[tuple[str, ...], str]], fill: int) -> None:
+        if fill != self._fills:
+            return
+        table = self.query_one("#meetings", DataTable)
+        for cells, key in rows:
+            table.add_row(*cells, key=key)
 
     @on(OptionList.OptionHighlighted, "#committees")
     def _committee_chosen(self, event: OptionList.OptionHighlighted) -> None:
