@@ -33,6 +33,9 @@ __all__ = ["MinutebookApp", "make_app", "run_app"]
 
 ServiceFactory = Callable[[], Service]
 
+SWITCH_INTERVAL = 0.0005
+"""Seconds a thread may hold the interpreter lock while another waits (default 0.005)."""
+
 STARTED_AT_LATEST = 2.0
 """Seconds after mounting by which start-up counts as done even if home has not shown."""
 
@@ -60,6 +63,11 @@ class MinutebookApp(App[None]):
         from tui.screens.home import HomeScreen
 
         self.set_timer(STARTED_AT_LATEST, self.started)
+        # Threads hand the interpreter lock over every half millisecond (not every five)
+        # while the app runs: Textual's output thread then writes a frame as soon as it is
+        # ready, and a key waits at most that long behind a worker (autosave, checks).
+        self._switch_interval = sys.getswitchinterval()
+        sys.setswitchinterval(SWITCH_INTERVAL)
 
         if self.service.archive.is_demo:
             self.sub_title = f"{self.service.root} (demo archive)"
@@ -103,6 +111,7 @@ class MinutebookApp(App[None]):
             indicator.refresh_state()
 
     def on_unmount(self) -> None:
+        sys.setswitchinterval(self._switch_interval)
         self.service.close()
 
 
@@ -145,9 +154,5 @@ def run_app() -> int:
     except MinutebookError as exc:
         print(f"minutebook: {exc.message}", file=sys.stderr)
         return exc.exit_code
-    # The screen is written by Textual's output thread: hand it the interpreter lock within
-    # half a millisecond (not the default five) so that a frame is not held back while the
-    # UI thread goes on working.
-    sys.setswitchinterval(0.0005)
     app.run()
     return app.return_code or 0

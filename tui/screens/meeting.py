@@ -107,7 +107,9 @@ class MeetingScreen(MeetingActions):
         self.offer_recovery()
         # A full collection over everything alive once the meeting is on screen takes tens
         # of milliseconds, a pause a keystroke would wait for: those objects are moved out
-        # of the collector's way while the clerk types, and handed back by on_unmount.
+        # of the collector's way (again at each pause in typing) while the screen is open,
+        # and handed back by on_unmount. Records are acyclic, so replaced ones are still
+        # freed at once by reference counting.
         self.call_after_refresh(gc.freeze)
 
     def _title(self) -> None:
@@ -168,6 +170,7 @@ class MeetingScreen(MeetingActions):
             return
         self.set_meeting(event.meeting, redraw_from=editor if event.redraw else None)
         self.validate_item(event.uid, event.problems)
+        gc.freeze()  # what this pause built (pages shown, the new record) joins the rest
 
     # ------------------------------------------------------------------ validation
 
