@@ -54,6 +54,11 @@ class MinutebookApp(App[None]):
 
     def __init__(self, service_factory: ServiceFactory) -> None:
         super().__init__()
+        # Threads hand the interpreter lock over every half millisecond (not every five)
+        # from here until the app ends: Textual's output thread then writes a frame as soon
+        # as it is ready, and a key waits at most that long behind a worker.
+        self._switch_interval = sys.getswitchinterval()
+        sys.setswitchinterval(SWITCH_INTERVAL)
         self._service_factory = service_factory
         self.service: Service = service_factory()
         self.first_rows: tuple[list[object], bool] | None = None
@@ -63,11 +68,6 @@ class MinutebookApp(App[None]):
         from tui.screens.home import HomeScreen
 
         self.set_timer(STARTED_AT_LATEST, self.started)
-        # Threads hand the interpreter lock over every half millisecond (not every five)
-        # while the app runs: Textual's output thread then writes a frame as soon as it is
-        # ready, and a key waits at most that long behind a worker (autosave, checks).
-        self._switch_interval = sys.getswitchinterval()
-        sys.setswitchinterval(SWITCH_INTERVAL)
 
         if self.service.archive.is_demo:
             self.sub_title = f"{self.service.root} (demo archive)"
