@@ -6,7 +6,9 @@ the persistent object reader ``_cat``. Nothing here writes.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -179,10 +181,14 @@ class Reading:
             for record in stream_records(self.path, args, what="read the history", separator=b"\x1e")
         ]
 
-    def _indexed_history(self, prefix: str, head: str, tags_under: str) -> list[Version]:
+    def _tagged(self, tags_under: str) -> dict[str, list[str]]:
+        """Commit -> names of the tags under ``tags_under`` that point at it."""
         tagged: dict[str, list[str]] = {}
         for name, target in self.tags(tags_under).items():
             tagged.setdefault(target, []).append(name)
+        return tagged
+
+    def _indexed_history(self, prefix: str, head: str, tags_under: str) -> list[Version]:
         index = HistoryIndex(self.gitdir)
         found = index.load(prefix)
         records: list[bytes] | None = None
@@ -194,17 +200,40 @@ class Reading:
                 records = newer + found[1]
                 index.store(prefix, head, records)
         if records is not None:
+            tagged = self._tagged(tags_under)
             return [parse_record(r.decode("utf-8", "replace"), tagged) for r in records]
+        # The whole history: the tags are listed by a second git while the first lists
+        # the versions, and put on the few tagged versions afterwards.
+        found_tags: list[dict[str, list[str]] | BaseException] = []
+
+        def list_tags() -> None:
+            try:
+                found_tags.append(self._tagged(tags_under))
+            except BaseException as exc:  # re-raised below, in the caller's thread
+                found_tags.append(exc)
+
+        lister = threading.Thread(target=list_tags, name="minutebook-tags", daemon=True)
+        lister.start()
         args = ["log", "-z", "--no-renames", "--full-history", "--abbrev=10",
                 f"--format={LOG_FORMAT}", "--decorate-refs-exclude=*",
                 "--end-of-options", head, "--", prefix]
         records, versions = [], []
-        for raw in stream_records(self.path, args, what="read the history", separator=b"\x1e"):
-            record = path_only_record(raw)
-            records.append(record)
-            versions.append(parse_record(record.decode("utf-8", "replace"), tagged))
+        untagged: dict[str, list[str]] = {}
+        try:
+            for raw in stream_records(self.path, args, what="read the history", separator=b"\x1e"):
+                record = path_only_record(raw)
+                records.append(record)
+                versions.append(parse_record(record.decode("utf-8", "replace"), untagged))
+        finally:
+            lister.join()
+        if isinstance(found_tags[0], BaseException):
+            raise found_tags[0]
+        tagged = found_tags[0]
         index.store(prefix, head, records)
-        return versions
+        return [
+            dataclasses.replace(v, tags=tuple(sorted(tagged[v.commit]))) if v.commit in tagged else v
+            for v in versions
+        ]
 
     def _plain_commits_since(self, old: str, head: str, prefix: str) -> list[bytes] | None:
         """The records under ``prefix`` of the commits after ``old`` up to ``head``, when
