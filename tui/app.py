@@ -14,6 +14,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 # Typing latency: Textual draws at most TEXTUAL_FPS frames a second (60 by default, a
 # 16 ms wait for a key to show); minutes are typed live, so draw up to 120 unless the
@@ -27,11 +28,14 @@ from textual.worker import Worker, WorkerState  # noqa: E402
 
 from tui.screens.palette import DomainCommands  # noqa: E402
 from workflow.errors import MinutebookError  # noqa: E402
-from workflow.service import Service  # noqa: E402
+
+if TYPE_CHECKING:
+    from workflow.service import Service
+    from workflow.settings import Settings
 
 __all__ = ["MinutebookApp", "make_app", "run_app"]
 
-ServiceFactory = Callable[[], Service]
+ServiceFactory = Callable[[], "Service"]
 
 SWITCH_INTERVAL = 0.0005
 """Seconds a thread may hold the interpreter lock while another waits (default 0.005)."""
@@ -52,7 +56,7 @@ class MinutebookApp(App[None]):
         Binding("ctrl+q", "quit", "Quit", id="app.quit", tooltip="Leave minutebook"),
     ]
 
-    def __init__(self, service_factory: ServiceFactory) -> None:
+    def __init__(self, service_factory: ServiceFactory, *, root: Path | None = None) -> None:
         super().__init__()
         # Threads hand the interpreter lock over every half millisecond (not every five)
         # from here until the app ends: Textual's output thread then writes a frame as soon
@@ -60,19 +64,29 @@ class MinutebookApp(App[None]):
         self._switch_interval = sys.getswitchinterval()
         sys.setswitchinterval(SWITCH_INTERVAL)
         self._service_factory = service_factory
-        self.service: Service = service_factory()
+        self._service: Service | None = None
+        self.root = root
         self.first_rows: tuple[list[object], bool] | None = None
         """The meeting list read before the first paint, so home shows it at once."""
+
+    @property
+    def service(self) -> Service:
+        """The app's service, opened on first use (home paints without it; it is opened
+        just after, see :meth:`started`)."""
+        if self._service is None:
+            self._service = self._service_factory()
+        return self._service
 
     def on_mount(self) -> None:
         from tui.screens.home import HomeScreen
 
         self.set_timer(STARTED_AT_LATEST, self.started)
 
-        if self.service.archive.is_demo:
-            self.sub_title = f"{self.service.root} (demo archive)"
+        if self.first_rows is not None and self.root is not None:
+            root, demo = self.root, self.first_rows[1]
         else:
-            self.sub_title = str(self.service.root)
+            root, demo = self.service.root, self.service.archive.is_demo
+        self.sub_title = f"{root} (demo archive)" if demo else str(root)
         self.push_screen(HomeScreen())
 
     def started(self) -> None:
@@ -81,6 +95,7 @@ class MinutebookApp(App[None]):
         if not gc.isenabled():
             gc.enable()
             gc.freeze()
+        self.call_after_refresh(lambda: self.service)
 
     def fresh_service(self) -> Service:
         """A new service on the same archive, for use inside a worker thread."""
@@ -112,7 +127,8 @@ class MinutebookApp(App[None]):
 
     def on_unmount(self) -> None:
         sys.setswitchinterval(self._switch_interval)
-        self.service.close()
+        if self._service is not None:
+            self._service.close()
 
 
 def make_app(path: Path | None = None, *, clock: Callable[[], dt.datetime] | None = None) -> MinutebookApp:
@@ -121,7 +137,6 @@ def make_app(path: Path | None = None, *, clock: Callable[[], dt.datetime] | Non
     ``clock`` fixes the time versions are saved at (tests and snapshots).
     """
     import archive as store
-    from workflow import sample
     from workflow.settings import load_settings
 
     settings = load_settings()
@@ -133,19 +148,49 @@ def make_app(path: Path | None = None, *, clock: Callable[[], dt.datetime] | Non
             "(or `minutebook init --sample` for a demo)."
         )
     if not target.exists():
+        from workflow import sample
+
         sample.init_archive(target, sample=True, settings=settings)
 
     def factory() -> Service:
+        from workflow.service import Service
+
         if clock is None:
             return Service.open(target, settings=settings, create=False)
         return Service.open(target, settings=settings, create=False, clock=clock)
 
-    app = MinutebookApp(factory)
-    try:
-        app.first_rows = (app.service.overview(), app.service.archive.is_demo)
-    except MinutebookError:
-        app.first_rows = None
+    app = MinutebookApp(factory, root=target.expanduser().absolute())
+    app.first_rows = _first_rows(target, settings, clock)
+    if app.first_rows is None:
+        try:  # opening the service names what is wrong with the archive
+            app.first_rows = (app.service.overview(), app.service.archive.is_demo)
+        except MinutebookError:
+            if app._service is None:
+                raise
+            app.first_rows = None
     return app
+
+
+def _first_rows(
+    target: Path, settings: Settings, clock: Callable[[], dt.datetime] | None
+) -> tuple[list[object], bool] | None:
+    """The meeting list read straight from the archive's files, without the service (whose
+    modules take longer to import than the list takes to read); None if that fails."""
+    import archive as store
+    from workflow import overview
+
+    try:
+        with store.GitArchive.open(target) as repo:
+            ids = overview.meeting_ids_in(repo.list_files("meetings/"))
+            demo = repo.is_demo
+    except (store.ArchiveError, OSError):
+        return None
+    override = os.environ.get("MINUTEBOOK_TODAY")
+    try:
+        today = dt.date.fromisoformat(override) if override else (clock() if clock else dt.datetime.now(dt.UTC)).date()
+    except ValueError:
+        return None
+    return list(overview.overview_rows(overview.read_summaries(target, ids), settings, today)), demo
 
 
 def run_app() -> int:

@@ -21,6 +21,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from workflow.states import Status
+
 __all__ = [
     "Action",
     "ActionKind",
@@ -86,18 +88,6 @@ class MeetingKind(StrEnum):
     SPECIAL = "special"
     ANNUAL = "annual"
     BUDGET = "budget"
-
-
-class Status(StrEnum):
-    """Where a meeting is in its lifecycle (rules in :mod:`workflow.lifecycle`)."""
-
-    AGENDA_DRAFT = "agenda-draft"
-    AGENDA_PUBLISHED = "agenda-published"
-    MINUTES_DRAFT = "minutes-draft"
-    MINUTES_CIRCULATED = "minutes-circulated"
-    MINUTES_PUBLISHED = "minutes-published"
-    MINUTES_APPROVED = "minutes-approved"
-    CANCELLED = "cancelled"
 
 
 class AttendanceState(StrEnum):

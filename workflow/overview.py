@@ -4,14 +4,95 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
-from workflow.model import Status
+from archive.layout import MEETING_FILE
+from workflow.errors import MinutebookError
 from workflow.settings import Settings
+from workflow.states import Status
 
-__all__ = ["OverviewRow", "next_step", "overview_rows"]
+__all__ = ["MeetingSummary", "OverviewRow", "meeting_ids_in", "next_step", "overview_rows", "read_summaries"]
+
+_HEADER_KEYS = frozenset({"id", "committee", "committee_name", "status", "date", "start"})
+_BODY_KEYS = frozenset({"attendance", "chair_changes", "items"})
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingSummary:
+    """One line of the meeting list."""
+
+    id: str
+    committee: str
+    committee_name: str
+    date: dt.date
+    start: dt.time | None
+    status: Status
+    title: str
+
+
+def meeting_ids_in(files: Iterable[str]) -> list[str]:
+    """Meeting ids from the archive's file names under ``meetings/``."""
+    suffix = "/" + MEETING_FILE
+    return sorted(f[len("meetings/") : -len(suffix)] for f in files if f.endswith(suffix))
+
+
+def read_summaries(root: Path, meeting_ids: Iterable[str]) -> list[MeetingSummary]:
+    """Every meeting with its state, from the head of each file in the archive's folder.
+
+    Only the top-level lines the list shows are read, so listing a large archive is
+    quick, and neither the model nor the YAML library is needed; a file that cannot be
+    read this way is left out (``validate`` names why).
+    """
+    out = []
+    for meeting_id in meeting_ids:
+        try:
+            with open(f"{root}/meetings/{meeting_id}/{MEETING_FILE}", "rb") as handle:
+                summary = _summary(handle)
+        except (MinutebookError, OSError, ValueError):
+            continue
+        if summary is not None:
+            out.append(summary)
+    return out
+
+
+def _scalar(raw: str) -> str:
+    """A one-line YAML scalar as the codec writes it (plain, or quoted when needed)."""
+    raw = raw.strip()
+    if len(raw) >= 2 and raw[0] == raw[-1] == "'":
+        return raw[1:-1].replace("''", "'")
+    if raw.startswith('"'):
+        from workflow import codec
+
+        return str(codec.load_yaml(f"v: {raw}")["v"])
+    return raw
+
+
+def _summary(lines: Iterable[bytes]) -> MeetingSummary | None:
+    """The list entry of a meeting file, from its top-level lines only (the lines are read
+    up to the first of the long parts: attendance, chair changes or items)."""
+    found: dict[str, str] = {}
+    for line in lines:
+        key, sep, raw = line.decode("utf-8").rstrip("\r\n").partition(":")
+        if sep and key in _HEADER_KEYS:
+            found[key] = _scalar(raw)
+        elif key in _BODY_KEYS:
+            break
+    if not {"id", "committee", "date"} <= found.keys():
+        return None
+    start = found.get("start")
+    hour, _, minute = (start or "").partition(":")
+    return MeetingSummary(
+        id=found["id"],
+        committee=found["committee"],
+        committee_name=found.get("committee_name") or found["committee"],
+        date=dt.date.fromisoformat(found["date"]),
+        start=dt.time(int(hour), int(minute)) if start else None,
+        status=Status(found.get("status", Status.AGENDA_DRAFT.value)),
+        title=found.get("committee_name", ""),
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,8 +13,7 @@ import datetime as dt
 import difflib
 import getpass
 import os
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 import archive as store
@@ -28,7 +27,7 @@ from workflow.service_history import HistoryMixin
 from workflow.service_lifecycle import LifecycleMixin
 from workflow.settings import Settings, load_settings
 
-__all__ = ["MeetingSummary", "Service", "archive_errors", "clerk_identity", "disk_sentence"]
+__all__ = ["Service", "archive_errors", "clerk_identity", "disk_sentence"]
 
 
 @contextlib.contextmanager
@@ -74,19 +73,6 @@ def _git_identity() -> tuple[str, str]:
         return parser.get("user", "name", fallback=""), parser.get("user", "email", fallback="")
     except (configparser.Error, OSError, UnicodeDecodeError):
         return "", ""
-
-
-@dataclass(frozen=True, slots=True)
-class MeetingSummary:
-    """One line of the meeting list."""
-
-    id: str
-    committee: str
-    committee_name: str
-    date: dt.date
-    start: dt.time | None
-    status: Status
-    title: str
 
 
 def _now() -> dt.datetime:
@@ -205,9 +191,7 @@ class Service(ChecksMixin, LifecycleMixin, DecisionsMixin, DocumentsMixin, Histo
 
     def meeting_ids(self, rev: str = "HEAD") -> list[str]:
         with archive_errors():
-            files = self.archive.list_files("meetings/", rev)
-        suffix = "/" + records.MEETING_FILE
-        return sorted(f[len("meetings/") : -len(suffix)] for f in files if f.endswith(suffix))
+            return overview.meeting_ids_in(self.archive.list_files("meetings/", rev))
 
     def exists(self, meeting_id: str, rev: str = "HEAD") -> bool:
         path = f"{records.meeting_folder(meeting_id)}/{records.MEETING_FILE}"
@@ -239,24 +223,13 @@ class Service(ChecksMixin, LifecycleMixin, DecisionsMixin, DocumentsMixin, Histo
         """Meetings newest first with their next step and deadline."""
         return overview.overview_rows(self.summaries(), self.settings, self.today())
 
-    def summaries(self) -> list[MeetingSummary]:
+    def summaries(self) -> list[overview.MeetingSummary]:
         """Every meeting with its state, from the head of each file in the work tree.
 
         Only the top-level lines the list shows are read, so listing a large archive is
         quick; a file that cannot be read this way is left out (``validate`` names why).
         """
-        out = []
-        root = str(self.root)
-        for meeting_id in self.meeting_ids():
-            path = f"{root}/meetings/{meeting_id}/{records.MEETING_FILE}"
-            try:
-                with open(path, "rb") as handle:
-                    summary = _summary(handle)
-            except (MinutebookError, OSError, ValueError):
-                continue
-            if summary is not None:
-                out.append(summary)
-        return out
+        return overview.read_summaries(self.root, self.meeting_ids())
 
     def save(
         self, meeting: Meeting, *, message: str, trailers: Mapping[str, str] | None = None
@@ -394,45 +367,6 @@ class Service(ChecksMixin, LifecycleMixin, DecisionsMixin, DocumentsMixin, Histo
                 trailers=dict(trailers),
                 when=self.clock(),
             )
-
-
-_HEADER_KEYS = frozenset({"id", "committee", "committee_name", "status", "date", "start"})
-_BODY_KEYS = frozenset({"attendance", "chair_changes", "items"})
-
-
-def _scalar(raw: str) -> str:
-    """A one-line YAML scalar as the codec writes it (plain, or quoted when needed)."""
-    raw = raw.strip()
-    if len(raw) >= 2 and raw[0] == raw[-1] == "'":
-        return raw[1:-1].replace("''", "'")
-    if raw.startswith('"'):
-        return str(codec.load_yaml(f"v: {raw}")["v"])
-    return raw
-
-
-def _summary(lines: Iterable[bytes]) -> MeetingSummary | None:
-    """The list entry of a meeting file, from its top-level lines only (the lines are read
-    up to the first of the long parts: attendance, chair changes or items)."""
-    found: dict[str, str] = {}
-    for line in lines:
-        key, sep, raw = line.decode("utf-8").rstrip("\r\n").partition(":")
-        if sep and key in _HEADER_KEYS:
-            found[key] = _scalar(raw)
-        elif key in _BODY_KEYS:
-            break
-    if not {"id", "committee", "date"} <= found.keys():
-        return None
-    start = found.get("start")
-    hour, _, minute = (start or "").partition(":")
-    return MeetingSummary(
-        id=found["id"],
-        committee=found["committee"],
-        committee_name=found.get("committee_name") or found["committee"],
-        date=dt.date.fromisoformat(found["date"]),
-        start=dt.time(int(hour), int(minute)) if start else None,
-        status=Status(found.get("status", Status.AGENDA_DRAFT.value)),
-        title=found.get("committee_name", ""),
-    )
 
 
 def _long_date(day: dt.date) -> str:

@@ -1,0 +1,58 @@
+"""Starting the app: the meeting list is read for the first frame without opening the
+service, whose modules are imported just after; a folder that is not an archive is
+refused in one sentence."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.tui.tui_helpers import settle
+from tui.app import make_app
+
+
+def test_home_rows_are_read_without_the_service(archive_path: Path) -> None:
+    from workflow.service import Service
+
+    app = make_app(archive_path)
+    assert app._service is None
+    assert app.first_rows is not None
+    rows, demo = app.first_rows
+    assert demo is True
+    with Service.open(archive_path, create=False) as service:
+        assert rows == service.overview()
+
+
+def test_the_first_frame_needs_neither_the_model_nor_yaml(archive_path: Path) -> None:
+    probe = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from tui.app import make_app\n"
+        f"app = make_app(Path({str(archive_path)!r}))\n"
+        "assert app.first_rows and app.first_rows[0]\n"
+        "print(sorted(m for m in ('workflow.service', 'workflow.model', 'yaml') if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
+
+
+async def test_the_service_opens_once_home_is_painted(archive_path: Path) -> None:
+    app = make_app(archive_path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        assert app._service is not None
+        assert app.sub_title.endswith("(demo archive)")
+
+
+def test_a_folder_that_is_not_an_archive_is_refused_in_one_sentence(tmp_path: Path) -> None:
+    from workflow.errors import MinutebookError
+
+    (tmp_path / "papers").mkdir()
+    (tmp_path / "papers" / "notes.txt").write_text("not an archive\n")
+    with pytest.raises(MinutebookError) as caught:
+        make_app(tmp_path / "papers")
+    assert "papers" in caught.value.message
