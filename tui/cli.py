@@ -81,6 +81,23 @@ def _command_in(argv: Sequence[str]) -> str | None:
     return None
 
 
+def _global_options_only(argv: Sequence[str]) -> dict[str, str] | None:
+    """``--archive``/``--config`` values when they are all the command line holds; None
+    for anything else (a command, help, a mistake: the full parser deals with those)."""
+    found: dict[str, str] = {}
+    tokens = iter(argv)
+    for token in tokens:
+        name, eq, value = token.partition("=")
+        if name not in ("--archive", "--config"):
+            return None
+        if not eq:
+            value = next(tokens, "")
+            if not value or value.startswith("-"):
+                return None
+        found[name[2:]] = value
+    return found
+
+
 def _configure(args: argparse.Namespace) -> None:
     if getattr(args, "config", None):
         os.environ["MINUTEBOOK_CONFIG"] = str(Path(args.config).expanduser())
@@ -91,6 +108,10 @@ def _configure(args: argparse.Namespace) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; return its exit code (also used by the console script)."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    only = _global_options_only(argv)
+    if only is not None:  # the terminal UI, without building every command's parser
+        _configure(argparse.Namespace(**only))
+        return _open_tui()
     parser = build_parser(_command_in(argv))
     try:
         args = parser.parse_args(argv)

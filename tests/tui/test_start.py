@@ -56,3 +56,12 @@ def test_a_folder_that_is_not_an_archive_is_refused_in_one_sentence(tmp_path: Pa
     with pytest.raises(MinutebookError) as caught:
         make_app(tmp_path / "papers")
     assert "papers" in caught.value.message
+
+
+def test_the_bare_command_with_a_missing_archive_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from tui.cli import main
+
+    assert main(["--archive", str(tmp_path / "typo")]) == 1
+    assert "There is no archive at" in capsys.readouterr().err
+    assert main(["--archive"]) == 2
+    assert "--archive" in capsys.readouterr().err
