@@ -94,6 +94,7 @@ class MinutebookApp(App[None]):
         off, and keep what start-up built (Textual, the app) out of later collections."""
         if not gc.isenabled():
             gc.enable()
+            gc.collect()
             gc.freeze()
         self.call_after_refresh(lambda: self.service)
 

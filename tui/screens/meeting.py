@@ -36,6 +36,13 @@ if TYPE_CHECKING:
 
 __all__ = ["AUTOSAVE_SECONDS", "MeetingScreen"]
 
+
+def _settle_memory() -> None:
+    """Free the young garbage, then move every object still alive out of the collector's
+    way (only garbage that is already old when a pause comes waits for the screen to close)."""
+    gc.collect(1)
+    gc.freeze()
+
 AUTOSAVE_SECONDS = 3.0
 """How often unsaved edits are written to the autosave store."""
 
@@ -110,7 +117,7 @@ class MeetingScreen(MeetingActions):
         # of the collector's way (again at each pause in typing) while the screen is open,
         # and handed back by on_unmount. Records are acyclic, so replaced ones are still
         # freed at once by reference counting.
-        self.call_after_refresh(gc.freeze)
+        self.call_after_refresh(_settle_memory)
 
     def _title(self) -> None:
         m = self.meeting
@@ -170,7 +177,7 @@ class MeetingScreen(MeetingActions):
             return
         self.set_meeting(event.meeting, redraw_from=editor if event.redraw else None)
         self.validate_item(event.uid, event.problems)
-        gc.freeze()  # what this pause built (pages shown, the new record) joins the rest
+        _settle_memory()  # what this pause built (pages shown, the new record) joins the rest
 
     # ------------------------------------------------------------------ validation
 
