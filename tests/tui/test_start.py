@@ -65,3 +65,23 @@ def test_the_bare_command_with_a_missing_archive_says_so(tmp_path: Path, capsys:
     assert "There is no archive at" in capsys.readouterr().err
     assert main(["--archive"]) == 2
     assert "--archive" in capsys.readouterr().err
+
+
+async def test_a_meeting_screen_hands_its_frozen_objects_back_when_closed(archive_path: Path) -> None:
+    import gc
+
+    from workflow.service import Service
+
+    with Service.open(archive_path, create=False) as service:
+        meeting_id = service.meeting_ids()[0]
+    app = make_app(archive_path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        app.screen.open_meeting(meeting_id)
+        await settle(pilot)
+        assert type(app.screen).__name__ == "MeetingScreen"
+        assert gc.get_freeze_count() > 0
+        await pilot.press("escape")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "HomeScreen"
+        assert gc.get_freeze_count() == 0
