@@ -8,6 +8,10 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
+# ``archive`` (a fresh copy of the sample archive) and ``pristine_sample``, used by the
+# fault, bad-input and leak suites; a closer conftest's fixture of the same name wins.
+pytest_plugins = ["tests.faults.kit"]
+
 settings.register_profile(
     "ci", max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from tests.faults.kit import build_sample, copy_archive
 from tui.cli import main
 
 
@@ -30,15 +29,6 @@ class Result:
 
 Cli = Callable[..., Result]
 
-
-@pytest.fixture(scope="session")
-def pristine_sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_sample(tmp_path_factory.mktemp("pristine"))
-
-
-@pytest.fixture
-def archive(pristine_sample: Path, tmp_path: Path) -> Path:
-    return copy_archive(pristine_sample, tmp_path / "archive")
 
 
 @pytest.fixture

@@ -16,6 +16,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
+
 MINUTEBOOK = Path(sys.executable).with_name("minutebook")
 DRAFT = "children-scrutiny-board/2027-01-14"
 """The sample meeting whose agenda is still a draft (freely editable)."""
@@ -149,3 +151,18 @@ def build_sample(folder: Path) -> Path:
 def copy_archive(src: Path, dst: Path) -> Path:
     shutil.copytree(src, dst, symlinks=True)
     return dst
+
+
+# -- fixtures shared by the fault, bad-input and leak suites (their conftests import them)
+
+
+@pytest.fixture(scope="session")
+def pristine_sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample archive, built once per test process."""
+    return build_sample(tmp_path_factory.mktemp("pristine"))
+
+
+@pytest.fixture
+def archive(pristine_sample: Path, tmp_path: Path) -> Path:
+    """A fresh copy of the sample archive for one test."""
+    return copy_archive(pristine_sample, tmp_path / "archive")

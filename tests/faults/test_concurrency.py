@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.faults.kit import EDITABLE, fsck, git, head, meeting_path, mb, record_text
+from tests.faults.kit import EDITABLE, fsck, git, head, mb, meeting_path, record_text
 
 SAVER = Path(__file__).with_name("saver.py")
 ROOT = Path(__file__).resolve().parents[2]

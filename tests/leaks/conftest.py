@@ -6,11 +6,7 @@ import dataclasses
 import io
 import re
 import zipfile
-from pathlib import Path
 
-import pytest
-
-from tests.faults.kit import build_sample, copy_archive
 from workflow.model import Meeting
 
 _TAG = re.compile(rb"<[^>]+>")
@@ -35,12 +31,3 @@ def savable(meeting: Meeting) -> Meeting:
     )
     return dataclasses.replace(meeting, items=items)
 
-
-@pytest.fixture(scope="session")
-def pristine_sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_sample(tmp_path_factory.mktemp("pristine"))
-
-
-@pytest.fixture
-def archive(pristine_sample: Path, tmp_path: Path) -> Path:
-    return copy_archive(pristine_sample, tmp_path / "archive")

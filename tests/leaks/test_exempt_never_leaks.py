@@ -27,7 +27,7 @@ from workflow.render import export, render_docx
 from workflow.service import Service
 from workflow.settings import Settings
 
-CREATED = dt.datetime(2027, 1, 14, 16, 0, tzinfo=dt.timezone.utc)
+CREATED = dt.datetime(2027, 1, 14, 16, 0, tzinfo=dt.UTC)
 SETTINGS = Settings(council="Example Council", clerk_name="Test Clerk", clerk_email="clerk@example.org")
 
 
