@@ -179,6 +179,8 @@ def _first_rows(
     modules take longer to import than the list takes to read); None if that fails."""
     import archive as store
     from workflow import overview
+    from workflow.clock import now as clock_now
+    from workflow.clock import today as clock_today
 
     try:
         with store.GitArchive.open(target) as repo:
@@ -186,11 +188,7 @@ def _first_rows(
             demo = repo.is_demo
     except (store.ArchiveError, OSError):
         return None
-    override = os.environ.get("MINUTEBOOK_TODAY")
-    try:
-        today = dt.date.fromisoformat(override) if override else (clock() if clock else dt.datetime.now(dt.UTC)).date()
-    except ValueError:
-        return None
+    today = clock_today(clock or clock_now)
     return list(overview.overview_rows(overview.read_summaries(target, ids), settings, today)), demo
 
 

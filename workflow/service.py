@@ -18,6 +18,8 @@ from pathlib import Path
 
 import archive as store
 from workflow import codec, overview, records
+from workflow.clock import now as clock_now
+from workflow.clock import today as clock_today
 from workflow.errors import MinutebookError, NotFound, Refused
 from workflow.model import Committee, Meeting, MeetingKind, Person, Status
 from workflow.service_checks import ChecksMixin
@@ -75,8 +77,6 @@ def _git_identity() -> tuple[str, str]:
         return "", ""
 
 
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(microsecond=0)
 
 
 class Service(ChecksMixin, LifecycleMixin, DecisionsMixin, DocumentsMixin, HistoryMixin):
@@ -87,7 +87,7 @@ class Service(ChecksMixin, LifecycleMixin, DecisionsMixin, DocumentsMixin, Histo
         archive: store.GitArchive,
         settings: Settings,
         *,
-        clock: Callable[[], dt.datetime] = _now,
+        clock: Callable[[], dt.datetime] = clock_now,
         identity: store.Identity | None = None,
     ) -> None:
         self.archive = archive
@@ -107,7 +107,7 @@ class Service(ChecksMixin, LifecycleMixin, DecisionsMixin, DocumentsMixin, Histo
         *,
         settings: Settings | None = None,
         create: bool = True,
-        clock: Callable[[], dt.datetime] = _now,
+        clock: Callable[[], dt.datetime] = clock_now,
     ) -> Service:
         settings = settings or load_settings()
         target = Path(path) if path is not None else store.default_archive_path()
@@ -129,10 +129,7 @@ class Service(ChecksMixin, LifecycleMixin, DecisionsMixin, DocumentsMixin, Histo
         return Path(self.archive.path)
 
     def today(self) -> dt.date:
-        override = os.environ.get("MINUTEBOOK_TODAY")
-        if override:
-            return dt.date.fromisoformat(override)
-        return self.clock().date()
+        return clock_today(self.clock)
 
     # ------------------------------------------------------------------ register
 
