@@ -154,12 +154,18 @@ def fresh_copy(src: Path, dst: Path) -> Path:
     return dst
 
 
-def median_ms(fn: Callable[[int], object], repeat: int, warmup: int = 3) -> float:
-    """Median wall time in ms of ``fn(n)`` over ``repeat`` runs, after ``warmup`` runs."""
+def median_ms(
+    fn: Callable[[int], object], repeat: int, warmup: int = 3,
+    before: Callable[[int], object] | None = None,
+) -> float:
+    """Median wall time in ms of ``fn(n)`` over ``repeat`` runs, after ``warmup`` runs;
+    ``before(n)``, when given, runs untimed ahead of each run."""
     for n in range(warmup):
         fn(-1 - n)
     times = []
     for n in range(repeat):
+        if before is not None:
+            before(n)
         start = time.perf_counter()
         fn(n)
         times.append(time.perf_counter() - start)

@@ -128,17 +128,6 @@ def _bench_save(svc: Service, repo: Path, meeting: Meeting, fill: list[float], r
                "<= 20 ms", ours <= 20, mem)
 
 
-def _timed_ms(fn: Callable[[], object], before: Callable[[int], object], repeat: int) -> float:
-    """Median ms of ``fn()``, each run after an untimed ``before(n)``."""
-    times = []
-    for n in range(repeat):
-        before(n)
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
-
-
 def _bench_history(svc: Service, repo: Path, meeting: Meeting, repeat: int) -> list[Row]:
     """History listed from its index, after a save, and with no index (the first listing)."""
     folder = records.meeting_folder(meeting.id) + "/"
@@ -148,11 +137,10 @@ def _bench_history(svc: Service, repo: Path, meeting: Meeting, repeat: int) -> l
                                     "HEAD", "--", folder), repeat)
     ours = median_ms(lambda n: svc.history(meeting.id), repeat)
     mem = peak_kib(lambda: svc.history(meeting.id))
-    after_save = _timed_ms(lambda: svc.history(meeting.id),
-                           lambda n: svc.save(_version(meeting, 2 * 10**6 + n), message="One more"),
-                           max(5, repeat // 2))
-    cold = _timed_ms(lambda: svc.history(meeting.id),
-                     lambda n: shutil.rmtree(index, ignore_errors=True), max(5, repeat // 3))
+    after_save = median_ms(lambda n: svc.history(meeting.id), max(5, repeat // 2), warmup=0,
+                           before=lambda n: svc.save(_version(meeting, 2 * 10**6 + n), message="One more"))
+    cold = median_ms(lambda n: svc.history(meeting.id), max(5, repeat // 3), warmup=0,
+                     before=lambda n: shutil.rmtree(index, ignore_errors=True))
     target = "<= 1.2x git and < 20 ms"
     return [
         Row(f"history of one meeting ({count} versions)", ours, "git log -- folder", peer,
