@@ -7,20 +7,17 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, OptionList, Static
+from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.screens.base import WorkerReports
+from tui.widgets.meeting_list import MeetingList, Row
 from workflow.errors import MinutebookError
 from workflow.overview import OverviewRow
 
 __all__ = ["HomeScreen"]
 
 ALL = "*"
-FIRST_PAGE = 60
-"""Rows put in the table before the first frame: at least a screenful."""
-REST_AFTER = 0.05
-"""Seconds after which the rest of a long list follows (the first frame is out by then)."""
 
 
 class HomeScreen(WorkerReports, Screen[None]):
@@ -42,7 +39,6 @@ class HomeScreen(WorkerReports, Screen[None]):
         super().__init__()
         self.rows: list[OverviewRow] = []
         self.committee = ALL
-        self._fills = 0
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -52,13 +48,11 @@ class HomeScreen(WorkerReports, Screen[None]):
                 yield OptionList(id="committees")
             with Vertical(id="meetings-pane"):
                 yield Input(placeholder="Filter meetings (/)", id="filter")
-                yield DataTable(id="meetings", cursor_type="row", zebra_stripes=True)
+                yield MeetingList("Date", "State", "Next", "Committee", id="meetings")
         yield Static("", id="status-line")
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one("#meetings", DataTable)
-        table.add_columns("Date", "State", "Next", "Committee")
         first = getattr(self.app, "first_rows", None)
         if first is not None:
             self.app.first_rows = None  # type: ignore[attr-defined]
@@ -86,25 +80,18 @@ class HomeScreen(WorkerReports, Screen[None]):
         committees.add_option(Option("All committees", id=ALL))
         for slug, name in sorted(names.items(), key=lambda kv: kv[1]):
             committees.add_option(Option(name, id=slug))
-        self._fill_table(first_page=True)
+        self._fill_table()
         status = f"{len(rows)} meetings"
         if demo:
             status += " · demo archive with a fictional council's sample meetings"
         self.query_one("#status-line", Static).update(status)
-        self.query_one("#meetings", DataTable).focus()
+        self.query_one("#meetings", MeetingList).focus()
         self.call_after_refresh(self.app.started)  # type: ignore[attr-defined]
 
-    def _fill_table(self, *, first_page: bool = False) -> None:
-        """Show the meetings that pass the committee and text filters.
-
-        With ``first_page`` only the rows that fit on the screen are added before the next
-        frame and the rest straight after it: a long list is on screen at once.
-        """
-        table = self.query_one("#meetings", DataTable)
-        table.clear()
-        self._fills += 1
+    def _fill_table(self) -> None:
+        """Show the meetings that pass the committee and text filters."""
         needle = self.query_one("#filter", Input).value.strip().lower()
-        wanted = []
+        wanted: list[Row] = []
         for row in self.rows:
             if self.committee != ALL and row.committee != self.committee:
                 continue
@@ -117,18 +104,7 @@ class HomeScreen(WorkerReports, Screen[None]):
             if needle and needle not in " ".join(cells).lower() + row.id:
                 continue
             wanted.append((cells, row.id))
-        now = max(FIRST_PAGE, self.app.size.height) if first_page else len(wanted)
-        for cells, key in wanted[:now]:
-            table.add_row(*cells, key=key)
-        if len(wanted) > now:
-            self.set_timer(REST_AFTER, lambda: self._add_rows(wanted[now:], self._fills))
-
-    def _add_rows(self, rows: list[tuple[tuple[str, ...], str]], fill: int) -> None:
-        if fill != self._fills:
-            return
-        table = self.query_one("#meetings", DataTable)
-        for cells, key in rows:
-            table.add_row(*cells, key=key)
+        self.query_one("#meetings", MeetingList).show(wanted)
 
     @on(OptionList.OptionHighlighted, "#committees")
     def _committee_chosen(self, event: OptionList.OptionHighlighted) -> None:
@@ -141,19 +117,14 @@ class HomeScreen(WorkerReports, Screen[None]):
 
     @on(Input.Submitted, "#filter")
     def _filter_done(self) -> None:
-        self.query_one("#meetings", DataTable).focus()
+        self.query_one("#meetings", MeetingList).focus()
 
-    @on(DataTable.RowSelected, "#meetings")
-    def _row_selected(self, event: DataTable.RowSelected) -> None:
-        if event.row_key.value:
-            self.open_meeting(event.row_key.value)
+    @on(MeetingList.Selected, "#meetings")
+    def _row_selected(self, event: MeetingList.Selected) -> None:
+        self.open_meeting(event.meeting_id)
 
     def selected_id(self) -> str | None:
-        table = self.query_one("#meetings", DataTable)
-        if table.row_count == 0:
-            return None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
-        return key.value
+        return self.query_one("#meetings", MeetingList).selected_id
 
     def action_open(self) -> None:
         meeting_id = self.selected_id()
