@@ -37,6 +37,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from bytecode import ensure_bytecode  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 for folder in (ROOT, ROOT / "benchmarks"):
     if str(folder) not in sys.path:
@@ -294,6 +296,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile", choices=["save", "history", "diff", "search", "search-common"], default="")
     parser.add_argument("--json", action="store_true", help="print the rows as JSON (for run.py)")
     args = parser.parse_args(argv)
+    ensure_bytecode()
     os.environ.setdefault("GIT_CONFIG_GLOBAL", os.devnull)
     rows = measure(commits=args.commits, meetings=args.meetings, versions=args.versions,
                    repeat=args.repeat, profile=args.profile)

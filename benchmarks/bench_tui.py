@@ -33,6 +33,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from bytecode import ensure_bytecode  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
@@ -196,6 +198,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keys", type=int, default=400)
     parser.add_argument("--meetings", type=int, default=500)
     args = parser.parse_args(argv)
+    ensure_bytecode()
     os.environ.setdefault("MINUTEBOOK_TODAY", "2026-11-25")
     results: dict[str, float] = {}
     if shutil.which("tmux"):
