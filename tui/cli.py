@@ -32,20 +32,17 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_USAGE)
 
 
+GLOBAL_OPTIONS = {
+    "--archive": "the archive to use (default: MINUTEBOOK_ARCHIVE or your data folder)",
+    "--config": "the settings file (default: MINUTEBOOK_CONFIG or your config folder)",
+}
+"""The options every command takes (each with a value), and their help."""
+
+
 def _common() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
-        "--archive",
-        metavar="PATH",
-        default=argparse.SUPPRESS,
-        help="the archive to use (default: MINUTEBOOK_ARCHIVE or your data folder)",
-    )
-    common.add_argument(
-        "--config",
-        metavar="PATH",
-        default=argparse.SUPPRESS,
-        help="the settings file (default: MINUTEBOOK_CONFIG or your config folder)",
-    )
+    for option, text in GLOBAL_OPTIONS.items():
+        common.add_argument(option, metavar="PATH", default=argparse.SUPPRESS, help=text)
     return common
 
 
@@ -71,7 +68,7 @@ def _command_in(argv: Sequence[str]) -> str | None:
     for token in argv:
         if skip:
             skip = False
-        elif token in ("--archive", "--config"):
+        elif token in GLOBAL_OPTIONS:
             skip = True
         elif token.startswith("-"):
             if token in ("-h", "--help"):
@@ -82,13 +79,13 @@ def _command_in(argv: Sequence[str]) -> str | None:
 
 
 def _global_options_only(argv: Sequence[str]) -> dict[str, str] | None:
-    """``--archive``/``--config`` values when they are all the command line holds; None
-    for anything else (a command, help, a mistake: the full parser deals with those)."""
+    """The :data:`GLOBAL_OPTIONS` values when they are all the command line holds; None for
+    anything else (a command, help, a mistake: the full parser deals with those)."""
     found: dict[str, str] = {}
     tokens = iter(argv)
     for token in tokens:
         name, eq, value = token.partition("=")
-        if name not in ("--archive", "--config"):
+        if name not in GLOBAL_OPTIONS:
             return None
         if not eq:
             value = next(tokens, "")
