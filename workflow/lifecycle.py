@@ -3,8 +3,9 @@
 What lives here: the one :data:`TRANSITIONS` table, :func:`allowed` (the question the CLI,
 the TUI's key bindings and the command palette all ask), the transitions themselves
 (:func:`publish_agenda`, :func:`start_minutes`, :func:`circulate`,
-:func:`publish_draft_minutes`, :func:`approve`, :func:`amend`, :func:`cancel`,
-:func:`postpone`), the approval lock (:func:`check_edit`) and the quorum check.
+:func:`publish_draft_minutes`, :func:`cancel`, :func:`postpone`) and the quorum check.
+Approval, the lock on approved minutes and amendments are in :mod:`workflow.approval`,
+built on :func:`apply_step` and :class:`Event` from here.
 Each transition returns the new record and an :class:`Event` (summary sentence for the
 commit message, tag name suggestion) or raises :class:`~workflow.errors.Refused` with one
 sentence saying what to do instead; a refused step changes nothing.
@@ -19,27 +20,18 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import NamedTuple
 
 from workflow.deadlines import WorkingCalendar, is_on_time, long_date
 from workflow.errors import MinutebookError, Refused
 from workflow.followup import (
-    LIFECYCLE_FIELDS,
-    cite_minute,
-    corrected_by,
     describe_changes,
-    fill_minutes_item,
-    minutes_wording,
 )
 from workflow.model import (
     Agenda,
-    Amendment,
-    Approval,
     AttendanceState,
     Committee,
-    ItemKind,
     Meeting,
     Person,
     Postponement,
@@ -56,21 +48,19 @@ from workflow.publication import (
 )
 
 __all__ = [
-    "Approved",
     "Check",
     "EDIT",
     "Event",
     "TRANSITIONS",
     "Transition",
     "allowed",
-    "amend",
-    "approve",
+    "apply_step",
     "cancel",
-    "check_edit",
     "circulate",
     "circulate_warnings",
     "describe_changes",
     "exclusion_item",
+    "make_event",
     "person_name",
     "postpone",
     "publish_agenda",
@@ -207,8 +197,10 @@ def make_event(
     )
 
 
-def _step(meeting: Meeting, action: str, settings: RuleSettings | None = None, **changes: object
-          ) -> Meeting:
+def apply_step(
+    meeting: Meeting, action: str, settings: RuleSettings | None = None, **changes: object
+) -> Meeting:
+    """The record after ``action``: its new status and ``changes``; refused if not allowed now."""
     step = require(action, meeting, settings)
     target = step.target or meeting.status
     return dataclasses.replace(meeting, status=target, **changes)  # type: ignore[arg-type]
@@ -277,7 +269,7 @@ def publish_agenda(
     if reason and not late:
         warnings = ("The agenda is on time, so the reason of urgency was not recorded.",)
     agenda = _published(meeting.agenda, supplement, published_on, reason if late else "")
-    new = _step(with_exclusion(meeting), "publish_agenda", settings, agenda=agenda)
+    new = apply_step(with_exclusion(meeting), "publish_agenda", settings, agenda=agenda)
     summary = (f"Supplementary agenda {agenda.supplements} published" if supplement
                else "Agenda published")
     if late:
@@ -304,79 +296,12 @@ def _published(agenda: Agenda, supplement: bool, published_on: dt.date, late_rea
     return dataclasses.replace(agenda, urgency=Urgency(reason=earlier + label))
 
 
-# --------------------------------------------------------------------------- approval
-
-
-class Approved(NamedTuple):
-    """The approved minutes, the approving meeting with its Minutes item filled, the event."""
-
-    meeting: Meeting
-    at: Meeting
-    event: Event
-
-
-def approve(
-    meeting: Meeting,
-    *,
-    at: Meeting,
-    other_body: bool = False,
-    subject_to: Sequence[tuple[str, str]] | Meeting | None = None,
-    today: dt.date,
-    settings: RuleSettings | None = None,
-) -> Approved:
-    """Record the minutes as approved at ``at`` and lock them (see :func:`check_edit`)."""
-    require("approve", meeting)
-    _approval_refusals(meeting, at, other_body, today)
-    index = next((i for i, it in enumerate(at.items) if it.kind is ItemKind.MINUTES), None)
-    if index is None:
-        raise Refused(f"{at.id} has no Minutes item to approve these minutes under; add one "
-                      "to its agenda first.")
-    corrected, note = corrected_by(meeting, subject_to)
-    item = at.items[index]
-    approves = item.approves + (() if meeting.id in item.approves else (meeting.id,))
-    wording = minutes_wording(approves, {meeting.id: meeting.date}, at.committee,
-                              {meeting.id: meeting.committee_name})
-    item = fill_minutes_item(dataclasses.replace(item, approves=approves), wording)
-    at_items = at.items[:index] + (item,) + at.items[index + 1 :]
-    ref_format = settings.minute_ref_format if settings else "{number}/{yy}"
-    year_start = settings.municipal_year_start if settings else "05-01"
-    minute = cite_minute(at, item, ref_format=ref_format, year_start=year_start)
-    record = Approval(at=at.id, on=at.date, minute=item.minute_number or minute,
-                      other_body=other_body, subject_to=note)
-    new = _step(corrected, "approve", approval=record)
-    where = at.committee_name or at.committee
-    summary = f"Minutes approved at {where} on {long_date(at.date)}"
-    summary += f" (minute {minute})" if minute else ""
-    summary += ", subject to corrections" if note else ""
-    event = make_event("approve", meeting, new, today, summary, "minutes-approved")
-    return Approved(new, dataclasses.replace(at, items=at_items), event)
-
-
-def _approval_refusals(meeting: Meeting, at: Meeting, other_body: bool, today: dt.date) -> None:
-    if at.id == meeting.id:
-        raise Refused(f"Minutes cannot be approved at their own meeting; name the later "
-                      f"meeting that approved the minutes of {meeting.id}.")
-    if at.committee != meeting.committee and not other_body:
-        raise Refused(f"{at.id} is a meeting of {at.committee_name or at.committee}, not of "
-                      f"{meeting.committee_name or meeting.committee}; add --other-body if "
-                      "the council's rules let that body approve these minutes.")
-    if at.date > today:
-        raise Refused(f"{at.id} has not happened yet (it is on {long_date(at.date)}); record "
-                      "the approval after that meeting.")
-    if at.date < meeting.date:
-        raise Refused(f"{at.id} took place before {meeting.id}; minutes are approved at a "
-                      "later meeting.")
-    if EDIT not in allowed(at.status):
-        raise Refused(f"The minutes of {at.id} are '{at.status.value}' and cannot record "
-                      "this approval; choose the meeting that actually approved them.")
-
-
 # --------------------------------------------------------------------------- minutes
 
 
 def start_minutes(meeting: Meeting, *, today: dt.date | None = None) -> tuple[Meeting, Event]:
     """Begin the minutes from the published agenda; expected attendance stays unticked."""
-    new = _step(meeting, "start_minutes")
+    new = apply_step(meeting, "start_minutes")
     return new, make_event("start_minutes", meeting, new, today, "Minutes started")
 
 
@@ -395,7 +320,7 @@ def circulate(
             raise Refused(
                 f"Record the attendance of {who} before sending the minutes to the chair."
             )
-    new = _step(meeting, "circulate")
+    new = apply_step(meeting, "circulate")
     warnings = tuple(circulate_warnings(meeting, committee))
     return new, make_event(
         "circulate", meeting, new, today, "Draft minutes sent to the chair",
@@ -417,104 +342,10 @@ def publish_draft_minutes(
     meeting: Meeting, *, settings: RuleSettings, today: dt.date | None = None
 ) -> tuple[Meeting, Event]:
     """Publish the draft minutes, where the council's settings say it does so."""
-    new = _step(meeting, "publish_draft_minutes", settings)
+    new = apply_step(meeting, "publish_draft_minutes", settings)
     return new, make_event(
         "publish_draft_minutes", meeting, new, today, "Draft minutes published",
         "minutes-published",
-    )
-
-
-# --------------------------------------------------------------------------- locking
-
-
-def check_edit(old: Meeting, new: Meeting) -> None:
-    """Refuse a save that would change approved minutes without a new amendment record.
-
-    The service calls this on every plain save and restore. Approved minutes may change
-    only together with an :class:`Amendment` appended after the existing ones (see
-    :func:`amend`); a plain save cannot approve minutes (see :func:`approve`); a
-    cancelled meeting does not change at all.
-    """
-    if new == old:
-        return
-    if old.status is S.CANCELLED:
-        raise Refused(
-            f"{old.id} was cancelled and cannot be changed; create a new meeting instead."
-        )
-    if old.status is not S.MINUTES_APPROVED:
-        if new.status is S.MINUTES_APPROVED or new.approval != old.approval:
-            raise Refused(
-                f"Minutes are approved only by recording the meeting that approved them "
-                f"(minutebook approve {old.id} --at MEETING), not by editing the record."
-            )
-        return
-    if _without_call_in(new) == _without_call_in(old):
-        return
-    kept = new.amendments[: len(old.amendments)] == old.amendments
-    added = len(new.amendments) > len(old.amendments)
-    same_approval = new.approval == old.approval and new.status is S.MINUTES_APPROVED
-    if not (kept and added and same_approval):
-        when = f" on {long_date(old.approval.on)}" if old.approval and old.approval.on else ""
-        at = f" at {old.approval.at}" if old.approval else ""
-        raise Refused(
-            f"The minutes of {old.id} were approved{at}{when} and are locked; record the "
-            f"change as an amendment (minutebook amend {old.id} --reason TEXT --from FILE)."
-        )
-
-
-def _without_call_in(meeting: Meeting) -> Meeting:
-    """The meeting with each decision's call-in progress cleared.
-
-    Publishing a record of decision, a call-in and implementation happen after the
-    meeting and are not words of the minutes, so approval does not lock them.
-    """
-    from workflow.model import CallIn
-
-    items = tuple(
-        dataclasses.replace(
-            item, decision_record=dataclasses.replace(item.decision_record, call_in=CallIn())
-        )
-        if item.decision_record is not None
-        else item
-        for item in meeting.items
-    )
-    return dataclasses.replace(meeting, items=items)
-
-
-def amend(
-    meeting: Meeting,
-    *,
-    new: Meeting,
-    reason: str,
-    by: str,
-    authority: str = "",
-    today: dt.date,
-) -> tuple[Meeting, Event]:
-    """Change approved minutes as a recorded amendment (who, when, why, on whose authority)."""
-    require("amend", meeting)
-    if new.id != meeting.id:
-        raise Refused(f"The amended record is for {new.id}, not {meeting.id}; load the right file.")
-    if not reason.strip():
-        raise Refused("Give the reason for amending approved minutes (--reason TEXT).")
-    if not by.strip():
-        raise Refused("Say who is making the amendment (the clerk's name is not set).")
-    lifecycle = {name: getattr(meeting, name) for name in LIFECYCLE_FIELDS}
-    content = dataclasses.replace(new, **lifecycle)
-    summary = describe_changes(meeting, content)
-    if not summary:
-        raise Refused(
-            f"The amended record of {meeting.id} is the same as the approved minutes; "
-            "make the correction in the file first."
-        )
-    record = Amendment(
-        on=today, by=by.strip(), reason=reason.strip(), authority=authority.strip(),
-        summary=summary,
-    )
-    result = dataclasses.replace(content, amendments=meeting.amendments + (record,))
-    number = len(result.amendments)
-    return result, make_event(
-        "amend", meeting, result, today, f"Approved minutes amended: {record.reason}",
-        f"amendment-{number}",
     )
 
 
@@ -525,7 +356,7 @@ def cancel(meeting: Meeting, *, reason: str = "", today: dt.date) -> tuple[Meeti
     """Cancel a meeting whose minutes have not been started; the reason goes in the notes."""
     require("cancel", meeting)
     note = f"Cancelled on {long_date(today)}" + (f": {reason.strip()}" if reason.strip() else "")
-    new = _step(meeting, "cancel", notes=meeting.notes + (note,))
+    new = apply_step(meeting, "cancel", notes=meeting.notes + (note,))
     summary = "Meeting cancelled" + (f": {reason.strip()}" if reason.strip() else "")
     return new, make_event("cancel", meeting, new, today, summary, "cancelled")
 
@@ -543,7 +374,7 @@ def postpone(
             f"{long_date(today)} on."
         )
     record = Postponement(from_date=meeting.date, to_date=new_date, reason=reason.strip())
-    new = _step(
+    new = apply_step(
         meeting, "postpone", date=new_date, agenda=dataclasses.replace(meeting.agenda,
         published_on=None, urgency=None, supplements=0),
         postponements=meeting.postponements + (record,),

@@ -338,9 +338,9 @@ class Service(ChecksMixin, LifecycleMixin, DecisionsMixin, DocumentsMixin, Histo
 
     def check_edit(self, old: Meeting, new: Meeting) -> None:
         """Refuse changes the lifecycle does not allow (approved minutes are locked)."""
-        from workflow import lifecycle
+        from workflow import approval
 
-        lifecycle.check_edit(old, new)
+        approval.check_edit(old, new)
 
     def history(self, meeting_id: str) -> list[store.Version]:
         """Every version of the meeting, newest first."""

@@ -6,7 +6,7 @@ published record of decision is rendered to Word and committed beside the record
 ``issued/``, and the version is tagged ``<meeting-id>/decision-<uid>-published``.
 
 The call-in progress of a decision is not part of the minutes' text, so approved minutes
-do not lock it (see :func:`workflow.lifecycle.check_edit`); the decision itself is locked.
+do not lock it (see :func:`workflow.approval.check_edit`); the decision itself is locked.
 Nothing here renders directly or touches git: :mod:`workflow.render.decision` and the
 service's ``save_files`` do.
 """

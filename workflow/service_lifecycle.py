@@ -190,11 +190,11 @@ class LifecycleMixin:
         subject_to: Meeting | None = None,
     ) -> Published:
         """Record approval at a later meeting; both records change in one version."""
-        from workflow import lifecycle
+        from workflow import approval
 
         meeting = self.load(meeting_id)
         approving = self.load(at)
-        result = lifecycle.approve(
+        result = approval.approve(
             meeting,
             at=approving,
             other_body=other_body,
@@ -215,9 +215,9 @@ class LifecycleMixin:
         authority: str = "",
     ) -> Published:
         """Change approved minutes as a recorded amendment (who, when, why, authority)."""
-        from workflow import lifecycle
+        from workflow import approval
 
-        new, event = lifecycle.amend(
+        new, event = approval.amend(
             self.load(meeting_id),
             new=corrected,
             reason=reason,

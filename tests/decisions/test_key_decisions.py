@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from workflow.errors import Refused
-from workflow.lifecycle import check_edit
+from workflow.approval import check_edit
 from workflow.model import (
     Approval,
     CallIn,

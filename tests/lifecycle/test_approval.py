@@ -9,7 +9,7 @@ import re
 import pytest
 
 from workflow.errors import Refused
-from workflow.lifecycle import amend, approve, check_edit
+from workflow.approval import amend, approve, check_edit
 from workflow.model import ItemKind, Meeting, Paragraph, Status
 
 from .builders import meeting, recorded, replace_item, settings

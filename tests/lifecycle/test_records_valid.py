@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from schemas import ValidationContext, validate
-from workflow import codec
+from workflow import approval, codec
 from workflow import lifecycle as lc
 from workflow.deadlines import WorkingCalendar
 from workflow.followup import carry_forward
@@ -29,9 +29,9 @@ def journey(calendar: WorkingCalendar) -> list[Meeting]:
     minutes, _ = lc.start_minutes(published)
     circulated, _ = lc.circulate(recorded(minutes))
     at = carry_forward([circulated], meeting(D(2026, 2, 3), Status.MINUTES_DRAFT, first=41))
-    result = lc.approve(circulated, at=at, subject_to=[("items[2].title", "Corporate Parenting")],
+    result = approval.approve(circulated, at=at, subject_to=[("items[2].title", "Corporate Parenting")],
                         today=D(2026, 2, 3))
-    amended, _ = lc.amend(result.meeting, new=dataclasses.replace(result.meeting, venue="Room 2"),
+    amended, _ = approval.amend(result.meeting, new=dataclasses.replace(result.meeting, venue="Room 2"),
                           reason="Venue misprinted", by="Test Clerk",
                           authority="Minute 52/25", today=D(2026, 3, 3))
     postponed, _ = lc.postpone(meeting(D(2026, 4, 7)), D(2026, 4, 14), "Purdah",

@@ -16,6 +16,7 @@ from hypothesis import settings as hyp_settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
+from workflow import approval
 from workflow import lifecycle as lc
 from workflow.deadlines import working_days_calendar
 from workflow.errors import Refused
@@ -37,7 +38,7 @@ def reach(status: Status) -> Meeting:
                                     published_on=on, today=on)[0],
         lambda m: lc.start_minutes(m)[0],
         lambda m: lc.circulate(recorded(m))[0],
-        lambda m: lc.approve(m, at=meeting(dt.date(2026, 2, 3), Status.MINUTES_DRAFT),
+        lambda m: approval.approve(m, at=meeting(dt.date(2026, 2, 3), Status.MINUTES_DRAFT),
                              today=dt.date(2026, 2, 3)).meeting,
     ]
     stops = [Status.AGENDA_DRAFT, Status.AGENDA_PUBLISHED, Status.MINUTES_DRAFT,
@@ -99,7 +100,7 @@ class Lifecycle(RuleBasedStateMachine):
             self.approved_content = new
 
     def save(self, new: Meeting) -> Step:
-        lc.check_edit(self.meeting, new)
+        approval.check_edit(self.meeting, new)
         return new, None
 
     # ------------------------------------------------------------------ rules
@@ -154,14 +155,14 @@ class Lifecycle(RuleBasedStateMachine):
         self.attempt("approve", lambda: self._approved(at, other))
 
     def _approved(self, at: Meeting, other: bool) -> Step:
-        result = lc.approve(self.meeting, at=at, other_body=other, today=at.date)
+        result = approval.approve(self.meeting, at=at, other_body=other, today=at.date)
         assert result.at.item("minutes").approves[-1] == self.meeting.id
         return result.meeting, result.event
 
     @rule(title=st.text(max_size=12), reason=st.sampled_from(["", "Typo", "Wrong date"]))
     def amend(self, title: str, reason: str) -> None:
         new = replace_item(self.meeting, "corporate-parenting", title=title)
-        self.attempt("amend", lambda: lc.amend(self.meeting, new=new, reason=reason,
+        self.attempt("amend", lambda: approval.amend(self.meeting, new=new, reason=reason,
                                                by="Test Clerk", today=START))
 
     @rule()
