@@ -19,8 +19,8 @@ import pytest
 from schemas import ValidationContext, validate
 from workflow.codec import decode, decode_meeting, dump_yaml, encode, encode_meeting, load_yaml
 from workflow.model import (
-    Attendee,
     AttendanceState,
+    Attendee,
     BulletList,
     Committee,
     ItemKind,
@@ -160,7 +160,8 @@ def test_sample_approval_chain_is_consistent() -> None:
         assert meeting.approval is not None
         at = meetings[meeting.approval.at]
         minutes = [i for i in at.items if meeting.id in i.approves]
-        assert len(minutes) == 1 and minutes[0].kind is ItemKind.MINUTES
+        assert len(minutes) == 1
+        assert minutes[0].kind is ItemKind.MINUTES
         assert meeting.approval.minute == minutes[0].minute_number
         assert meeting.approval.on == at.date > meeting.date
     for meeting in meetings.values():
@@ -192,7 +193,9 @@ def test_sample_numbers_run_on_within_each_municipal_year() -> None:
 def test_sample_scrutiny_meeting_has_full_attendance_and_a_pecuniary_interest() -> None:
     meeting = _sample_meetings()["children-scrutiny-board/2026-09-17"]
     roles = Counter(a.role for a in meeting.attendance)
-    assert roles[Role.CHAIR] == 1 and roles[Role.CABINET_MEMBER] >= 1 and roles[Role.OFFICER] >= 3
+    assert roles[Role.CHAIR] == 1
+    assert roles[Role.CABINET_MEMBER] >= 1
+    assert roles[Role.OFFICER] >= 3
     assert any(a.substitute_for for a in meeting.attendance)
     assert any(a.state is AttendanceState.APOLOGIES for a in meeting.attendance)
     assert len({a.directorate or _directorate(a) for a in meeting.attendance
@@ -201,7 +204,8 @@ def test_sample_scrutiny_meeting_has_full_attendance_and_a_pecuniary_interest() 
     declarations = [d for i in meeting.items for d in i.declarations]
     assert any(d.interest.value == "pecuniary" and d.left_room for d in declarations)
     labelled = [i for i in meeting.items if [r.label for r in i.resolutions] == ["(a)", "(b)"]]
-    assert labelled and any(i.actions for i in meeting.items)
+    assert labelled
+    assert any(i.actions for i in meeting.items)
     assert any(isinstance(b, BulletList) for i in meeting.items for b in i.body)
     assert meeting.closed is not None
 
@@ -216,7 +220,8 @@ def test_sample_exempt_content_is_kept_out_of_the_public_file() -> None:
     public = path.read_text("utf-8")
     kinds = [i.kind for i in meeting.items]
     exempt = [n for n, i in enumerate(meeting.items) if i.exemption is not None]
-    assert exempt and all(kinds[n - 1] is ItemKind.EXCLUSION for n in exempt)
+    assert exempt
+    assert all(kinds[n - 1] is ItemKind.EXCLUSION for n in exempt)
     assert all(meeting.items[n].exemption.paragraph == 3 for n in exempt)
     secret_texts = [meeting.items[n].title for n in exempt]
     for item in meeting.items:
@@ -242,8 +247,10 @@ def test_sample_committee_membership_changes_over_time() -> None:
     text = (SAMPLE / "committees" / "children-scrutiny-board.yaml").read_text("utf-8")
     board = decode(Committee, load_yaml(text))
     roles = [m.role for m in board.membership]
-    assert board.template == "scrutiny-board" and board.quorum == 3
-    assert Role.CHAIR in roles and Role.VICE_CHAIR in roles
+    assert board.template == "scrutiny-board"
+    assert board.quorum == 3
+    assert Role.CHAIR in roles
+    assert Role.VICE_CHAIR in roles
     assert any(m.end is not None for m in board.membership)
     people = {p.id for p in _people()}
     assert {m.person for m in board.membership} <= people
@@ -308,8 +315,7 @@ _HEADING = re.compile(
 )
 _LABEL = re.compile(r"^[ \t]*(\([a-z]\)|\d\))\s", re.M)
 _BULLET = re.compile(r"^[ \t]*(?:·|- |\d+\.\s)", re.M)
-_MONTHS = ("January February March April May June July August September October "
-           "November December").split()
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
 
 
 def _seed_sections(text: str) -> list[tuple[str, str, str]]:
@@ -368,12 +374,14 @@ def test_seed_fixture_header_matches_the_seed(seeds_dir: Path, fixture: Path) ->
     dates = (f"{_ordinal(day.day)} {month}, {day.year}", f"{day.day} {month} {day.year}")
     assert any(d in header for d in dates)
     assert meeting.committee_name in header
-    assert meeting.start is not None and re.search(_clock(meeting.start), header)
+    assert meeting.start is not None
+    assert re.search(_clock(meeting.start), header)
     closing = re.search(r"closed at ([^)]*)\)", text)
     if meeting.closed is None:
         assert closing is None
     else:
-        assert closing is not None and re.fullmatch(_clock(meeting.closed), closing.group(1))
+        assert closing is not None
+        assert re.fullmatch(_clock(meeting.closed), closing.group(1))
     contact = meeting.contact
     for fact in (meeting.venue, contact.name, contact.phone, contact.email):
         assert fact in header

@@ -80,7 +80,8 @@ def test_broken_yaml_is_refused(cli: Cli, archive: Path, tmp_path: Path, name: s
     started = time.monotonic()
     refused = _refused(cli, archive, source, *words)
     assert time.monotonic() - started < 10
-    assert "<unicode string>" not in refused.err and len(refused.err.strip().splitlines()) == 1, refused.err
+    assert "<unicode string>" not in refused.err, refused.err
+    assert len(refused.err.strip().splitlines()) == 1, refused.err
 
 
 def _set(path: str, value: object) -> Edit:
@@ -145,7 +146,8 @@ def test_unusual_text_round_trips_and_renders(cli: Cli, archive: Path, tmp_path:
     saved = cli("save", DRAFT, "--from", str(_write(tmp_path, "valid.yaml", data)), "-m", f"Text: {name}")
     assert saved.code == 0, saved.err
     shown = yaml.safe_load(cli("show", DRAFT, "--json").out)["meeting"]
-    assert shown["venue"] == text and shown["items"][1]["title"] == text
+    assert shown["venue"] == text
+    assert shown["items"][1]["title"] == text
     out = tmp_path / "agenda.docx"
     rendered = cli("render", DRAFT, "agenda", "-o", str(out))
     assert rendered.code == 0, rendered.err

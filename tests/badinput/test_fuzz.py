@@ -43,7 +43,9 @@ CONTEXTS = st.sampled_from([None, ValidationContext(), ValidationContext(people=
 def _check_report(report: Report) -> None:
     assert isinstance(report, Report)
     for problem in report.problems:
-        assert isinstance(problem.path, str) and isinstance(problem.message, str) and problem.message
+        assert isinstance(problem.path, str)
+        assert isinstance(problem.message, str)
+        assert problem.message
         assert problem.severity in ("error", "warning")
 
 
@@ -112,7 +114,8 @@ def test_load_yaml_only_raises_yaml_error(source: str | bytes) -> None:
     except YamlError as exc:
         assert exc.message.startswith("fuzz.yaml")
         return
-    assert isinstance(loaded, dict) and _plain(loaded)
+    assert isinstance(loaded, dict)
+    assert _plain(loaded)
     assert not any(isinstance(v, float) for v in _leaves(loaded))
 
 

@@ -28,17 +28,20 @@ def test_seeds_import_with_their_facts(run: Run, seeds_dir: Path, archive_path: 
     assert all(r["saved"] and not r["not_understood"] for r in rows.values())
 
     shown = run("show", f"{BOARD}/2017-10-12", "--json").json()["meeting"]
-    assert shown["start"] == "14:00" and shown["closed"] == "15:30"
+    assert shown["start"] == "14:00"
+    assert shown["closed"] == "15:30"
     assert [i["minute_number"] for i in shown["items"]] == [str(n) for n in range(18, 25)]
     chair = [a for a in shown["attendance"] if a.get("role") == "chair"]
-    assert len(chair) == 1 and "Mutton" in (chair[0].get("name", "") + chair[0].get("person", ""))
+    assert len(chair) == 1
+    assert "Mutton" in (chair[0].get("name", "") + chair[0].get("person", ""))
     assert shown["status"] == "minutes-approved"
 
     history = run("history", f"{BOARD}/2017-10-12", "--json").json()["versions"]
     assert history[0]["message"].startswith("Imported from 002_")
 
     missing = run("import", str(seeds[3]))
-    assert missing.code == 1 and "--committee" in missing.out + missing.err
+    assert missing.code == 1
+    assert "--committee" in missing.out + missing.err
     given = run("import", str(seeds[3]), "--committee", BOARD, "--date", "2019-07-18")
     assert given.code == 0, given.err + given.out
 
@@ -52,10 +55,12 @@ def test_reimport_is_refused_unless_replace(run: Run, seeds_dir: Path, archive_p
     assert run("import", seed).code == 0
     head = _head(archive_path)
     again = run("import", seed)
-    assert again.code == 1 and "--replace" in again.out
+    assert again.code == 1
+    assert "--replace" in again.out
     assert _head(archive_path) == head
     dry = run("import", seed, "--replace", "--dry-run")
-    assert dry.code == 0 and _head(archive_path) == head
+    assert dry.code == 0
+    assert _head(archive_path) == head
 
 
 def test_bad_files_are_reported_per_file(run: Run, tmp_path: Path, archive_path: Path) -> None:
@@ -70,6 +75,7 @@ def test_bad_files_are_reported_per_file(run: Run, tmp_path: Path, archive_path:
     result = run("import", str(empty), str(binary), str(corrupt), str(tmp_path / "nope.txt"), "--json")
     assert result.code == 1
     rows = result.json()["imported"]
-    assert len(rows) == 4 and all(r["error"] and "\n" not in r["error"] for r in rows)
+    assert len(rows) == 4
+    assert all(r["error"] and "\n" not in r["error"] for r in rows)
     assert "Traceback" not in result.err
     assert _head(archive_path) == head

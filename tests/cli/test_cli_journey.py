@@ -81,11 +81,13 @@ def test_agenda_to_circulated_minutes(
     assert "Briefing Note of the Director of Children's Services" in text
 
     refused = run("circulate", meeting)
-    assert refused.code == 1 and "start the minutes" in refused.err
+    assert refused.code == 1
+    assert "start the minutes" in refused.err
 
     assert run("minutes", meeting).code == 0
     blocked = run("circulate", meeting)
-    assert blocked.code == 1 and "Record the attendance" in blocked.err
+    assert blocked.code == 1
+    assert "Record the attendance" in blocked.err
     _save(run, tmp_path, meeting, _record_minutes(_record(run, meeting)), "Minutes drafted")
     circulated = run("circulate", meeting, "--json")
     assert circulated.code == 0, circulated.err
@@ -93,12 +95,14 @@ def test_agenda_to_circulated_minutes(
 
     monkeypatch.setenv("MINUTEBOOK_TODAY", "2027-02-20")
     early = run("approve", meeting, "--at", f"{BOARD}/2027-01-14")
-    assert early.code == 1 and "later meeting" in early.err
+    assert early.code == 1
+    assert "later meeting" in early.err
 
     run_next = run("new", BOARD, "--date", "2027-03-11", "--time", "14:00")
     assert run_next.code == 0, run_next.err
     not_yet = run("approve", meeting, "--at", run_next.out.strip())
-    assert not_yet.code == 1 and "has not happened yet" in not_yet.err
+    assert not_yet.code == 1
+    assert "has not happened yet" in not_yet.err
 
 
 def test_approve_lock_amend_and_review(journey: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -121,7 +125,8 @@ def test_approve_lock_amend_and_review(journey: Run, tmp_path: Path, monkeypatch
     edited.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
 
     locked = run("save", meeting, "--from", str(edited), "-m", "sneaky")
-    assert locked.code == 1 and "locked" in locked.err
+    assert locked.code == 1
+    assert "locked" in locked.err
 
     amended = run("amend", meeting, "--reason", "Wrong date in a resolution", "--from", str(edited),
                   "--authority", "Minute 5/26")
@@ -139,19 +144,22 @@ def test_approve_lock_amend_and_review(journey: Run, tmp_path: Path, monkeypatch
     assert diff.code == 0, diff.err
     assert "31 March 2027" in str(diff.json()["diff"])
     plain = run("diff", meeting, f"v{n - 1}", f"v{n}")
-    assert "{+" in plain.out and "31" in plain.out
+    assert "{+" in plain.out
+    assert "31" in plain.out
 
     out = tmp_path / "redline.docx"
     red = run("redline", meeting, f"v{n - 1}", f"v{n}", "-o", str(out))
     assert red.code == 0, red.err
     xml = zipfile.ZipFile(io.BytesIO(out.read_bytes())).read("word/document.xml").decode()
-    assert "<w:ins " in xml and "March" in xml
+    assert "<w:ins " in xml
+    assert "March" in xml
 
     hits = run("search", "31 March 2027", "--json").json()["hits"]
     assert any(h["meeting"] == meeting for h in hits)
 
     restored = run("restore", meeting, f"v{n - 1}")
-    assert restored.code == 1 and "locked" in restored.err
+    assert restored.code == 1
+    assert "locked" in restored.err
 
 
 def test_search_never_shows_exempt_content(journey: Run) -> None:
@@ -170,8 +178,10 @@ def test_search_never_shows_exempt_content(journey: Run) -> None:
 def test_search_shows_a_limited_number_of_lines_and_says_so(journey: Run) -> None:
     run = journey
     everything = run("search", "the", "--json").json()
-    assert len(everything["hits"]) > 5 and everything["more"] is False
+    assert len(everything["hits"]) > 5
+    assert everything["more"] is False
     limited = run("search", "the", "--limit", "3", "--json").json()
-    assert limited["hits"] == everything["hits"][:3] and limited["more"] is True
+    assert limited["hits"] == everything["hits"][:3]
+    assert limited["more"] is True
     text = run("search", "the", "--limit", "3").out
     assert "Only the first 3 lines are shown" in text

@@ -29,7 +29,8 @@ def test_init_sample_lists_demo_meetings(sample: Run, archive_path: Path) -> Non
 def test_init_twice_changes_nothing(sample: Run, archive_path: Path) -> None:
     before = _git(archive_path, "rev-parse", "HEAD")
     again = sample("init", "--sample")
-    assert again.code == 0 and "already exists" in again.out
+    assert again.code == 0
+    assert "already exists" in again.out
     assert _git(archive_path, "rev-parse", "HEAD") == before
 
 
@@ -72,7 +73,8 @@ def test_invalid_save_names_the_field_and_writes_nothing(sample: Run, tmp_path: 
     head = _git(archive_path, "rev-parse", "HEAD")
     result = sample("save", meeting_id, "--from", str(bad), "-m", "x")
     assert result.code == 1
-    assert "date" in result.err and "2026-02-30" in result.err
+    assert "date" in result.err
+    assert "2026-02-30" in result.err
     assert "Traceback" not in result.err
     assert _git(archive_path, "rev-parse", "HEAD") == head
 
@@ -94,7 +96,8 @@ def test_unknown_meeting_and_path_escape_are_one_sentence(sample: Run) -> None:
     for meeting_id in ("nope/2026-01-01", "../../etc/passwd", "children-scrutiny-board/../../x"):
         result = sample("show", meeting_id)
         assert result.code == 1
-        assert result.err.count("\n") == 1 and "Traceback" not in result.err
+        assert result.err.count("\n") == 1
+        assert "Traceback" not in result.err
 
 
 def test_usage_errors_exit_2(run: Run) -> None:
@@ -109,7 +112,8 @@ def test_not_an_archive_is_refused(tmp_path: Path, run: Run) -> None:
     (folder / "notes.txt").write_text("hello")
     result = run("--archive", str(folder), "list")
     assert result.code == 1
-    assert "Traceback" not in result.err and result.err.strip()
+    assert "Traceback" not in result.err
+    assert result.err.strip()
     assert sorted(p.name for p in folder.iterdir()) == ["notes.txt"]
 
 
@@ -117,6 +121,8 @@ def test_real_process_runs_and_exits_cleanly(tmp_path: Path) -> None:
     env = {"MINUTEBOOK_ARCHIVE": str(tmp_path / "a")}
     assert run_process("init", "--sample", env=env).code == 0
     listed = run_process("list", "--json", env=env)
-    assert listed.code == 0 and '"format": 1' in listed.out
+    assert listed.code == 0
+    assert '"format": 1' in listed.out
     missing = run_process("show", "nope/2026-01-01", env=env)
-    assert missing.code == 1 and "Traceback" not in missing.err
+    assert missing.code == 1
+    assert "Traceback" not in missing.err

@@ -17,9 +17,11 @@ def test_templates_list_and_show(run: Run) -> None:
     slugs = {t["slug"] for t in listing}
     assert {"scrutiny-board", "cabinet-member-decision", "planning-committee", "licensing-sub-committee"} <= slugs
     shown = run("templates", "show", "scrutiny-board")
-    assert shown.code == 0 and "Declarations of Interests" in shown.out
+    assert shown.code == 0
+    assert "Declarations of Interests" in shown.out
     missing = run("templates", "show", "scrutiny-bord")
-    assert missing.code == 1 and "scrutiny-board" in missing.err
+    assert missing.code == 1
+    assert "scrutiny-board" in missing.err
 
 
 def test_people_and_committee_membership(run: Run) -> None:
@@ -114,7 +116,8 @@ def test_invalid_edit_is_kept_and_offered_back(sample: Run, tmp_path: Path, monk
     head = sample("history", meeting, "--json").json()["versions"][0]["commit"]
     failed = sample("edit", meeting)
     assert failed.code == 1
-    assert "2027-02-30" in failed.err and "offers it back" in failed.err
+    assert "2027-02-30" in failed.err
+    assert "offers it back" in failed.err
     assert sample("history", meeting, "--json").json()["versions"][0]["commit"] == head
 
     seen = tmp_path / "seen.txt"

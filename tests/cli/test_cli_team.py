@@ -72,14 +72,17 @@ def test_same_meeting_stops_keeps_both_and_lets_the_clerk_choose(team: tuple[Run
     assert priya("sync").code == 0
     stopped = sam("sync")
     assert stopped.code == 1
-    assert meeting in stopped.err and "--keep" in stopped.err and "Traceback" not in stopped.err
+    assert meeting in stopped.err
+    assert "--keep" in stopped.err
+    assert "Traceback" not in stopped.err
     assert sam("show", meeting, "--json").json()["meeting"]["venue"] == "Room C"
 
     settled = sam("sync", "--keep", "theirs")
     assert settled.code == 0, settled.err
     assert sam("show", meeting, "--json").json()["meeting"]["venue"] == "Room A"
     messages = [v["message"] for v in sam("history", meeting, "--json").json()["versions"]]
-    assert "Sam's venue" in messages and "Priya's venue" in messages
+    assert "Sam's venue" in messages
+    assert "Priya's venue" in messages
     assert priya("sync").code == 0
     assert priya("show", meeting, "--json").json()["meeting"]["venue"] == "Room A"
 
@@ -87,10 +90,12 @@ def test_same_meeting_stops_keeps_both_and_lets_the_clerk_choose(team: tuple[Run
 def test_demo_archive_never_syncs(run: Run, tmp_path: Path) -> None:
     assert run("init", "--sample").code == 0
     refused = run("sync", "--url", str(tmp_path / "nowhere.git"))
-    assert refused.code == 1 and "demo" in refused.err
+    assert refused.code == 1
+    assert "demo" in refused.err
 
 
 def test_unreachable_remote_is_one_sentence(run: Run, tmp_path: Path) -> None:
     assert run("init").code == 0
     result = run("sync", "--url", str(tmp_path / "missing.git"))
-    assert result.code == 1 and result.err.count("\n") == 1
+    assert result.code == 1
+    assert result.err.count("\n") == 1

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 from workflow import codec
 from workflow.errors import InvalidRecord, YamlError
 from workflow.model import (
-    Attendee,
     AttendanceState,
+    Attendee,
     BulletList,
     Exemption,
     Item,
@@ -60,7 +60,8 @@ def test_round_trip_and_exempt_stored_apart() -> None:
     meeting = _meeting()
     public, exempt = codec.encode_meeting(meeting)
     assert SENTINEL not in public
-    assert exempt is not None and SENTINEL in exempt
+    assert exempt is not None
+    assert SENTINEL in exempt
     assert codec.decode_meeting(public, exempt) == meeting
 
 
@@ -68,7 +69,8 @@ def test_public_decode_is_redacted() -> None:
     public, _ = codec.encode_meeting(_meeting())
     view = codec.decode_meeting(public)
     assert view.is_redacted
-    assert view.items[2].withheld and view.items[2].public_title == "Contract award"
+    assert view.items[2].withheld
+    assert view.items[2].public_title == "Contract award"
     assert view.items[1].body[2] == Withheld(withheld="exempt", paragraph=3)  # type: ignore[arg-type]
 
 

@@ -84,7 +84,8 @@ class Clerk:
         head, files = self.head(), self.snapshot()
         done = self(*argv)
         assert done.code == 1, (done.out, done.err)
-        assert done.err.startswith("minutebook: ") and done.err.count("\n") == 1, done.err
+        assert done.err.startswith("minutebook: "), done.err
+        assert done.err.count("\n") == 1, done.err
         assert "Traceback" not in done.err
         assert self.head() == head
         assert self.snapshot() == files

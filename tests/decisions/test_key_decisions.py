@@ -7,8 +7,8 @@ import datetime as dt
 
 import pytest
 
-from workflow.errors import Refused
 from workflow.approval import check_edit
+from workflow.errors import Refused
 from workflow.model import (
     Approval,
     CallIn,

@@ -13,7 +13,6 @@ from hypothesis import strategies as st
 from workflow.codec import decode, split_exempt
 from workflow.diff import FieldChange, MeetingDiff, WordOp, diff_meetings
 from workflow.errors import MinutebookError
-from workflow.redaction import public_view
 from workflow.model import (
     AttendanceState,
     Attendee,
@@ -25,6 +24,7 @@ from workflow.model import (
     Role,
     Status,
 )
+from workflow.redaction import public_view
 
 from .conftest import SECRET, make_meeting
 
@@ -89,7 +89,8 @@ def test_a_renumbered_item(meeting: Meeting) -> None:
     new = with_item(meeting, "fostering", agenda_number="5", minute_number="5")
     diff = diff_meetings(meeting, new)
     (item,) = diff.items
-    assert item.change == "renumbered" and item.renumbered
+    assert item.change == "renumbered"
+    assert item.renumbered
     assert (item.old_number, item.new_number) == (("4", "4"), ("5", "5"))
     assert diff.summary() == "Item 5 renumbered (was 4)"
     assert "renumbered: item 4 -> 5, minute 4 -> 5" in diff.to_text()
@@ -109,7 +110,8 @@ def test_an_inserted_paragraph_leaves_the_others_alone(meeting: Meeting) -> None
     diff = diff_meetings(meeting, with_item(meeting, "parenting", body=(body[0], extra, *body[1:])))
     change = only(diff)
     assert (change.path, change.what, change.change) == ("items[2].body[1]", "paragraph 2", "added")
-    assert change.new == extra.text and change.words == (WordOp("insert", extra.text),)
+    assert change.new == extra.text
+    assert change.words == (WordOp("insert", extra.text),)
     assert diff.summary() == "Item 3: paragraph 2 added"
 
 
@@ -212,7 +214,8 @@ def test_plain_and_colour_text(meeting: Meeting) -> None:
     assert "\x1b" not in plain
     assert "resolution (b) (changed): To recommend that [-in-house-]{+external+} training" in plain
     colour = diff.to_text(colour=True)
-    assert "{+" not in colour and "[-" not in colour
+    assert "{+" not in colour
+    assert "[-" not in colour
     assert "\x1b[32;4mexternal\x1b[0m" in colour
     assert "\x1b[31;9min-house\x1b[0m" in colour
 
@@ -270,7 +273,8 @@ def test_any_resolution_edit_is_one_change_that_rebuilds_both_texts(a: str, b: s
         assert diff.is_empty
         return
     change = only(diff)
-    assert change.path == "items[3].resolutions[0].text" and change.what == "resolution (a)"
+    assert change.path == "items[3].resolutions[0].text"
+    assert change.what == "resolution (a)"
     assert "".join(w.text for w in change.words if w.op != "delete") == b
     assert "".join(w.text for w in change.words if w.op != "insert") == a
     assert diff.summary() == "Item 4: resolution (a) amended"

@@ -26,7 +26,7 @@ from workflow.render.redline import align_blocks, redline_docx
 
 from .conftest import SECRET, make_meeting, make_people
 
-WHEN = dt.datetime(2018, 7, 2, 9, 30, tzinfo=dt.timezone.utc)
+WHEN = dt.datetime(2018, 7, 2, 9, 30, tzinfo=dt.UTC)
 AUTHOR = "Michelle Rose"
 
 
@@ -111,7 +111,8 @@ def test_changed_words_are_tracked_and_nothing_else() -> None:
     ]
     assert len(document.element.body.findall(f".//{qn('w:delText')}")) == 2
     ids = [c.get(qn("w:id")) for c in changes]
-    assert len(set(ids)) == len(ids) and all(i.isdigit() for i in ids)
+    assert len(set(ids)) == len(ids)
+    assert all(i.isdigit() for i in ids)
     assert {c.get(qn("w:author")) for c in changes} == {AUTHOR}
     assert {c.get(qn("w:date")) for c in changes} == {"2018-07-02T09:30:00Z"}
     changed = [p for p in document.element.body.iter(qn("w:p")) if revisions_in(p)]
@@ -136,7 +137,8 @@ def test_whole_paragraphs_inserted_and_deleted_mark_the_paragraph() -> None:
     kinds = [m[0].tag.split("}")[1] for m in marks]
     assert kinds == ["del", "ins", "ins"]
     for mark in marks:
-        assert mark[0].get(qn("w:author")) == AUTHOR and mark[0].get(qn("w:id"))
+        assert mark[0].get(qn("w:author")) == AUTHOR
+        assert mark[0].get(qn("w:id"))
     ids = [c.get(qn("w:id")) for c in document.element.body.iter(qn("w:ins"), qn("w:del"))]
     assert len(set(ids)) == len(ids) == 6
     assert resolve(document, accept=True) == resolve(minutes(new, people), accept=True)

@@ -87,7 +87,8 @@ def fsck(repo: Path) -> None:
         text=True,
         check=False,
     )
-    assert done.returncode == 0 and not done.stdout.strip(), done.stdout + done.stderr
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert not done.stdout.strip(), done.stdout + done.stderr
 
 
 def worktree_matches_head(repo: Path) -> bool:

@@ -21,7 +21,9 @@ from tests.faults.kit import DRAFT, WITH_EXEMPT, fsck, git, head, mb, record_tex
 
 def _one_sentence(err: str) -> str:
     lines = [line for line in err.splitlines() if line.strip()]
-    assert len(lines) == 1 and lines[0].startswith("minutebook: ") and "Traceback" not in err, err
+    assert len(lines) == 1, err
+    assert lines[0].startswith("minutebook: "), err
+    assert "Traceback" not in err, err
     return lines[0]
 
 
@@ -125,7 +127,8 @@ def test_lock_held_by_a_live_save(archive: Path, tmp_path: Path) -> None:
         waited = time.monotonic() - started
     assert result.code == 1
     sentence = _one_sentence(result.err)
-    assert "busy" in sentence and str(os.getpid()) in sentence
+    assert "busy" in sentence
+    assert str(os.getpid()) in sentence
     assert waited < 30
     assert head(archive) == before
     again = mb("save", DRAFT, "--from", str(source), "-m", "Now free", archive=archive)

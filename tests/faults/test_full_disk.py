@@ -41,7 +41,8 @@ def _full_disk() -> None:
 def _one_sentence(err: str) -> None:
     lines = [line for line in err.splitlines() if line.strip()]
     assert len(lines) == 1, err
-    assert lines[0].startswith("minutebook: ") and "Traceback" not in err, err
+    assert lines[0].startswith("minutebook: "), err
+    assert "Traceback" not in err, err
 
 
 def test_full_disk_during_save_is_one_sentence_and_changes_nothing(archive: Path, tmp_path: Path) -> None:
@@ -114,7 +115,8 @@ def test_full_disk_during_edit_keeps_the_text(archive: Path, small_disk: Path, t
     result = mb("edit", DRAFT, archive=on_disk, env={"EDITOR": str(editor)})
     assert result.code == 1
     first = result.err.splitlines()[0]
-    assert first.startswith("minutebook: ") and "Traceback" not in result.err, result.err
+    assert first.startswith("minutebook: "), result.err
+    assert "Traceback" not in result.err, result.err
     assert "space" in first or "full" in first
     assert head(on_disk) == before
     fsck(on_disk)

@@ -45,7 +45,8 @@ def immutable() -> Iterator[list[Path]]:
 def _refused(result_err: str, code: int) -> None:
     assert code == 1
     lines = [line for line in result_err.splitlines() if line.strip()]
-    assert len(lines) == 1 and "Traceback" not in result_err, result_err
+    assert len(lines) == 1, result_err
+    assert "Traceback" not in result_err, result_err
     assert "cannot be written" in lines[0] or "close it and try again" in lines[0], lines[0]
 
 
@@ -81,7 +82,9 @@ def test_parent_is_a_file(archive: Path, tmp_path: Path) -> None:
     result = mb("render", WITH_EXEMPT, "minutes", "-o", str(parent / "minutes.docx"), archive=archive)
     assert result.code == 1
     lines = [line for line in result.err.splitlines() if line.strip()]
-    assert len(lines) == 1 and "minutes.docx" in lines[0] and "notes.txt" in lines[0], result.err
+    assert len(lines) == 1, result.err
+    assert "minutes.docx" in lines[0], result.err
+    assert "notes.txt" in lines[0], result.err
     assert parent.read_text() == "not a folder"
 
 

@@ -16,7 +16,9 @@ from workflow.importers import ImportFailed, MissingDetail, import_file, import_
 
 def _one_sentence(error: BaseException) -> str:
     message = str(error)
-    assert message.endswith(".") and "\n" not in message and "Traceback" not in message
+    assert message.endswith(".")
+    assert "\n" not in message
+    assert "Traceback" not in message
     return message
 
 
@@ -94,7 +96,7 @@ def test_encodings_are_named_in_warnings(fixtures: Path, tmp_path: Path) -> None
 
 def test_committee_and_date_are_never_guessed(fixtures: Path) -> None:
     text = (fixtures / "core-webpage.txt").read_text()
-    without_heading = "\n".join(l for l in text.splitlines() if "Scrutiny Board (4) -" not in l)
+    without_heading = "\n".join(line for line in text.splitlines() if "Scrutiny Board (4) -" not in line)
     with pytest.raises(MissingDetail, match="give --committee SLUG"):
         import_text(without_heading, source="x.txt")
     with pytest.raises(MissingDetail, match="give --date YYYY-MM-DD"):

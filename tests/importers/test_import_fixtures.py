@@ -8,8 +8,8 @@ import re
 from pathlib import Path
 
 import pytest
-
 from import_samples import docx_from_markdown
+
 from workflow.importers import import_file, import_text
 from workflow.model import (
     AttendanceState,
@@ -27,7 +27,8 @@ from workflow.model import (
 
 def _core_checks(meeting: Meeting) -> None:
     assert meeting.id == "housing-and-communities-scrutiny-board-4/2025-01-15"
-    assert meeting.start == dt.time(14, 0) and meeting.closed == dt.time(16, 5)
+    assert meeting.start == dt.time(14, 0)
+    assert meeting.closed == dt.time(16, 5)
     assert [i.agenda_number for i in meeting.items] == [str(n) for n in range(31, 40)]
     items = {i.agenda_number: i for i in meeting.items}
     declaration = items["31"].declarations[0]
@@ -43,8 +44,10 @@ def _core_checks(meeting: Meeting) -> None:
     trust = items["34"].resolutions
     assert [r.label for r in trust] == ["1)", "2)"]
     assert [c.text for c in trust[0].children] == ["the repairs backlog", "tenant satisfaction"]
-    assert items["38"].kind is ItemKind.EXCLUSION and items["38"].exemption is None
-    assert items["39"].exemption is not None and items["39"].exemption.paragraph == 3
+    assert items["38"].kind is ItemKind.EXCLUSION
+    assert items["38"].exemption is None
+    assert items["39"].exemption is not None
+    assert items["39"].exemption.paragraph == 3
     assert meeting.status is Status.MINUTES_APPROVED
 
 
@@ -53,7 +56,8 @@ def test_core_webpage(fixtures: Path) -> None:
     assert result.report.format == "webpage"
     _core_checks(result.meeting)
     items = {i.agenda_number: i for i in result.meeting.items}
-    assert items["33"].report is not None and items["33"].report.author == "Director of Housing"
+    assert items["33"].report is not None
+    assert items["33"].report.author == "Director of Housing"
     assert items["33"].documents[0].size == "PDF 112 KB"
     assert items["35"].incomplete
     assert items["32"].wording == ("a) To agree the minutes of the meeting held on 11th December, 2024",
@@ -132,7 +136,8 @@ def test_decision_wordings(fixtures: Path) -> None:
     assert play.resolutions[2].text == "that the Clerk write to the grant funder."
     rents = items["3"]
     assert rents.resolved_word == "Decision made"
-    assert rents.motions[0].vote is not None and rents.motions[0].vote.unanimous
+    assert rents.motions[0].vote is not None
+    assert rents.motions[0].vote.unanimous
     assert items["4"].resolved_word == "It was agreed"
     assert [r.label for r in items["5"].resolutions] == ["1.", "2."]
     assert [r.label for r in items["6"].resolutions] == ["(a)", "(b)", "(c)"]
@@ -154,20 +159,29 @@ def test_motions_amendments_and_votes(fixtures: Path) -> None:
     items = {i.agenda_number: i for i in meeting.items}
     motion, lost, carried = items["12"].motions
     assert (motion.mover, motion.seconder) == ("Councillor F Ambler", "Councillor G Birch")
-    assert motion.vote is not None and motion.vote.threshold == "75%"
-    assert lost.kind is MotionKind.AMENDMENT and lost.outcome is MotionOutcome.LOST
+    assert motion.vote is not None
+    assert motion.vote.threshold == "75%"
+    assert lost.kind is MotionKind.AMENDMENT
+    assert lost.outcome is MotionOutcome.LOST
     assert lost.vote is not None
     assert (lost.vote.for_count, lost.vote.against_count, lost.vote.abstain_count) == (2, 4, 1)
-    assert carried.substantive and carried.outcome is MotionOutcome.CARRIED
-    assert carried.vote is not None and carried.vote.recorded
+    assert carried.substantive
+    assert carried.outcome is MotionOutcome.CARRIED
+    assert carried.vote is not None
+    assert carried.vote.recorded
     assert carried.vote.requested_by == "Councillor H Coyle"
-    assert len(carried.vote.for_names) == 5 and carried.vote.against_names == (
+    assert len(carried.vote.for_names) == 5
+    assert carried.vote.against_names == (
         "Councillor H Coyle", "Councillor I Dacre")
-    assert carried.vote.abstain_names == () and carried.vote.abstain_count == 0
+    assert carried.vote.abstain_names == ()
+    assert carried.vote.abstain_count == 0
     extend = items["13"].motions[0]
-    assert extend.kind is MotionKind.PROCEDURAL and extend.vote is not None and extend.vote.unanimous
+    assert extend.kind is MotionKind.PROCEDURAL
+    assert extend.vote is not None
+    assert extend.vote.unanimous
     street = items["14"].motions[0]
-    assert street.outcome is MotionOutcome.LOST and street.vote is not None
+    assert street.outcome is MotionOutcome.LOST
+    assert street.vote is not None
     assert street.vote.casting_vote == "Mayor"
     mayor = meeting.attendance[0]
     assert (mayor.name, mayor.role) == ("Councillor R Olumide", Role.PRESIDING)
@@ -179,12 +193,15 @@ def test_attendance_variants(fixtures: Path) -> None:
     assert people["Councillor Q Ingram"].role is Role.VICE_CHAIR
     assert people["Councillor R Jessop"].state is AttendanceState.REMOTE
     left = people["Councillor R Jessop"].left
-    assert left is not None and left.time == dt.time(11, 15)
+    assert left is not None
+    assert left.time == dt.time(11, 15)
     arrived = people["Councillor S Keogh"].arrived
-    assert arrived is not None and arrived.time == dt.time(10, 20)
+    assert arrived is not None
+    assert arrived.time == dt.time(10, 20)
     assert people["Mr T Lowry"].role is Role.CO_OPTED
     assert people["Ms U Moran"].capacity == "Applicant's solicitor"
-    assert people["V Nolan"].role is Role.OFFICER and people["V Nolan"].capacity == "Licensing Manager"
+    assert people["V Nolan"].role is Role.OFFICER
+    assert people["V Nolan"].capacity == "Licensing Manager"
     assert people["Councillor X Pike"].state is AttendanceState.APOLOGIES
     assert meeting.chair_changes[0].person == "Councillor Q Ingram"
     assert meeting.chair_changes[0].from_item == "2"
@@ -194,12 +211,15 @@ def test_attendance_variants(fixtures: Path) -> None:
 def test_declarations(fixtures: Path) -> None:
     items = {i.agenda_number: i for i in import_file(fixtures / "var-declarations.txt").meeting.items}
     whelan, yeats = items["4"].declarations
-    assert whelan.interest is InterestType.PECUNIARY and whelan.regarding == "6"
+    assert whelan.interest is InterestType.PECUNIARY
+    assert whelan.regarding == "6"
     assert (whelan.left_room, whelan.left_at, whelan.returned_at) == (True, dt.time(18, 55), dt.time(19, 20))
-    assert yeats.interest is InterestType.NON_REGISTRABLE and yeats.nature == "her son works for the contractor"
+    assert yeats.interest is InterestType.NON_REGISTRABLE
+    assert yeats.nature == "her son works for the contractor"
     assert items["5"].declarations[0].interest is InterestType.LOBBYING
     under_item = items["7"].declarations[0]
-    assert under_item.interest is InterestType.SIGNIFICANT_OTHER and under_item.regarding == ""
+    assert under_item.interest is InterestType.SIGNIFICANT_OTHER
+    assert under_item.regarding == ""
     assert "Standards Committee" in under_item.dispensation
     assert all("left the room" not in getattr(b, "text", "") for b in items["6"].body)
 
@@ -207,7 +227,8 @@ def test_declarations(fixtures: Path) -> None:
 def test_sections_and_business_before_item_one(fixtures: Path) -> None:
     meeting = import_file(fixtures / "var-sections.txt").meeting
     first = meeting.items[0]
-    assert first.kind is ItemKind.ANNOUNCEMENTS and first.agenda_number == ""
+    assert first.kind is ItemKind.ANNOUNCEMENTS
+    assert first.agenda_number == ""
     assert "tribute" in first.body[0].text  # type: ignore[union-attr]
     exempt = [i for i in meeting.items if i.exemption is not None]
     assert [(i.agenda_number, i.exemption.paragraph) for i in exempt] == [("23", 3)]  # type: ignore[union-attr]
@@ -222,7 +243,8 @@ def test_summons_agenda(fixtures: Path) -> None:
     assert meeting.venue == "the Council Offices, Market Street"
     assert meeting.attendance == ()
     leisure = meeting.items[2]
-    assert leisure.report is not None and leisure.report.to_follow
+    assert leisure.report is not None
+    assert leisure.report.to_follow
     assert any("AMENDED AGENDA" in w for w in result.report.warnings)
     assert {line.reason for line in result.report.ignored} == {"summons letter"}
 

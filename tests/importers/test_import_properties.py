@@ -10,8 +10,8 @@ from pathlib import Path
 import docx
 from hypothesis import given
 from hypothesis import strategies as st
-
 from import_samples import FIXTURES, docx_from_markdown
+
 from workflow.codec import decode, encode
 from workflow.errors import MinutebookError
 from workflow.importers import import_file, import_text
@@ -69,7 +69,8 @@ def test_mutated_text_gives_a_record_or_a_clear_error(text: str, dated: bool) ->
     try:
         result = import_text(text, source="mutated.txt", **extra)  # type: ignore[arg-type]
     except MinutebookError as error:
-        assert str(error) and "\n" not in str(error)
+        assert str(error)
+        assert "\n" not in str(error)
         return
     _check(result.meeting)
     lines = result.source_text.replace("\r", "\n").replace("\x0c", "\n").split("\n")
@@ -88,7 +89,8 @@ def test_damaged_docx_gives_a_record_or_a_clear_error(tmp_path_factory, cut: int
     try:
         result = import_file(path)
     except MinutebookError as error:
-        assert str(error) and "\n" not in str(error)
+        assert str(error)
+        assert "\n" not in str(error)
         return
     _check(result.meeting)
 
@@ -108,7 +110,8 @@ def test_any_word_document_gives_a_record_or_a_clear_error(tmp_path_factory, par
     try:
         result = import_file(path)
     except MinutebookError as error:
-        assert str(error) and "\n" not in str(error)
+        assert str(error)
+        assert "\n" not in str(error)
         return
     _check(result.meeting)
 
@@ -117,4 +120,5 @@ _CORE_DOCX = docx_from_markdown((FIXTURES / "core-printed.md").read_text(encodin
 
 
 def test_fixture_texts_are_found() -> None:
-    assert "core-webpage.txt" in TEXTS and Path(FIXTURES).is_dir()
+    assert "core-webpage.txt" in TEXTS
+    assert Path(FIXTURES).is_dir()

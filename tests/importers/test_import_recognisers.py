@@ -10,7 +10,13 @@ import pytest
 from workflow.codec import encode
 from workflow.importers import import_file
 from workflow.importers.common import find_date, find_time, slugify, split_names
-from workflow.importers.decisions import decision_start, label_of, outcome_of, split_run_on, vote_from
+from workflow.importers.decisions import (
+    decision_start,
+    label_of,
+    outcome_of,
+    split_run_on,
+    vote_from,
+)
 from workflow.model import MotionOutcome, Person, PersonKind
 
 
@@ -56,14 +62,16 @@ def test_slugs_and_names() -> None:
 def test_labels_and_run_on() -> None:
     first = label_of("(a) To note. (b) To agree. (c) To refer.")
     assert first is not None
-    assert [(l.text, t) for l, t in split_run_on(first[1], first[0])] == [
+    assert [(label.text, t) for label, t in split_run_on(first[1], first[0])] == [
         ("(a)", "To note."), ("(b)", "To agree."), ("(c)", "To refer.")]
     after_h = label_of("(h) x")
     assert after_h is not None
     i_label = label_of("(i) y", after=after_h[0])
-    assert i_label is not None and i_label[0].family == "letter"
+    assert i_label is not None
+    assert i_label[0].family == "letter"
     roman = label_of("(i) y", after=label_of("(a) x")[0])  # type: ignore[index]
-    assert roman is not None and roman[0].family == "roman"
+    assert roman is not None
+    assert roman[0].family == "roman"
     assert label_of("R2025-191 That it be approved")[0].text == "R2025-191"  # type: ignore[index]
     assert label_of("Members discussed") is None
 
@@ -78,7 +86,8 @@ def test_decisions_and_outcomes() -> None:
     assert outcome_of("Lost was the word the Chair used to describe the mood of residents in "
                       "the ward after the closure of the library.") is None
     vote = vote_from("5 for, 1 against, 1 abstention")
-    assert vote is not None and (vote.for_count, vote.against_count, vote.abstain_count) == (5, 1, 1)
+    assert vote is not None
+    assert (vote.for_count, vote.against_count, vote.abstain_count) == (5, 1, 1)
 
 
 def test_register_ids_are_used(fixtures: Path) -> None:

@@ -64,14 +64,16 @@ def test_seed_000_titles_and_resolutions(seeds_dir: Path) -> None:
     assert titles[-1] == "Any Other Business"
     item3 = meeting.items[2]
     assert [r.label for r in item3.resolutions] == ["(a)", "(b)"]
-    assert item3.report is not None and item3.report.author == "Deputy Chief Executive (People)"
+    assert item3.report is not None
+    assert item3.report.author == "Deputy Chief Executive (People)"
     assert item3.documents[0].size == "PDF 55 KB"
     item5 = meeting.items[4]
     assert item5.resolved_intro == "that the Board:"
     assert [r.label for r in item5.resolutions] == ["(a)", "(b)"]
     work = meeting.items[6]
     assert work.kind is ItemKind.WORK_PROGRAMME
-    assert work.report is not None and work.report.kind == "Briefing Note"
+    assert work.report is not None
+    assert work.report.kind == "Briefing Note"
     assert work.report.author == "Scrutiny Co-ordinator"
     declarations = meeting.items[0]
     assert declarations.declarations == ()
@@ -82,7 +84,8 @@ def test_seed_001_labels_nesting_and_truncation(seeds_dir: Path) -> None:
     result = _import(seeds_dir, "001")
     items = {i.agenda_number: i for i in result.meeting.items}
     assert [r.label for r in items["8"].resolutions] == ["1)", "2)", "3)"]
-    assert items["8"].incomplete and items["7"].incomplete
+    assert items["8"].incomplete
+    assert items["7"].incomplete
     assert "Further to Minute 3/17" in items["8"].body[0].text  # type: ignore[union-attr]
     nine = items["9"].resolutions
     assert [r.label for r in nine] == ["1)", "2)", "3)"]
@@ -90,7 +93,8 @@ def test_seed_001_labels_nesting_and_truncation(seeds_dir: Path) -> None:
         "the task and finish group", "private fostering",
         "special and alternative provision including home schooling",
     ]
-    assert len(nine[1].children) == 2 and nine[2].children == ()
+    assert len(nine[1].children) == 2
+    assert nine[2].children == ()
     truncations = [x for x in result.report.ignored if "view the full minutes text" in x.text]
     assert [x.number for x in truncations] == [80, 140]
 

@@ -7,8 +7,8 @@ import datetime as dt
 
 from workflow.model import (
     Action,
-    Attendee,
     AttendanceState,
+    Attendee,
     Committee,
     Exemption,
     Item,

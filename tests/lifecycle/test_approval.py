@@ -8,21 +8,23 @@ import re
 
 import pytest
 
-from workflow.errors import Refused
 from workflow.approval import amend, approve, check_edit
+from workflow.errors import Refused
 from workflow.model import ItemKind, Meeting, Paragraph, Status
 
 from .builders import meeting, recorded, replace_item, settings
 
 D = dt.date
 TODAY = D(2026, 2, 4)
+MEETING_DAY = D(2026, 1, 6)
+NEXT_MEETING_DAY = D(2026, 2, 3)
 
 
-def circulated(date: dt.date = D(2026, 1, 6), first: int = 31) -> Meeting:
+def circulated(date: dt.date = MEETING_DAY, first: int = 31) -> Meeting:
     return recorded(meeting(date, Status.MINUTES_CIRCULATED, first=first))
 
 
-def next_meeting(date: dt.date = D(2026, 2, 3)) -> Meeting:
+def next_meeting(date: dt.date = NEXT_MEETING_DAY) -> Meeting:
     return meeting(date, Status.MINUTES_DRAFT, first=40)
 
 
@@ -106,7 +108,8 @@ def test_another_body_may_approve_only_when_stated() -> None:
         "body approve these minutes."
     )
     result = approve(circulated(), at=council, other_body=True, today=TODAY)
-    assert result.meeting.approval is not None and result.meeting.approval.other_body
+    assert result.meeting.approval is not None
+    assert result.meeting.approval.other_body
     assert result.at.item("minutes").wording[0] == (
         "a)  To agree the minutes of the meeting of Education and Children's Services "
         "Scrutiny Board (2) held on 6 January 2026"

@@ -25,8 +25,8 @@ from workflow.decisions import (
 )
 from workflow.errors import Refused
 from workflow.model import (
-    Attendee,
     AttendanceState,
+    Attendee,
     CallInState,
     DecisionRecord,
     Exemption,
@@ -288,7 +288,8 @@ def test_a_cabinet_member_session_from_agenda_to_implementation(
 
     fostering = decided.item("fostering").decision_record
     ace = decided.item("ace").decision_record
-    assert fostering is not None and ace is not None
+    assert fostering is not None
+    assert ace is not None
     called = call_in(fostering, by="Councillor J Lepoidevin", on=D(2019, 2, 11))
     implemented = implement(ace, on=D(2019, 2, 14))
     final = dataclasses.replace(decided, items=tuple(

@@ -56,7 +56,8 @@ def test_a_late_agenda_without_a_reason_is_refused(england: WorkingCalendar) -> 
     assert "3 clear working days before the meeting where 5 are needed" in message
     assert "due by Wed 24 Dec" in message
     assert "--urgent REASON" in message
-    assert draft.status is Status.AGENDA_DRAFT and draft.agenda.published_on is None
+    assert draft.status is Status.AGENDA_DRAFT
+    assert draft.agenda.published_on is None
 
 
 def test_a_late_agenda_records_the_chairs_reason(england: WorkingCalendar) -> None:

@@ -54,7 +54,8 @@ def test_drafts_are_published_only_where_the_council_does_so() -> None:
 
 def test_every_transition_names_what_to_do_instead() -> None:
     for name, step in TRANSITIONS.items():
-        assert step.instead and step.label, name
+        assert step.instead, name
+        assert step.label, name
         assert step.target is None or isinstance(step.target, Status)
 
 
@@ -228,7 +229,8 @@ def test_postpone_keeps_the_id_and_sends_the_agenda_back_to_draft() -> None:
     assert new.id == published.id == "scrutiny-board-2/2026-01-06"
     assert new.date == dt.date(2026, 1, 13)
     assert new.status is S.AGENDA_DRAFT
-    assert new.agenda.published_on is None and new.agenda.supplements == 0
+    assert new.agenda.published_on is None
+    assert new.agenda.supplements == 0
     assert new.agenda.urgency is None
     assert [(p.from_date, p.to_date, p.reason) for p in new.postponements] == [
         (dt.date(2026, 1, 6), dt.date(2026, 1, 13), "Chair unwell")

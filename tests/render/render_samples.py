@@ -41,7 +41,7 @@ from workflow.model import (
 SECRET = "ZZSECRETZZ"
 """Sentinel placed in every piece of exempt content; public outputs must never hold it."""
 
-CREATED = dt.datetime(2027, 1, 14, 16, 0, tzinfo=dt.timezone.utc)
+CREATED = dt.datetime(2027, 1, 14, 16, 0, tzinfo=dt.UTC)
 
 
 def people_register() -> dict[str, Person]:

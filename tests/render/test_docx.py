@@ -124,7 +124,8 @@ def test_numbering_restarts_for_each_resolution_block(
     listed = [p for p in document.paragraphs if p.style.name == "Resolution"]
     num_ids = [str(p._p.pPr.numPr.numId.val) for p in listed]
     first, second = num_ids[0], num_ids[4]
-    assert set(num_ids[:4]) == {first} and set(num_ids[4:]) == {second}
+    assert set(num_ids[:4]) == {first}
+    assert set(num_ids[4:]) == {second}
     assert first != second
     assert starts[first] == starts[second] == "1"
     assert names[nums[first]] == "minutebook resolution (a)"

@@ -16,7 +16,7 @@ from workflow.model import Meeting
 from workflow.redaction import public_view
 from workflow.render import export, render_docx
 
-CREATED = dt.datetime(2027, 1, 14, 16, 0, tzinfo=dt.timezone.utc)
+CREATED = dt.datetime(2027, 1, 14, 16, 0, tzinfo=dt.UTC)
 WHICH = st.sampled_from(["agenda", "minutes"])
 
 

@@ -198,7 +198,8 @@ def test_person_ref_warns_about_ids_not_in_the_register(meeting: dict[str, Any])
         "attendance[2].person": ["warning: cllr-r-brown is not in the register of people"]
     }
     report = validate("meeting", meeting, context=ValidationContext(people=people))
-    assert report.ok and len(report.warnings) == 1
+    assert report.ok
+    assert len(report.warnings) == 1
 
 
 def test_person_ref_leaves_printed_names_alone(meeting: dict[str, Any]) -> None:

@@ -128,10 +128,12 @@ def test_type_specific_templates() -> None:
     assert (planning.item_fields, planning.resolution_labels, planning.minute_prefix) == (("planning",), "1.", "PLA")
     licensing = load_template("licensing-sub-committee")
     assert licensing.item_fields == ("licensing",)
-    assert licensing.exclusion is not None and "regulation 14" in licensing.exclusion.wording[0]
+    assert licensing.exclusion is not None
+    assert "regulation 14" in licensing.exclusion.wording[0]
     assert "Schedule 12A" not in licensing.exclusion.wording[0]
     budget = load_template("full-council-budget")
-    assert budget.kinds == (MeetingKind.BUDGET,) and "recorded_votes" in budget.item_fields
+    assert budget.kinds == (MeetingKind.BUDGET,)
+    assert "recorded_votes" in budget.item_fields
     assert not any(s.kind is ItemKind.ANY_OTHER_BUSINESS for s in budget.standing_items)
     council = load_template("full-council")
     kinds = {s.kind for s in council.standing_items}
@@ -143,7 +145,8 @@ def test_extends_starts_from_the_parent_template() -> None:
     parent = load_template("cabinet-member-decision")
     assert cabinet.extends == "cabinet-member-decision"
     assert (cabinet.executive, cabinet.item_fields, cabinet.exclusion) == (True, parent.item_fields, parent.exclusion)
-    assert cabinet.name == "Cabinet" and cabinet.standing_items != parent.standing_items
+    assert cabinet.name == "Cabinet"
+    assert cabinet.standing_items != parent.standing_items
     assert load_template("full-council-budget").exclusion == load_template("full-council").exclusion
 
 
@@ -332,7 +335,8 @@ def test_wording_that_cannot_name_every_meeting_gets_a_note(tmp_path: Path) -> N
 def test_a_first_meeting_says_what_the_clerk_must_add() -> None:
     meeting = _new(dt.date(2026, 1, 14))
     assert "[date of the previous meeting]" in meeting.item("minutes").wording[0]
-    assert meeting.notes and "No earlier meeting of this committee" in meeting.notes[0]
+    assert meeting.notes
+    assert "No earlier meeting of this committee" in meeting.notes[0]
     assert meeting.item("minutes").approves == ()
 
 
@@ -360,7 +364,8 @@ def test_cancelled_and_other_committees_meetings_are_ignored() -> None:
 def test_a_second_meeting_on_the_same_day_runs_on() -> None:
     morning = _held(dt.date(2017, 10, 12), 18, 7)
     meeting = _new(dt.date(2017, 10, 12), (morning,), meeting_id=f"{BOARD.slug}/2017-10-12-2")
-    assert meeting.id.endswith("-2") and meeting.items[0].minute_number == "25"
+    assert meeting.id.endswith("-2")
+    assert meeting.items[0].minute_number == "25"
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,14 @@ import datetime as dt
 
 import pytest
 
-from workflow.catalogue import add_report_item, load_template, move_item, new_meeting, new_uid, remove_item
+from workflow.catalogue import (
+    add_report_item,
+    load_template,
+    move_item,
+    new_meeting,
+    new_uid,
+    remove_item,
+)
 from workflow.errors import MinutebookError, NotFound
 from workflow.model import Committee, Exemption, ItemKind, Meeting, Report
 from workflow.settings import Settings
@@ -42,13 +49,15 @@ def test_a_report_goes_before_the_end_items_with_the_next_free_number() -> None:
         ItemKind.REPORT, "Corporate Parenting", Report(kind="Briefing Note", author="Deputy Chief Executive (People)"),
     )  # fmt: skip
     second = add_report_item(meeting, title="Fostering", author="Deputy Chief Executive (People)")
-    assert [it.uid for it in second.items][2:4] == ["i1", "i2"] and second.item("i2").minute_number == "7"
+    assert [it.uid for it in second.items][2:4] == ["i1", "i2"]
+    assert second.item("i2").minute_number == "7"
 
 
 def test_a_report_at_a_chosen_position_and_of_another_kind() -> None:
     meeting = add_report_item(_meeting("planning-committee"), title="12 High Street", position=0,
                               kind=ItemKind.PLANNING_APPLICATION)  # fmt: skip
-    assert meeting.items[0].uid == "i1" and meeting.items[0].kind is ItemKind.PLANNING_APPLICATION
+    assert meeting.items[0].uid == "i1"
+    assert meeting.items[0].kind is ItemKind.PLANNING_APPLICATION
     assert meeting.items[0].report is None
 
 
@@ -56,7 +65,8 @@ def test_an_exempt_report_goes_last_after_a_new_exclusion_item() -> None:
     meeting = add_report_item(_meeting(), title="Placement costs", author="Director", exempt_paragraph=3)
     assert _shape(meeting)[-2:] == [("exclusion", "6"), ("i1", "7")]
     exclusion = meeting.item("exclusion")
-    assert exclusion.kind is ItemKind.EXCLUSION and exclusion.title == "Exclusion of Press and Public"
+    assert exclusion.kind is ItemKind.EXCLUSION
+    assert exclusion.title == "Exclusion of Press and Public"
     assert "within paragraph 3 of Schedule 12A" in exclusion.wording[0]
     assert meeting.item("i1").exemption == Exemption(paragraph=3)
     public = add_report_item(meeting, title="Public report", author="Director")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-FIXED = dt.datetime(2026, 11, 25, 9, 30, tzinfo=dt.timezone.utc)
+FIXED = dt.datetime(2026, 11, 25, 9, 30, tzinfo=dt.UTC)
 
 
 def fixed_clock() -> dt.datetime:

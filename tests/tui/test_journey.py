@@ -119,7 +119,8 @@ async def test_a_whole_journey_from_new_meeting_to_amended_minutes(
         await settle(pilot)
         await _create_meeting(pilot)
         screen = app.screen
-        assert isinstance(screen, MeetingScreen) and screen.meeting_id == MEETING
+        assert isinstance(screen, MeetingScreen)
+        assert screen.meeting_id == MEETING
 
         screen.query_one("#agenda-items").focus()
         await _add_item(pilot, "Children's Centres Consultation", "Director of Children's Services")
@@ -131,7 +132,8 @@ async def test_a_whole_journey_from_new_meeting_to_amended_minutes(
         with Service.open(archive_path, create=False) as svc:
             saved = svc.load(MEETING)
         assert "Youth Service Review" in [it.title for it in saved.items]
-        assert saved.items[-1].title != "" and saved.status is Status.AGENDA_DRAFT
+        assert saved.items[-1].title != ""
+        assert saved.status is Status.AGENDA_DRAFT
 
         await pilot.press("f7")
         await _accept_dialog(pilot)
@@ -158,7 +160,8 @@ async def test_a_whole_journey_from_new_meeting_to_amended_minutes(
         assert screen.meeting.status is Status.MINUTES_CIRCULATED
         minutes = archive_path / "meetings/children-scrutiny-board/2027-02-25/issued/minutes-draft.docx"
         text = _text(minutes)
-        assert "To ask for a further report in March." in text and "RESOLVED" in text
+        assert "To ask for a further report in March." in text
+        assert "RESOLVED" in text
 
         with Service.open(archive_path, create=False, clock=fixed_clock) as svc:
             svc.new_meeting("children-scrutiny-board", date=dt.date(2027, 3, 25), start=dt.time(14, 0))
@@ -188,7 +191,8 @@ async def test_a_whole_journey_from_new_meeting_to_amended_minutes(
         await _accept_dialog(pilot)
         with Service.open(archive_path, create=False) as svc:
             amended = svc.load(MEETING)
-        assert amended.amendments and amended.amendments[-1].reason == "Wording corrected at the chair's request"
+        assert amended.amendments
+        assert amended.amendments[-1].reason == "Wording corrected at the chair's request"
         assert "The Board welcomed" in next(it for it in amended.items if it.uid == report.uid).body[0].text
 
         await pilot.press("f4")
@@ -198,4 +202,5 @@ async def test_a_whole_journey_from_new_meeting_to_amended_minutes(
         await pilot.press("d")
         await settle(pilot)
         shown = history.query_one("#diff", TextArea).text
-        assert "welcomed" in shown and "discussed" in shown
+        assert "welcomed" in shown
+        assert "discussed" in shown

@@ -18,7 +18,8 @@ def test_narrative_paragraphs_bullets_and_exempt_text_round_trip() -> None:
     assert text == "Members raised:\n\n- safety\n- consultation\n\n[exempt 3] Costs were discussed."
     assert mt.parse_body("Members raised:\n- safety\n- consultation", ())[0] == body[:2]
     parsed, problems = mt.parse_body(text, body)
-    assert parsed == body and problems == []
+    assert parsed == body
+    assert problems == []
 
 
 def test_resolutions_get_the_template_labels_and_sub_resolutions() -> None:
@@ -32,7 +33,8 @@ def test_resolutions_get_the_template_labels_and_sub_resolutions() -> None:
 
 def test_motions_votes_and_outcomes_are_read_and_bad_ones_named() -> None:
     motions, problems = mt.parse_motions("To refer the plan | cllr-a | cllr-b | carried | 5-2-1\nTo defer | | | maybe | lots", ())
-    assert motions[0].outcome is MotionOutcome.CARRIED and motions[0].vote is not None
+    assert motions[0].outcome is MotionOutcome.CARRIED
+    assert motions[0].vote is not None
     assert (motions[0].vote.for_count, motions[0].vote.against_count, motions[0].vote.abstain_count) == (5, 2, 1)
     paths = {p.path for p in problems}
     assert paths == {"motions[1].outcome", "motions[1].vote"}
@@ -42,11 +44,14 @@ def test_motions_votes_and_outcomes_are_read_and_bad_ones_named() -> None:
 def test_actions_keep_details_the_text_does_not_show() -> None:
     old = (Action(text="Send the figures", owner="Head of Service", done=True, origin="3/26"),)
     parsed, problems = mt.parse_actions("Send the figures | Head of Service | 2026-12-01\nVisit | x | soon", old)
-    assert parsed[0].done and parsed[0].origin == "3/26" and parsed[0].due == dt.date(2026, 12, 1)
+    assert parsed[0].done
+    assert parsed[0].origin == "3/26"
+    assert parsed[0].due == dt.date(2026, 12, 1)
     assert [p.path for p in problems] == ["actions[1].due"]
 
 
 def test_declarations_need_a_member_and_a_known_interest() -> None:
     parsed, problems = mt.parse_declarations("cllr-a | school governor | other-registrable\n | nature\ncllr-b | x | bribery")
-    assert parsed[0].member == "cllr-a" and parsed[0].nature == "school governor"
+    assert parsed[0].member == "cllr-a"
+    assert parsed[0].nature == "school governor"
     assert {p.path for p in problems} == {"declarations[1].member", "declarations[2].interest"}

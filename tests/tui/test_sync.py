@@ -61,7 +61,8 @@ def test_the_default_archive_is_created_with_samples_on_first_run(
     monkeypatch.delenv("MINUTEBOOK_ARCHIVE")
     app = make_app()
     try:
-        assert app.first_rows is not None and len(app.first_rows[0]) >= 5
+        assert app.first_rows is not None
+        assert len(app.first_rows[0]) >= 5
         assert (store.default_archive_path() / ".git").is_dir()
     finally:
         app.service.close()

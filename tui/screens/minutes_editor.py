@@ -120,13 +120,12 @@ class MinutesEditor(EditorPane):
 
     def compose(self) -> ComposeResult:
         yield ItemList(id="minutes-items", classes="item-list")
-        with ContentSwitcher(id="minutes-pages", initial="attendance-page"):
-            with Vertical(id="attendance-page"):
-                yield Static("Attendance: p present · a apologies · r remote · x absent · c chair · "
-                             "s substitute · o add officer", classes="field-label", markup=False)
-                yield AttendanceTable(id="attendance")
-                yield Static("Meeting closed at (HH:MM)", classes="field-label")
-                yield Input(id="closed", placeholder="HH:MM, e.g. 16:25", max_length=5)
+        with ContentSwitcher(id="minutes-pages", initial="attendance-page"), Vertical(id="attendance-page"):
+            yield Static("Attendance: p present · a apologies · r remote · x absent · c chair · "
+                         "s substitute · o add officer", classes="field-label", markup=False)
+            yield AttendanceTable(id="attendance")
+            yield Static("Meeting closed at (HH:MM)", classes="field-label")
+            yield Input(id="closed", placeholder="HH:MM, e.g. 16:25", max_length=5)
 
     def on_mount(self) -> None:
         self.redraw()
