@@ -157,3 +157,10 @@ async def test_a_long_list_scrolls_to_keep_the_cursor_on_screen(archive_path: Pa
         await pilot.pause()
         assert listing.cursor == 0
         assert listing.row_count == 3
+        listing.show([])
+        await pilot.pause()
+        await pilot.press("down", "end", "enter")
+        assert listing.selected_id is None
+        assert isinstance(app.screen, HomeScreen)
+        assert _lines(app)[0].split()[0] == "Date"
+        assert all(not line.strip() for line in _lines(app)[1:])
