@@ -134,6 +134,14 @@ async def test_the_text_filter_and_the_committee_narrow_the_list(archive_path: P
         home._fill_table()
         assert {key.split("/")[0] for _, key in listing.rows} == {"planning-committee"}
         assert listing.cursor == 0
+        await pilot.pause()
+        assert _lines(app)[0].split() == ["Date", "State", "Next"]
+        assert "Planning" not in _lines(app)[1]
+        home.committee = "*"
+        home._fill_table()
+        await pilot.pause()
+        assert _lines(app)[0].split()[:3] == ["Date", "State", "Next"]
+        assert _lines(app)[0].split()[3].startswith("Committ")
 
 
 async def test_a_long_list_scrolls_to_keep_the_cursor_on_screen(archive_path: Path) -> None:

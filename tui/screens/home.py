@@ -18,6 +18,7 @@ from workflow.overview import OverviewRow
 __all__ = ["HomeScreen"]
 
 ALL = "*"
+HEADINGS = ("Date", "State", "Next", "Committee")
 
 
 class HomeScreen(WorkerReports, Screen[None]):
@@ -48,7 +49,7 @@ class HomeScreen(WorkerReports, Screen[None]):
                 yield OptionList(id="committees")
             with Vertical(id="meetings-pane"):
                 yield Input(placeholder="Filter meetings (/)", id="filter")
-                yield MeetingList("Date", "State", "Next", "Committee", id="meetings")
+                yield MeetingList(*HEADINGS, id="meetings")
         yield Static("", id="status-line")
         yield Footer()
 
@@ -91,9 +92,10 @@ class HomeScreen(WorkerReports, Screen[None]):
     def _fill_table(self) -> None:
         """Show the meetings that pass the committee and text filters."""
         needle = self.query_one("#filter", Input).value.strip().lower()
+        one_committee = self.committee != ALL
         wanted: list[Row] = []
         for row in self.rows:
-            if self.committee != ALL and row.committee != self.committee:
+            if one_committee and row.committee != self.committee:
                 continue
             cells = (
                 row.date.strftime("%a %d %b %Y"),
@@ -103,8 +105,10 @@ class HomeScreen(WorkerReports, Screen[None]):
             )
             if needle and needle not in " ".join(cells).lower() + row.id:
                 continue
-            wanted.append((cells, row.id))
-        self.query_one("#meetings", MeetingList).show(wanted)
+            wanted.append((cells[:3] if one_committee else cells, row.id))
+        # With one committee picked on the left its name would repeat on every line.
+        headings = HEADINGS[:3] if one_committee else HEADINGS
+        self.query_one("#meetings", MeetingList).show(wanted, headings)
 
     @on(OptionList.OptionHighlighted, "#committees")
     def _committee_chosen(self, event: OptionList.OptionHighlighted) -> None:

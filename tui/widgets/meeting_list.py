@@ -141,9 +141,12 @@ class MeetingList(ScrollView, can_focus=True):
         """The id of the highlighted meeting; None when the list is empty."""
         return self.rows[self.cursor][1] if self.rows else None
 
-    def show(self, rows: Sequence[Row]) -> None:
-        """Show ``rows``, keeping the cursor on the same meeting when it is still listed."""
+    def show(self, rows: Sequence[Row], headings: Sequence[str] | None = None) -> None:
+        """Show ``rows`` (under new ``headings`` when given), keeping the cursor on the same
+        meeting when it is still listed."""
         keep = self.selected_id
+        if headings is not None:
+            self.headings = tuple(headings)
         self.rows = list(rows)
         widths = [cell_len(h) for h in self.headings]
         for cells, _ in self.rows:
