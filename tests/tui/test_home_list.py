@@ -38,6 +38,8 @@ def test_columns_stop_at_the_narrowest_width_when_nothing_more_can_give() -> Non
     ("approved", 10, "approved  "),
     ("approve at the next meeting", 10, "approve a…"),
     ("Cabinet", 0, ""),
+    ("議事録議事録", 5, "議事…"),
+    ("議事録", 7, "議事録 "),
 ])
 def test_a_cell_is_padded_or_cut_with_an_ellipsis(text: str, width: int, shown: str) -> None:
     assert clip(text, width) == shown
