@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Literal
 import platformdirs
 
 from workflow import records
+from workflow.errors import OutputError
 from workflow.model import Meeting
 
 if TYPE_CHECKING:
@@ -25,8 +26,15 @@ Which = Literal["agenda", "minutes"]
 
 
 def default_output(meeting_id: str, which: str, *, confidential: bool, suffix: str = ".docx") -> Path:
-    """Where the TUI puts a document when the clerk names no path."""
+    """Where the TUI puts a document when the clerk names no path: a ``minutebook`` folder
+    in the clerk's documents, made on first use."""
     folder = platformdirs.user_documents_path() / "minutebook"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(
+            f"The folder {folder} for your documents cannot be made: {exc.strerror or exc}."
+        ) from None
     name = meeting_id.replace("/", "-") + f"-{which}" + ("-confidential" if confidential else "")
     return folder / (name + suffix)
 
