@@ -24,11 +24,13 @@ HEADINGS = ("Date", "State", "Next", "Committee")
 class HomeScreen(WorkerReports, Screen[None]):
     """Where every session starts."""
 
-    HELP = "Pick a committee on the left, then a meeting; Enter opens it."
+    HELP = "Pick a committee on the left, then a meeting; Enter opens it. d lists the recorded decisions."
     BINDINGS = [
         Binding("enter", "open", "Open", id="meeting.open", tooltip="Open the selected meeting"),
         Binding("n", "new", "New meeting", id="meeting.new", tooltip="Create a meeting from a template"),
         Binding("slash", "filter", "Filter", id="home.filter", tooltip="Filter meetings by text"),
+        Binding("d", "decisions", "Decisions", id="home.decisions",
+                tooltip="Recorded decisions: publish, call-in, implementation"),
         Binding("ctrl+r", "refresh", "Refresh", id="home.refresh", tooltip="Read the archive again"),
         Binding(
             "ctrl+y", "sync", "Sync", id="archive.sync",
@@ -172,6 +174,11 @@ class HomeScreen(WorkerReports, Screen[None]):
             self.app.notify(problem, title="After the sync", severity="warning", markup=False)
         self.app.notify(message, title="Sync", markup=False)
         self.load_rows()
+
+    def action_decisions(self) -> None:
+        from tui.screens.decisions import DecisionsScreen
+
+        self.app.push_screen(DecisionsScreen(), lambda _: self.load_rows())
 
     def action_new(self) -> None:
         from tui.screens.new_meeting import NewMeetingScreen

@@ -14,7 +14,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 __all__ = ["DomainCommands", "domain_verbs"]
 
-_SKIP = {"app.quit", "app.help", "meeting.close", "history.back", "problems.jump"}
+_SKIP = {"app.quit", "app.help", "meeting.close", "history.back", "decision.back", "problems.jump"}
 
 
 def domain_verbs(screen) -> Iterator[tuple[str, str, object, str]]:  # type: ignore[no-untyped-def]

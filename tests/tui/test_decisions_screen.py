@@ -1,0 +1,140 @@
+"""The decisions screen: a recorded decision published, called in and implemented from the
+terminal, with the archive and the Word record checked afterwards, and steps the call-in
+state does not allow left out."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import docx
+from textual.widgets import DataTable, Input, Select
+
+from tests.tui.tui_helpers import settle
+from tui.app import make_app
+from tui.dialogs.form import FormDialog
+from tui.screens.decisions import DecisionsScreen
+from workflow.model import CallIn, CallInState
+
+MEETING = "cabinet-member-housing/2026-11-09"
+ITEM = "empty-homes"
+
+
+def _unpublish(archive: Path) -> None:
+    """The sample's decision as just recorded: made, its record not yet published."""
+    from workflow.service import Service
+
+    with Service.open(archive, create=False) as service:
+        meeting = service.load(MEETING)
+        item = meeting.item(ITEM)
+        record = dataclasses.replace(item.decision_record, call_in=CallIn())
+        items = tuple(dataclasses.replace(it, decision_record=record) if it.uid == ITEM else it
+                      for it in meeting.items)
+        service.save(dataclasses.replace(meeting, items=items), message="Decision recorded")
+
+
+def _call_in(archive: Path) -> CallIn:
+    from workflow.service import Service
+
+    with Service.open(archive, create=False) as service:
+        return service.load(MEETING).item(ITEM).decision_record.call_in
+
+
+async def _open(pilot) -> DecisionsScreen:  # type: ignore[no-untyped-def]
+    await settle(pilot)
+    await pilot.press("d")
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, DecisionsScreen)
+    return screen
+
+
+async def _select(pilot, screen: DecisionsScreen) -> None:  # type: ignore[no-untyped-def]
+    index = next(n for n, row in enumerate(screen.rows) if row.item == ITEM)
+    screen.query_one("#decisions", DataTable).move_cursor(row=index)
+    await pilot.pause()
+
+
+async def _fill(pilot, values: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
+    await settle(pilot)
+    dialog = pilot.app.screen
+    assert isinstance(dialog, FormDialog), type(dialog)
+    for key, value in values.items():
+        widget = dialog.query_one(f"#f-{key}")
+        if isinstance(widget, Select):
+            widget.value = value
+        else:
+            assert isinstance(widget, Input)
+            widget.value = value
+    await pilot.click("#ok")
+    await settle(pilot)
+
+
+async def test_a_decision_is_published_called_in_and_implemented(archive_path: Path) -> None:
+    _unpublish(archive_path)
+    app = make_app(archive_path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await _open(pilot)
+        assert {row.item for row in screen.rows} == {"empty-homes", "prevention-grant"}
+        await _select(pilot, screen)
+        assert screen.current().state is CallInState.MADE
+        assert screen.check_action("publish", ()) is True
+        assert screen.check_action("call_in", ()) is None
+        assert screen.check_action("implement", ()) is None
+
+        await pilot.press("p")
+        await _fill(pilot, {"on": "2026-11-25"})
+        assert _call_in(archive_path).state is CallInState.PUBLISHED
+        assert screen.current().state is CallInState.PUBLISHED
+        assert "record of decision published" in str(screen.query_one("#status-line").render())
+        issued = archive_path / "meetings" / MEETING / "issued" / f"decision-{ITEM}.docx"
+        text = "\n".join(p.text for p in docx.Document(str(issued)).paragraphs)
+        assert "Empty Homes" in text
+
+        await pilot.press("c")
+        await _fill(pilot, {"by": "Councillors Bigham and Lapsa"})
+        call = _call_in(archive_path)
+        assert call.state is CallInState.CALLED_IN
+        assert call.called_in_by == "Councillors Bigham and Lapsa"
+
+        await pilot.press("i")
+        await _fill(pilot, {"concluded": "yes"})
+        call = _call_in(archive_path)
+        assert call.state is CallInState.IMPLEMENTED
+        assert call.implemented_on.isoformat() == "2026-11-25"
+        assert screen.check_action("publish", ()) is None
+
+        await pilot.press("w")
+        await settle(pilot)
+        assert screen.last_written is not None, [n.message for n in app._notifications]
+        assert "Empty Homes" in "\n".join(p.text for p in docx.Document(str(screen.last_written)).paragraphs)
+
+
+async def test_a_date_that_is_not_a_date_is_named_and_nothing_is_saved(archive_path: Path) -> None:
+    _unpublish(archive_path)
+    app = make_app(archive_path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await _open(pilot)
+        await _select(pilot, screen)
+        await pilot.press("p")
+        await _fill(pilot, {"on": "25/11/2026"})
+        assert _call_in(archive_path).state is CallInState.MADE
+        messages = [n.message for n in app._notifications]
+        assert any(m.startswith("Published on: '25/11/2026' is not a date") for m in messages), messages
+        assert isinstance(app.screen, DecisionsScreen)
+
+
+async def test_steps_the_state_does_not_allow_are_not_offered(archive_path: Path) -> None:
+    app = make_app(archive_path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await _open(pilot)
+        assert all(row.state is CallInState.IMPLEMENTED for row in screen.rows)
+        for step in ("publish", "call_in", "implement"):
+            assert screen.check_action(step, ()) is None
+        await pilot.press("p", "c", "i")
+        await settle(pilot)
+        assert app.screen is screen
+        assert screen.check_action("render", ()) is True
+        await pilot.press("escape")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "HomeScreen"

@@ -1,0 +1,264 @@
+"""Decisions: every recorded decision with its call-in state, and the steps on it.
+
+Lives here: :class:`DecisionsScreen`, opened from home with ``d``. It lists what
+``minutebook decisions`` lists and takes the steps ``minutebook decision`` takes after a
+record exists: publish the record of decision (the call-in period starts), record a
+call-in, record implementation, and write the Word record. Each step asks for its few
+details in a dialog and runs in a worker; a refusal is shown in one sentence. Must not
+live here: the call-in rules or dates (:mod:`workflow.decisions` via the service).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from tui.dialogs.form import Field, FormDialog
+from tui.screens.base import WorkerReports
+from tui.widgets.busy import BusyIndicator
+from workflow.errors import MinutebookError, UsageError
+
+__all__ = ["DecisionsScreen", "state_text"]
+
+_STEPS = {
+    "publish": {"made"},
+    "call_in": {"published"},
+    "implement": {"published", "called-in"},
+}
+"""The steps that depend on a decision's state, and the states each may start from."""
+
+
+def state_text(row: Any) -> str:
+    """A decision's state in a few words, with the date that matters next."""
+    state = row.state.value
+    if state == "made":
+        return "made: record not published"
+    if state == "implemented":
+        return f"implemented {row.implemented_on:%d %b %Y}"
+    if state == "called-in":
+        return f"called in by {row.called_in_by}"
+    if row.urgent:
+        return "urgent: can be implemented"
+    if row.can_implement:
+        return "call-in over: can be implemented"
+    return f"call-in until {row.deadline:%d %b %Y}"
+
+
+def _date(text: str, what: str, default: dt.date) -> dt.date:
+    if not text.strip():
+        return default
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise UsageError(f"{what}: '{text.strip()}' is not a date; use YYYY-MM-DD.") from None
+
+
+class DecisionsScreen(WorkerReports, Screen[None]):
+    """Recorded decisions, newest meeting first as the service lists them."""
+
+    HELP = (
+        "Every recorded decision with its call-in state. p publishes the record of decision "
+        "(the call-in period starts), c records that scrutiny members called it in, i records "
+        "it as implemented, w writes the Word record of decision; Enter opens its meeting."
+    )
+    BINDINGS = [
+        Binding("p", "publish", "Publish", id="decision.publish", tooltip="Publish the record of decision; the call-in period starts"),
+        Binding("c", "call_in", "Call-in", id="decision.call_in", tooltip="Record that the decision was called in"),
+        Binding("i", "implement", "Implemented", id="decision.implement", tooltip="Record the decision as implemented"),
+        Binding("w", "render", "Word", id="decision.render", tooltip="Write the Word record of decision"),
+        Binding("enter", "open", "Open meeting", id="decision.open", tooltip="Open the meeting the decision was taken at"),
+        Binding("escape", "back", "Back", id="decision.back", tooltip="Back to the meetings"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[Any] = []
+        self.today = dt.date.today()
+        self.last_written = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield DataTable(id="decisions", cursor_type="row", zebra_stripes=True)
+        with Horizontal(id="status-bar"):
+            yield Static("", id="status-line", markup=False)
+            yield BusyIndicator(id="busy")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Decisions and call-in"
+        self.query_one("#decisions", DataTable).add_columns("Meeting", "Item", "Decision", "State", "Decision-maker")
+        self.load_rows()
+
+    def status(self, text: str) -> None:
+        self.query_one("#status-line", Static).update(text)
+
+    # ------------------------------------------------------------------ listing
+
+    @work(thread=True, exclusive=True, group="decisions", exit_on_error=False, description="Reading decisions")
+    def load_rows(self, then: str = "") -> None:
+        service = self.app.fresh_service()  # type: ignore[attr-defined]
+        try:
+            today = service.today()
+            listing = service.decisions(today=today)
+        finally:
+            service.close()
+        self.app.call_from_thread(self._show, listing, today, then)
+
+    def _show(self, listing: Any, today: dt.date, then: str) -> None:
+        self.rows, self.today = list(listing.rows), today
+        table = self.query_one("#decisions", DataTable)
+        keep = table.cursor_row
+        table.clear()
+        for row in self.rows:
+            table.add_row(row.meeting, row.number, row.title, state_text(row), row.decision_maker,
+                          key=f"{row.meeting}#{row.item}")
+        if self.rows:
+            table.move_cursor(row=min(keep, len(self.rows) - 1))
+        table.focus()
+        for sentence in listing.skipped:
+            self.app.notify(sentence, title="Left out", severity="warning", markup=False)
+        count = f"{len(self.rows)} decision{'s' if len(self.rows) != 1 else ''}" if self.rows else "No decisions are recorded"
+        self.status(then or f"{count}. p publish · c call-in · i implemented · w Word record")
+        self.refresh_bindings()
+
+    def current(self) -> Any | None:
+        if not self.rows:
+            return None
+        return self.rows[min(self.query_one("#decisions", DataTable).cursor_row, len(self.rows) - 1)]
+
+    @on(DataTable.RowHighlighted, "#decisions")
+    def _moved(self) -> None:
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        states = _STEPS.get(action)
+        if states is None:
+            return True
+        row = self.current()
+        if row is None or row.state.value not in states:
+            return None
+        if action == "call_in" and (row.urgent or row.can_implement):
+            return None
+        return True
+
+    # ------------------------------------------------------------------ steps
+
+    def _ask(self, title: str, fields: list[Field], intro: str, ok: str, step: str) -> None:
+        row = self.current()
+        if row is None:
+            return
+
+        def answered(values: dict[str, str] | None) -> None:
+            if values is not None:
+                self.take_step(step, row.meeting, row.item, values)
+
+        self.app.push_screen(FormDialog(title, fields, intro=intro, ok=ok), answered)
+
+    def action_publish(self) -> None:
+        row = self.current()
+        if row is None:
+            return
+        self._ask(
+            "Publish the record of decision",
+            [Field("on", "Published on (YYYY-MM-DD)", self.today.isoformat()),
+             Field("urgent", "Urgent: why it cannot wait for call-in (leave empty if it can)")],
+            f"Item {row.number}: {row.title}. Publishing starts the call-in period and writes "
+            "the Word record into the archive.",
+            "Publish", "publish",
+        )
+
+    def action_call_in(self) -> None:
+        row = self.current()
+        if row is None:
+            return
+        self._ask(
+            "Record a call-in",
+            [Field("by", "Called in by", placeholder="e.g. Councillors Bigham and Lapsa"),
+             Field("on", "Called in on (YYYY-MM-DD)", self.today.isoformat())],
+            f"Item {row.number}: {row.title}. Call-in is open until {row.deadline:%d %B %Y}.",
+            "Record call-in", "call_in",
+        )
+
+    def action_implement(self) -> None:
+        row = self.current()
+        if row is None:
+            return
+        fields = [Field("on", "Implemented on (YYYY-MM-DD)", self.today.isoformat())]
+        if row.state.value == "called-in":
+            fields.append(Field("concluded", "Has scrutiny of the call-in concluded?", "no",
+                                choices=(("No", "no"), ("Yes", "yes"))))
+        self._ask("Record implementation", fields, f"Item {row.number}: {row.title}.",
+                  "Record", "implement")
+
+    @work(thread=True, group="archive", exit_on_error=False, description="Saving the decision")
+    def take_step(self, step: str, meeting_id: str, item: str, values: dict[str, str]) -> None:
+        service = self.app.fresh_service()  # type: ignore[attr-defined]
+        try:
+            today = service.today()
+            if step == "publish":
+                done = service.publish_decision(
+                    meeting_id, item, published_on=_date(values.get("on", ""), "Published on", today),
+                    urgent_reason=values.get("urgent", "").strip(),
+                )
+            elif step == "call_in":
+                by = values.get("by", "").strip()
+                if not by:
+                    raise UsageError("Called in by: say who called the decision in.")
+                done = service.call_in_decision(
+                    meeting_id, item, by=by, on=_date(values.get("on", ""), "Called in on", today)
+                )
+            else:
+                done = service.implement_decision(
+                    meeting_id, item, on=_date(values.get("on", ""), "Implemented on", today),
+                    call_in_concluded=values.get("concluded") == "yes",
+                )
+        except MinutebookError as exc:
+            self.app.call_from_thread(self.app.report, exc)  # type: ignore[attr-defined]
+            return
+        finally:
+            service.close()
+        self.app.call_from_thread(self.load_rows, f"{done.summary} (version {done.version.short}).")
+
+    def action_render(self) -> None:
+        row = self.current()
+        if row is not None:
+            self.write_record(row.meeting, row.item, row.number)
+
+    @work(thread=True, group="render", exit_on_error=False, description="Writing the record of decision")
+    def write_record(self, meeting_id: str, item: str, number: str) -> None:
+        from workflow.service_docs import default_output
+
+        service = self.app.fresh_service()  # type: ignore[attr-defined]
+        out = default_output(meeting_id, f"decision-{number or item}", confidential=False)
+        try:
+            path = service.render_decision(meeting_id, item, out=out)
+        except MinutebookError as exc:
+            self.app.call_from_thread(self.app.report, exc)  # type: ignore[attr-defined]
+            return
+        finally:
+            service.close()
+        self.last_written = path
+        self.app.call_from_thread(self.status, f"Record of decision written to {path}")
+
+    def action_open(self) -> None:
+        from tui.screens.meeting import MeetingScreen
+
+        row = self.current()
+        if row is None:
+            return
+        try:
+            screen = MeetingScreen(row.meeting)
+        except MinutebookError as exc:
+            self.app.report(exc)  # type: ignore[attr-defined]
+            return
+        self.app.push_screen(screen, lambda _: self.load_rows())
+
+    def action_back(self) -> None:
+        self.dismiss(None)
