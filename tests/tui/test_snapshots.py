@@ -111,3 +111,13 @@ def test_history(snap_compare: Any, fixed_archive: Path) -> None:
         await _settled(pilot)
 
     assert snap_compare(make_app(fixed_archive, clock=fixed_clock), terminal_size=(120, 36), run_before=ready)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_decisions(snap_compare: Any, fixed_archive: Path, size: tuple[int, int]) -> None:
+    async def ready(pilot: Any) -> None:
+        await _ready(pilot)
+        await pilot.press("d")
+        await _settled(pilot)
+
+    assert snap_compare(make_app(fixed_archive, clock=fixed_clock), terminal_size=size, run_before=ready)

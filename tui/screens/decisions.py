@@ -51,6 +51,15 @@ def state_text(row: Any) -> str:
     return f"call-in until {row.deadline:%d %b %Y}"
 
 
+def _held_on(meeting_id: str) -> str:
+    """``09 Nov 2026`` from ``cabinet-member-housing/2026-11-09`` (or the id as it is)."""
+    day = meeting_id.rsplit("/", 1)[-1][:10]
+    try:
+        return f"{dt.date.fromisoformat(day):%d %b %Y}"
+    except ValueError:
+        return meeting_id
+
+
 def _date(text: str, what: str, default: dt.date) -> dt.date:
     if not text.strip():
         return default
@@ -93,7 +102,7 @@ class DecisionsScreen(WorkerReports, Screen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = "Decisions and call-in"
-        self.query_one("#decisions", DataTable).add_columns("Meeting", "Item", "Decision", "State", "Decision-maker")
+        self.query_one("#decisions", DataTable).add_columns("Meeting", "Item", "State", "Decision", "Decision-maker")
         self.load_rows()
 
     def status(self, text: str) -> None:
@@ -117,7 +126,7 @@ class DecisionsScreen(WorkerReports, Screen[None]):
         keep = table.cursor_row
         table.clear()
         for row in self.rows:
-            table.add_row(row.meeting, row.number, row.title, state_text(row), row.decision_maker,
+            table.add_row(_held_on(row.meeting), row.number, state_text(row), row.title, row.decision_maker,
                           key=f"{row.meeting}#{row.item}")
         if self.rows:
             table.move_cursor(row=min(keep, len(self.rows) - 1))
