@@ -120,7 +120,7 @@ def test_open_a_meeting_type_and_save_in_a_real_terminal(session: str, archive_p
     assert "Typed in tmux." in item.body[0].text
     assert latest.subject == "Narrative typed in a terminal"
     _keys(session, "Escape")
-    _wait_for(session, "New meeting")
+    _wait_for(session, "d Decisions")
     _keys(session, "C-q")
 
 

@@ -98,7 +98,7 @@ class DecisionsScreen(WorkerReports, Screen[None]):
         with Horizontal(id="status-bar"):
             yield Static("", id="status-line", markup=False)
             yield BusyIndicator(id="busy")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.sub_title = "Decisions and call-in"

@@ -56,7 +56,7 @@ class HistoryScreen(WorkerReports, Screen[bool]):
         with Horizontal(id="status-bar"):
             yield Static("", id="status-line", markup=False)
             yield BusyIndicator(id="busy")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.sub_title = f"History of {self.meeting_id}"

@@ -27,7 +27,7 @@ class HomeScreen(WorkerReports, Screen[None]):
     HELP = "Pick a committee on the left, then a meeting; Enter opens it. d lists the recorded decisions."
     BINDINGS = [
         Binding("enter", "open", "Open", id="meeting.open", tooltip="Open the selected meeting"),
-        Binding("n", "new", "New meeting", id="meeting.new", tooltip="Create a meeting from a template"),
+        Binding("n", "new", "New", id="meeting.new", tooltip="Create a meeting from a template"),
         Binding("slash", "filter", "Filter", id="home.filter", tooltip="Filter meetings by text"),
         Binding("d", "decisions", "Decisions", id="home.decisions",
                 tooltip="Recorded decisions: publish, call-in, implementation"),
@@ -53,7 +53,7 @@ class HomeScreen(WorkerReports, Screen[None]):
                 yield Input(placeholder="Filter meetings (/)", id="filter")
                 yield MeetingList(*HEADINGS, id="meetings")
         yield Static("", id="status-line")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         first = getattr(self.app, "first_rows", None)
