@@ -135,6 +135,23 @@ async def test_steps_the_state_does_not_allow_are_not_offered(archive_path: Path
         await settle(pilot)
         assert app.screen is screen
         assert screen.check_action("render", ()) is True
+        from tui.screens.help import help_markdown
+        from tui.screens.palette import domain_verbs
+
+        keys = help_markdown(screen)
+        assert "| `p` | Publish (not now) |" in keys
+        assert "| `w` | Word | Write the Word record of decision |" in keys
+        verbs = [title for title, *_ in domain_verbs(screen)]
+        assert "Decision: Word" in verbs
+        assert "Decision: Open meeting" in verbs
+        assert not any(v in verbs for v in ("Decision: Publish", "Decision: Call-in", "Decision: Back"))
+        await pilot.press("enter")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "MeetingScreen"
+        assert app.screen.meeting_id == MEETING
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is screen
         await pilot.press("escape")
         await settle(pilot)
         assert type(app.screen).__name__ == "HomeScreen"

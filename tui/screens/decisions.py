@@ -75,14 +75,14 @@ class DecisionsScreen(WorkerReports, Screen[None]):
     HELP = (
         "Every recorded decision with its call-in state. p publishes the record of decision "
         "(the call-in period starts), c records that scrutiny members called it in, i records "
-        "it as implemented, w writes the Word record of decision; Enter opens its meeting."
+        "it as implemented, w writes the Word record of decision; Enter (or o) opens its meeting."
     )
     BINDINGS = [
         Binding("p", "publish", "Publish", id="decision.publish", tooltip="Publish the record of decision; the call-in period starts"),
         Binding("c", "call_in", "Call-in", id="decision.call_in", tooltip="Record that the decision was called in"),
         Binding("i", "implement", "Implemented", id="decision.implement", tooltip="Record the decision as implemented"),
         Binding("w", "render", "Word", id="decision.render", tooltip="Write the Word record of decision"),
-        Binding("enter", "open", "Open meeting", id="decision.open", tooltip="Open the meeting the decision was taken at"),
+        Binding("o", "open", "Open meeting", id="decision.open", show=False, tooltip="Open the meeting the decision was taken at (or Enter)"),
         Binding("escape", "back", "Back", id="decision.back", tooltip="Back to the meetings"),
     ]
 
@@ -145,6 +145,10 @@ class DecisionsScreen(WorkerReports, Screen[None]):
     @on(DataTable.RowHighlighted, "#decisions")
     def _moved(self) -> None:
         self.refresh_bindings()
+
+    @on(DataTable.RowSelected, "#decisions")
+    def _chosen(self) -> None:
+        self.action_open()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         states = _STEPS.get(action)
