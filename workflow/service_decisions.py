@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     import archive as store
     from workflow.service import Service
 
-__all__ = ["DecisionRow", "DecisionStep", "DecisionsMixin", "Listing"]
+__all__ = ["DecisionCandidate", "DecisionRow", "DecisionStep", "DecisionsMixin", "Listing"]
 
 _HELD = {Status.MINUTES_DRAFT, Status.MINUTES_CIRCULATED, Status.MINUTES_PUBLISHED,
          Status.MINUTES_APPROVED}
@@ -53,6 +53,17 @@ class DecisionRow:
     called_in_by: str = ""
     implemented_on: dt.date | None = None
     urgent: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionCandidate:
+    """A resolved item of a held executive meeting that has no record of decision yet."""
+
+    meeting: str
+    item: str
+    number: str
+    title: str
+    held_on: dt.date
 
 
 T = TypeVar("T")
@@ -130,6 +141,27 @@ class DecisionsMixin:
                 implemented_on=call.implemented_on if call else None,
                 urgent=bool(call and call.urgent_reason),
             ))
+        return Listing(tuple(rows), tuple(skipped))
+
+    def decision_candidates(self: Service) -> Listing[DecisionCandidate]:
+        """Items a record of decision can be written for: items with a resolution and no
+        record, at held meetings whose minutes are not yet approved (approval locks them),
+        of committees that take executive decisions (their settings name a decision-maker)."""
+        meetings, skipped = self._readable_meetings()
+        executive: dict[str, bool] = {}
+        rows = []
+        for meeting in meetings:
+            if meeting.status not in _HELD or meeting.status is Status.MINUTES_APPROVED:
+                continue
+            if meeting.committee not in executive:
+                executive[meeting.committee] = bool(self._committee_or_none(meeting.committee).decision_maker)
+            if not executive[meeting.committee]:
+                continue
+            rows += [
+                DecisionCandidate(meeting.id, item.uid, _number(item), item.printed_title, meeting.date)
+                for item in meeting.items
+                if item.resolutions and item.decision_record is None
+            ]
         return Listing(tuple(rows), tuple(skipped))
 
     def forward_plan(

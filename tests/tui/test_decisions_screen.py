@@ -8,7 +8,7 @@ import dataclasses
 from pathlib import Path
 
 import docx
-from textual.widgets import DataTable, Input, Select
+from textual.widgets import Button, DataTable, Input, Select
 
 from tests.tui.tui_helpers import settle
 from tui.app import make_app
@@ -31,6 +31,17 @@ def _unpublish(archive: Path) -> None:
         items = tuple(dataclasses.replace(it, decision_record=record) if it.uid == ITEM else it
                       for it in meeting.items)
         service.save(dataclasses.replace(meeting, items=items), message="Decision recorded")
+
+
+def _unrecord(archive: Path) -> None:
+    """The sample's decision with its record not yet written."""
+    from workflow.service import Service
+
+    with Service.open(archive, create=False) as service:
+        meeting = service.load(MEETING)
+        items = tuple(dataclasses.replace(it, decision_record=None) if it.uid == ITEM else it
+                      for it in meeting.items)
+        service.save(dataclasses.replace(meeting, items=items), message="Record taken out")
 
 
 def _call_in(archive: Path) -> CallIn:
@@ -66,7 +77,7 @@ async def _fill(pilot, values: dict[str, str]) -> None:  # type: ignore[no-untyp
         else:
             assert isinstance(widget, Input)
             widget.value = value
-    await pilot.click("#ok")
+    dialog.query_one("#ok", Button).press()
     await settle(pilot)
 
 
@@ -155,3 +166,56 @@ async def test_steps_the_state_does_not_allow_are_not_offered(archive_path: Path
         await pilot.press("escape")
         await settle(pilot)
         assert type(app.screen).__name__ == "HomeScreen"
+
+
+def test_candidates_are_resolved_items_of_held_executive_meetings_without_a_record(
+    archive_path: Path,
+) -> None:
+    from workflow.service import Service
+
+    with Service.open(archive_path, create=False) as service:
+        assert service.decision_candidates().rows == ()
+    _unrecord(archive_path)
+    with Service.open(archive_path, create=False) as service:
+        found = service.decision_candidates().rows
+    assert [(c.meeting, c.item, c.number) for c in found] == [(MEETING, ITEM, "8")]
+    assert found[0].held_on.isoformat() == "2026-11-09"
+
+
+async def test_a_record_of_decision_is_written_from_the_screen(archive_path: Path) -> None:
+    from workflow.service import Service
+
+    _unrecord(archive_path)
+    app = make_app(archive_path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await _open(pilot)
+        assert [row.item for row in screen.rows] == ["prevention-grant"]
+        await pilot.press("n")
+        await _fill(pilot, {"item": f"{MEETING}#{ITEM}",
+                            "reasons": "Empty homes are a wasted resource in a housing shortage.",
+                            "alternatives": "Do nothing; Lease the homes instead"})
+        assert {row.item for row in screen.rows} == {"prevention-grant", ITEM}
+        assert "record of decision written" in str(screen.query_one("#status-line").render())
+        await pilot.press("n")
+        await settle(pilot)
+        messages = [n.message for n in app._notifications]
+        assert any(m.startswith("No decision is waiting for its record") for m in messages), messages
+    with Service.open(archive_path, create=False) as service:
+        record = service.load(MEETING).item(ITEM).decision_record
+    assert record is not None
+    assert record.call_in.state is CallInState.MADE
+    assert record.reasons.startswith("Empty homes")
+    assert record.alternatives == ("Do nothing", "Lease the homes instead")
+    assert record.decision
+
+
+async def test_a_record_without_reasons_is_refused_in_one_sentence(archive_path: Path) -> None:
+    _unrecord(archive_path)
+    app = make_app(archive_path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await _open(pilot)
+        await pilot.press("n")
+        await _fill(pilot, {"item": f"{MEETING}#{ITEM}"})
+        messages = [n.message for n in app._notifications]
+        assert any("needs the reasons for the decision" in m for m in messages), messages
+        assert [row.item for row in screen.rows] == ["prevention-grant"]

@@ -1,10 +1,10 @@
 """Decisions: every recorded decision with its call-in state, and the steps on it.
 
 Lives here: :class:`DecisionsScreen`, opened from home with ``d``. It lists what
-``minutebook decisions`` lists and takes the steps ``minutebook decision`` takes after a
-record exists: publish the record of decision (the call-in period starts), record a
-call-in, record implementation, and write the Word record. Each step asks for its few
-details in a dialog and runs in a worker; a refusal is shown in one sentence. Must not
+``minutebook decisions`` lists and takes the steps of ``minutebook decision``: write the
+record of a decision taken at a held meeting, publish it (the call-in period starts),
+record a call-in, record implementation, and write the Word record. Each step asks for
+its few details in a dialog and runs in a worker; a refusal is shown in one sentence. Must not
 live here: the call-in rules or dates (:mod:`workflow.decisions` via the service).
 """
 
@@ -73,17 +73,21 @@ class DecisionsScreen(WorkerReports, Screen[None]):
     """Recorded decisions, newest meeting first as the service lists them."""
 
     HELP = (
-        "Every recorded decision with its call-in state. p publishes the record of decision "
+        "Every recorded decision with its call-in state. n writes the record of a decision "
+        "taken at a held meeting (its reasons, the alternatives rejected, any conflicts); "
+        "p publishes the record of decision "
         "(the call-in period starts), c records that scrutiny members called it in, i records "
         "it as implemented, w writes the Word record of decision; Enter (or o) opens its meeting."
     )
     BINDINGS = [
+        Binding("n", "record", "Record", id="decision.record",
+                tooltip="Write the record of a decision taken at a held meeting"),
         Binding("p", "publish", "Publish", id="decision.publish", tooltip="Publish the record of decision; the call-in period starts"),
         Binding("c", "call_in", "Call-in", id="decision.call_in", tooltip="Record that the decision was called in"),
         Binding("i", "implement", "Implemented", id="decision.implement", tooltip="Record the decision as implemented"),
         Binding("w", "render", "Word", id="decision.render", tooltip="Write the Word record of decision"),
         Binding("o", "open", "Open meeting", id="decision.open", show=False, tooltip="Open the meeting the decision was taken at (or Enter)"),
-        Binding("escape", "back", "Back", id="decision.back", tooltip="Back to the meetings"),
+        Binding("escape", "back", "Back", id="decision.back", show=False, tooltip="Back to the meetings"),
     ]
 
     def __init__(self) -> None:
@@ -134,7 +138,7 @@ class DecisionsScreen(WorkerReports, Screen[None]):
         for sentence in listing.skipped:
             self.app.notify(sentence, title="Left out", severity="warning", markup=False)
         count = f"{len(self.rows)} decision{'s' if len(self.rows) != 1 else ''}" if self.rows else "No decisions are recorded"
-        self.status(then or f"{count}. p publish · c call-in · i implemented · w Word record")
+        self.status(then or f"{count}. n record · p publish · c call-in · i implemented · w Word record")
         self.refresh_bindings()
 
     def current(self) -> Any | None:
@@ -173,6 +177,44 @@ class DecisionsScreen(WorkerReports, Screen[None]):
                 self.take_step(step, row.meeting, row.item, values)
 
         self.app.push_screen(FormDialog(title, fields, intro=intro, ok=ok), answered)
+
+    def action_record(self) -> None:
+        self.find_candidates()
+
+    @work(thread=True, exclusive=True, group="decisions", exit_on_error=False, description="Finding decisions to record")
+    def find_candidates(self) -> None:
+        service = self.app.fresh_service()  # type: ignore[attr-defined]
+        try:
+            listing = service.decision_candidates()
+        finally:
+            service.close()
+        self.app.call_from_thread(self._ask_record, listing.rows)
+
+    def _ask_record(self, candidates: tuple[Any, ...]) -> None:
+        if not candidates:
+            self.app.report(MinutebookError(  # type: ignore[attr-defined]
+                "No decision is waiting for its record: every resolved item of a held executive "
+                "meeting whose minutes are not yet approved has one."
+            ))
+            return
+        choices = tuple(
+            (f"{c.held_on:%d %b %Y} item {c.number}: {c.title}", f"{c.meeting}#{c.item}") for c in candidates
+        )
+        fields = [
+            Field("item", "Decision", choices[0][1], choices=choices),
+            Field("reasons", "Reasons for the decision"),
+            Field("alternatives", "Alternatives considered and rejected (separate them with ;)"),
+            Field("conflicts", "Conflicts of interest declared (blank if none)"),
+            Field("dispensation", "Dispensation granted (blank if none)"),
+        ]
+
+        def answered(values: dict[str, str] | None) -> None:
+            if values and values.get("item"):
+                meeting_id, _, item = values["item"].partition("#")
+                self.take_step("record", meeting_id, item, values)
+
+        intro = "The decision itself is taken from the item's resolutions."
+        self.app.push_screen(FormDialog("Write a record of decision", fields, intro=intro, ok="Record"), answered)
 
     def action_publish(self) -> None:
         row = self.current()
@@ -215,7 +257,13 @@ class DecisionsScreen(WorkerReports, Screen[None]):
         service = self.app.fresh_service()  # type: ignore[attr-defined]
         try:
             today = service.today()
-            if step == "publish":
+            if step == "record":
+                done = service.record_decision(
+                    meeting_id, item, reasons=values.get("reasons", ""),
+                    alternatives=[a for a in values.get("alternatives", "").split(";") if a.strip()],
+                    conflicts=values.get("conflicts", ""), dispensation=values.get("dispensation", ""),
+                )
+            elif step == "publish":
                 done = service.publish_decision(
                     meeting_id, item, published_on=_date(values.get("on", ""), "Published on", today),
                     urgent_reason=values.get("urgent", "").strip(),
