@@ -52,6 +52,20 @@ def _wait_for(session: str, text: str, timeout: float = 20.0) -> str:
     raise AssertionError(f"'{text}' did not appear on the {size} screen:\n{screen}")
 
 
+def _wait_saved(session: str, archive_path: Path, subject: str, timeout: float = 20.0):  # type: ignore[no-untyped-def]
+    """The meeting's newest version once the archive has one with ``subject`` (the archive is
+    the record; the status line says so too, but only until the next message)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with Service.open(archive_path, create=False) as service:
+            latest = service.history(MEETING)[0]
+        if latest.subject == subject:
+            return latest
+        time.sleep(0.2)
+    screen = _tmux("capture-pane", "-p", "-t", session)
+    raise AssertionError(f"no version '{subject}' was saved; the screen:\n{screen}")
+
+
 def _wait_gone(session: str, text: str, timeout: float = 20.0) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -112,10 +126,9 @@ def test_open_a_meeting_type_and_save_in_a_real_terminal(session: str, archive_p
     _keys(session, "C-u")
     _keys(session, "-l", "Narrative typed in a terminal")
     _keys(session, "Enter")
-    _wait_for(session, "Saved as version")
+    latest = _wait_saved(session, archive_path, "Narrative typed in a terminal")
     with Service.open(archive_path, create=False) as service:
         meeting = service.load(MEETING)
-        latest = service.history(MEETING)[0]
     item = next(it for it in meeting.items if it.title == "Home to School Transport Review")
     assert "Typed in tmux." in item.body[0].text
     assert latest.subject == "Narrative typed in a terminal"
