@@ -11,11 +11,11 @@ codec's and the archive's job) and any attendance recorded at a meeting.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from workflow.model import AttendanceState, Attendee, Committee, Membership, Person, Role
 
-__all__ = ["ROLE_ORDER", "display_name", "expected_attendance", "members_on"]
+__all__ = ["MEMBER_ROLES", "ROLE_ORDER", "display_name", "expected_attendance", "members_on", "substitutable"]
 
 ROLE_ORDER: tuple[Role, ...] = (
     Role.CHAIR,
@@ -31,6 +31,22 @@ ROLE_ORDER: tuple[Role, ...] = (
     Role.OTHER,
 )
 """The order in which attendance lists roles: the chair first, co-opted members after members."""
+
+
+MEMBER_ROLES = frozenset({Role.CHAIR, Role.VICE_CHAIR, Role.PRESIDING, Role.MEMBER, Role.CO_OPTED})
+"""The roles of the committee's own members: those a substitute can stand in for."""
+
+
+def substitutable(attendance: Sequence[Attendee], index: int) -> tuple[Attendee, ...]:
+    """The meeting's members the attendee at ``index`` can substitute for: members of the
+    committee listed at the meeting who are not there (apologies, absent or not yet
+    ticked), other than the attendee themself."""
+    return tuple(
+        a for i, a in enumerate(attendance)
+        if i != index and a.role in MEMBER_ROLES
+        and a.state not in (AttendanceState.PRESENT, AttendanceState.REMOTE)
+        and (a.person or a.name)
+    )
 
 
 def members_on(committee: Committee, date: dt.date) -> tuple[Membership, ...]:

@@ -73,3 +73,21 @@ def test_display_names() -> None:
     assert display_name("cllr-m-mutton", PEOPLE) == "Councillor M Mutton"
     assert display_name(PEOPLE["m-rose"], PEOPLE) == "M Rose"
     assert display_name("someone-else", PEOPLE) == "someone-else"
+
+
+def test_a_substitute_stands_in_for_a_member_who_is_not_there() -> None:
+    from workflow.membership import substitutable
+    from workflow.model import AttendanceState, Attendee, Role
+
+    attendance = (
+        Attendee(person="chair", role=Role.CHAIR, state=AttendanceState.APOLOGIES),
+        Attendee(person="here", role=Role.MEMBER, state=AttendanceState.PRESENT),
+        Attendee(person="online", role=Role.MEMBER, state=AttendanceState.REMOTE),
+        Attendee(person="away", role=Role.MEMBER, state=AttendanceState.ABSENT),
+        Attendee(person="unticked", role=Role.CO_OPTED),
+        Attendee(person="visitor", role=Role.OTHER_MEMBER, state=AttendanceState.APOLOGIES),
+        Attendee(name="Jo Bloggs", role=Role.OFFICER, state=AttendanceState.APOLOGIES),
+        Attendee(person="sub", role=Role.MEMBER, state=AttendanceState.PRESENT),
+    )
+    assert [a.person for a in substitutable(attendance, 7)] == ["chair", "away", "unticked"]
+    assert [a.person for a in substitutable(attendance, 3)] == ["chair", "unticked"]

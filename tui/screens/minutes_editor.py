@@ -226,14 +226,28 @@ class MinutesEditor(EditorPane):
         self.query_one("#attendance", AttendanceTable).show(meeting, self.people)
 
     def _ask_substitute(self, index: int) -> None:
-        members = tuple((f"{p.title} {p.name}".strip(), p.id) for p in self.people.values() if p.kind is PersonKind.MEMBER)
+        from workflow.membership import display_name, substitutable
+
         current = self.meeting.attendance[index].substitute_for
+        choices = [(display_name(a.person, self.people) if a.person else a.name, a.person or a.name)
+                   for a in substitutable(self.meeting.attendance, index)]
+        if current and all(value != current for _, value in choices):
+            choices.append((display_name(current, self.people), current))
+        if not choices:
+            self.app.report(MinutebookError(  # type: ignore[attr-defined]
+                "Substitute: no member of this meeting has sent apologies or is absent; "
+                "mark the member they stand in for first (a or x)."
+            ))
+            return
+        if current:
+            choices.append(("Nobody: not a substitute", ""))
 
         def chosen(values: dict[str, str] | None) -> None:
             if values is not None:
                 self._attendance(mark(self.meeting, index, "substitute", values.get("who", "")))
 
-        field = Field("who", "Substitute for (choose the member; blank clears)", value=current, choices=members)
+        field = Field("who", "Substitute for (a member who is not here)", value=current or choices[0][1],
+                      choices=tuple(choices))
         self.app.push_screen(FormDialog("Substitute member", [field], ok="Set"), chosen)
 
     def _ask_officer(self) -> None:

@@ -1,0 +1,178 @@
+"""The minutes editor with Pilot, checked in the archive: attendance quick keys (apologies,
+remote, chair, substitute, an officer added), and an item's declarations, motion with its
+vote, action and labelled resolutions typed into their text areas; a bad line is named
+in the validation panel and kept out of the record."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Button, Input, Select
+
+from tests.tui.tui_helpers import settle
+from tui.app import make_app
+from tui.dialogs.form import FormDialog
+from tui.dialogs.save_message import SaveMessageDialog
+from tui.screens.minutes_editor import MinutesEditor
+from tui.widgets.attendance_table import AttendanceTable
+from tui.widgets.item_list import ItemList
+from workflow.model import AttendanceState, InterestType, MotionOutcome, Role
+
+DRAFT = "planning-committee/2026-11-04"
+
+
+def _load(archive: Path):  # type: ignore[no-untyped-def]
+    from workflow.service import Service
+
+    with Service.open(archive, create=False) as service:
+        return service.load(DRAFT), service.people()
+
+
+async def _open(pilot):  # type: ignore[no-untyped-def]
+    await settle(pilot)
+    pilot.app.screen.open_meeting(DRAFT)
+    await settle(pilot)
+    return pilot.app.screen, pilot.app.screen.query_one(MinutesEditor)
+
+
+async def _save(pilot, message: str) -> None:  # type: ignore[no-untyped-def]
+    await pilot.press("ctrl+s")
+    await settle(pilot)
+    dialog = pilot.app.screen
+    assert isinstance(dialog, SaveMessageDialog)
+    dialog.query_one("#message", Input).value = message
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+async def _answer(pilot, values: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
+    await settle(pilot)
+    dialog = pilot.app.screen
+    assert isinstance(dialog, FormDialog), type(dialog)
+    for key, value in values.items():
+        dialog.query_one(f"#f-{key}").value = value  # type: ignore[attr-defined]
+    dialog.query_one("#ok", Button).press()
+    await settle(pilot)
+
+
+async def test_attendance_quick_keys_and_an_officer_are_saved(archive_path: Path) -> None:
+    before, people = _load(archive_path)
+    members = [i for i, a in enumerate(before.attendance) if a.role is not Role.OFFICER]
+    assert len(members) >= 4
+    app = make_app(archive_path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen, editor = await _open(pilot)
+        table = editor.query_one(AttendanceTable)
+        table.focus()
+        await pilot.pause()
+        keys = {members[0]: "a", members[1]: "r", members[2]: "c"}
+        for index, key in keys.items():
+            table.move_cursor(row=index)
+            await pilot.pause()
+            await pilot.press(key)
+            await settle(pilot)
+        table.move_cursor(row=members[3])
+        await pilot.pause()
+        await pilot.press("s")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, FormDialog)
+        choice = dialog.query_one("#f-who", Select)
+        offered = {value for _, value in choice._options if value is not Select.BLANK}
+        away = {a.person for a in screen.meeting.attendance
+                if a.role is not Role.OFFICER and a.state.value in ("apologies", "absent", "not-recorded")}
+        absent = before.attendance[members[0]].person
+        assert absent in offered
+        assert offered <= away | {a.name for a in screen.meeting.attendance}
+        assert before.attendance[members[1]].person not in offered
+        await _answer(pilot, {"who": absent})
+        await pilot.press("o")
+        await _answer(pilot, {"name": "Jo Bloggs", "directorate": "Place"})
+        assert screen.dirty
+        await _save(pilot, "Attendance recorded")
+    after, _ = _load(archive_path)
+    saved = {a.person: a for a in after.attendance if a.person}
+    ids = [before.attendance[i].person for i in members[:4]]
+    assert [saved[pid].state for pid in ids[:2]] == [AttendanceState.APOLOGIES, AttendanceState.REMOTE]
+    assert saved[ids[2]].role is Role.CHAIR
+    assert [a.person for a in after.attendance if a.role is Role.CHAIR] == [ids[2]]
+    assert saved[ids[3]].substitute_for == absent
+    officer = next(a for a in after.attendance if a.name == "Jo Bloggs")
+    assert (officer.directorate, officer.role, officer.state) == ("Place", Role.OFFICER, AttendanceState.PRESENT)
+    assert len(after.attendance) == len(before.attendance) + 1
+
+
+async def test_an_items_declarations_motion_action_and_resolutions_are_saved(archive_path: Path) -> None:
+    before, people = _load(archive_path)
+    item = next(it for it in before.items if it.kind.value == "planning-application")
+    member = next(a.person for a in before.attendance if a.person and a.role is not Role.OFFICER)
+    app = make_app(archive_path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen, editor = await _open(pilot)
+        items = editor.query_one("#minutes-items", ItemList)
+        items.focus()
+        items.select_id(item.uid)
+        await pilot.pause()
+        page = editor.show_page(item.uid)
+        await pilot.pause()
+        assert page is not None
+        page.area("declarations").load_text(f"{member} | lives next to the site | non-registrable")
+        page.area("motions").load_text(f"To refuse the application | {member} | | lost | 3-6-1")
+        page.area("actions").load_text("Write to the applicant | Head of Planning | 2026-12-01 | action")
+        page.area("resolutions").load_text("To grant permission.\nTo attach conditions:\n  on hours\n  on parking")
+        await pilot.pause(0.5)
+        await settle(pilot)
+        await _save(pilot, "Minutes of the item typed")
+    after, _ = _load(archive_path)
+    saved = after.item(item.uid)
+    assert [(d.member, d.interest) for d in saved.declarations] == [(member, InterestType.NON_REGISTRABLE)]
+    motion = saved.motions[0]
+    assert motion.outcome is MotionOutcome.LOST
+    assert (motion.vote.for_count, motion.vote.against_count, motion.vote.abstain_count) == (3, 6, 1)
+    assert saved.actions[0].owner == "Head of Planning"
+    assert saved.actions[0].due.isoformat() == "2026-12-01"
+    assert [r.text for r in saved.resolutions] == ["To grant permission.", "To attach conditions:"]
+    assert len(saved.resolutions[1].children) == 2
+    assert saved.resolutions[0].label != saved.resolutions[1].label
+
+
+async def test_a_bad_line_is_named_and_kept_out_of_the_record(archive_path: Path) -> None:
+    from tui.widgets.validation_panel import ValidationPanel
+
+    before, _ = _load(archive_path)
+    item = next(it for it in before.items if it.kind.value == "planning-application")
+    app = make_app(archive_path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen, editor = await _open(pilot)
+        page = editor.show_page(item.uid)
+        await pilot.pause()
+        page.area("actions").load_text("Visit the site | Head of Planning | soon")
+        await pilot.pause(0.5)
+        await settle(pilot)
+        index = next(i for i, it in enumerate(screen.meeting.items) if it.uid == item.uid)
+        shown = [p.path for p in screen.query_one(ValidationPanel).problems]
+        assert f"items[{index}].actions[0].due" in shown, shown
+
+
+async def test_a_substitute_needs_a_member_who_is_not_there(archive_path: Path) -> None:
+    before, _ = _load(archive_path)
+    app = make_app(archive_path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen, editor = await _open(pilot)
+        table = editor.query_one(AttendanceTable)
+        table.focus()
+        await pilot.pause()
+        for index, attendee in enumerate(screen.meeting.attendance):
+            if attendee.state.value != "present" and attendee.role is not Role.OFFICER:
+                table.move_cursor(row=index)
+                await pilot.pause()
+                await pilot.press("p")
+                await settle(pilot)
+        table.move_cursor(row=2)
+        await pilot.pause()
+        await pilot.press("s")
+        await settle(pilot)
+        assert app.screen is screen
+        messages = [n.message for n in app._notifications]
+        assert any(m.startswith("Substitute: no member of this meeting") for m in messages), messages
+        assert screen.meeting.attendance[2].substitute_for == before.attendance[2].substitute_for
