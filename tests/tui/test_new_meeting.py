@@ -1,0 +1,73 @@
+"""The new-meeting wizard refuses what it cannot read, in one sentence against the field,
+and creates nothing until it can; a meeting on a day that already has one gets its own id."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input, Select, Static
+
+from tests.tui.tui_helpers import settle
+from tui.app import make_app
+from tui.screens.new_meeting import NewMeetingScreen
+
+BOARD = "children-scrutiny-board"
+
+
+def _meeting_ids(archive: Path) -> list[str]:
+    from workflow.service import Service
+
+    with Service.open(archive, create=False) as service:
+        return service.meeting_ids()
+
+
+async def _wizard(pilot) -> NewMeetingScreen:  # type: ignore[no-untyped-def]
+    await settle(pilot)
+    await pilot.press("n")
+    await settle(pilot)
+    dialog = pilot.app.screen
+    assert isinstance(dialog, NewMeetingScreen)
+    dialog.query_one("#committee", Select).value = BOARD
+    await pilot.pause()
+    return dialog
+
+
+async def _create(pilot, dialog: NewMeetingScreen, date: str, time: str | None = None) -> str:  # type: ignore[no-untyped-def]
+    dialog.query_one("#date", Input).value = date
+    if time is not None:
+        dialog.query_one("#time", Input).value = time
+    dialog.action_create()
+    await settle(pilot)
+    if pilot.app.screen is not dialog:
+        return ""
+    return str(dialog.query_one("#new-problem", Static).render())
+
+
+async def test_a_date_or_time_it_cannot_read_is_named_and_nothing_is_created(archive_path: Path) -> None:
+    before = _meeting_ids(archive_path)
+    app = make_app(archive_path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        dialog = await _wizard(pilot)
+        said = await _create(pilot, dialog, "14/02/2027")
+        assert said.startswith("Date: '14/02/2027' is not a date")
+        said = await _create(pilot, dialog, "2027-02-14", "2pm")
+        assert said.startswith("Time: '2pm' is not a time")
+        said = await _create(pilot, dialog, "2027-02-30", "14:00")
+        assert said.startswith("Date: '2027-02-30' is not a date")
+        assert app.screen is dialog
+    assert _meeting_ids(archive_path) == before
+
+
+async def test_a_second_meeting_on_the_same_day_gets_its_own_id(archive_path: Path) -> None:
+    existing = f"{BOARD}/2027-01-14"
+    assert existing in _meeting_ids(archive_path)
+    app = make_app(archive_path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        dialog = await _wizard(pilot)
+        said = await _create(pilot, dialog, "2027-01-14", "18:00")
+        assert said == ""
+        ids = _meeting_ids(archive_path)
+        created = {i for i in ids if i.startswith(f"{BOARD}/2027-01-14")} - {existing}
+        assert len(created) == 1
+        assert type(app.screen).__name__ == "MeetingScreen"
+        assert app.screen.meeting_id in created
