@@ -23,6 +23,8 @@ from textual.widgets import DataTable, Footer, Header, Static
 from tui.dialogs.form import Field, FormDialog
 from tui.screens.base import WorkerReports
 from tui.widgets.busy import BusyIndicator
+from workflow.clock import now as clock_now
+from workflow.clock import today as clock_today
 from workflow.errors import MinutebookError, UsageError
 
 __all__ = ["DecisionsScreen", "state_text"]
@@ -75,9 +77,9 @@ class DecisionsScreen(WorkerReports, Screen[None]):
     HELP = (
         "Every recorded decision with its call-in state. n writes the record of a decision "
         "taken at a held meeting (its reasons, the alternatives rejected, any conflicts); "
-        "p publishes the record of decision "
-        "(the call-in period starts), c records that scrutiny members called it in, i records "
-        "it as implemented, w writes the Word record of decision; Enter (or o) opens its meeting."
+        "p publishes the record of decision (the call-in period starts); c records that "
+        "scrutiny members called it in; i records it as implemented; w writes the Word record "
+        "of decision; Enter (or o) opens its meeting."
     )
     BINDINGS = [
         Binding("n", "record", "Record", id="decision.record",
@@ -93,7 +95,8 @@ class DecisionsScreen(WorkerReports, Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.rows: list[Any] = []
-        self.today = dt.date.today()
+        self.today = clock_today(clock_now)
+        """The clerk's day (``MINUTEBOOK_TODAY`` or the clock), as the service sees it."""
         self.last_written = None
 
     def compose(self) -> ComposeResult:
