@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Generic, TypeVar
@@ -109,9 +109,15 @@ class DecisionsMixin:
         committee = self._committee_or_none(meeting.committee)
         return committee.decision_maker or meeting.committee_name or committee.name
 
-    def _readable_meetings(self: Service) -> tuple[list[Meeting], list[str]]:
+    def _readable_meetings(
+        self: Service, wanted: Callable[[str], bool] | None = None
+    ) -> tuple[list[Meeting], list[str]]:
+        """The meetings (those whose id ``wanted`` accepts) that can be read, and a sentence
+        for each that cannot."""
         found, skipped = [], []
         for meeting_id in self.meeting_ids():
+            if wanted is not None and not wanted(meeting_id):
+                continue
             try:
                 found.append(self.load(meeting_id))
             except MinutebookError as exc:
@@ -147,15 +153,11 @@ class DecisionsMixin:
         """Items a record of decision can be written for: items with a resolution and no
         record, at held meetings whose minutes are not yet approved (approval locks them),
         of committees that take executive decisions (their settings name a decision-maker)."""
-        meetings, skipped = self._readable_meetings()
-        executive: dict[str, bool] = {}
+        executive = {c.slug for c in self.committees() if c.decision_maker}
+        meetings, skipped = self._readable_meetings(lambda meeting_id: meeting_id.split("/", 1)[0] in executive)
         rows = []
         for meeting in meetings:
             if meeting.status not in _HELD or meeting.status is Status.MINUTES_APPROVED:
-                continue
-            if meeting.committee not in executive:
-                executive[meeting.committee] = bool(self._committee_or_none(meeting.committee).decision_maker)
-            if not executive[meeting.committee]:
                 continue
             rows += [
                 DecisionCandidate(meeting.id, item.uid, _number(item), item.printed_title, meeting.date)
