@@ -219,3 +219,21 @@ async def test_a_record_without_reasons_is_refused_in_one_sentence(archive_path:
         messages = [n.message for n in app._notifications]
         assert any("needs the reasons for the decision" in m for m in messages), messages
         assert [row.item for row in screen.rows] == ["prevention-grant"]
+
+
+def test_a_decision_on_private_business_is_listed_wherever_its_record_is_kept(archive_path: Path) -> None:
+    from workflow.model import Exemption
+    from workflow.service import Service
+
+    with Service.open(archive_path, create=False) as service:
+        meeting = service.load(MEETING)
+        items = tuple(dataclasses.replace(it, exemption=Exemption(paragraph=3)) if it.uid == ITEM else it
+                      for it in meeting.items)
+        service.save(dataclasses.replace(meeting, items=items), message="Item made private")
+        folder = archive_path / "meetings" / MEETING
+        public = (folder / "meeting.yaml").read_text(encoding="utf-8")
+        exempt = (folder / "meeting.exempt.yaml").read_text(encoding="utf-8")
+        assert public.count("decision_record:") == 1
+        assert "decision_record:" in exempt
+        listed = {(row.meeting, row.item) for row in service.decisions().rows}
+    assert listed == {(MEETING, ITEM), (MEETING, "prevention-grant")}
