@@ -109,14 +109,14 @@ class DecisionsMixin:
         committee = self._committee_or_none(meeting.committee)
         return committee.decision_maker or meeting.committee_name or committee.name
 
-    def _with_records(self: Service) -> Callable[[str], bool]:
-        """Whether a meeting's files hold a record of decision: one search of the archive's
-        files (which every save keeps equal to the newest version, as for ``search``)
-        instead of reading every meeting."""
+    def _mentioning(self: Service, key: str) -> Callable[[str], bool]:
+        """Whether a meeting's files have a ``key`` line (``decision_record:``): one search of
+        the archive's files (which every save keeps equal to the newest version, as for
+        ``search``) instead of reading every meeting."""
         import archive as store
 
         try:
-            lines = self.archive.grep("decision_record:", paths=["meetings/"], ignore_case=False, rev=None)
+            lines = self.archive.grep(key, paths=["meetings/"], ignore_case=False, rev=None)
         except store.ArchiveError as exc:
             raise MinutebookError(exc.message) from None
         holding = {path[len("meetings/") :].rsplit("/", 1)[0] for path, _, _ in lines}
@@ -142,7 +142,7 @@ class DecisionsMixin:
     def decisions(self: Service, *, today: dt.date | None = None) -> Listing[DecisionRow]:
         """Every recorded decision with its state and whether it can be implemented."""
         day = today or self.today()
-        meetings, skipped = self._readable_meetings(self._with_records())
+        meetings, skipped = self._readable_meetings(self._mentioning("decision_record:"))
         by_id = {m.id: m for m in meetings}
         rows = []
         for status in decisions.decision_status(meetings, day):
@@ -184,7 +184,7 @@ class DecisionsMixin:
     ) -> Listing[ForwardPlanEntry]:
         """Upcoming key decisions by decision-maker (committees' ``decision_maker``)."""
         day = today or self.today()
-        meetings, skipped = self._readable_meetings(self._with_records())
+        meetings, skipped = self._readable_meetings(self._mentioning("key_decision:"))
         upcoming = [m for m in meetings if m.status is not Status.CANCELLED]
         makers = {}
         for slug in {m.committee for m in upcoming}:
