@@ -237,3 +237,17 @@ def test_a_decision_on_private_business_is_listed_wherever_its_record_is_kept(ar
         assert "decision_record:" in exempt
         listed = {(row.meeting, row.item) for row in service.decisions().rows}
     assert listed == {(MEETING, ITEM), (MEETING, "prevention-grant")}
+
+
+async def test_the_forward_plan_is_written_from_the_screen(archive_path: Path) -> None:
+    app = make_app(archive_path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await _open(pilot)
+        await pilot.press("f")
+        await settle(pilot)
+        written = screen.last_written
+        assert written is not None, [n.message for n in app._notifications]
+        assert written.name == "forward-plan-2026-11-25.docx"
+        text = "\n".join(p.text for p in docx.Document(str(written)).paragraphs)
+        assert "Forward Plan" in text or "forward plan" in text.lower()
+        assert "written to" in str(screen.query_one("#status-line").render())

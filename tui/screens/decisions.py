@@ -79,7 +79,7 @@ class DecisionsScreen(WorkerReports, Screen[None]):
         "taken at a held meeting (its reasons, the alternatives rejected, any conflicts); "
         "p publishes the record of decision (the call-in period starts); c records that "
         "scrutiny members called it in; i records it as implemented; w writes the Word record "
-        "of decision; Enter (or o) opens its meeting."
+        "of decision; f writes the forward plan of key decisions; Enter (or o) opens its meeting."
     )
     BINDINGS = [
         Binding("n", "record", "Record", id="decision.record",
@@ -88,6 +88,8 @@ class DecisionsScreen(WorkerReports, Screen[None]):
         Binding("c", "call_in", "Call-in", id="decision.call_in", tooltip="Record that the decision was called in"),
         Binding("i", "implement", "Implemented", id="decision.implement", tooltip="Record the decision as implemented"),
         Binding("w", "render", "Word", id="decision.render", tooltip="Write the Word record of decision"),
+        Binding("f", "forward_plan", "Forward plan", id="decision.forward_plan", show=False,
+                tooltip="Write the forward plan of key decisions from today as Word"),
         Binding("o", "open", "Open meeting", id="decision.open", show=False, tooltip="Open the meeting the decision was taken at (or Enter)"),
         Binding("escape", "back", "Back", id="decision.back", show=False, tooltip="Back to the meetings"),
     ]
@@ -310,6 +312,29 @@ class DecisionsScreen(WorkerReports, Screen[None]):
             service.close()
         self.last_written = path
         self.app.call_from_thread(self.status, f"Record of decision written to {path}")
+
+    def action_forward_plan(self) -> None:
+        self.write_forward_plan()
+
+    @work(thread=True, group="render", exit_on_error=False, description="Writing the forward plan")
+    def write_forward_plan(self) -> None:
+        from workflow.render import write_output
+        from workflow.service_docs import default_output
+
+        service = self.app.fresh_service()  # type: ignore[attr-defined]
+        try:
+            today = service.today()
+            listing = service.forward_plan(today=today)
+            out = default_output("forward-plan", today.isoformat(), confidential=False)
+            write_output(service.forward_plan_bytes(listing.rows, today=today), out)
+        except MinutebookError as exc:
+            self.app.call_from_thread(self.app.report, exc)  # type: ignore[attr-defined]
+            return
+        finally:
+            service.close()
+        self.last_written = out
+        planned = f"{len(listing.rows)} key decision{'s' if len(listing.rows) != 1 else ''}"
+        self.app.call_from_thread(self.status, f"Forward plan ({planned}) written to {out}")
 
     def action_open(self) -> None:
         from tui.screens.meeting import MeetingScreen
