@@ -121,12 +121,9 @@ class DecisionsScreen(WorkerReports, Screen[None]):
 
     @work(thread=True, exclusive=True, group="decisions", exit_on_error=False, description="Reading decisions")
     def load_rows(self, then: str = "") -> None:
-        service = self.app.fresh_service()  # type: ignore[attr-defined]
-        try:
+        with self.app.fresh_service() as service:  # type: ignore[attr-defined]
             today = service.today()
             listing = service.decisions(today=today)
-        finally:
-            service.close()
         self.app.call_from_thread(self._show, listing, today, then)
 
     def _show(self, listing: Any, today: dt.date, then: str) -> None:
@@ -188,11 +185,8 @@ class DecisionsScreen(WorkerReports, Screen[None]):
 
     @work(thread=True, exclusive=True, group="decisions", exit_on_error=False, description="Finding decisions to record")
     def find_candidates(self) -> None:
-        service = self.app.fresh_service()  # type: ignore[attr-defined]
-        try:
+        with self.app.fresh_service() as service:  # type: ignore[attr-defined]
             listing = service.decision_candidates()
-        finally:
-            service.close()
         self.app.call_from_thread(self._ask_record, listing.rows)
 
     def _ask_record(self, candidates: tuple[Any, ...]) -> None:
@@ -259,8 +253,7 @@ class DecisionsScreen(WorkerReports, Screen[None]):
 
     @work(thread=True, group="archive", exit_on_error=False, description="Saving the decision")
     def take_step(self, step: str, meeting_id: str, item: str, values: dict[str, str]) -> None:
-        service = self.app.fresh_service()  # type: ignore[attr-defined]
-        try:
+        with self.app.fresh_service() as service:  # type: ignore[attr-defined]
             today = service.today()
             if step == "record":
                 done = service.record_decision(
@@ -285,11 +278,6 @@ class DecisionsScreen(WorkerReports, Screen[None]):
                     meeting_id, item, on=_date(values.get("on", ""), "Implemented on", today),
                     call_in_concluded=values.get("concluded") == "yes",
                 )
-        except MinutebookError as exc:
-            self.app.call_from_thread(self.app.report, exc)  # type: ignore[attr-defined]
-            return
-        finally:
-            service.close()
         self.app.call_from_thread(self.load_rows, f"{done.summary} (version {done.version.short}).")
 
     def action_render(self) -> None:
@@ -301,15 +289,9 @@ class DecisionsScreen(WorkerReports, Screen[None]):
     def write_record(self, meeting_id: str, item: str, number: str) -> None:
         from workflow.service_docs import default_output
 
-        service = self.app.fresh_service()  # type: ignore[attr-defined]
-        out = default_output(meeting_id, f"decision-{number or item}", confidential=False)
-        try:
+        with self.app.fresh_service() as service:  # type: ignore[attr-defined]
+            out = default_output(meeting_id, f"decision-{number or item}", confidential=False)
             path = service.render_decision(meeting_id, item, out=out)
-        except MinutebookError as exc:
-            self.app.call_from_thread(self.app.report, exc)  # type: ignore[attr-defined]
-            return
-        finally:
-            service.close()
         self.last_written = path
         self.app.call_from_thread(self.status, f"Record of decision written to {path}")
 
@@ -321,17 +303,11 @@ class DecisionsScreen(WorkerReports, Screen[None]):
         from workflow.render import write_output
         from workflow.service_docs import default_output
 
-        service = self.app.fresh_service()  # type: ignore[attr-defined]
-        try:
+        with self.app.fresh_service() as service:  # type: ignore[attr-defined]
             today = service.today()
             listing = service.forward_plan(today=today)
             out = default_output("forward-plan", today.isoformat(), confidential=False)
             write_output(service.forward_plan_bytes(listing.rows, today=today), out)
-        except MinutebookError as exc:
-            self.app.call_from_thread(self.app.report, exc)  # type: ignore[attr-defined]
-            return
-        finally:
-            service.close()
         self.last_written = out
         planned = f"{len(listing.rows)} key decision{'s' if len(listing.rows) != 1 else ''}"
         self.app.call_from_thread(self.status, f"Forward plan ({planned}) written to {out}")

@@ -20,7 +20,6 @@ from textual.widgets import DataTable, Footer, Header, Static, TextArea
 from tui.dialogs.confirm import ConfirmDialog
 from tui.screens.base import WorkerReports
 from tui.widgets.busy import BusyIndicator
-from workflow.errors import MinutebookError
 
 __all__ = ["HistoryScreen"]
 
@@ -68,11 +67,8 @@ class HistoryScreen(WorkerReports, Screen[bool]):
 
     @work(thread=True, exclusive=True, group="history", exit_on_error=False, description="Reading the history")
     def load_versions(self) -> None:
-        service = self.app.fresh_service()  # type: ignore[attr-defined]
-        try:
+        with self.app.fresh_service() as service:  # type: ignore[attr-defined]
             versions = service.history(self.meeting_id)
-        finally:
-            service.close()
         self.app.call_from_thread(self._show, versions)
 
     def _show(self, versions: list[Any]) -> None:
@@ -131,14 +127,8 @@ class HistoryScreen(WorkerReports, Screen[bool]):
 
     @work(thread=True, exclusive=True, group="history", exit_on_error=False, description="Comparing versions")
     def compare(self, old: str, new: str) -> None:
-        service = self.app.fresh_service()  # type: ignore[attr-defined]
-        try:
+        with self.app.fresh_service() as service:  # type: ignore[attr-defined]
             diff = service.diff(self.meeting_id, old, new)
-        except MinutebookError as exc:
-            self.app.call_from_thread(self.app.report, exc)  # type: ignore[attr-defined]
-            return
-        finally:
-            service.close()
         text = "No differences." if diff.is_empty else diff.to_text(colour=False)
         self.app.call_from_thread(self._compared, old, new, diff.summary(), text)
 
@@ -155,16 +145,10 @@ class HistoryScreen(WorkerReports, Screen[bool]):
     def write_redline(self, old: str, new: str) -> None:
         from workflow.service_docs import default_output
 
-        service = self.app.fresh_service()  # type: ignore[attr-defined]
-        name = f"redline-{self._label(old)}-{self._label(new)}"
-        out = default_output(self.meeting_id, name, confidential=False)
-        try:
+        with self.app.fresh_service() as service:  # type: ignore[attr-defined]
+            name = f"redline-{self._label(old)}-{self._label(new)}"
+            out = default_output(self.meeting_id, name, confidential=False)
             path = service.redline(self.meeting_id, old, new, out)
-        except MinutebookError as exc:
-            self.app.call_from_thread(self.app.report, exc)  # type: ignore[attr-defined]
-            return
-        finally:
-            service.close()
         self.last_redline = path
         self.app.call_from_thread(self.status, f"Word redline written to {path}")
 
@@ -184,15 +168,9 @@ class HistoryScreen(WorkerReports, Screen[bool]):
 
     @work(thread=True, group="archive", exit_on_error=False, description="Restoring a version")
     def restore(self, commit: str, label: str) -> None:
-        service = self.app.fresh_service()  # type: ignore[attr-defined]
-        try:
+        with self.app.fresh_service() as service:  # type: ignore[attr-defined]
             version = service.restore(self.meeting_id, commit)
             versions = service.history(self.meeting_id)
-        except MinutebookError as exc:
-            self.app.call_from_thread(self.app.report, exc)  # type: ignore[attr-defined]
-            return
-        finally:
-            service.close()
         self.restored = True
         self.app.call_from_thread(self._show, versions)
         self.app.call_from_thread(self.status, f"Restored {label} as version {version.short}.")

@@ -65,12 +65,9 @@ class HomeScreen(WorkerReports, Screen[None]):
 
     @work(thread=True, exclusive=True, group="home", exit_on_error=False, description="Reading meetings")
     def load_rows(self) -> None:
-        service = self.app.fresh_service()  # type: ignore[attr-defined]
-        try:
+        with self.app.fresh_service() as service:  # type: ignore[attr-defined]
             rows = service.overview()
             demo = service.archive.is_demo
-        finally:
-            service.close()
         self.app.call_from_thread(self._show_rows, rows, demo)
 
     def _show_rows(self, rows: list[OverviewRow], demo: bool) -> None:
@@ -159,11 +156,8 @@ class HomeScreen(WorkerReports, Screen[None]):
 
     @work(thread=True, exclusive=True, group="sync", exit_on_error=False, description="Synchronising")
     def sync_archive(self) -> None:
-        service = self.app.fresh_service()  # type: ignore[attr-defined]
-        try:
+        with self.app.fresh_service() as service:  # type: ignore[attr-defined]
             result, problems = service.sync()
-        finally:
-            service.close()
         words = {"up-to-date": "Already up to date", "pushed": "Sent your versions",
                  "pulled": "Received the team's versions", "merged": "Received and sent versions"}
         message = words.get(result.action, result.action)

@@ -69,8 +69,7 @@ class MeetingActions(WorkerReports, Screen[None]):
 
     @work(thread=True, group="archive", exit_on_error=False, description="Running the checks")
     def fetch_checks(self, step: str) -> None:
-        service = self.app.fresh_service()  # type: ignore[attr-defined]
-        try:
+        with self.app.fresh_service() as service:  # type: ignore[attr-defined]
             if step == "publish":
                 checks: list[Any] = service.publish_checks(self.meeting_id)
                 extra: list[Any] = []
@@ -79,8 +78,6 @@ class MeetingActions(WorkerReports, Screen[None]):
             else:
                 checks = []
                 extra = self._later_meetings(service)
-        finally:
-            service.close()
         self.app.call_from_thread(self._ask, step, checks, extra)
 
     def _later_meetings(self, service: Any) -> list[tuple[str, str]]:
@@ -127,15 +124,9 @@ class MeetingActions(WorkerReports, Screen[None]):
 
     @work(thread=True, group="archive", exit_on_error=False, description="Recording the step")
     def run_step(self, step: str, *args: Any, **kwargs: Any) -> None:
-        service = self.app.fresh_service()  # type: ignore[attr-defined]
-        try:
+        with self.app.fresh_service() as service:  # type: ignore[attr-defined]
             result = getattr(service, step)(self.meeting_id, *args, **kwargs)
             meeting = service.load(self.meeting_id)
-        except MinutebookError as exc:
-            self.app.call_from_thread(self.app.report, exc)  # type: ignore[attr-defined]
-            return
-        finally:
-            service.close()
         self.app.call_from_thread(self._stepped, meeting, result)
 
     def _stepped(self, meeting: Meeting, result: Any) -> None:
@@ -209,14 +200,8 @@ class MeetingActions(WorkerReports, Screen[None]):
 
     @work(thread=True, group="render", exit_on_error=False, description="Rendering the Word document")
     def render_word(self, document: str, confidential: bool) -> None:
-        service = self.app.fresh_service()  # type: ignore[attr-defined]
-        try:
+        with self.app.fresh_service() as service:  # type: ignore[attr-defined]
             path = service.render(self.meeting_id, document, confidential=confidential)
-        except MinutebookError as exc:
-            self.app.call_from_thread(self.app.report, exc)  # type: ignore[attr-defined]
-            return
-        finally:
-            service.close()
         self.last_document = path
         self.app.call_from_thread(self.status, f"Word {document} written to {path}")  # type: ignore[attr-defined]
 
