@@ -166,7 +166,7 @@ class DecisionsMixin:
         """Items a record of decision can be written for: items with a resolution and no
         record, at held meetings whose minutes are not yet approved (approval locks them),
         of committees that take executive decisions (their settings name a decision-maker)."""
-        executive = {c.slug for c in self.committees() if c.decision_maker}
+        executive = {slug for slug in self.committee_slugs() if self._committee_or_none(slug).decision_maker}
         meetings, skipped = self._readable_meetings(lambda meeting_id: meeting_id.split("/", 1)[0] in executive)
         rows = []
         for meeting in meetings:

@@ -131,7 +131,7 @@ async def test_a_date_that_is_not_a_date_is_named_and_nothing_is_saved(archive_p
         await _fill(pilot, {"on": "25/11/2026"})
         assert _call_in(archive_path).state is CallInState.MADE
         messages = [n.message for n in app._notifications]
-        assert any(m.startswith("Published on: '25/11/2026' is not a date") for m in messages), messages
+        assert "Published on '25/11/2026' is not a real date; use YYYY-MM-DD." in messages, messages
         assert isinstance(app.screen, DecisionsScreen)
 
 

@@ -63,12 +63,10 @@ def _held_on(meeting_id: str) -> str:
 
 
 def _date(text: str, what: str, default: dt.date) -> dt.date:
-    if not text.strip():
-        return default
-    try:
-        return dt.date.fromisoformat(text.strip())
-    except ValueError:
-        raise UsageError(f"{what}: '{text.strip()}' is not a date; use YYYY-MM-DD.") from None
+    """The date typed in a dialog field, or ``default`` when it was left empty."""
+    from tui.commands import parse_date
+
+    return parse_date(text.strip(), what) if text.strip() else default
 
 
 class DecisionsScreen(WorkerReports, Screen[None]):
