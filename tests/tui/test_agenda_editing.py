@@ -9,11 +9,10 @@ from pathlib import Path
 
 from textual.widgets import Input, Select, TextArea
 
-from tests.tui.tui_helpers import settle, type_text
+from tests.tui.tui_helpers import open_meeting, save_version, settle, type_text
 from tui.app import make_app
 from tui.dialogs.confirm import ConfirmDialog
 from tui.dialogs.form import FormDialog
-from tui.dialogs.save_message import SaveMessageDialog
 from tui.widgets.item_list import ItemList
 
 DRAFT = "children-scrutiny-board/2027-01-14"
@@ -24,23 +23,6 @@ def _saved(archive: Path):  # type: ignore[no-untyped-def]
 
     with Service.open(archive, create=False) as service:
         return service.load(DRAFT), service.history(DRAFT)
-
-
-async def _open(pilot):  # type: ignore[no-untyped-def]
-    await settle(pilot)
-    pilot.app.screen.open_meeting(DRAFT)
-    await settle(pilot)
-    return pilot.app.screen
-
-
-async def _save(pilot, message: str) -> None:  # type: ignore[no-untyped-def]
-    await pilot.press("ctrl+s")
-    await settle(pilot)
-    dialog = pilot.app.screen
-    assert isinstance(dialog, SaveMessageDialog)
-    dialog.query_one("#message", Input).value = message
-    await pilot.press("enter")
-    await settle(pilot)
 
 
 async def _highlight(pilot, screen, uid: str) -> None:  # type: ignore[no-untyped-def]
@@ -58,7 +40,7 @@ async def test_a_standing_item_comes_from_the_template_and_is_saved(archive_path
     before, _ = _saved(archive_path)
     app = make_app(archive_path)
     async with app.run_test(size=(120, 36)) as pilot:
-        screen = await _open(pilot)
+        screen = await open_meeting(pilot, DRAFT)
         await pilot.press("ctrl+t")
         await settle(pilot)
         dialog = app.screen
@@ -72,7 +54,7 @@ async def test_a_standing_item_comes_from_the_template_and_is_saved(archive_path
         added = [it for it in screen.meeting.items if it.uid not in {i.uid for i in before.items}]
         assert len(added) == 1
         assert screen.dirty
-        await _save(pilot, "Standing item added")
+        await save_version(pilot, "Standing item added")
     after, history = _saved(archive_path)
     assert [it.title for it in after.items if it.uid == added[0].uid] == [added[0].title]
     assert history[0].subject == "Standing item added"
@@ -85,7 +67,7 @@ async def test_items_move_up_and_down_and_the_new_order_is_saved(archive_path: P
     first, second = reports[0], reports[1]
     app = make_app(archive_path)
     async with app.run_test(size=(120, 36)) as pilot:
-        screen = await _open(pilot)
+        screen = await open_meeting(pilot, DRAFT)
         await _highlight(pilot, screen, second)
         await pilot.press("ctrl+up")
         await settle(pilot)
@@ -95,7 +77,7 @@ async def test_items_move_up_and_down_and_the_new_order_is_saved(archive_path: P
         assert _report_uids(screen.meeting)[:2] == [first, second]
         await pilot.press("ctrl+up")
         await settle(pilot)
-        await _save(pilot, "Reports reordered")
+        await save_version(pilot, "Reports reordered")
     after, _ = _saved(archive_path)
     assert _report_uids(after)[:2] == [second, first]
 
@@ -109,14 +91,14 @@ async def test_an_item_marked_private_keeps_its_paragraph_and_leaves_the_public_
     uid = _report_uids(before)[-1]
     app = make_app(archive_path)
     async with app.run_test(size=(120, 36)) as pilot:
-        screen = await _open(pilot)
+        screen = await open_meeting(pilot, DRAFT)
         await _highlight(pilot, screen, uid)
         await pilot.press("ctrl+l")
         await pilot.pause()
         paragraph = screen.query_one("#paragraph", Input)
         assert paragraph.has_focus
         await type_text(pilot, "3")
-        await _save(pilot, "Item made private")
+        await save_version(pilot, "Item made private")
     with Service.open(archive_path, create=False) as service:
         full = service.load(DRAFT)
         public = service.load(DRAFT, public=True)
@@ -131,7 +113,7 @@ async def test_an_item_is_removed_only_after_saying_yes(archive_path: Path) -> N
     uid = _report_uids(before)[0]
     app = make_app(archive_path)
     async with app.run_test(size=(120, 36)) as pilot:
-        screen = await _open(pilot)
+        screen = await open_meeting(pilot, DRAFT)
         await _highlight(pilot, screen, uid)
         await pilot.press("delete")
         await settle(pilot)
@@ -144,7 +126,7 @@ async def test_an_item_is_removed_only_after_saying_yes(archive_path: Path) -> N
         await pilot.click("#yes")
         await settle(pilot)
         assert uid not in {it.uid for it in screen.meeting.items}
-        await _save(pilot, "Item removed")
+        await save_version(pilot, "Item removed")
     after, _ = _saved(archive_path)
     assert uid not in {it.uid for it in after.items}
     assert len(after.items) == len(before.items) - 1
@@ -154,7 +136,7 @@ async def test_the_preview_shows_the_agenda_as_text(archive_path: Path) -> None:
     before, _ = _saved(archive_path)
     app = make_app(archive_path)
     async with app.run_test(size=(120, 36)) as pilot:
-        screen = await _open(pilot)
+        screen = await open_meeting(pilot, DRAFT)
         await pilot.press("f5")
         await settle(pilot)
         text = screen.query_one("#preview-text", TextArea).text
@@ -169,7 +151,7 @@ async def test_leaving_with_unsaved_edits_asks_and_staying_keeps_them(archive_pa
     uid = _report_uids(before)[0]
     app = make_app(archive_path)
     async with app.run_test(size=(120, 36)) as pilot:
-        screen = await _open(pilot)
+        screen = await open_meeting(pilot, DRAFT)
         await _highlight(pilot, screen, uid)
         title = screen.query_one("#title", Input)
         title.focus()
@@ -198,11 +180,11 @@ async def test_an_older_version_is_restored_as_a_new_one(archive_path: Path) -> 
     uid = _report_uids(before)[0]
     app = make_app(archive_path)
     async with app.run_test(size=(120, 36)) as pilot:
-        screen = await _open(pilot)
+        screen = await open_meeting(pilot, DRAFT)
         await _highlight(pilot, screen, uid)
         screen.query_one("#title", Input).focus()
         await type_text(pilot, " (revised)")
-        await _save(pilot, "Title revised")
+        await save_version(pilot, "Title revised")
         await pilot.press("f4")
         await settle(pilot)
         history = app.screen

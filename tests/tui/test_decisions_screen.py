@@ -8,11 +8,10 @@ import dataclasses
 from pathlib import Path
 
 import docx
-from textual.widgets import Button, DataTable, Input, Select
+from textual.widgets import DataTable
 
-from tests.tui.tui_helpers import settle
+from tests.tui.tui_helpers import answer_form, settle
 from tui.app import make_app
-from tui.dialogs.form import FormDialog
 from tui.screens.decisions import DecisionsScreen
 from workflow.model import CallIn, CallInState
 
@@ -66,21 +65,6 @@ async def _select(pilot, screen: DecisionsScreen) -> None:  # type: ignore[no-un
     await pilot.pause()
 
 
-async def _fill(pilot, values: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
-    await settle(pilot)
-    dialog = pilot.app.screen
-    assert isinstance(dialog, FormDialog), type(dialog)
-    for key, value in values.items():
-        widget = dialog.query_one(f"#f-{key}")
-        if isinstance(widget, Select):
-            widget.value = value
-        else:
-            assert isinstance(widget, Input)
-            widget.value = value
-    dialog.query_one("#ok", Button).press()
-    await settle(pilot)
-
-
 async def test_a_decision_is_published_called_in_and_implemented(archive_path: Path) -> None:
     _unpublish(archive_path)
     app = make_app(archive_path)
@@ -94,7 +78,7 @@ async def test_a_decision_is_published_called_in_and_implemented(archive_path: P
         assert screen.check_action("implement", ()) is None
 
         await pilot.press("p")
-        await _fill(pilot, {"on": "2026-11-25"})
+        await answer_form(pilot, {"on": "2026-11-25"})
         assert _call_in(archive_path).state is CallInState.PUBLISHED
         assert screen.current().state is CallInState.PUBLISHED
         assert "record of decision published" in str(screen.query_one("#status-line").render())
@@ -103,13 +87,13 @@ async def test_a_decision_is_published_called_in_and_implemented(archive_path: P
         assert "Empty Homes" in text
 
         await pilot.press("c")
-        await _fill(pilot, {"by": "Councillors Bigham and Lapsa"})
+        await answer_form(pilot, {"by": "Councillors Bigham and Lapsa"})
         call = _call_in(archive_path)
         assert call.state is CallInState.CALLED_IN
         assert call.called_in_by == "Councillors Bigham and Lapsa"
 
         await pilot.press("i")
-        await _fill(pilot, {"concluded": "yes"})
+        await answer_form(pilot, {"concluded": "yes"})
         call = _call_in(archive_path)
         assert call.state is CallInState.IMPLEMENTED
         assert call.implemented_on.isoformat() == "2026-11-25"
@@ -128,7 +112,7 @@ async def test_a_date_that_is_not_a_date_is_named_and_nothing_is_saved(archive_p
         screen = await _open(pilot)
         await _select(pilot, screen)
         await pilot.press("p")
-        await _fill(pilot, {"on": "25/11/2026"})
+        await answer_form(pilot, {"on": "25/11/2026"})
         assert _call_in(archive_path).state is CallInState.MADE
         messages = [n.message for n in app._notifications]
         assert "Published on '25/11/2026' is not a real date; use YYYY-MM-DD." in messages, messages
@@ -191,7 +175,7 @@ async def test_a_record_of_decision_is_written_from_the_screen(archive_path: Pat
         screen = await _open(pilot)
         assert [row.item for row in screen.rows] == ["prevention-grant"]
         await pilot.press("n")
-        await _fill(pilot, {"item": f"{MEETING}#{ITEM}",
+        await answer_form(pilot, {"item": f"{MEETING}#{ITEM}",
                             "reasons": "Empty homes are a wasted resource in a housing shortage.",
                             "alternatives": "Do nothing; Lease the homes instead"})
         assert {row.item for row in screen.rows} == {"prevention-grant", ITEM}
@@ -215,7 +199,7 @@ async def test_a_record_without_reasons_is_refused_in_one_sentence(archive_path:
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await _open(pilot)
         await pilot.press("n")
-        await _fill(pilot, {"item": f"{MEETING}#{ITEM}"})
+        await answer_form(pilot, {"item": f"{MEETING}#{ITEM}"})
         messages = [n.message for n in app._notifications]
         assert any("needs the reasons for the decision" in m for m in messages), messages
         assert [row.item for row in screen.rows] == ["prevention-grant"]

@@ -10,7 +10,7 @@ from pathlib import Path
 import docx
 import platformdirs
 
-from tests.tui.tui_helpers import settle
+from tests.tui.tui_helpers import open_meeting, settle
 from tui.app import make_app
 from tui.dialogs.form import FormDialog
 
@@ -22,19 +22,12 @@ def _text(path: Path) -> str:
     return "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
 
 
-async def _open(pilot, meeting_id: str):  # type: ignore[no-untyped-def]
-    await settle(pilot)
-    pilot.app.screen.open_meeting(meeting_id)
-    await settle(pilot)
-    return pilot.app.screen
-
-
 async def test_word_minutes_go_to_a_documents_folder_made_on_first_use(archive_path: Path) -> None:
     folder = platformdirs.user_documents_path() / "minutebook"
     assert not folder.exists()
     app = make_app(archive_path)
     async with app.run_test(size=(120, 36)) as pilot:
-        screen = await _open(pilot, CIRCULATED)
+        screen = await open_meeting(pilot, CIRCULATED)
         await pilot.press("ctrl+r")
         await settle(pilot)
         assert isinstance(app.screen, FormDialog)
@@ -58,7 +51,7 @@ async def test_a_redline_is_written_from_the_history_screen(archive_path: Path) 
         service.save(dataclasses.replace(meeting, items=(first, *meeting.items[1:])), message="Title corrected")
     app = make_app(archive_path)
     async with app.run_test(size=(120, 36)) as pilot:
-        await _open(pilot, DRAFT)
+        await open_meeting(pilot, DRAFT)
         await pilot.press("f4")
         await settle(pilot)
         history = app.screen

@@ -13,12 +13,11 @@ from pathlib import Path
 import docx
 import pytest
 from textual.widgets import Input, Select, TextArea
-from tui_helpers import settle, type_text, write
+from tui_helpers import save_version, settle, type_text, write
 
 from tests.tui.conftest import fixed_clock
 from tui.app import make_app
 from tui.dialogs.form import FormDialog
-from tui.dialogs.save_message import SaveMessageDialog
 from tui.screens.history import HistoryScreen
 from tui.screens.meeting import MeetingScreen
 from tui.screens.minutes_editor import MinutesEditor
@@ -56,17 +55,6 @@ async def _add_item(pilot, title: str, author: str) -> None:  # type: ignore[no-
     assert isinstance(pilot.app.screen, FormDialog)
     await type_text(pilot, title)
     pilot.app.screen.query_one("#f-author", Input).value = author
-    await pilot.press("enter")
-    await settle(pilot)
-
-
-async def _save(pilot, expected: str | None = None) -> None:  # type: ignore[no-untyped-def]
-    await pilot.press("ctrl+s")
-    await settle(pilot)
-    dialog = pilot.app.screen
-    assert isinstance(dialog, SaveMessageDialog)
-    if expected is not None:
-        assert expected in dialog.query_one("#message", Input).value
     await pilot.press("enter")
     await settle(pilot)
 
@@ -128,7 +116,7 @@ async def test_a_whole_journey_from_new_meeting_to_amended_minutes(
         assert [it.title for it in screen.meeting.items if it.kind.value == "report"] == [
             "Children's Centres Consultation", "Youth Service Review",
         ]
-        await _save(pilot, expected="added")
+        await save_version(pilot, proposed="added")
         with Service.open(archive_path, create=False) as svc:
             saved = svc.load(MEETING)
         assert "Youth Service Review" in [it.title for it in saved.items]
@@ -145,7 +133,7 @@ async def test_a_whole_journey_from_new_meeting_to_amended_minutes(
         await settle(pilot)
         assert screen.meeting.status is Status.MINUTES_DRAFT
         await _record_minutes(pilot, screen)
-        await _save(pilot)
+        await save_version(pilot)
         with Service.open(archive_path, create=False) as svc:
             saved = svc.load(MEETING)
         assert all(a.state is AttendanceState.PRESENT for a in saved.attendance)

@@ -7,15 +7,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Button, Input, Select
+from textual.widgets import Select
 
-from tests.tui.tui_helpers import settle
+from tests.tui.tui_helpers import answer_form, open_meeting, save_version, settle, show_minutes_page
 from tui.app import make_app
 from tui.dialogs.form import FormDialog
-from tui.dialogs.save_message import SaveMessageDialog
 from tui.screens.minutes_editor import MinutesEditor
 from tui.widgets.attendance_table import AttendanceTable
-from tui.widgets.item_list import ItemList
 from workflow.model import AttendanceState, InterestType, MotionOutcome, Role
 
 DRAFT = "planning-committee/2026-11-04"
@@ -29,30 +27,8 @@ def _load(archive: Path):  # type: ignore[no-untyped-def]
 
 
 async def _open(pilot):  # type: ignore[no-untyped-def]
-    await settle(pilot)
-    pilot.app.screen.open_meeting(DRAFT)
-    await settle(pilot)
-    return pilot.app.screen, pilot.app.screen.query_one(MinutesEditor)
-
-
-async def _save(pilot, message: str) -> None:  # type: ignore[no-untyped-def]
-    await pilot.press("ctrl+s")
-    await settle(pilot)
-    dialog = pilot.app.screen
-    assert isinstance(dialog, SaveMessageDialog)
-    dialog.query_one("#message", Input).value = message
-    await pilot.press("enter")
-    await settle(pilot)
-
-
-async def _answer(pilot, values: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
-    await settle(pilot)
-    dialog = pilot.app.screen
-    assert isinstance(dialog, FormDialog), type(dialog)
-    for key, value in values.items():
-        dialog.query_one(f"#f-{key}").value = value  # type: ignore[attr-defined]
-    dialog.query_one("#ok", Button).press()
-    await settle(pilot)
+    screen = await open_meeting(pilot, DRAFT)
+    return screen, screen.query_one(MinutesEditor)
 
 
 async def test_attendance_quick_keys_and_an_officer_are_saved(archive_path: Path) -> None:
@@ -85,11 +61,11 @@ async def test_attendance_quick_keys_and_an_officer_are_saved(archive_path: Path
         assert absent in offered
         assert offered <= away | {a.name for a in screen.meeting.attendance}
         assert before.attendance[members[1]].person not in offered
-        await _answer(pilot, {"who": absent})
+        await answer_form(pilot, {"who": absent})
         await pilot.press("o")
-        await _answer(pilot, {"name": "Jo Bloggs", "directorate": "Place"})
+        await answer_form(pilot, {"name": "Jo Bloggs", "directorate": "Place"})
         assert screen.dirty
-        await _save(pilot, "Attendance recorded")
+        await save_version(pilot, "Attendance recorded")
     after, _ = _load(archive_path)
     saved = {a.person: a for a in after.attendance if a.person}
     ids = [before.attendance[i].person for i in members[:4]]
@@ -109,20 +85,14 @@ async def test_an_items_declarations_motion_action_and_resolutions_are_saved(arc
     app = make_app(archive_path)
     async with app.run_test(size=(120, 36)) as pilot:
         screen, editor = await _open(pilot)
-        items = editor.query_one("#minutes-items", ItemList)
-        items.focus()
-        items.select_id(item.uid)
-        await pilot.pause()
-        page = editor.show_page(item.uid)
-        await pilot.pause()
-        assert page is not None
+        page = await show_minutes_page(pilot, editor, item.uid)
         page.area("declarations").load_text(f"{member} | lives next to the site | non-registrable")
         page.area("motions").load_text(f"To refuse the application | {member} | | lost | 3-6-1")
         page.area("actions").load_text("Write to the applicant | Head of Planning | 2026-12-01 | action")
         page.area("resolutions").load_text("To grant permission.\nTo attach conditions:\n  on hours\n  on parking")
         await pilot.pause(0.5)
         await settle(pilot)
-        await _save(pilot, "Minutes of the item typed")
+        await save_version(pilot, "Minutes of the item typed")
     after, _ = _load(archive_path)
     saved = after.item(item.uid)
     assert [(d.member, d.interest) for d in saved.declarations] == [(member, InterestType.NON_REGISTRABLE)]
@@ -144,8 +114,7 @@ async def test_a_bad_line_is_named_and_kept_out_of_the_record(archive_path: Path
     app = make_app(archive_path)
     async with app.run_test(size=(120, 36)) as pilot:
         screen, editor = await _open(pilot)
-        page = editor.show_page(item.uid)
-        await pilot.pause()
+        page = await show_minutes_page(pilot, editor, item.uid)
         page.area("actions").load_text("Visit the site | Head of Planning | soon")
         await pilot.pause(0.5)
         await settle(pilot)
