@@ -181,7 +181,7 @@ class DecisionsScreen(WorkerReports, Screen[None]):
     def action_record(self) -> None:
         self.find_candidates()
 
-    @work(thread=True, exclusive=True, group="decisions", exit_on_error=False, description="Finding decisions to record")
+    @work(thread=True, exclusive=True, group="candidates", exit_on_error=False, description="Finding decisions to record")
     def find_candidates(self) -> None:
         with self.app.fresh_service() as service:  # type: ignore[attr-defined]
             listing = service.decision_candidates()
