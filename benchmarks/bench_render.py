@@ -28,8 +28,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from workflow.codec import encode_meeting  # noqa: E402
-from workflow.model import (  # noqa: E402
+from workflow.record.codec import encode_meeting  # noqa: E402
+from workflow.record.model import (  # noqa: E402
     AttendanceState,
     Attendee,
     BulletList,
@@ -52,8 +52,8 @@ PROSE = ("The Board considered a briefing note of the Deputy Chief Executive (Pe
 SCRIPT = """
 import datetime as dt, sys
 from pathlib import Path
-from workflow.codec import decode_meeting
-from workflow.model import Person
+from workflow.record.codec import decode_meeting
+from workflow.record.model import Person
 from workflow.render import render_docx
 meeting = decode_meeting(Path(sys.argv[1]).read_bytes())
 data = render_docx(meeting, "minutes", people={}, author="Clerk",

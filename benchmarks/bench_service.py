@@ -48,7 +48,7 @@ from bench_archive import WORK, cached_archive, fresh_copy, median_ms  # noqa: E
 from bench_render import make_meeting  # noqa: E402
 
 from workflow import records  # noqa: E402
-from workflow.model import Meeting  # noqa: E402
+from workflow.record.model import Meeting  # noqa: E402
 from workflow.service import Service  # noqa: E402
 from workflow.settings import Settings  # noqa: E402
 

@@ -53,7 +53,8 @@ def _service(path: Path):  # type: ignore[no-untyped-def]
 
 def build_home_archive(path: Path, meetings: int = 500) -> Path:
     """The sample archive plus ``meetings`` meetings over its committees, saved as one version."""
-    from workflow import records, sample
+    from workflow import sample
+    from workflow.record import files as records
 
     stamp = path / ".git" / "minutebook-bench-complete"
     if stamp.exists():

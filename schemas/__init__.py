@@ -8,7 +8,7 @@ Public API: :func:`validate` (kind + plain data -> :class:`Report`), :class:`Pro
 (:mod:`schemas.compiled`).
 
 This package imports nothing from ``workflow`` or ``tui``: it sees records only in their
-plain-data form (``workflow.codec.encode``), with exempt content already merged in.
+plain-data form (``workflow.record.codec.encode``), with exempt content already merged in.
 """
 
 from __future__ import annotations

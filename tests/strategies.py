@@ -1,6 +1,6 @@
 """Hypothesis strategies for minutebook records, shared by every test folder.
 
-``meetings()`` builds valid :class:`~workflow.model.Meeting` objects (they pass the
+``meetings()`` builds valid :class:`~workflow.record.model.Meeting` objects (they pass the
 schema with no errors); ``meetings(exempt=True, sentinel="…")`` guarantees exempt
 business whose private text contains the sentinel, and the sentinel never appears in
 anything a public document may show. Public text is drawn from lower-case words (plus
@@ -16,7 +16,7 @@ import string
 
 from hypothesis import strategies as st
 
-from workflow.model import (
+from workflow.record.model import (
     Action,
     ActionKind,
     Agenda,

@@ -17,8 +17,15 @@ from pathlib import Path
 import pytest
 
 from schemas import ValidationContext, validate
-from workflow.codec import decode, decode_meeting, dump_yaml, encode, encode_meeting, load_yaml
-from workflow.model import (
+from workflow.record.codec import (
+    decode,
+    decode_meeting,
+    dump_yaml,
+    encode,
+    encode_meeting,
+    load_yaml,
+)
+from workflow.record.model import (
     AttendanceState,
     Attendee,
     BulletList,

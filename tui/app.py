@@ -180,9 +180,9 @@ def _first_rows(
     """The meeting list read straight from the archive's files, without the service (whose
     modules take longer to import than the list takes to read); None if that fails."""
     import archive as store
-    from workflow import overview
     from workflow.clock import now as clock_now
     from workflow.clock import today as clock_today
+    from workflow.rules import next_steps as overview
 
     try:
         with store.GitArchive.open(target) as repo:

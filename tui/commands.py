@@ -187,7 +187,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from workflow.model import MeetingKind
+    from workflow.record.model import MeetingKind
 
     with service() as svc:
         meeting = svc.new_meeting(
@@ -224,7 +224,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    from workflow import codec
+    from workflow.record import codec
 
     with service() as svc:
         meeting = svc.load(args.meeting, rev=args.rev, public=not args.confidential)
@@ -234,14 +234,14 @@ def cmd_show(args: argparse.Namespace) -> int:
     elif args.yaml:
         sys.stdout.write(codec.dump_yaml(codec.encode(meeting)))
     else:
-        from workflow.preview import preview_text
+        from workflow.render.preview import preview_text
 
         sys.stdout.write(preview_text(meeting, people=people))
     return 0
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from workflow import records
+    from workflow.record import files as records
 
     target = Path(args.target)
     with service() as svc:

@@ -50,8 +50,9 @@ def register(add: Callable[..., argparse.ArgumentParser]) -> None:
 
 
 def cmd_templates(args: argparse.Namespace) -> int:
-    from workflow import catalogue, codec
+    from workflow.drafting import templates as catalogue
     from workflow.errors import UsageError
+    from workflow.record import codec
 
     if args.action == "list":
         found = catalogue.list_templates()
@@ -73,7 +74,7 @@ def cmd_templates(args: argparse.Namespace) -> int:
 
 def _committee_from_args(args: argparse.Namespace, today: dt.date) -> Any:
     from workflow.errors import UsageError
-    from workflow.model import Committee, Membership, Role
+    from workflow.record.model import Committee, Membership, Role
 
     if not args.slug or not args.name:
         raise UsageError("A new committee needs a SLUG and --name (and usually --template).")
@@ -96,9 +97,9 @@ def _committee_from_args(args: argparse.Namespace, today: dt.date) -> Any:
 
 
 def cmd_committees(args: argparse.Namespace) -> int:
-    from workflow import codec
     from workflow.errors import UsageError
-    from workflow.model import Committee
+    from workflow.record import codec
+    from workflow.record.model import Committee
 
     with service() as svc:
         today = parse_date(args.on, "--on") if args.on else svc.today()
@@ -141,9 +142,9 @@ def cmd_committees(args: argparse.Namespace) -> int:
 
 
 def _edit_committee(committee: Any, args: argparse.Namespace, today: dt.date) -> Any:
-    from workflow import codec
     from workflow.errors import UsageError
-    from workflow.model import Committee, Membership, Role
+    from workflow.record import codec
+    from workflow.record.model import Committee, Membership, Role
 
     if args.source:
         edited = codec.decode(Committee, codec.load_yaml(read_input(args.source), where=args.source), where=args.source)
@@ -172,9 +173,9 @@ def _edit_committee(committee: Any, args: argparse.Namespace, today: dt.date) ->
 
 
 def cmd_people(args: argparse.Namespace) -> int:
-    from workflow import codec
     from workflow.errors import UsageError
-    from workflow.model import Person, PersonKind
+    from workflow.record import codec
+    from workflow.record.model import Person, PersonKind
 
     with service() as svc:
         people = svc.people()

@@ -16,9 +16,9 @@ import sys
 from pathlib import Path
 
 import archive as store
-from workflow import codec
 from workflow.errors import InvalidRecord, MinutebookError
-from workflow.model import Meeting
+from workflow.record import codec
+from workflow.record.model import Meeting
 from workflow.service import Service
 
 __all__ = ["autosave_key", "autosave_store", "autosave_text", "edit_in_editor", "pending_edit"]

@@ -17,10 +17,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from workflow import records
 from workflow.errors import InvalidRecord, MinutebookError
 from workflow.importers import Line, import_file
-from workflow.model import Committee, Meeting
+from workflow.record import files as records
+from workflow.record.model import Committee, Meeting
 from workflow.service import Service
 
 __all__ = ["ImportOutcome", "ImportRow", "import_files"]

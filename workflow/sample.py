@@ -11,9 +11,10 @@ from pathlib import Path
 
 import archive as store
 import templates
-from workflow import codec, records
 from workflow.errors import MinutebookError
-from workflow.model import Committee, Meeting
+from workflow.record import codec
+from workflow.record import files as records
+from workflow.record.model import Committee, Meeting
 from workflow.service import Service, archive_errors
 from workflow.settings import Settings, load_settings
 

@@ -17,11 +17,13 @@ from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 import archive as store
-from workflow import codec, overview, records
 from workflow.clock import now as clock_now
 from workflow.clock import today as clock_today
 from workflow.errors import MinutebookError, NotFound, Refused
-from workflow.model import Committee, Meeting, MeetingKind, Person, Status
+from workflow.record import codec
+from workflow.record import files as records
+from workflow.record.model import Committee, Meeting, MeetingKind, Person, Status
+from workflow.rules import next_steps as overview
 from workflow.service_checks import ChecksMixin
 from workflow.service_decisions import DecisionsMixin
 from workflow.service_docs import DocumentsMixin
@@ -259,7 +261,7 @@ class Service(ChecksMixin, LifecycleMixin, DecisionsMixin, DocumentsMixin, Histo
         kind: MeetingKind = MeetingKind.ORDINARY,
     ) -> Meeting:
         """Create a meeting from the committee's template and save its first version."""
-        from workflow import catalogue
+        from workflow.drafting import templates as catalogue
 
         committee = self.committee(slug)
         chosen = catalogue.load_template(template or committee.template or "scrutiny-board")
@@ -286,7 +288,7 @@ class Service(ChecksMixin, LifecycleMixin, DecisionsMixin, DocumentsMixin, Histo
 
     def renumber(self, meeting_id: str, *, first: int | None = None) -> tuple[Meeting, store.Version | None]:
         """Recompute item numbers on request; only before the agenda is published."""
-        from workflow import numbering
+        from workflow.record import numbering
 
         meeting = self.load(meeting_id)
         if meeting.status is not Status.AGENDA_DRAFT:
@@ -303,7 +305,7 @@ class Service(ChecksMixin, LifecycleMixin, DecisionsMixin, DocumentsMixin, Histo
         return renumbered, self.save(renumbered, message="Items renumbered")
 
     def _carry_forward(self, meeting: Meeting) -> Meeting:
-        from workflow import followup
+        from workflow.rules import followup
 
         previous = self.committee_meetings(meeting.committee, before=meeting.date)
         try:
@@ -338,7 +340,7 @@ class Service(ChecksMixin, LifecycleMixin, DecisionsMixin, DocumentsMixin, Histo
 
     def check_edit(self, old: Meeting, new: Meeting) -> None:
         """Refuse changes the lifecycle does not allow (approved minutes are locked)."""
-        from workflow import approval
+        from workflow.rules import approval
 
         approval.check_edit(old, new)
 

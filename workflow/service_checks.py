@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from workflow import codec, records
 from workflow.errors import FieldError, InvalidRecord, MinutebookError
-from workflow.model import Meeting, Status
+from workflow.record import codec
+from workflow.record import files as records
+from workflow.record.model import Meeting, Status
 
 if TYPE_CHECKING:
     from workflow.service import Service
@@ -60,7 +61,7 @@ class ChecksMixin:
 
     def rule_problems(self: Service, meeting: Meeting) -> list[FieldError]:
         """Problems beyond the schema: quorum, minute references against the archive."""
-        from workflow import followup, lifecycle
+        from workflow.rules import followup, lifecycle
 
         found: list[FieldError] = []
         if meeting.status not in (Status.AGENDA_DRAFT, Status.AGENDA_PUBLISHED, Status.CANCELLED):
@@ -89,7 +90,7 @@ class ChecksMixin:
         return cached[1]
 
     def _read_minute_index(self: Service, slug: str) -> tuple[dict[tuple[int, int], str], int | None]:
-        from workflow import numbering
+        from workflow.record import numbering
 
         known: dict[tuple[int, int], str] = {}
         first: int | None = None

@@ -1,12 +1,12 @@
 """Service operations on executive decisions: records, publication, call-in, the forward plan.
 
-Each step loads the meeting, applies the pure rule from :mod:`workflow.decisions` (which
+Each step loads the meeting, applies the pure rule from :mod:`workflow.rules.decisions` (which
 refuses with one sentence and changes nothing), and saves the result as a version. A
 published record of decision is rendered to Word and committed beside the record under
 ``issued/``, and the version is tagged ``<meeting-id>/decision-<uid>-published``.
 
 The call-in progress of a decision is not part of the minutes' text, so approved minutes
-do not lock it (see :func:`workflow.approval.check_edit`); the decision itself is locked.
+do not lock it (see :func:`workflow.rules.approval.check_edit`); the decision itself is locked.
 Nothing here renders directly or touches git: :mod:`workflow.render.decision` and the
 service's ``save_files`` do.
 """
@@ -20,11 +20,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Generic, TypeVar
 
-from workflow import decisions, records
-from workflow.deadlines import long_date
-from workflow.decisions import ForwardPlanEntry
 from workflow.errors import MinutebookError, NotFound, OutputError, Refused
-from workflow.model import CallInState, DecisionRecord, Item, Meeting, Resolution, Status
+from workflow.record import files as records
+from workflow.record.model import CallInState, DecisionRecord, Item, Meeting, Resolution, Status
+from workflow.rules import decisions
+from workflow.rules.deadlines import long_date
+from workflow.rules.decisions import ForwardPlanEntry
 
 if TYPE_CHECKING:
     import archive as store

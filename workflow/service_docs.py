@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING, Literal
 
 import platformdirs
 
-from workflow import records
 from workflow.errors import OutputError
-from workflow.model import Meeting
+from workflow.record import files as records
+from workflow.record.model import Meeting
 
 if TYPE_CHECKING:
     from workflow.service import Service

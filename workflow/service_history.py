@@ -15,11 +15,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import archive as store
-from workflow import records
 from workflow.errors import MinutebookError, NotFound, Refused
+from workflow.record import files as records
 
 if TYPE_CHECKING:
-    from workflow.diff import MeetingDiff
+    from workflow.diff.meetings import MeetingDiff
     from workflow.service import Service
 
 __all__ = ["HistoryMixin", "SearchHit", "SearchResults"]
@@ -137,7 +137,7 @@ class HistoryMixin:
         confidential: bool = False,
     ) -> MeetingDiff:
         """What changed between two versions; public unless ``confidential``."""
-        from workflow.diff import diff_meetings
+        from workflow.diff.meetings import diff_meetings
 
         old = self.load(meeting_id, rev=self.resolve_rev(meeting_id, rev1), public=not confidential)
         new = self.load(meeting_id, rev=self.resolve_rev(meeting_id, rev2), public=not confidential)
@@ -153,7 +153,7 @@ class HistoryMixin:
         confidential: bool = False,
     ) -> Path:
         """The minutes as of ``rev2`` with Word tracked changes against ``rev1``."""
-        from workflow.redaction import public_view
+        from workflow.record.redaction import public_view
         from workflow.render import write_output
         from workflow.render.redline import redline_docx
 

@@ -1,6 +1,6 @@
 """Service operations that move a meeting through its lifecycle.
 
-Each operation loads the record, applies the pure rule from :mod:`workflow.lifecycle`
+Each operation loads the record, applies the pure rule from :mod:`workflow.rules.lifecycle`
 (which refuses with a sentence and changes nothing when the step is not allowed),
 renders the documents the step issues, and commits record and documents together as one
 version, tagged with a name scoped to the meeting.
@@ -14,14 +14,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workflow import records
 from workflow.errors import InvalidRecord, MinutebookError
-from workflow.model import Committee, Meeting
+from workflow.record import files as records
+from workflow.record.model import Committee, Meeting
 
 if TYPE_CHECKING:
     import archive as store
-    from workflow import lifecycle
-    from workflow.publication import Check
+    from workflow.rules import lifecycle
+    from workflow.rules.publication import Check
     from workflow.service import Service
 
 __all__ = ["LifecycleMixin", "Published"]
@@ -44,20 +44,20 @@ class LifecycleMixin:
 
     def allowed(self: Service, meeting: Meeting) -> frozenset[str]:
         """What may be done with the meeting now (the CLI and the TUI share this)."""
-        from workflow import lifecycle
+        from workflow.rules import lifecycle
 
         return lifecycle.allowed(meeting.status, self.settings)
 
     def calendar(self: Service, around: dt.date) -> object:
         """The working-day calendar of the council's region (bank holidays from the
         maintained ``holidays`` library, kept in the user's cache between runs)."""
-        from workflow.calendars import cached_calendar
+        from workflow.rules.calendars import cached_calendar
 
         del around
         return cached_calendar(self.settings.holiday_country, self.settings.holiday_subdivision)
 
     def _executive(self: Service, meeting: Meeting) -> bool:
-        from workflow import catalogue
+        from workflow.drafting import templates as catalogue
 
         slug = meeting.template or self._committee_or_none(meeting.committee).template
         if not slug:
@@ -98,7 +98,7 @@ class LifecycleMixin:
         published_on: dt.date | None = None,
         urgent_reason: str | None = None,
     ) -> list[Check]:
-        from workflow import lifecycle
+        from workflow.rules import lifecycle
 
         meeting = self.load(meeting_id)
         return lifecycle.publish_checks(meeting, **self._publication(meeting, published_on, urgent_reason))
@@ -111,7 +111,7 @@ class LifecycleMixin:
         published_on: dt.date | None = None,
     ) -> Published:
         """Publish the agenda (or a supplementary agenda): checks, Word files, commit, tag."""
-        from workflow import lifecycle
+        from workflow.rules import lifecycle
 
         meeting = self.load(meeting_id)
         self._valid(meeting)
@@ -123,9 +123,9 @@ class LifecycleMixin:
 
     def circulate_checks(self: Service, meeting_id: str) -> list[Check]:
         """What circulating would refuse (ok False) or warn about (ok True), before acting."""
-        from workflow import lifecycle
-        from workflow.model import AttendanceState
-        from workflow.publication import Check
+        from workflow.record.model import AttendanceState
+        from workflow.rules import lifecycle
+        from workflow.rules.publication import Check
 
         meeting = self.load(meeting_id)
         checks = []
@@ -154,14 +154,14 @@ class LifecycleMixin:
         return checks
 
     def start_minutes(self: Service, meeting_id: str) -> Published:
-        from workflow import lifecycle
+        from workflow.rules import lifecycle
 
         new, event = lifecycle.start_minutes(self.load(meeting_id), today=self.today())
         return self._commit_step(new, event, {})
 
     def circulate(self: Service, meeting_id: str) -> Published:
         """Send the draft minutes to the chair: a tagged, rendered version."""
-        from workflow import lifecycle
+        from workflow.rules import lifecycle
 
         meeting = self.load(meeting_id)
         self._valid(meeting)
@@ -174,7 +174,7 @@ class LifecycleMixin:
         return self._commit_step(new, event, {"minutes": "minutes-draft"})
 
     def publish_draft_minutes(self: Service, meeting_id: str) -> Published:
-        from workflow import lifecycle
+        from workflow.rules import lifecycle
 
         new, event = lifecycle.publish_draft_minutes(
             self.load(meeting_id), settings=self.settings, today=self.today()
@@ -190,7 +190,7 @@ class LifecycleMixin:
         subject_to: Meeting | None = None,
     ) -> Published:
         """Record approval at a later meeting; both records change in one version."""
-        from workflow import approval
+        from workflow.rules import approval
 
         meeting = self.load(meeting_id)
         approving = self.load(at)
@@ -215,7 +215,7 @@ class LifecycleMixin:
         authority: str = "",
     ) -> Published:
         """Change approved minutes as a recorded amendment (who, when, why, authority)."""
-        from workflow import approval
+        from workflow.rules import approval
 
         new, event = approval.amend(
             self.load(meeting_id),
@@ -229,13 +229,13 @@ class LifecycleMixin:
         return self._commit_step(new, event, {"minutes": f"minutes-amended-{number}"})
 
     def cancel(self: Service, meeting_id: str, *, reason: str = "") -> Published:
-        from workflow import lifecycle
+        from workflow.rules import lifecycle
 
         new, event = lifecycle.cancel(self.load(meeting_id), reason=reason, today=self.today())
         return self._commit_step(new, event, {})
 
     def postpone(self: Service, meeting_id: str, *, to: dt.date, reason: str = "") -> Published:
-        from workflow import lifecycle
+        from workflow.rules import lifecycle
 
         new, event = lifecycle.postpone(
             self.load(meeting_id), new_date=to, reason=reason, today=self.today()

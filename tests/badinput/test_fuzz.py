@@ -2,7 +2,7 @@
 
 - ``schemas.validate`` never raises on arbitrary nested data (and on valid records with one
   part replaced by arbitrary data): it reports problems with a path, a message and a severity;
-- ``workflow.codec.load_yaml`` only ever raises ``YamlError`` and only returns plain data;
+- ``workflow.record.codec.load_yaml`` only ever raises ``YamlError`` and only returns plain data;
 - the importers only raise ``MinutebookError``, whatever text or bytes they are given.
 """
 
@@ -18,9 +18,9 @@ from hypothesis import strategies as st
 
 from schemas import KINDS, Report, ValidationContext, validate
 from tests.strategies import meetings
-from workflow.codec import encode, load_yaml
 from workflow.errors import MinutebookError, YamlError
 from workflow.importers import import_file, import_text
+from workflow.record.codec import encode, load_yaml
 
 SCALARS = st.one_of(
     st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True),

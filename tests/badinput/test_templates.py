@@ -8,9 +8,9 @@ import pytest
 
 import templates
 from schemas import validate
-from workflow import catalogue
-from workflow.codec import dump_yaml, load_yaml
+from workflow.drafting import templates as catalogue
 from workflow.errors import InvalidRecord
+from workflow.record.codec import dump_yaml, load_yaml
 
 
 def _template(slug: str, extends: str) -> dict:

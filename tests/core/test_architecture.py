@@ -27,7 +27,7 @@ def _modules_after(code: str) -> set[str]:
 
 def test_core_packages_do_not_import_textual() -> None:
     loaded = _modules_after(
-        "import workflow, workflow.service, workflow.codec, workflow.records, schemas, archive"
+        "import workflow, workflow.service, workflow.record.codec, workflow.record.files, schemas, archive"
     )
     assert "workflow.service" in loaded
     assert "textual" not in loaded

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from workflow import deadlines
-from workflow.calendars import CachedHolidays, cached_calendar
 from workflow.errors import MinutebookError
+from workflow.rules import deadlines
+from workflow.rules.calendars import CachedHolidays, cached_calendar
 
 
 @pytest.mark.parametrize(("country", "region"), [("GB", "ENG"), ("GB", "SCT")])
@@ -42,7 +42,7 @@ def test_a_warm_cache_does_not_import_the_library(tmp_path: Path) -> None:
     code = (
         "import sys, datetime as dt\n"
         "from pathlib import Path\n"
-        "from workflow.calendars import CachedHolidays\n"
+        "from workflow.rules.calendars import CachedHolidays\n"
         f"h = CachedHolidays('GB', 'ENG', Path({str(tmp_path)!r}))\n"
         "assert h.get(dt.date(2026, 5, 4))\n"
         "print('holidays' in sys.modules)\n"

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from workflow import codec
 from workflow.errors import InvalidRecord, YamlError
-from workflow.model import (
+from workflow.record import codec
+from workflow.record.model import (
     AttendanceState,
     Attendee,
     BulletList,

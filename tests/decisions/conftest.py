@@ -17,8 +17,8 @@ from typing import Any
 import pytest
 
 from tui.cli import main
-from workflow import codec
-from workflow.model import Meeting
+from workflow.record import codec
+from workflow.record.model import Meeting
 from workflow.service import Service
 
 MEETING = "cabinet-member-children/2019-02-04"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from workflow.model import (
+from workflow.record.model import (
     AttendanceState,
     Attendee,
     BulletList,

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from docx import Document
 
-from workflow.model import CallInState, Status
+from workflow.record.model import CallInState, Status
 
 from . import session
 from .conftest import MAKER, MEETING, Clerk

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from workflow.model import DecisionRecord
+from workflow.record.model import DecisionRecord
 
 from .conftest import MAKER, MEETING, Clerk
 

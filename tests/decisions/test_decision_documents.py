@@ -8,7 +8,7 @@ from pathlib import Path
 
 from docx import Document
 
-from workflow.model import (
+from workflow.record.model import (
     DecisionRecord,
     Exemption,
     Item,

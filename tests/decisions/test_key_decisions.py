@@ -7,9 +7,8 @@ import datetime as dt
 
 import pytest
 
-from workflow.approval import check_edit
 from workflow.errors import Refused
-from workflow.model import (
+from workflow.record.model import (
     Approval,
     CallIn,
     CallInState,
@@ -20,6 +19,7 @@ from workflow.model import (
     Meeting,
     Status,
 )
+from workflow.rules.approval import check_edit
 
 from . import session
 from .conftest import MAKER, MEETING, Clerk

@@ -28,7 +28,7 @@ def test_a_key_decision_without_a_record_is_on_the_forward_plan(archive: Path) -
 
 
 def test_the_listings_match_reading_every_meeting(archive: Path) -> None:
-    from workflow import decisions
+    from workflow.rules import decisions
 
     with Service.open(archive, create=False) as service:
         everything = [service.load(m) for m in service.meeting_ids()]

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from workflow.model import (
+from workflow.record.model import (
     Action,
     AttendanceState,
     Attendee,

@@ -10,10 +10,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from workflow.codec import decode, split_exempt
-from workflow.diff import FieldChange, MeetingDiff, WordOp, diff_meetings
+from workflow.diff.meetings import FieldChange, MeetingDiff, WordOp, diff_meetings
 from workflow.errors import MinutebookError
-from workflow.model import (
+from workflow.record.codec import decode, split_exempt
+from workflow.record.model import (
     AttendanceState,
     Attendee,
     BulletList,
@@ -24,7 +24,7 @@ from workflow.model import (
     Role,
     Status,
 )
-from workflow.redaction import public_view
+from workflow.record.redaction import public_view
 
 from .conftest import SECRET, make_meeting
 

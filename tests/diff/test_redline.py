@@ -18,8 +18,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from workflow.errors import MinutebookError
-from workflow.model import BulletList, Item, Meeting, Paragraph, Person, Resolution
-from workflow.redaction import public_view
+from workflow.record.model import BulletList, Item, Meeting, Paragraph, Person, Resolution
+from workflow.record.redaction import public_view
 from workflow.render.blocks import minutes_blocks
 from workflow.render.docx import write_docx
 from workflow.render.redline import align_blocks, redline_docx

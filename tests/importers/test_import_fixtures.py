@@ -11,7 +11,7 @@ import pytest
 from import_samples import docx_from_markdown
 
 from workflow.importers import import_file, import_text
-from workflow.model import (
+from workflow.record.model import (
     AttendanceState,
     BulletList,
     InterestType,
@@ -295,6 +295,6 @@ STRUCTURE = re.compile(
 
 
 def _record_text(meeting: Meeting) -> str:
-    from workflow.codec import dump_yaml, encode
+    from workflow.record.codec import dump_yaml, encode
 
     return dump_yaml(encode(meeting))

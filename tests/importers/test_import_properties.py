@@ -12,10 +12,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 from import_samples import FIXTURES, docx_from_markdown
 
-from workflow.codec import decode, encode
 from workflow.errors import MinutebookError
 from workflow.importers import import_file, import_text
-from workflow.model import Meeting
+from workflow.record.codec import decode, encode
+from workflow.record.model import Meeting
 
 TEXTS = {p.name: p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*.*"))}
 SEEDS = FIXTURES.parent.parent.parent.parent / "shared" / "seeds"

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from workflow.codec import encode
 from workflow.importers import import_file
 from workflow.importers.common import find_date, find_time, slugify, split_names
 from workflow.importers.decisions import (
@@ -17,7 +16,8 @@ from workflow.importers.decisions import (
     split_run_on,
     vote_from,
 )
-from workflow.model import MotionOutcome, Person, PersonKind
+from workflow.record.codec import encode
+from workflow.record.model import MotionOutcome, Person, PersonKind
 
 
 @pytest.mark.parametrize(

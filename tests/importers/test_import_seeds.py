@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from schemas import validate
-from workflow.codec import encode
 from workflow.importers import MissingDetail, import_file
-from workflow.model import AttendanceState, ItemKind, Role, Status
+from workflow.record.codec import encode
+from workflow.record.model import AttendanceState, ItemKind, Role, Status
 
 SEEDS = {
     "000": "000_7e16a4421008c2b1.txt",

@@ -7,7 +7,7 @@ import io
 import re
 import zipfile
 
-from workflow.model import Meeting
+from workflow.record.model import Meeting
 
 _TAG = re.compile(rb"<[^>]+>")
 

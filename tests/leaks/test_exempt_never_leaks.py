@@ -21,8 +21,8 @@ from hypothesis import HealthCheck, given, settings
 from tests.leaks.conftest import docx_text, savable
 from tests.strategies import DEFAULT_SENTINEL as SECRET
 from tests.strategies import meetings
-from workflow.codec import encode_meeting
-from workflow.model import Meeting, Paragraph, Status
+from workflow.record.codec import encode_meeting
+from workflow.record.model import Meeting, Paragraph, Status
 from workflow.render import export, render_docx
 from workflow.service import Service
 from workflow.settings import Settings

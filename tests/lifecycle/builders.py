@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from workflow.model import (
+from workflow.record.model import (
     Action,
     AttendanceState,
     Attendee,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from workflow.deadlines import WorkingCalendar, working_days_calendar
+from workflow.rules.deadlines import WorkingCalendar, working_days_calendar
 
 
 @pytest.fixture(scope="session")

@@ -8,9 +8,9 @@ import re
 
 import pytest
 
-from workflow.approval import amend, approve, check_edit
 from workflow.errors import Refused
-from workflow.model import ItemKind, Meeting, Paragraph, Status
+from workflow.record.model import ItemKind, Meeting, Paragraph, Status
+from workflow.rules.approval import amend, approve, check_edit
 
 from .builders import meeting, recorded, replace_item, settings
 

@@ -7,8 +7,9 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from workflow import numbering, sample
-from workflow.model import Meeting, Paragraph, Status
+from workflow import sample
+from workflow.record import numbering
+from workflow.record.model import Meeting, Paragraph, Status
 from workflow.service import Service
 
 

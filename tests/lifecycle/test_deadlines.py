@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from workflow.deadlines import (
+from workflow.errors import MinutebookError
+from workflow.rules.deadlines import (
     WorkingCalendar,
     add_clear_working_days,
     clear_days_between,
@@ -18,7 +19,6 @@ from workflow.deadlines import (
     long_date,
     working_days_calendar,
 )
-from workflow.errors import MinutebookError
 
 D = dt.date
 

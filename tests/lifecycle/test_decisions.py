@@ -11,20 +11,8 @@ import datetime as dt
 
 import pytest
 
-from workflow import lifecycle as lc
-from workflow.deadlines import WorkingCalendar, working_days_calendar
-from workflow.decisions import (
-    calendar_clear_days,
-    call_in,
-    decision_status,
-    forward_plan,
-    implement,
-    key_decision_problem,
-    private_notice_problem,
-    publish_decision,
-)
 from workflow.errors import Refused
-from workflow.model import (
+from workflow.record.model import (
     AttendanceState,
     Attendee,
     CallInState,
@@ -38,6 +26,18 @@ from workflow.model import (
     PrivateNotice,
     Role,
     Status,
+)
+from workflow.rules import lifecycle as lc
+from workflow.rules.deadlines import WorkingCalendar, working_days_calendar
+from workflow.rules.decisions import (
+    calendar_clear_days,
+    call_in,
+    decision_status,
+    forward_plan,
+    implement,
+    key_decision_problem,
+    private_notice_problem,
+    publish_decision,
 )
 
 from .builders import settings

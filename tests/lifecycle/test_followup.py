@@ -8,8 +8,8 @@ import datetime as dt
 import pytest
 
 from workflow.errors import Refused
-from workflow.followup import carry_forward, check_minute_refs, cite_minute, open_actions
-from workflow.model import Action, ActionKind, BulletList, Meeting, Paragraph, Resolution
+from workflow.record.model import Action, ActionKind, BulletList, Meeting, Paragraph, Resolution
+from workflow.rules.followup import carry_forward, check_minute_refs, cite_minute, open_actions
 
 from .builders import meeting, replace_item, with_actions
 

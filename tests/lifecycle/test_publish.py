@@ -7,10 +7,8 @@ import datetime as dt
 
 import pytest
 
-from workflow.deadlines import WorkingCalendar
 from workflow.errors import Refused
-from workflow.lifecycle import publish_agenda, publish_checks
-from workflow.model import (
+from workflow.record.model import (
     Document,
     Exemption,
     ExemptionBasis,
@@ -20,7 +18,9 @@ from workflow.model import (
     Status,
     Urgency,
 )
-from workflow.publication import exclusion_item, with_exclusion
+from workflow.rules.deadlines import WorkingCalendar
+from workflow.rules.lifecycle import publish_agenda, publish_checks
+from workflow.rules.publication import exclusion_item, with_exclusion
 
 from .builders import exempt_item, meeting, replace_item, settings, with_item
 
@@ -244,7 +244,7 @@ def test_publish_checks_lists_every_check_for_the_dialog(england: WorkingCalenda
 def test_a_republished_agenda_after_postponement_gets_a_fresh_tag(
     england: WorkingCalendar,
 ) -> None:
-    from workflow.lifecycle import postpone
+    from workflow.rules.lifecycle import postpone
 
     published, _ = publish(meeting(), england)
     moved, _ = postpone(published, D(2026, 1, 20), "Chair unwell", today=TODAY)

@@ -8,11 +8,12 @@ import datetime as dt
 import pytest
 
 from schemas import ValidationContext, validate
-from workflow import approval, codec
-from workflow import lifecycle as lc
-from workflow.deadlines import WorkingCalendar
-from workflow.followup import carry_forward
-from workflow.model import Action, Meeting, Status
+from workflow.record import codec
+from workflow.record.model import Action, Meeting, Status
+from workflow.rules import approval
+from workflow.rules import lifecycle as lc
+from workflow.rules.deadlines import WorkingCalendar
+from workflow.rules.followup import carry_forward
 
 from .builders import PEOPLE, exempt_item, meeting, recorded, replace_item, settings, with_item
 

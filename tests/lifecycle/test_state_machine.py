@@ -16,11 +16,11 @@ from hypothesis import settings as hyp_settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
-from workflow import approval
-from workflow import lifecycle as lc
-from workflow.deadlines import working_days_calendar
 from workflow.errors import Refused
-from workflow.model import Amendment, AttendanceState, Meeting, Status
+from workflow.record.model import Amendment, AttendanceState, Meeting, Status
+from workflow.rules import approval
+from workflow.rules import lifecycle as lc
+from workflow.rules.deadlines import working_days_calendar
 from workflow.settings import Settings
 
 from .builders import meeting, recorded, replace_item

@@ -8,7 +8,8 @@ import datetime as dt
 import pytest
 
 from workflow.errors import MinutebookError, Refused
-from workflow.lifecycle import (
+from workflow.record.model import AttendanceState, Role, Status, Urgency
+from workflow.rules.lifecycle import (
     EDIT,
     TRANSITIONS,
     allowed,
@@ -20,7 +21,6 @@ from workflow.lifecycle import (
     quorum_problems,
     start_minutes,
 )
-from workflow.model import AttendanceState, Role, Status, Urgency
 
 from .builders import COMMITTEE, PEOPLE, meeting, recorded, settings
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from render_samples import people_register, sample_meeting
 
-from workflow.model import Meeting, Person
+from workflow.record.model import Meeting, Person
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from workflow.model import (
+from workflow.record.model import (
     Action,
     ActionKind,
     Agenda,

@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 from render_samples import SECRET
 
-from workflow.model import (
+from workflow.record.model import (
     Amendment,
     DecisionRecord,
     Exemption,
@@ -23,7 +23,7 @@ from workflow.model import (
     Speaker,
     Withheld,
 )
-from workflow.redaction import public_view
+from workflow.record.redaction import public_view
 from workflow.render import document_blocks
 from workflow.render.blocks import agenda_blocks, minutes_blocks
 from workflow.render.styles import Style
@@ -207,7 +207,7 @@ def test_confidential_basis_is_worded_apart(people: dict[str, Person]) -> None:
 def test_agenda_lists_the_actions_carried_to_outstanding_issues() -> None:
     import datetime as dt
 
-    from workflow.model import Action, ActionKind, Item, ItemKind, Meeting
+    from workflow.record.model import Action, ActionKind, Item, ItemKind, Meeting
     from workflow.render.blocks import agenda_blocks
 
     meeting = Meeting(

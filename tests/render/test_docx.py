@@ -16,7 +16,7 @@ from docx.oxml.ns import qn
 from render_samples import CREATED, SECRET
 
 from workflow.errors import MinutebookError, OutputError
-from workflow.model import Item, Meeting, Paragraph, Person, Resolution
+from workflow.record.model import Item, Meeting, Paragraph, Person, Resolution
 from workflow.render import HOUSE_STYLE, render_docx, write_output
 from workflow.render.blocks import minutes_blocks
 from workflow.render.docx import write_docx
@@ -283,7 +283,7 @@ def test_a_house_style_that_is_not_a_word_file_is_named(
 def test_rendering_imports_only_what_it_needs(project_root: Path) -> None:
     code = (
         "import sys, datetime as dt\n"
-        "from workflow.model import Meeting\n"
+        "from workflow.record.model import Meeting\n"
         "from workflow.render import render_docx\n"
         "m = Meeting(id='c/2027-01-14', committee='c', date=dt.date(2027, 1, 14))\n"
         "render_docx(m, 'minutes', people={}, author='a', created=dt.datetime(2027, 1, 1))\n"

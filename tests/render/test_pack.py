@@ -11,7 +11,7 @@ import pytest
 from render_samples import CREATED
 
 from workflow.errors import MinutebookError, OutputError
-from workflow.model import Document, Meeting, Person
+from workflow.record.model import Document, Meeting, Person
 from workflow.render import render_docx
 from workflow.render.pack import NO_LIBREOFFICE, build_pack, pack_documents
 

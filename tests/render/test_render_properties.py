@@ -11,9 +11,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from strategies import DEFAULT_SENTINEL, meetings
 
-from workflow.codec import decode, split_exempt
-from workflow.model import Meeting
-from workflow.redaction import public_view
+from workflow.record.codec import decode, split_exempt
+from workflow.record.model import Meeting
+from workflow.record.redaction import public_view
 from workflow.render import export, render_docx
 
 CREATED = dt.datetime(2027, 1, 14, 16, 0, tzinfo=dt.UTC)

@@ -9,10 +9,10 @@ from html.parser import HTMLParser
 import pytest
 from render_samples import SECRET
 
-from workflow.codec import decode
 from workflow.errors import UsageError
-from workflow.model import Item, Meeting, Paragraph, Person
-from workflow.redaction import public_view
+from workflow.record.codec import decode
+from workflow.record.model import Item, Meeting, Paragraph, Person
+from workflow.record.redaction import public_view
 from workflow.render import export
 
 

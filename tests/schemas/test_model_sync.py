@@ -13,7 +13,7 @@ from typing import Any, Union
 import pytest
 
 from schemas.loading import definitions
-from workflow.model import Committee, Meeting, Person
+from workflow.record.model import Committee, Meeting, Person
 
 ROOTS = (Meeting, Committee, Person)
 
@@ -134,14 +134,14 @@ def test_a_field_added_to_the_model_only_is_caught() -> None:
 
 
 def test_a_field_added_to_the_schema_only_is_caught() -> None:
-    from workflow.model import Contact
+    from workflow.record.model import Contact
 
     declared = {**definitions().schemas["contact"], "fax": "text"}
     assert field_mismatches(Contact, declared) == ["the schema's fax is not a field of Contact"]
 
 
 def test_a_changed_type_or_enum_is_caught() -> None:
-    from workflow.model import Exemption
+    from workflow.record.model import Exemption
 
     declared = dict(definitions().schemas["exemption"])
     declared["paragraph"] = "text"

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from schemas import validate
-from workflow import codec
+from workflow.record import codec
 
 GOOD = """\
 id: scrutiny-board/2026-01-14

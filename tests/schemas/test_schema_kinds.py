@@ -14,8 +14,8 @@ import pytest
 import schemas
 from schemas import Problem, Report, ValidationContext, validate
 from schemas.compiled import compiled
-from workflow import codec
-from workflow.model import DecisionRecord, Item, Meeting, Paragraph, Resolution
+from workflow.record import codec
+from workflow.record.model import DecisionRecord, Item, Meeting, Paragraph, Resolution
 from workflow.settings import Settings
 
 TEMPLATE = {

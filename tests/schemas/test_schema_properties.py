@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from strategies import DEFAULT_SENTINEL, committees, meetings, people_registers
 
 from schemas import validate
-from workflow import codec
+from workflow.record import codec
 
 Path = tuple[Any, ...]
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")

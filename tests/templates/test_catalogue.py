@@ -10,10 +10,16 @@ import pytest
 
 from schemas import validate
 from templates import house_style_path, template_path, template_slugs
-from workflow.catalogue import Position, Template, list_templates, load_template, new_meeting
-from workflow.codec import load_yaml
+from workflow.drafting.templates import (
+    Position,
+    Template,
+    list_templates,
+    load_template,
+    new_meeting,
+)
 from workflow.errors import InvalidRecord, MinutebookError, NotFound
-from workflow.model import (
+from workflow.record.codec import load_yaml
+from workflow.record.model import (
     Action,
     Approval,
     AttendanceState,
@@ -28,7 +34,7 @@ from workflow.model import (
     Role,
     Status,
 )
-from workflow.numbering import renumber
+from workflow.record.numbering import renumber
 from workflow.settings import Settings
 
 SLUGS = [
@@ -341,7 +347,7 @@ def test_a_first_meeting_says_what_the_clerk_must_add() -> None:
 
 
 def test_a_new_meeting_takes_carried_actions_in_its_outstanding_issues() -> None:
-    from workflow.followup import carry_forward
+    from workflow.rules.followup import carry_forward
 
     september = _held(dt.date(2017, 9, 14), 11, 3)
     september = dataclasses.replace(september, items=(
@@ -390,7 +396,7 @@ def test_a_meeting_that_exists_already_is_refused() -> None:
 
 @pytest.mark.parametrize("slug", SLUGS)
 def test_every_template_builds_a_meeting_that_passes_the_meeting_schema(slug: str) -> None:
-    from workflow.codec import encode
+    from workflow.record.codec import encode
 
     template = load_template(slug)
     committee = dataclasses.replace(BOARD, template=slug)

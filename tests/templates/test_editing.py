@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from workflow.catalogue import (
+from workflow.drafting.templates import (
     add_report_item,
     load_template,
     move_item,
@@ -16,7 +16,7 @@ from workflow.catalogue import (
     remove_item,
 )
 from workflow.errors import MinutebookError, NotFound
-from workflow.model import Committee, Exemption, ItemKind, Meeting, Report
+from workflow.record.model import Committee, Exemption, ItemKind, Meeting, Report
 from workflow.settings import Settings
 
 BOARD = Committee(slug="board", name="Scrutiny Board", template="scrutiny-board")

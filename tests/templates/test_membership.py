@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from workflow.membership import display_name, expected_attendance, members_on
-from workflow.model import AttendanceState, Committee, Membership, Person, PersonKind, Role
+from workflow.record.model import AttendanceState, Committee, Membership, Person, PersonKind, Role
+from workflow.rules.membership import display_name, expected_attendance, members_on
 
 PEOPLE = {
     "cllr-m-mutton": Person(id="cllr-m-mutton", name="M Mutton", title="Councillor"),
@@ -76,8 +76,8 @@ def test_display_names() -> None:
 
 
 def test_a_substitute_stands_in_for_a_member_who_is_not_there() -> None:
-    from workflow.membership import substitutable
-    from workflow.model import AttendanceState, Attendee, Role
+    from workflow.record.model import AttendanceState, Attendee, Role
+    from workflow.rules.membership import substitutable
 
     attendance = (
         Attendee(person="chair", role=Role.CHAIR, state=AttendanceState.APOLOGIES),

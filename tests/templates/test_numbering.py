@@ -10,8 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from workflow.errors import MinutebookError
-from workflow.model import Item, ItemKind, Meeting, Resolution, Status
-from workflow.numbering import (
+from workflow.record.model import Item, ItemKind, Meeting, Resolution, Status
+from workflow.record.numbering import (
     LABEL_SCHEMES,
     MinuteRef,
     find_minute_refs,

@@ -13,7 +13,7 @@ from textual.widgets import DataTable
 from tests.tui.tui_helpers import answer_form, settle
 from tui.app import make_app
 from tui.screens.decisions import DecisionsScreen
-from workflow.model import CallIn, CallInState
+from workflow.record.model import CallIn, CallInState
 
 MEETING = "cabinet-member-housing/2026-11-09"
 ITEM = "empty-homes"
@@ -206,7 +206,7 @@ async def test_a_record_without_reasons_is_refused_in_one_sentence(archive_path:
 
 
 def test_a_decision_on_private_business_is_listed_wherever_its_record_is_kept(archive_path: Path) -> None:
-    from workflow.model import Exemption
+    from workflow.record.model import Exemption
     from workflow.service import Service
 
     with Service.open(archive_path, create=False) as service:

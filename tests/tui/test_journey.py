@@ -24,7 +24,7 @@ from tui.screens.minutes_editor import MinutesEditor
 from tui.screens.new_meeting import NewMeetingScreen
 from tui.widgets.attendance_table import AttendanceTable
 from tui.widgets.item_list import ItemList
-from workflow.model import AttendanceState, Status
+from workflow.record.model import AttendanceState, Status
 from workflow.service import Service
 
 MEETING = "children-scrutiny-board/2027-02-25"

@@ -14,7 +14,7 @@ from tui.app import make_app
 from tui.dialogs.form import FormDialog
 from tui.screens.minutes_editor import MinutesEditor
 from tui.widgets.attendance_table import AttendanceTable
-from workflow.model import AttendanceState, InterestType, MotionOutcome, Role
+from workflow.record.model import AttendanceState, InterestType, MotionOutcome, Role
 
 DRAFT = "planning-committee/2026-11-04"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from tui.widgets import minutes_text as mt
-from workflow.model import Action, BulletList, Exemption, MotionOutcome, Paragraph
+from workflow.record.model import Action, BulletList, Exemption, MotionOutcome, Paragraph
 
 
 def test_narrative_paragraphs_bullets_and_exempt_text_round_trip() -> None:

@@ -4,8 +4,6 @@ refused in one sentence."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -24,20 +22,6 @@ def test_home_rows_are_read_without_the_service(archive_path: Path) -> None:
     assert demo is True
     with Service.open(archive_path, create=False) as service:
         assert rows == service.overview()
-
-
-def test_the_first_frame_needs_neither_the_model_nor_yaml(archive_path: Path) -> None:
-    probe = (
-        "import sys\n"
-        "from pathlib import Path\n"
-        "from tui.app import make_app\n"
-        f"app = make_app(Path({str(archive_path)!r}))\n"
-        "assert app.first_rows and app.first_rows[0]\n"
-        "print(sorted(m for m in ('workflow.service', 'workflow.model', 'yaml') if m in sys.modules))\n"
-    )
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False)
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "[]"
 
 
 async def test_the_service_opens_once_home_is_painted(archive_path: Path) -> None:

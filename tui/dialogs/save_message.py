@@ -1,7 +1,7 @@
 """The save dialog: a proposed version message the clerk can edit before saving.
 
 Lives here: :class:`SaveMessageDialog` (``ModalScreen[str | None]``; None is cancel).
-Must not live here: proposing the message (``workflow.diff`` summarises the changes).
+Must not live here: proposing the message (``workflow.diff.meetings`` summarises the changes).
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 Lives here: :class:`AgendaEditor` (add a report item or a standing item from the
 template, reorder, mark private with its Schedule 12A paragraph, remove; edit title,
 report kind and author, wording lines and documents). Item edits call the pure helpers in
-:mod:`workflow.catalogue`. Must not live here: numbering rules, saving, validation.
+:mod:`workflow.drafting.templates`. Must not live here: numbering rules, saving, validation.
 """
 
 from __future__ import annotations
@@ -21,9 +21,9 @@ from tui.dialogs.form import Field, FormDialog
 from tui.screens.editor_base import EditorPane, replace_item
 from tui.widgets.item_list import ItemList
 from tui.widgets.minutes_text import FORMATS, documents_text, parse_documents
-from workflow import catalogue
+from workflow.drafting import templates as catalogue
 from workflow.errors import FieldError, MinutebookError
-from workflow.model import Exemption, Item, Meeting, Paragraph, Report
+from workflow.record.model import Exemption, Item, Meeting, Paragraph, Report
 
 __all__ = ["AgendaEditor"]
 
@@ -254,7 +254,7 @@ class AgendaEditor(EditorPane):
 
 
 def _with_standing(meeting: Meeting, standing: catalogue.StandingItem) -> Meeting:
-    from workflow import numbering
+    from workflow.record import numbering
 
     number = str(numbering.highest_number(meeting.items) + 1)
     uid = catalogue.new_uid({it.uid for it in meeting.items})

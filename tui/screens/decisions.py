@@ -5,7 +5,7 @@ Lives here: :class:`DecisionsScreen`, opened from home with ``d``. It lists what
 record of a decision taken at a held meeting, publish it (the call-in period starts),
 record a call-in, record implementation, and write the Word record. Each step asks for
 its few details in a dialog and runs in a worker; a refusal is shown in one sentence. Must not
-live here: the call-in rules or dates (:mod:`workflow.decisions` via the service).
+live here: the call-in rules or dates (:mod:`workflow.rules.decisions` via the service).
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ from textual.message import Message
 from textual.timer import Timer
 
 from workflow.errors import FieldError
-from workflow.model import Meeting
+from workflow.record.model import Meeting
 
 __all__ = ["PAUSE", "EditorPane"]
 

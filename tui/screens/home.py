@@ -13,7 +13,7 @@ from textual.widgets.option_list import Option
 from tui.screens.base import WorkerReports
 from tui.widgets.meeting_list import MeetingList, Row
 from workflow.errors import MinutebookError
-from workflow.overview import OverviewRow
+from workflow.rules.next_steps import OverviewRow
 
 __all__ = ["HomeScreen"]
 

@@ -26,10 +26,10 @@ from tui.screens.editor_base import EditorPane
 from tui.screens.meeting_actions import MeetingActions
 from tui.widgets.busy import BusyIndicator
 from tui.widgets.validation_panel import ValidationPanel
-from workflow import codec
 from workflow.editing import autosave_key, autosave_store, autosave_text
 from workflow.errors import FieldError, InvalidRecord, MinutebookError
-from workflow.model import Meeting, Status
+from workflow.record import codec
+from workflow.record.model import Meeting, Status
 
 if TYPE_CHECKING:
     from workflow.service import Service
@@ -303,7 +303,7 @@ class MeetingScreen(MeetingActions):
         if "edit" not in self.allowed_now:
             self.action_amend()
             return
-        from workflow.diff import diff_meetings
+        from workflow.diff.meetings import diff_meetings
 
         proposed = diff_meetings(self.saved, self.meeting, people=self.people).summary() or "Edited"
 
@@ -361,7 +361,7 @@ class MeetingScreen(MeetingActions):
 
     @work(thread=True, exclusive=True, group="preview", exit_on_error=False, description="Building the preview")
     def build_preview(self, meeting: Meeting, document: str) -> None:
-        from workflow.preview import preview_text
+        from workflow.render.preview import preview_text
 
         text = preview_text(meeting, people=self.people, document=document, confidential=True)
         self.app.call_from_thread(self._previewed, text, document)

@@ -6,7 +6,7 @@ each step first fetches the service's checks in a worker, shows them in a dialog
 acts only when the clerk confirms; the work runs in a thread worker and the screen then
 shows the new version. ``check_action`` asks the service what the lifecycle allows, so
 the footer, the palette and the help show disabled steps as such. Must not live here:
-the checks or rules themselves (:mod:`workflow.lifecycle` via the service).
+the checks or rules themselves (:mod:`workflow.rules.lifecycle` via the service).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from textual.screen import Screen
 from tui.dialogs.form import CheckLine, Field, FormDialog
 from tui.screens.base import WorkerReports
 from workflow.errors import MinutebookError
-from workflow.model import Meeting
+from workflow.record.model import Meeting
 
 __all__ = ["MeetingActions"]
 

@@ -3,7 +3,7 @@
 Lives here: :class:`MinutesEditor` (attendance table and closing time, and one
 :class:`ItemMinutes` page per item, made when the item is first opened so that each item
 has its own text areas) and the conversion of those pages to the record when typing
-pauses. Must not live here: labels and numbering rules (:mod:`workflow.numbering`),
+pauses. Must not live here: labels and numbering rules (:mod:`workflow.record.numbering`),
 lifecycle rules, saving.
 """
 
@@ -23,9 +23,9 @@ from tui.screens.editor_base import EditorPane, item_index, replace_item
 from tui.widgets import minutes_text as mt
 from tui.widgets.attendance_table import AttendanceTable, mark
 from tui.widgets.item_list import ItemList
-from workflow import catalogue
+from workflow.drafting import templates as catalogue
 from workflow.errors import FieldError, MinutebookError
-from workflow.model import (
+from workflow.record.model import (
     AttendanceState,
     Attendee,
     BulletList,
@@ -226,7 +226,7 @@ class MinutesEditor(EditorPane):
         self.query_one("#attendance", AttendanceTable).show(meeting, self.people)
 
     def _ask_substitute(self, index: int) -> None:
-        from workflow.membership import display_name, substitutable
+        from workflow.rules.membership import display_name, substitutable
 
         current = self.meeting.attendance[index].substitute_for
         choices = [(display_name(a.person, self.people) if a.person else a.name, a.person or a.name)

@@ -17,9 +17,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Select, Static
 
 from tui.screens.base import WorkerReports
-from workflow import catalogue
+from workflow.drafting import templates as catalogue
 from workflow.errors import MinutebookError
-from workflow.model import Committee, MeetingKind
+from workflow.record.model import Committee, MeetingKind
 
 __all__ = ["NewMeetingScreen", "read_date", "read_time"]
 

@@ -3,7 +3,7 @@
 Lives here: :class:`AttendanceTable` (a data table with quick keys that post
 :class:`AttendanceTable.Marked`) and the small pure edits of a meeting's attendance it
 asks for (:func:`mark`). Must not live here: lifecycle rules (circulation refuses
-unrecorded attendance in :mod:`workflow.lifecycle`).
+unrecorded attendance in :mod:`workflow.rules.lifecycle`).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable
 
-from workflow.model import AttendanceState, Attendee, Meeting, Person, Role
+from workflow.record.model import AttendanceState, Attendee, Meeting, Person, Role
 
 __all__ = ["AttendanceTable", "attendee_name", "mark"]
 

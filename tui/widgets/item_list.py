@@ -12,7 +12,7 @@ from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
-from workflow.model import Item, Meeting
+from workflow.record.model import Item, Meeting
 
 __all__ = ["ItemList", "item_label"]
 

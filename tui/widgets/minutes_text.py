@@ -1,6 +1,6 @@
 """The plain-text forms the clerk types into the editors, and back to model parts.
 
-Lives here: pure conversions between parts of an :class:`~workflow.model.Item` and the
+Lives here: pure conversions between parts of an :class:`~workflow.record.model.Item` and the
 text shown in one text area (narrative, resolutions, declarations, motions, actions,
 documents). Each ``parse_*`` returns the new parts and the problems found, as
 :class:`~workflow.errors.FieldError` with paths relative to the item
@@ -18,9 +18,9 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
-from workflow import numbering
 from workflow.errors import FieldError, MinutebookError
-from workflow.model import (
+from workflow.record import numbering
+from workflow.record.model import (
     Action,
     ActionKind,
     Block,
@@ -125,7 +125,7 @@ def parse_body(text: str, old: Sequence[Block] = ()) -> tuple[tuple[Block, ...],
 
 
 def _new_exemption(word: str, paragraph: str | None) -> Exemption:
-    from workflow.model import ExemptionBasis
+    from workflow.record.model import ExemptionBasis
 
     basis = ExemptionBasis.CONFIDENTIAL if word.lower() == "confidential" else ExemptionBasis.EXEMPT
     return Exemption(basis=basis, paragraph=int(paragraph) if paragraph else None)

@@ -30,7 +30,7 @@ from workflow.importers.common import (
 )
 from workflow.importers.printed import split_printed
 from workflow.importers.webpage import looks_like_webpage, split_webpage
-from workflow.model import Person
+from workflow.record.model import Person
 
 __all__ = [
     "ImportFailed",

@@ -24,7 +24,7 @@ from workflow.importers.common import (
 )
 from workflow.importers.minutes import ItemMinutes, read_minutes
 from workflow.importers.people import Register, parse_attendance
-from workflow.model import (
+from workflow.record.model import (
     AttendanceState,
     Attendee,
     ChairChange,

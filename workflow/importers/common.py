@@ -3,7 +3,7 @@ the small recognisers every layout needs (dates and times in prose, names, page 
 
 What lives here must not know about any one layout (web page, printed, Word): those
 modules split a document into header, attendance and items; this one only reads words.
-Nothing here builds a :class:`~workflow.model.Meeting` (see :mod:`.assemble`).
+Nothing here builds a :class:`~workflow.record.model.Meeting` (see :mod:`.assemble`).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from workflow.errors import MinutebookError
-from workflow.model import Meeting
+from workflow.record.model import Meeting
 
 __all__ = [
     "ImportFailed",

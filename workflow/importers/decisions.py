@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 
 from workflow.importers.common import PERSON, split_names
-from workflow.model import Motion, MotionKind, MotionOutcome, Vote
+from workflow.record.model import Motion, MotionKind, MotionOutcome, Vote
 
 __all__ = [
     "Decision",

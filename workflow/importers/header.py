@@ -12,7 +12,7 @@ import re
 
 from workflow.importers.assemble import Draft
 from workflow.importers.common import Ledger, SourceLine, clean, find_date, find_time
-from workflow.model import Contact, MeetingKind
+from workflow.record.model import Contact, MeetingKind
 
 __all__ = ["header_line", "heading_facts", "section_of"]
 

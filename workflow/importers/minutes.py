@@ -17,7 +17,7 @@ from workflow.importers import decisions as dec
 from workflow.importers import people
 from workflow.importers.common import Ledger, SourceLine
 from workflow.importers.paragraphs import Unit, closing_of, units_of
-from workflow.model import (
+from workflow.record.model import (
     Action,
     Block,
     BulletList,

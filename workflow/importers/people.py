@@ -22,7 +22,7 @@ from workflow.importers.common import (
     find_time,
     split_names,
 )
-from workflow.model import (
+from workflow.record.model import (
     AttendanceState,
     Attendee,
     Declaration,

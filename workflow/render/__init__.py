@@ -3,7 +3,7 @@
 The plain functions the command line and the TUI call:
 
 - :func:`document_blocks` — the blocks of an agenda or minutes; public unless
-  ``confidential`` (public documents are built from :func:`workflow.redaction.public_view`);
+  ``confidential`` (public documents are built from :func:`workflow.record.redaction.public_view`);
 - :func:`render_docx` — the Word document as deterministic bytes;
 - :func:`export` — ``markdown``, ``html`` or ``json`` text;
 - :func:`write_output` — put bytes or text at a path atomically, or say why not;
@@ -22,8 +22,8 @@ from pathlib import Path
 from typing import Literal
 
 from workflow.errors import OutputError, UsageError
-from workflow.model import Meeting, Person
-from workflow.redaction import public_view
+from workflow.record.model import Meeting, Person
+from workflow.record.redaction import public_view
 from workflow.render.blocks import MARKING, agenda_blocks, minutes_blocks
 from workflow.render.docx import HOUSE_STYLE, write_docx
 from workflow.render.elements import Block, Run

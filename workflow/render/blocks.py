@@ -6,7 +6,7 @@ published documents (council, "Minutes of the Meeting of … held at 2.00 pm on 
 closed at 3.30 pm)", the Chair's signature line). Writers in :mod:`workflow.render.docx`
 and :mod:`workflow.render.text` turn the same blocks into .docx, Markdown and HTML.
 
-Public documents take :func:`workflow.redaction.public_view` output; with
+Public documents take :func:`workflow.record.redaction.public_view` output; with
 ``confidential=False`` these functions also refuse to print exempt content themselves.
 """
 
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from workflow.model import (
+from workflow.record.model import (
     AttendanceState,
     Attendee,
     Item,

@@ -8,8 +8,8 @@ decision-maker). Both are built from :class:`~workflow.render.elements.Block` an
 by :func:`~workflow.render.docx.write_docx`, so the same input gives the same bytes.
 
 What must not: reading the archive, applying the call-in rules (see
-:mod:`workflow.decisions`), printing exempt content in a public version. A public record
-is made from :func:`workflow.redaction.public_view`; of an exempt item it keeps only the
+:mod:`workflow.rules.decisions`), printing exempt content in a public version. A public record
+is made from :func:`workflow.record.redaction.public_view`; of an exempt item it keeps only the
 title the public may see, the decision-maker and the dates.
 """
 
@@ -19,8 +19,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from workflow.decisions import ForwardPlanEntry
-from workflow.model import (
+from workflow.record.model import (
     CallIn,
     CallInState,
     DecisionRecord,
@@ -29,12 +28,13 @@ from workflow.model import (
     Meeting,
     Person,
 )
-from workflow.redaction import public_view
+from workflow.record.redaction import public_view
 from workflow.render.blocks import MARKING
 from workflow.render.docx import write_docx
 from workflow.render.elements import Block, Blocks, Run
 from workflow.render.styles import Style
 from workflow.render.wording import exempt_note, long_date, person_name, short_date
+from workflow.rules.decisions import ForwardPlanEntry
 
 __all__ = [
     "decision_blocks",

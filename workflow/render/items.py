@@ -2,14 +2,14 @@
 
 Called by :mod:`workflow.render.blocks` for each item. ``confidential=False`` never
 prints exempt content, whatever the input (exempt blocks become a withheld note):
-:func:`workflow.redaction.public_view` is the choke point, and this is the second lock.
+:func:`workflow.record.redaction.public_view` is the choke point, and this is the second lock.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
-from workflow.model import (
+from workflow.record.model import (
     ActionKind,
     BulletList,
     DecisionRecord,

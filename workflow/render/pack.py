@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from workflow.errors import MinutebookError, OutputError
-from workflow.model import Meeting
+from workflow.record.model import Meeting
 
 __all__ = ["NO_LIBREOFFICE", "build_pack", "pack_documents"]
 

@@ -3,7 +3,7 @@
 :func:`to_markdown` and :func:`to_html` take the blocks of an agenda or minutes (public
 blocks for a public export); the HTML is a complete, escaped HTML5 page in the manner of
 the council's "Agenda and minutes" web page. :func:`to_json` writes the record itself as
-plain data; the caller passes :func:`workflow.redaction.public_view` for a public export.
+plain data; the caller passes :func:`workflow.record.redaction.public_view` for a public export.
 No Word and no files here.
 """
 
@@ -14,8 +14,8 @@ import json
 import re
 from collections.abc import Sequence
 
-from workflow.codec import encode
-from workflow.model import Meeting
+from workflow.record.codec import encode
+from workflow.record.model import Meeting
 from workflow.render.elements import Block, Run
 from workflow.render.styles import Style
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
-from workflow.model import (
+from workflow.record.model import (
     Declaration,
     Exemption,
     ExemptionBasis,

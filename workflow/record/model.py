@@ -10,8 +10,8 @@ read top to bottom like the printed minutes. Every class is frozen; change a rec
 ``dataclasses.replace`` (or the helpers in :mod:`workflow.edits`).
 
 Exempt business (Schedule 12A) lives in the same classes but is marked by an
-:class:`Exemption`; :mod:`workflow.redaction` is the one place that strips it for public
-use, and :mod:`workflow.codec` stores it apart in ``meeting.exempt.yaml``.
+:class:`Exemption`; :mod:`workflow.record.redaction` is the one place that strips it for public
+use, and :mod:`workflow.record.codec` stores it apart in ``meeting.exempt.yaml``.
 """
 
 from __future__ import annotations
@@ -20,8 +20,6 @@ import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
-
-from workflow.states import Status
 
 __all__ = [
     "Action",
@@ -79,6 +77,18 @@ def _frozen(cls):  # type: ignore[no-untyped-def]
 
 
 # --------------------------------------------------------------------------- enums
+
+
+class Status(StrEnum):
+    """Where a meeting is in its lifecycle (rules in :mod:`workflow.rules.lifecycle`)."""
+
+    AGENDA_DRAFT = "agenda-draft"
+    AGENDA_PUBLISHED = "agenda-published"
+    MINUTES_DRAFT = "minutes-draft"
+    MINUTES_CIRCULATED = "minutes-circulated"
+    MINUTES_PUBLISHED = "minutes-published"
+    MINUTES_APPROVED = "minutes-approved"
+    CANCELLED = "cancelled"
 
 
 class MeetingKind(StrEnum):
@@ -450,7 +460,7 @@ class Resolution:
     """One resolution (or sub-resolution) with its printed label."""
 
     label: str = ""
-    """``(a)``, ``1)``, ``(i)``; stored as printed, assigned by :mod:`workflow.numbering`."""
+    """``(a)``, ``1)``, ``(i)``; stored as printed, assigned by :mod:`workflow.record.numbering`."""
     text: str = ""
     children: tuple[Resolution, ...] = ()
 

@@ -4,7 +4,7 @@ What lives here: the one :data:`TRANSITIONS` table, :func:`allowed` (the questio
 the TUI's key bindings and the command palette all ask), the transitions themselves
 (:func:`publish_agenda`, :func:`start_minutes`, :func:`circulate`,
 :func:`publish_draft_minutes`, :func:`cancel`, :func:`postpone`) and the quorum check.
-Approval, the lock on approved minutes and amendments are in :mod:`workflow.approval`,
+Approval, the lock on approved minutes and amendments are in :mod:`workflow.rules.approval`,
 built on :func:`apply_step` and :class:`Event` from here.
 Each transition returns the new record and an :class:`Event` (summary sentence for the
 commit message, tag name suggestion) or raises :class:`~workflow.errors.Refused` with one
@@ -12,8 +12,8 @@ sentence saying what to do instead; a refused step changes nothing.
 
 What must not: I/O of any kind (archive, rendering, validation files). The service in
 :mod:`workflow.service` validates, renders, commits and tags around these functions;
-dates and deadlines come from :mod:`workflow.deadlines`, and what one meeting does with
-another's minutes and actions from :mod:`workflow.followup`.
+dates and deadlines come from :mod:`workflow.rules.deadlines`, and what one meeting does with
+another's minutes and actions from :mod:`workflow.rules.followup`.
 """
 
 from __future__ import annotations
@@ -23,12 +23,8 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from workflow.deadlines import WorkingCalendar, is_on_time, long_date
 from workflow.errors import MinutebookError, Refused
-from workflow.followup import (
-    describe_changes,
-)
-from workflow.model import (
+from workflow.record.model import (
     Agenda,
     AttendanceState,
     Committee,
@@ -38,7 +34,11 @@ from workflow.model import (
     Status,
     Urgency,
 )
-from workflow.publication import (
+from workflow.rules.deadlines import WorkingCalendar, is_on_time, long_date
+from workflow.rules.followup import (
+    describe_changes,
+)
+from workflow.rules.publication import (
     Check,
     RuleSettings,
     agenda_checks,

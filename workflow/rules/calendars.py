@@ -2,7 +2,7 @@
 
 The maintained ``holidays`` library remains the only source of bank holidays: the first
 time a year of a region is needed, it is computed by the library (through
-:func:`workflow.deadlines.working_days_calendar`) and kept as JSON under the user's cache
+:func:`workflow.rules.deadlines.working_days_calendar`) and kept as JSON under the user's cache
 folder, keyed by the installed library, so a later start need not import it (importing
 it costs a large part of a second on a busy machine). Deleting the cache is always safe.
 """
@@ -17,7 +17,7 @@ from pathlib import Path
 
 import platformdirs
 
-from workflow.deadlines import WorkingCalendar, working_days_calendar
+from workflow.rules.deadlines import WorkingCalendar, working_days_calendar
 
 __all__ = ["CachedHolidays", "cached_calendar"]
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Literal, Protocol
 
 from workflow.errors import MinutebookError
-from workflow.model import Item, ItemKind, Meeting, Resolution, Status
+from workflow.record.model import Item, ItemKind, Meeting, Resolution, Status
 
 __all__ = [
     "LABEL_SCHEMES",

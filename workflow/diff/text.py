@@ -1,6 +1,6 @@
 """A meeting diff in words: the readable listing and the one-line summary.
 
-Kept apart from the comparison in :mod:`workflow.diff`, which stays free of presentation;
+Kept apart from the comparison in :mod:`workflow.diff.meetings`, which stays free of presentation;
 ``MeetingDiff.to_text`` and ``MeetingDiff.summary`` call into here.
 """
 
@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from workflow.diff import FieldChange, ItemDiff, MeetingDiff, WordOp
+    from workflow.diff.meetings import FieldChange, ItemDiff, MeetingDiff, WordOp
 
 __all__ = ["as_text", "summary_line"]
 

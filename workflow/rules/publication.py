@@ -4,12 +4,12 @@ What lives here: :func:`agenda_checks` (publication date, the clear-days deadlin
 recorded reason of urgency, a reason for every late or urgent item, a Schedule 12A
 paragraph for every exempt item, the exclusion of the press and public before the first
 private item, no Any Other Business at a special meeting, key decisions and notice of a
-private executive meeting as :mod:`workflow.decisions` rules), each answered as a
+private executive meeting as :mod:`workflow.rules.decisions` rules), each answered as a
 :class:`Check` a dialog can show, :func:`with_exclusion`, which inserts the
 resolution excluding the press and public where it is missing, and for the minutes the
 quorum check (:func:`quorum_problems`), a warning in validation and at circulation.
 
-What must not: the lifecycle states and transitions (:mod:`workflow.lifecycle` asks these
+What must not: the lifecycle states and transitions (:mod:`workflow.rules.lifecycle` asks these
 checks and moves the meeting), I/O of any kind, reading settings files.
 """
 
@@ -21,16 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from workflow.deadlines import (
-    WorkingCalendar,
-    clear_days_between,
-    format_deadline,
-    is_on_time,
-    latest_publication_date,
-    long_date,
-)
-from workflow.decisions import key_decision_problem, private_notice_problem
-from workflow.model import (
+from workflow.record.model import (
     AttendanceState,
     Committee,
     ExemptionBasis,
@@ -41,6 +32,15 @@ from workflow.model import (
     Resolution,
     Role,
 )
+from workflow.rules.deadlines import (
+    WorkingCalendar,
+    clear_days_between,
+    format_deadline,
+    is_on_time,
+    latest_publication_date,
+    long_date,
+)
+from workflow.rules.decisions import key_decision_problem, private_notice_problem
 
 __all__ = [
     "Check",

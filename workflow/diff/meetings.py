@@ -1,6 +1,6 @@
 """What changed between two versions of a meeting, in the terms a clerk thinks in.
 
-:func:`diff_meetings` compares two :class:`~workflow.model.Meeting` records and returns a
+:func:`diff_meetings` compares two :class:`~workflow.record.model.Meeting` records and returns a
 :class:`MeetingDiff`: meeting-level field changes (date, times, venue, status...),
 attendance changes per person, and items matched by ``uid`` (by title similarity when the
 uids differ), each added, removed, renumbered or changed. Inside a changed text the
@@ -9,7 +9,7 @@ character, so both texts can be rebuilt exactly from them.
 
 This module is pure: no git, no files, no documents. It diffs whatever it is given, so a
 public caller (anything a member of the public may see) must pass
-``workflow.redaction.public_view(...)`` of both versions; exempt text then never reaches
+``workflow.record.redaction.public_view(...)`` of both versions; exempt text then never reaches
 the diff. The same result prints as text (plain or ANSI colour), as JSON for scripts
 (``{"format": 1, ...}``) and as a one-line summary used as a commit subject. No document
 building here: the Word redline is :mod:`workflow.render.redline`.
@@ -28,7 +28,7 @@ from enum import Enum
 from typing import Any
 
 from workflow.errors import MinutebookError
-from workflow.model import Attendee, BulletList, Item, Meeting, Paragraph, Person, Resolution
+from workflow.record.model import Attendee, BulletList, Item, Meeting, Paragraph, Person, Resolution
 
 __all__ = [
     "FORMAT",
@@ -192,13 +192,13 @@ class MeetingDiff:
 
     def summary(self, limit: int = 72) -> str:
         """One line saying what changed: ``Item 20: resolution (b) amended; item 21 added``."""
-        from workflow.diff_text import summary_line
+        from workflow.diff.text import summary_line
 
         return summary_line(self, limit)
 
     def to_text(self, colour: bool = False) -> str:
         """Readable lines; changed words as ``[-old-]{+new+}`` or, with colour, in red/green."""
-        from workflow.diff_text import as_text
+        from workflow.diff.text import as_text
 
         return as_text(self, colour)
 

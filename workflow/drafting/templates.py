@@ -6,10 +6,10 @@ as objects), :func:`load_template` (read, resolve ``extends``, validate, cache),
 wording, numbers running on through the municipal year) and the small pure edits the command line and the terminal UI share:
 :func:`add_report_item`, :func:`remove_item`, :func:`move_item`, :func:`new_uid`.
 
-Must not live here: numbering rules (:mod:`workflow.numbering`), membership rules
-(:mod:`workflow.membership`), carrying actions forward (:mod:`workflow.followup`),
+Must not live here: numbering rules (:mod:`workflow.record.numbering`), membership rules
+(:mod:`workflow.rules.membership`), carrying actions forward (:mod:`workflow.rules.followup`),
 archive access or rendering. Edits never renumber: only
-:func:`workflow.numbering.renumber` changes stored numbers.
+:func:`workflow.record.numbering.renumber` changes stored numbers.
 """
 
 from __future__ import annotations
@@ -26,13 +26,10 @@ from typing import TYPE_CHECKING, Any
 
 import templates
 from schemas import validate
-from workflow import numbering
-from workflow.codec import decode, load_yaml
-from workflow.deadlines import long_date
 from workflow.errors import FieldError, InvalidRecord, MinutebookError, NotFound
-from workflow.followup import fill_minutes_item, minutes_wording
-from workflow.membership import expected_attendance
-from workflow.model import (
+from workflow.record import numbering
+from workflow.record.codec import decode, load_yaml
+from workflow.record.model import (
     Committee,
     Contact,
     Exemption,
@@ -45,6 +42,9 @@ from workflow.model import (
     Report,
     Status,
 )
+from workflow.rules.deadlines import long_date
+from workflow.rules.followup import fill_minutes_item, minutes_wording
+from workflow.rules.membership import expected_attendance
 
 if TYPE_CHECKING:
     from workflow.settings import Settings
@@ -315,7 +315,7 @@ def new_meeting(
 
     ``previous`` holds the committee's meetings in the archive: numbers run on from them
     within the municipal year and the Minutes item approves those still awaiting approval.
-    Open actions are carried forward by :func:`workflow.followup.carry_forward`.
+    Open actions are carried forward by :func:`workflow.rules.followup.carry_forward`.
     """
     stem = f"{committee.slug}/{date.isoformat()}"
     meeting_id = meeting_id or stem

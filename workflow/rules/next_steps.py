@@ -11,8 +11,8 @@ from typing import Any
 
 from archive.layout import MEETING_FILE
 from workflow.errors import MinutebookError
+from workflow.record.model import Status
 from workflow.settings import Settings
-from workflow.states import Status
 
 __all__ = ["MeetingSummary", "OverviewRow", "meeting_ids_in", "next_step", "overview_rows", "read_summaries"]
 
@@ -64,7 +64,7 @@ def _scalar(raw: str) -> str:
     if len(raw) >= 2 and raw[0] == raw[-1] == "'":
         return raw[1:-1].replace("''", "'")
     if raw.startswith('"'):
-        from workflow import codec
+        from workflow.record import codec
 
         return str(codec.load_yaml(f"v: {raw}")["v"])
     return raw
@@ -123,7 +123,7 @@ class OverviewRow:
 
 @functools.lru_cache(maxsize=8)
 def _calendar(country: str, subdivision: str) -> Any:
-    from workflow.calendars import cached_calendar
+    from workflow.rules.calendars import cached_calendar
 
     return cached_calendar(country, subdivision)
 
@@ -139,7 +139,7 @@ def next_step(
     if status is Status.AGENDA_DRAFT and date < today:
         return "agenda never published (the meeting date has passed)", None, True
     if status is Status.AGENDA_DRAFT:
-        from workflow import deadlines
+        from workflow.rules import deadlines
 
         calendar = _calendar(settings.holiday_country, settings.holiday_subdivision)
         due = deadlines.latest_publication_date(date, settings.clear_days, calendar)

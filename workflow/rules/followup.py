@@ -19,10 +19,10 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
-from workflow.deadlines import long_date
 from workflow.errors import FieldError, Refused
-from workflow.model import Action, BulletList, Item, ItemKind, Meeting, Paragraph, Resolution
-from workflow.numbering import find_minute_refs, minute_ref_for
+from workflow.record.model import Action, BulletList, Item, ItemKind, Meeting, Paragraph, Resolution
+from workflow.record.numbering import find_minute_refs, minute_ref_for
+from workflow.rules.deadlines import long_date
 
 __all__ = [
     "LIFECYCLE_FIELDS",

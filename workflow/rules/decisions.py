@@ -10,7 +10,7 @@ states its reasons; and the call-in period (clear working days after the record 
 published) with the steps made -> published -> called in -> implemented.
 
 What must not: I/O, rendering, the meeting lifecycle states. Each step on a decision is a
-pure function returning the new :class:`~workflow.model.DecisionRecord` or raising
+pure function returning the new :class:`~workflow.record.model.DecisionRecord` or raising
 :class:`~workflow.errors.Refused` with one sentence; the service stores the result.
 """
 
@@ -21,9 +21,8 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from workflow.deadlines import WorkingCalendar, add_clear_working_days, long_date
 from workflow.errors import Refused
-from workflow.model import (
+from workflow.record.model import (
     CallIn,
     CallInState,
     DecisionRecord,
@@ -32,6 +31,7 @@ from workflow.model import (
     KeyDecisionRoute,
     Meeting,
 )
+from workflow.rules.deadlines import WorkingCalendar, add_clear_working_days, long_date
 
 __all__ = [
     "FORWARD_PLAN_CLEAR_DAYS",

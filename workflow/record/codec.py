@@ -27,7 +27,7 @@ from typing import Any, TypeVar, Union
 import yaml
 
 from workflow.errors import FieldError, InvalidRecord, YamlError
-from workflow.model import Meeting, Withheld
+from workflow.record.model import Meeting, Withheld
 
 __all__ = [
     "decode",

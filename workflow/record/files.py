@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from workflow import codec
 from workflow.errors import FieldError, InvalidRecord
-from workflow.model import Committee, Meeting, Person
+from workflow.record import codec
+from workflow.record.model import Committee, Meeting, Person
 from workflow.settings import Settings
 
 if TYPE_CHECKING:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from workflow.model import Meeting, Person, Status
+from workflow.record.model import Meeting, Person, Status
 
 __all__ = ["preview_text"]
 
@@ -24,7 +24,7 @@ def preview_text(
     confidential: bool = False,
 ) -> str:
     """Markdown text of the agenda or minutes (minutes once the meeting has them)."""
-    from workflow.redaction import public_view
+    from workflow.record.redaction import public_view
     from workflow.render import blocks, text
 
     if document is None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 
-from workflow.model import AttendanceState, Attendee, Committee, Membership, Person, Role
+from workflow.record.model import AttendanceState, Attendee, Committee, Membership, Person, Role
 
 __all__ = ["MEMBER_ROLES", "ROLE_ORDER", "display_name", "expected_attendance", "members_on", "substitutable"]
 

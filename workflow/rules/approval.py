@@ -4,8 +4,8 @@ as a recorded amendment.
 What lives here: :func:`approve` (the minutes locked, the approving meeting's Minutes item
 filled), :func:`check_edit` (the lock every plain save and restore goes through) and
 :func:`amend` (a change to approved minutes with who, when, why and on whose authority).
-Like the rest of :mod:`workflow.lifecycle`, each is a pure function that returns the new
-record and an :class:`~workflow.lifecycle.Event` or refuses in one sentence.
+Like the rest of :mod:`workflow.rules.lifecycle`, each is a pure function that returns the new
+record and an :class:`~workflow.rules.lifecycle.Event` or refuses in one sentence.
 
 What must not: I/O of any kind; the service validates, commits and tags around these.
 """
@@ -17,9 +17,10 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from workflow.deadlines import long_date
 from workflow.errors import Refused
-from workflow.followup import (
+from workflow.record.model import Amendment, Approval, ItemKind, Meeting, Status
+from workflow.rules.deadlines import long_date
+from workflow.rules.followup import (
     LIFECYCLE_FIELDS,
     cite_minute,
     corrected_by,
@@ -27,9 +28,8 @@ from workflow.followup import (
     fill_minutes_item,
     minutes_wording,
 )
-from workflow.lifecycle import EDIT, Event, allowed, apply_step, make_event, require
-from workflow.model import Amendment, Approval, ItemKind, Meeting, Status
-from workflow.publication import RuleSettings
+from workflow.rules.lifecycle import EDIT, Event, allowed, apply_step, make_event, require
+from workflow.rules.publication import RuleSettings
 
 __all__ = ["Approved", "amend", "approve", "check_edit"]
 
@@ -144,7 +144,7 @@ def _without_call_in(meeting: Meeting) -> Meeting:
     Publishing a record of decision, a call-in and implementation happen after the
     meeting and are not words of the minutes, so approval does not lock them.
     """
-    from workflow.model import CallIn
+    from workflow.record.model import CallIn
 
     items = tuple(
         dataclasses.replace(
