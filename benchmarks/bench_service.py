@@ -1,4 +1,4 @@
-"""Benchmark of the clerk's operations through ``workflow.service.Service`` against plain git.
+"""Benchmark of the clerk's operations through the services of ``workflow.services`` against plain git.
 
 Measured on a scratch copy of the 20,000-commit / 2,000-meeting archive that
 ``bench_archive`` builds (cached under ``benchmarks/.work/``), into which one real
@@ -47,9 +47,13 @@ for folder in (ROOT, ROOT / "benchmarks"):
 from bench_archive import WORK, cached_archive, fresh_copy, median_ms  # noqa: E402
 from bench_render import make_meeting  # noqa: E402
 
-from workflow import records  # noqa: E402
+from workflow.record import files as records  # noqa: E402
 from workflow.record.model import Meeting  # noqa: E402
-from workflow.service import Service  # noqa: E402
+from workflow.services.checks import Checks  # noqa: E402
+from workflow.services.history import History  # noqa: E402
+from workflow.services.meetings import Meetings  # noqa: E402
+from workflow.services.search import Search  # noqa: E402
+from workflow.services.workspace import Workspace  # noqa: E402
 from workflow.settings import Settings  # noqa: E402
 
 __all__ = ["Row", "main", "measure"]
@@ -100,12 +104,12 @@ def _version(meeting: Meeting, n: int) -> Meeting:
     return dataclasses.replace(meeting, venue=f"Committee Room {n % 7}, version {n}")
 
 
-def _fill_history(svc: Service, meeting: Meeting, versions: int) -> list[float]:
+def _fill_history(svc: Workspace, meeting: Meeting, versions: int) -> list[float]:
     """Save ``versions`` versions; the time of each (ms) is a save measurement too."""
     times = []
     for n in range(versions):
         start = time.perf_counter()
-        svc.save(_version(meeting, n), message=f"Venue changed ({n})")
+        Meetings(svc).save(_version(meeting, n), message=f"Venue changed ({n})")
         times.append((time.perf_counter() - start) * 1000)
     return times
 
@@ -118,30 +122,30 @@ def _plain_commit(repo: Path, rel: str, n: int) -> None:
          "commit", "-q", "-m", f"Venue changed (plain {n})")
 
 
-def _bench_save(svc: Service, repo: Path, meeting: Meeting, fill: list[float], repeat: int) -> Row:
+def _bench_save(svc: Workspace, repo: Path, meeting: Meeting, fill: list[float], repeat: int) -> Row:
     rel = f"{records.meeting_folder(meeting.id)}/{records.MEETING_FILE}"
     ours = statistics.median(fill)
     _git(repo, "reset", "-q")
     peer = median_ms(lambda n: _plain_commit(repo, rel, n), repeat)
     _git(repo, "reset", "-q", "--hard", "HEAD")
     svc.archive._trees.clear()
-    mem = peak_kib(lambda: svc.save(_version(meeting, 10**6), message="Memory"))
+    mem = peak_kib(lambda: Meetings(svc).save(_version(meeting, 10**6), message="Memory"))
     return Row("save 10-item meeting (validate+write+commit)", ours, "git add + git commit", peer,
                "<= 20 ms", ours <= 20, mem)
 
 
-def _bench_history(svc: Service, repo: Path, meeting: Meeting, repeat: int) -> list[Row]:
+def _bench_history(svc: Workspace, repo: Path, meeting: Meeting, repeat: int) -> list[Row]:
     """History listed from its index, after a save, and with no index (the first listing)."""
     folder = records.meeting_folder(meeting.id) + "/"
     index = repo / ".git" / "minutebook-cache"
-    count = len(svc.history(meeting.id))
+    count = len(History(svc).versions(meeting.id))
     peer = median_ms(lambda n: _git(repo, "log", "--format=%H%x00%an%x00%ae%x00%aI%x00%B%x00",
                                     "HEAD", "--", folder), repeat)
-    ours = median_ms(lambda n: svc.history(meeting.id), repeat)
-    mem = peak_kib(lambda: svc.history(meeting.id))
-    after_save = median_ms(lambda n: svc.history(meeting.id), max(5, repeat // 2), warmup=0,
-                           before=lambda n: svc.save(_version(meeting, 2 * 10**6 + n), message="One more"))
-    cold = median_ms(lambda n: svc.history(meeting.id), max(5, repeat // 3), warmup=0,
+    ours = median_ms(lambda n: History(svc).versions(meeting.id), repeat)
+    mem = peak_kib(lambda: History(svc).versions(meeting.id))
+    after_save = median_ms(lambda n: History(svc).versions(meeting.id), max(5, repeat // 2), warmup=0,
+                           before=lambda n: Meetings(svc).save(_version(meeting, 2 * 10**6 + n), message="One more"))
+    cold = median_ms(lambda n: History(svc).versions(meeting.id), max(5, repeat // 3), warmup=0,
                      before=lambda n: shutil.rmtree(index, ignore_errors=True))
     target = "<= 1.2x git and < 20 ms"
     return [
@@ -154,33 +158,33 @@ def _bench_history(svc: Service, repo: Path, meeting: Meeting, repeat: int) -> l
     ]
 
 
-def _bench_diff(svc: Service, repo: Path, meeting: Meeting, repeat: int) -> Row:
-    versions = svc.history(meeting.id)
+def _bench_diff(svc: Workspace, repo: Path, meeting: Meeting, repeat: int) -> Row:
+    versions = History(svc).versions(meeting.id)
     old, new = versions[len(versions) // 2].commit, versions[len(versions) // 2 - 1].commit
     rel = f"{records.meeting_folder(meeting.id)}/{records.MEETING_FILE}"
-    ours = median_ms(lambda n: svc.diff(meeting.id, old, new), repeat)
+    ours = median_ms(lambda n: History(svc).diff(meeting.id, old, new), repeat)
     peer = median_ms(lambda n: _git(repo, "diff", "--word-diff", old, new, "--", rel), repeat)
-    mem = peak_kib(lambda: svc.diff(meeting.id, old, new))
+    mem = peak_kib(lambda: History(svc).diff(meeting.id, old, new))
     return Row("diff of two versions", ours, "git diff --word-diff", peer, "< 10 ms", ours < 10, mem)
 
 
-def _bench_search(svc: Service, repo: Path, repeat: int, word: str, label: str, meetings: int) -> Row:
-    hits = len(svc.search(word))
-    ours = median_ms(lambda n: svc.search(word), repeat)
+def _bench_search(svc: Workspace, repo: Path, repeat: int, word: str, label: str, meetings: int) -> Row:
+    hits = len(Search(svc).search(word))
+    ours = median_ms(lambda n: Search(svc).search(word), repeat)
     peer = median_ms(lambda n: _git(repo, "grep", "-z", "-n", "-I", "-F", "-i", "-e", word, "HEAD",
                                     "--", "meetings/", ":(exclude)*.exempt.yaml"), repeat)
-    mem = peak_kib(lambda: svc.search(word))
+    mem = peak_kib(lambda: Search(svc).search(word))
     return Row(f"search {meetings:,} meetings, {label} ({hits} lines)", ours, "git grep", peer,
                "<= 1.2x git and < 150 ms", ours <= 1.2 * peer and ours < 150, mem)
 
 
-def _bench_validate(svc: Service, repeat: int) -> list[Row]:
+def _bench_validate(svc: Workspace, repeat: int) -> list[Row]:
     rows = []
     for items in (10, 100):
         meeting, _ = make_meeting(items)
-        ours = median_ms(lambda n, m=meeting: svc.check(dataclasses.replace(m, venue=f"Room {n}")),
+        ours = median_ms(lambda n, m=meeting: Checks(svc).check(dataclasses.replace(m, venue=f"Room {n}")),
                          repeat)
-        mem = peak_kib(lambda m=meeting: svc.check(dataclasses.replace(m, venue="Room x")))
+        mem = peak_kib(lambda m=meeting: Checks(svc).check(dataclasses.replace(m, venue="Room x")))
         rows.append(Row(f"validate {items}-item meeting", ours, target="(no target; TUI validates per item)",
                         peak_kib=mem))
     return rows
@@ -215,8 +219,8 @@ def _bench_render_process(repeat: int) -> Row:
     meeting, people = make_meeting(10)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        with Service.open(folder / "archive", settings=SETTINGS) as svc:
-            svc.save(meeting, message="Minutes drafted")
+        with Workspace.open(folder / "archive", settings=SETTINGS) as svc:
+            Meetings(svc).save(meeting, message="Minutes drafted")
         env = {**GIT_ENV, "HOME": str(folder),
                "MINUTEBOOK_CONFIG": str(folder / "none.toml"), "XDG_STATE_HOME": str(folder / "state"),
                "MINUTEBOOK_CLERK_NAME": SETTINGS.clerk_name, "MINUTEBOOK_CLERK_EMAIL": SETTINGS.clerk_email}
@@ -242,7 +246,7 @@ def measure(*, commits: int, meetings: int, versions: int, repeat: int,
     scratch = fresh_copy(pristine, WORK / "scratch-service")
     try:
         meeting, _ = make_meeting(10)
-        with Service.open(scratch, settings=SETTINGS, create=False) as svc:
+        with Workspace.open(scratch, settings=SETTINGS, create=False) as svc:
             fill = _fill_history(svc, meeting, versions)
             svc.archive.maintenance()
             if profile:
@@ -259,13 +263,13 @@ def measure(*, commits: int, meetings: int, versions: int, repeat: int,
         shutil.rmtree(scratch, ignore_errors=True)
 
 
-def _profile(svc: Service, repo: Path, meeting: Meeting, what: str) -> None:
+def _profile(svc: Workspace, repo: Path, meeting: Meeting, what: str) -> None:
     actions: dict[str, Callable[[int], object]] = {
-        "save": lambda n: svc.save(_version(meeting, 5000 + n), message=f"Profile {n}"),
-        "history": lambda n: svc.history(meeting.id),
-        "diff": lambda n: svc.diff(meeting.id, "10", "11"),
-        "search": lambda n: svc.search(RARE),
-        "search-common": lambda n: svc.search(COMMON),
+        "save": lambda n: Meetings(svc).save(_version(meeting, 5000 + n), message=f"Profile {n}"),
+        "history": lambda n: History(svc).versions(meeting.id),
+        "diff": lambda n: History(svc).diff(meeting.id, "10", "11"),
+        "search": lambda n: Search(svc).search(RARE),
+        "search-common": lambda n: Search(svc).search(COMMON),
     }
     profiler = cProfile.Profile()
     profiler.enable()

@@ -46,15 +46,17 @@ TARGETS = {"first paint (ms)": 400.0, "keystroke median (ms)": 8.0, "keystroke p
 
 
 def _service(path: Path):  # type: ignore[no-untyped-def]
-    from workflow.service import Service
+    from workflow.services.workspace import Workspace
 
-    return Service.open(path, create=False)
+    return Workspace.open(path, create=False)
 
 
 def build_home_archive(path: Path, meetings: int = 500) -> Path:
     """The sample archive plus ``meetings`` meetings over its committees, saved as one version."""
-    from workflow import sample
     from workflow.record import files as records
+    from workflow.services import archives as sample
+    from workflow.services.meetings import Meetings
+    from workflow.services.register import Register
 
     stamp = path / ".git" / "minutebook-bench-complete"
     if stamp.exists():
@@ -63,8 +65,8 @@ def build_home_archive(path: Path, meetings: int = 500) -> Path:
         shutil.rmtree(path)
     sample.init_archive(path, sample=True)
     with _service(path) as service:
-        base = service.load(SOURCE)
-        context = service.context()
+        base = Meetings(service).load(SOURCE)
+        context = Register(service).context()
         files: dict[str, bytes | None] = {}
         for n in range(meetings):
             slug = ("children-scrutiny-board", "cabinet-member-housing", "planning-committee")[n % 3]
@@ -78,13 +80,14 @@ def build_home_archive(path: Path, meetings: int = 500) -> Path:
 
 def build_typing_archive(path: Path, items: int = 100) -> str:
     """A sample archive whose circulated meeting has ``items`` report items; its id."""
-    from workflow import sample
+    from workflow.services import archives as sample
+    from workflow.services.meetings import Meetings
 
     if path.exists():
         shutil.rmtree(path)
     sample.init_archive(path, sample=True)
     with _service(path) as service:
-        meeting = service.load(SOURCE)
+        meeting = Meetings(service).load(SOURCE)
         report = next(it for it in meeting.items if it.uid == "school-transport")
         many = tuple(
             dataclasses.replace(report, uid=f"i{n}", agenda_number=str(n + 1), minute_number=str(n + 9),
@@ -93,7 +96,7 @@ def build_typing_archive(path: Path, items: int = 100) -> str:
         )  # fmt: skip
         body = tuple(b for b in report.body if not hasattr(b, "withheld"))
         many = tuple(dataclasses.replace(it, body=body) for it in many)
-        service.save(dataclasses.replace(meeting, items=many), message="100 items for the benchmark")
+        Meetings(service).save(dataclasses.replace(meeting, items=many), message="100 items for the benchmark")
     return SOURCE
 
 

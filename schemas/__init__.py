@@ -16,7 +16,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from schemas.compiled import check, forget
 from schemas.loading import KINDS, fields_of
+from schemas.record_rules import path_key
 from schemas.report import (
     DEFAULT_MINUTE_REF_PATTERN,
     EXEMPT_PARAGRAPHS,
@@ -51,9 +53,6 @@ def validate(
         raise ValueError(f"'{kind}' is not a kind of record minutebook knows ({known}).")
     if not isinstance(data, Mapping):
         return Report((Problem("", "should be a set of fields (name: value)"),))
-    from schemas.compiled import check, forget
-    from schemas.records import path_key
-
     try:
         problems = check(kind, data, context or ValidationContext())
     except RecursionError:

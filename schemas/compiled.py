@@ -16,11 +16,10 @@ from typing import Any
 from cerberus.schema import RulesSetRegistry, SchemaRegistry
 
 from schemas.loading import definitions
-from schemas.records import format_path
 from schemas.report import Problem, ValidationContext
 from schemas.validator import ClerkErrorHandler, MinutebookValidator, collect
 
-__all__ = ["check", "check_entry", "compiled", "entry_path", "forget"]
+__all__ = ["check", "check_entry", "compiled", "forget"]
 
 _local = threading.local()
 _MEMO_SIZE = 4096
@@ -92,16 +91,3 @@ def _build(kind: str) -> MinutebookValidator:
         found=None,
         checker=check_entry,
     )
-
-
-def entry_path(parent: tuple[Any, ...], problem: Problem) -> Problem:
-    """A problem of a list entry, with the entry's own path put in front."""
-    prefix = format_path(parent)
-    path = problem.path
-    if not path:
-        joined = prefix
-    elif path.startswith("["):
-        joined = prefix + path
-    else:
-        joined = f"{prefix}.{path}"
-    return Problem(joined, problem.message, problem.severity)

@@ -3,7 +3,7 @@
 Lives here: :class:`MinutebookValidator` (the field rules: ``time``, ``date``,
 ``minute_ref``, ``email``, ``xml_safe``, ``slug``, ``meeting_id``, ``exempt_paragraph``,
 ``person_ref``, ``not_before``, ``form``, ``month_day``, ``ref_format``, ``placeholders``,
-``block``, ``each``; the record rules come from :mod:`schemas.records`), the ``text`` and ``whole``
+``block``, ``each``; the record rules come from :mod:`schemas.record_rules`), the ``text`` and ``whole``
 types, :class:`ClerkErrorHandler` and :func:`collect`, which flattens Cerberus's error tree
 into :class:`~schemas.report.Problem` objects with ``items[3].title`` paths.
 
@@ -24,7 +24,7 @@ import cerberus
 from cerberus import errors
 from cerberus.validator import TypeDefinition
 
-from schemas.records import RecordRules, format_path
+from schemas.record_rules import RecordRules, entry_path, format_path
 from schemas.report import DEFAULT_MINUTE_REF_PATTERN, Problem, ValidationContext
 
 __all__ = ["BLOCK", "WARNING", "ClerkErrorHandler", "MinutebookValidator", "collect"]
@@ -270,8 +270,6 @@ class MinutebookValidator(RecordRules, cerberus.Validator):  # type: ignore[misc
         found = self._config.get("found")
         if checker is None or found is None:
             return
-        from schemas.compiled import entry_path
-
         for index, entry in enumerate(value):
             if isinstance(entry, Mapping):
                 parent = (*self.document_path, field, index)

@@ -1,6 +1,6 @@
 """The Textual application: composition root and app-wide behaviour.
 
-``make_app`` builds the app around a :class:`workflow.service.Service` factory so tests
+``make_app`` builds the app around a :class:`~workflow.services.workspace.Workspace` factory so tests
 construct the same objects on a temporary archive. Screens own their widgets and
 handlers; rules live in ``workflow``. Slow work runs in thread workers; failures reach the
 clerk as one sentence through :meth:`MinutebookApp.report`.
@@ -32,12 +32,12 @@ from tui.screens.palette import DomainCommands  # noqa: E402
 from workflow.errors import MinutebookError  # noqa: E402
 
 if TYPE_CHECKING:
-    from workflow.service import Service
+    from workflow.services.workspace import Workspace
     from workflow.settings import Settings
 
 __all__ = ["MinutebookApp", "make_app", "run_app"]
 
-ServiceFactory = Callable[[], "Service"]
+WorkspaceFactory = Callable[[], "Workspace"]
 
 SWITCH_INTERVAL = 0.0005
 """Seconds a thread may hold the interpreter lock while another waits (default 0.005)."""
@@ -58,26 +58,25 @@ class MinutebookApp(App[None]):
         Binding("ctrl+q", "quit", "Quit", id="app.quit", tooltip="Leave minutebook"),
     ]
 
-    def __init__(self, service_factory: ServiceFactory, *, root: Path | None = None) -> None:
+    def __init__(self, workspace_factory: WorkspaceFactory, *, root: Path | None = None) -> None:
         super().__init__()
         # Threads hand the interpreter lock over every half millisecond (not every five)
         # from here until the app ends: Textual's output thread then writes a frame as soon
         # as it is ready, and a key waits at most that long behind a worker.
         self._switch_interval = sys.getswitchinterval()
         sys.setswitchinterval(SWITCH_INTERVAL)
-        self._service_factory = service_factory
-        self._service: Service | None = None
+        self._workspace_factory = workspace_factory
+        self._workspace: Workspace | None = None
         self.root = root
         self.first_rows: tuple[list[object], bool] | None = None
         """The meeting list read before the first paint, so home shows it at once."""
 
     @property
-    def service(self) -> Service:
-        """The app's service, opened on first use (home paints without it; it is opened
-        just after, see :meth:`started`)."""
-        if self._service is None:
-            self._service = self._service_factory()
-        return self._service
+    def workspace(self) -> Workspace:
+        """The archive the UI thread reads, opened on first use."""
+        if self._workspace is None:
+            self._workspace = self._workspace_factory()
+        return self._workspace
 
     def on_mount(self) -> None:
         from tui.screens.home import HomeScreen
@@ -87,7 +86,7 @@ class MinutebookApp(App[None]):
         if self.first_rows is not None and self.root is not None:
             root, demo = self.root, self.first_rows[1]
         else:
-            root, demo = self.service.root, self.service.archive.is_demo
+            root, demo = self.workspace.root, self.workspace.is_demo
         self.sub_title = f"{root} (demo archive)" if demo else str(root)
         self.push_screen(HomeScreen())
 
@@ -98,11 +97,11 @@ class MinutebookApp(App[None]):
             gc.enable()
             gc.collect()
             gc.freeze()
-        self.call_after_refresh(lambda: self.service)
+        self.call_after_refresh(lambda: self.workspace)
 
-    def fresh_service(self) -> Service:
-        """A new service on the same archive, for use inside a worker thread."""
-        return self._service_factory()
+    def open_workspace(self) -> Workspace:
+        """A new workspace on the same archive, for use inside a worker thread."""
+        return self._workspace_factory()
 
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen
@@ -130,8 +129,8 @@ class MinutebookApp(App[None]):
 
     def on_unmount(self) -> None:
         sys.setswitchinterval(self._switch_interval)
-        if self._service is not None:
-            self._service.close()
+        if self._workspace is not None:
+            self._workspace.close()
 
 
 def make_app(path: Path | None = None, *, clock: Callable[[], dt.datetime] | None = None) -> MinutebookApp:
@@ -151,24 +150,26 @@ def make_app(path: Path | None = None, *, clock: Callable[[], dt.datetime] | Non
             "(or `minutebook init --sample` for a demo)."
         )
     if not target.exists():
-        from workflow import sample
+        from workflow.services import archives as sample
 
         sample.init_archive(target, sample=True, settings=settings)
 
-    def factory() -> Service:
-        from workflow.service import Service
+    def factory() -> Workspace:
+        from workflow.services.workspace import Workspace
 
         if clock is None:
-            return Service.open(target, settings=settings, create=False)
-        return Service.open(target, settings=settings, create=False, clock=clock)
+            return Workspace.open(target, settings=settings, create=False)
+        return Workspace.open(target, settings=settings, create=False, clock=clock)
 
     app = MinutebookApp(factory, root=target.expanduser().absolute())
     app.first_rows = _first_rows(target, settings, clock)
     if app.first_rows is None:
         try:  # opening the service names what is wrong with the archive
-            app.first_rows = (app.service.overview(), app.service.archive.is_demo)
+            from workflow.services.meetings import Meetings
+
+            app.first_rows = (Meetings(app.workspace).overview(), app.workspace.is_demo)
         except MinutebookError:
-            if app._service is None:
+            if app._workspace is None:
                 raise
             app.first_rows = None
     return app

@@ -16,10 +16,12 @@ import sys
 from pathlib import Path
 
 import archive as store
+from archive.locking import atomic_write
 from workflow.errors import InvalidRecord, MinutebookError
 from workflow.record import codec
 from workflow.record.model import Meeting
-from workflow.service import Service
+from workflow.services.meetings import Meetings
+from workflow.services.workspace import Workspace
 
 __all__ = ["autosave_key", "autosave_store", "autosave_text", "edit_in_editor", "pending_edit"]
 
@@ -28,8 +30,9 @@ def autosave_store() -> store.AutosaveStore:
     return store.AutosaveStore()
 
 
-def autosave_key(service: Service, meeting_id: str) -> str:
-    return store.autosave_key(service.root, meeting_id)
+def autosave_key(workspace: Workspace, meeting_id: str) -> str:
+    """The name the autosave store keeps a meeting's unsaved edits under."""
+    return store.autosave_key(workspace.root, meeting_id)
 
 
 def _work_file(saves: store.AutosaveStore, key: str) -> Path:
@@ -40,9 +43,9 @@ def _work_file(saves: store.AutosaveStore, key: str) -> Path:
     return folder / f"{'-'.join(name)}-{digest}.yaml"
 
 
-def pending_edit(service: Service, meeting_id: str) -> bytes | None:
+def pending_edit(workspace: Workspace, meeting_id: str) -> bytes | None:
     """Unsaved text of a meeting kept from an earlier session, if any."""
-    return autosave_store().get(autosave_key(service, meeting_id))
+    return autosave_store().get(autosave_key(workspace, meeting_id))
 
 
 def autosave_text(meeting: Meeting) -> bytes:
@@ -73,11 +76,11 @@ def _interactive() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
 
 
-def edit_in_editor(service: Service, meeting_id: str, *, message: str | None = None) -> int:
+def edit_in_editor(meetings: Meetings, meeting_id: str, *, message: str | None = None) -> int:
     """Open the meeting in $EDITOR until it is valid or the clerk gives up; 0 when saved."""
-    meeting = service.load(meeting_id)
+    meeting = meetings.load(meeting_id)
     saves = autosave_store()
-    key = autosave_key(service, meeting_id)
+    key = autosave_key(meetings.workspace, meeting_id)
     original = codec.dump_yaml(codec.encode(meeting)).encode("utf-8")
     work = _work_file(saves, key)
     kept = [t for t in (_read(work), saves.get(key)) if t is not None and t != original]
@@ -99,7 +102,7 @@ def edit_in_editor(service: Service, meeting_id: str, *, message: str | None = N
             print("No changes; nothing saved.")
             return 0
         try:
-            version = service.save_text(
+            version = meetings.save_text(
                 meeting_id, text, message=message or "Edited in the editor", where=str(work)
             )
         except MinutebookError as exc:
@@ -125,8 +128,6 @@ def _read(path: Path) -> bytes | None:
 
 
 def _write_durably(path: Path, data: bytes) -> None:
-    from archive.locking import atomic_write
-
     atomic_write(path, data)
 
 

@@ -203,7 +203,7 @@ def test_bad_dates_and_times_on_the_command_line(cli: Cli, archive: Path) -> Non
 
 def test_init_with_bad_settings_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                capsys: pytest.CaptureFixture[str]) -> None:
-    from tui.cli import main
+    from tui.cli.main import main
 
     target = tmp_path / "new-archive"
     monkeypatch.setenv("MINUTEBOOK_CLERK_EMAIL", "not-an-address")

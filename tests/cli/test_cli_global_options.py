@@ -5,37 +5,32 @@ from __future__ import annotations
 
 import pytest
 
-from tui.cli import GLOBAL_OPTIONS, _command_in, _global_options_only
+from tui.cli.main import GLOBAL_OPTIONS, build_parser
 
 
-@pytest.mark.parametrize(("argv", "command"), [
-    (["--archive", "/srv/minutes", "render", "m", "minutes"], "render"),
-    (["--archive=/srv/minutes", "--config", "c.toml", "list"], "list"),
-    (["list", "--archive", "/srv/minutes"], "list"),
-    (["--config", "render"], None),
-    (["--help", "list"], None),
-    ([], None),
+@pytest.mark.parametrize(("argv", "command", "archive"), [
+    (["--archive", "/srv/minutes", "render", "m", "minutes", "-o", "x.docx"], "render", "/srv/minutes"),
+    (["--archive=/srv/minutes", "--config", "c.toml", "list"], "list", "/srv/minutes"),
+    (["list", "--archive", "/srv/minutes"], "list", "/srv/minutes"),
+    (["--archive", "/srv/minutes"], None, "/srv/minutes"),
+    ([], None, None),
 ])
-def test_the_command_is_found_past_the_global_options(argv: list[str], command: str | None) -> None:
-    assert _command_in(argv) == command
+def test_the_command_is_found_past_the_global_options(
+    argv: list[str], command: str | None, archive: str | None
+) -> None:
+    args = build_parser().parse_args(argv)
+    assert args.command == command
+    assert getattr(args, "archive", None) == archive
 
 
-@pytest.mark.parametrize(("argv", "found"), [
-    ([], {}),
-    (["--archive", "/srv/minutes"], {"archive": "/srv/minutes"}),
-    (["--config=c.toml", "--archive", "a"], {"config": "c.toml", "archive": "a"}),
-    (["--archive"], None),
-    (["--archive", "--config", "c.toml"], None),
-    (["--archive", "a", "list"], None),
-    (["--verbose"], None),
-])
-def test_global_options_alone_are_recognised(argv: list[str], found: dict[str, str] | None) -> None:
-    assert _global_options_only(argv) == found
+@pytest.mark.parametrize("argv", [["--archive"], ["--archive", "a", "--verbose"]])
+def test_a_global_option_without_its_value_is_wrong_usage(argv: list[str]) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        build_parser().parse_args(argv)
+    assert stopped.value.code == 2
 
 
 def test_every_global_option_is_known_to_the_parser() -> None:
-    from tui.cli import build_parser
-
-    text = build_parser("list").format_help()
+    text = build_parser().format_help()
     for option in GLOBAL_OPTIONS:
         assert option in text

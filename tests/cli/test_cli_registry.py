@@ -84,11 +84,12 @@ def test_edits_kept_by_the_terminal_ui_come_back_as_block_yaml(
     import dataclasses
 
     from workflow.editing import autosave_key, autosave_store, autosave_text
-    from workflow.service import Service
+    from workflow.services.meetings import Meetings
+    from workflow.services.workspace import Workspace
 
     meeting_id = "children-scrutiny-board/2027-01-14"
-    with Service.open(archive_path, create=False) as service:
-        meeting = service.load(meeting_id)
+    with Workspace.open(archive_path, create=False) as service:
+        meeting = Meetings(service).load(meeting_id)
         key = autosave_key(service, meeting_id)
     typed = dataclasses.replace(meeting, venue="Committee Room 3, typed in the terminal UI")
     autosave_store().put(key, autosave_text(typed))

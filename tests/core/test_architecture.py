@@ -37,7 +37,7 @@ def test_command_line_does_not_import_textual(tmp_path: Path) -> None:
     code = (
         "import os, sys\n"
         f"os.environ['MINUTEBOOK_ARCHIVE'] = {str(tmp_path / 'a')!r}\n"
-        "from tui.cli import main\n"
+        "from tui.cli.main import main\n"
         "assert main(['init']) == 0\n"
         "rc = main(['list', '--json'])\n"
         "assert rc == 0, rc\n"

@@ -16,10 +16,11 @@ from typing import Any
 
 import pytest
 
-from tui.cli import main
+from tui.cli.main import main
 from workflow.record import codec
 from workflow.record.model import Meeting
-from workflow.service import Service
+from workflow.services.meetings import Meetings
+from workflow.services.workspace import Workspace
 
 MEETING = "cabinet-member-children/2019-02-04"
 MAKER = "Cabinet Member for Children and Young People"
@@ -91,12 +92,12 @@ class Clerk:
         assert self.snapshot() == files
         return done.err.removeprefix("minutebook: ").strip()
 
-    def service(self) -> Service:
-        return Service.open(self.archive, create=False)
+    def service(self) -> Workspace:
+        return Workspace.open(self.archive, create=False)
 
     def load(self, meeting_id: str = MEETING, *, rev: str = "HEAD") -> Meeting:
         with self.service() as svc:
-            return svc.load(meeting_id, rev=rev)
+            return Meetings(svc).load(meeting_id, rev=rev)
 
     def head(self) -> str:
         with self.service() as svc:

@@ -9,6 +9,7 @@ from pathlib import Path
 from docx import Document
 
 from workflow.record.model import CallInState, Status
+from workflow.services.history import History
 
 from . import session
 from .conftest import MAKER, MEETING, Clerk
@@ -60,7 +61,7 @@ def test_session_from_agenda_to_implemented_decisions(clerk: Clerk, tmp_path: Pa
             ).read_bytes() == out.read_bytes()
     clerk.ok("decision", "publish", MEETING, "9")
     with clerk.service() as svc:
-        latest = svc.history(MEETING)[0]
+        latest = History(svc).versions(MEETING)[0]
         changed = svc.archive.history(f"meetings/{MEETING}/", limit=1)[0].paths
     assert latest.subject == "Item 9: record of decision published"
     assert latest.trailers["Decision"] == "fostering-report"

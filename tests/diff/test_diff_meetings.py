@@ -10,7 +10,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from workflow.diff.meetings import FieldChange, MeetingDiff, WordOp, diff_meetings
+from workflow.diff.changes import FieldChange, MeetingDiff
+from workflow.diff.meetings import diff_meetings
+from workflow.diff.words import WordOp
 from workflow.errors import MinutebookError
 from workflow.record.codec import decode, split_exempt
 from workflow.record.model import (

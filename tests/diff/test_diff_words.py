@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from workflow.diff.meetings import WordOp, diff_words, tokenize
+from workflow.diff.words import WordOp, diff_words, tokenize
 
 WORDS = st.sampled_from(["the", "Board", "RESOLVED", "(a)", "to", "note", ",", ".", " ", "  ",
                          "\n", "\t", "Minute", "14/17", "café", "–", "x\x0b"])

@@ -24,7 +24,10 @@ from tests.strategies import meetings
 from workflow.record.codec import encode_meeting
 from workflow.record.model import Meeting, Paragraph, Status
 from workflow.render import export, render_docx
-from workflow.service import Service
+from workflow.services.history import History
+from workflow.services.meetings import Meetings
+from workflow.services.search import Search
+from workflow.services.workspace import Workspace
 from workflow.settings import Settings
 
 CREATED = dt.datetime(2027, 1, 14, 16, 0, tzinfo=dt.UTC)
@@ -68,17 +71,17 @@ def _second_version(meeting: Meeting) -> Meeting:
 @given(meeting=meetings(exempt=True, max_items=3))
 def test_archive_search_history_diff_and_messages_carry_no_exempt_text(meeting: Meeting) -> None:
     meeting = dataclasses.replace(savable(meeting), status=Status.MINUTES_DRAFT)
-    with tempfile.TemporaryDirectory() as folder, Service.open(Path(folder) / "a", settings=SETTINGS) as svc:
-        svc.save(meeting, message="First version")
-        svc.save(_second_version(meeting), message="Second version")
-        assert not [h for h in svc.search(SECRET) if SECRET in h.text or SECRET in h.item_title]
-        assert any(SECRET in h.text for h in svc.search(SECRET, confidential=True))
-        for version in svc.history(meeting.id):
+    with tempfile.TemporaryDirectory() as folder, Workspace.open(Path(folder) / "a", settings=SETTINGS) as svc:
+        Meetings(svc).save(meeting, message="First version")
+        Meetings(svc).save(_second_version(meeting), message="Second version")
+        assert not [h for h in Search(svc).search(SECRET) if SECRET in h.text or SECRET in h.item_title]
+        assert any(SECRET in h.text for h in Search(svc).search(SECRET, confidential=True))
+        for version in History(svc).versions(meeting.id):
             assert SECRET not in f"{version.subject}\n{version.body}\n{version.trailers}\n{version.tags}"
-        found = svc.diff(meeting.id, "1", "2")
+        found = History(svc).diff(meeting.id, "1", "2")
         assert SECRET not in found.to_text()
         assert SECRET not in json.dumps(found.to_json())
-        assert SECRET in json.dumps(svc.diff(meeting.id, "1", "2", confidential=True).to_json())
+        assert SECRET in json.dumps(History(svc).diff(meeting.id, "1", "2", confidential=True).to_json())
         root = Path(folder) / "a"
         assert SECRET not in _git(root, "log", "--all", "--format=%B%n%N")
         public_path = f"meetings/{meeting.id}/meeting.yaml"

@@ -7,10 +7,12 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from workflow import sample
 from workflow.record import numbering
 from workflow.record.model import Meeting, Paragraph, Status
-from workflow.service import Service
+from workflow.services import archives as sample
+from workflow.services.checks import Checks
+from workflow.services.meetings import Meetings
+from workflow.services.workspace import Workspace
 
 
 def citing(meeting: Meeting, citation: str) -> Meeting:
@@ -21,14 +23,14 @@ def citing(meeting: Meeting, citation: str) -> Meeting:
     )
 
 
-def problems_with(svc: Service, meeting: Meeting, citation: str) -> list[str]:
-    return [p.message for p in svc.check(citing(meeting, citation)) if citation in p.message]
+def problems_with(svc: Workspace, meeting: Meeting, citation: str) -> list[str]:
+    return [p.message for p in Checks(svc).check(citing(meeting, citation)) if citation in p.message]
 
 
 def test_a_citation_is_checked_against_the_newest_version(tmp_path: Path) -> None:
     path, _ = sample.init_archive(tmp_path / "archive", sample=True)
-    with Service.open(path, create=False) as svc:
-        drafts = [m for m in map(svc.load, svc.meeting_ids()) if m.status is Status.MINUTES_DRAFT]
+    with Workspace.open(path, create=False) as svc:
+        drafts = [m for m in map(Meetings(svc).load, Meetings(svc).meeting_ids()) if m.status is Status.MINUTES_DRAFT]
         assert drafts
         meeting = drafts[0]
         numbers = [int(it.minute_number) for it in meeting.items if it.minute_number.isdigit()]
@@ -39,6 +41,6 @@ def test_a_citation_is_checked_against_the_newest_version(tmp_path: Path) -> Non
         assert problems_with(svc, meeting, citation)
 
         last = dataclasses.replace(meeting.items[-1], minute_number=str(unheard))
-        svc.save(dataclasses.replace(meeting, items=(*meeting.items[:-1], last)),
+        Meetings(svc).save(dataclasses.replace(meeting, items=(*meeting.items[:-1], last)),
                  message="Last minute renumbered")
-        assert problems_with(svc, svc.load(meeting.id), citation) == []
+        assert problems_with(svc, Meetings(svc).load(meeting.id), citation) == []

@@ -16,7 +16,7 @@ def fixed_clock() -> dt.datetime:
 
 @pytest.fixture
 def archive_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    from workflow import sample
+    from workflow.services import archives as sample
 
     monkeypatch.setenv("MINUTEBOOK_TODAY", "2026-11-25")
     path = tmp_path / "archive"
@@ -28,16 +28,13 @@ def archive_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def fixed_archive(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The sample archive saved at a fixed time, so history screens look the same every run."""
     import archive as store
-    from workflow import sample
-    from workflow.service import Service
+    from workflow.services import archives as sample
+    from workflow.services.workspace import Workspace
     from workflow.settings import load_settings
 
     monkeypatch.setenv("MINUTEBOOK_TODAY", "2026-11-25")
     path = tmp_path / "archive"
     repo = store.GitArchive.init(path, demo=True)
-    service = Service(repo, load_settings(), clock=fixed_clock)
-    try:
-        sample.install_sample(service)
-    finally:
-        service.close()
+    with Workspace(repo, load_settings(), clock=fixed_clock) as workspace:
+        sample.install_sample(workspace)
     return path

@@ -19,10 +19,12 @@ DRAFT = "children-scrutiny-board/2027-01-14"
 
 
 def _saved(archive: Path):  # type: ignore[no-untyped-def]
-    from workflow.service import Service
+    from workflow.services.history import History
+    from workflow.services.meetings import Meetings
+    from workflow.services.workspace import Workspace
 
-    with Service.open(archive, create=False) as service:
-        return service.load(DRAFT), service.history(DRAFT)
+    with Workspace.open(archive, create=False) as service:
+        return Meetings(service).load(DRAFT), History(service).versions(DRAFT)
 
 
 async def _highlight(pilot, screen, uid: str) -> None:  # type: ignore[no-untyped-def]
@@ -85,7 +87,8 @@ async def test_items_move_up_and_down_and_the_new_order_is_saved(archive_path: P
 async def test_an_item_marked_private_keeps_its_paragraph_and_leaves_the_public_record(
     archive_path: Path,
 ) -> None:
-    from workflow.service import Service
+    from workflow.services.meetings import Meetings
+    from workflow.services.workspace import Workspace
 
     before, _ = _saved(archive_path)
     uid = _report_uids(before)[-1]
@@ -99,9 +102,9 @@ async def test_an_item_marked_private_keeps_its_paragraph_and_leaves_the_public_
         assert paragraph.has_focus
         await type_text(pilot, "3")
         await save_version(pilot, "Item made private")
-    with Service.open(archive_path, create=False) as service:
-        full = service.load(DRAFT)
-        public = service.load(DRAFT, public=True)
+    with Workspace.open(archive_path, create=False) as service:
+        full = Meetings(service).load(DRAFT)
+        public = Meetings(service).load(DRAFT, public=True)
     assert full.item(uid).exemption is not None
     assert full.item(uid).exemption.paragraph == 3
     assert (archive_path / "meetings" / DRAFT / "meeting.exempt.yaml").exists()

@@ -21,33 +21,36 @@ ITEM = "empty-homes"
 
 def _unpublish(archive: Path) -> None:
     """The sample's decision as just recorded: made, its record not yet published."""
-    from workflow.service import Service
+    from workflow.services.meetings import Meetings
+    from workflow.services.workspace import Workspace
 
-    with Service.open(archive, create=False) as service:
-        meeting = service.load(MEETING)
+    with Workspace.open(archive, create=False) as service:
+        meeting = Meetings(service).load(MEETING)
         item = meeting.item(ITEM)
         record = dataclasses.replace(item.decision_record, call_in=CallIn())
         items = tuple(dataclasses.replace(it, decision_record=record) if it.uid == ITEM else it
                       for it in meeting.items)
-        service.save(dataclasses.replace(meeting, items=items), message="Decision recorded")
+        Meetings(service).save(dataclasses.replace(meeting, items=items), message="Decision recorded")
 
 
 def _unrecord(archive: Path) -> None:
     """The sample's decision with its record not yet written."""
-    from workflow.service import Service
+    from workflow.services.meetings import Meetings
+    from workflow.services.workspace import Workspace
 
-    with Service.open(archive, create=False) as service:
-        meeting = service.load(MEETING)
+    with Workspace.open(archive, create=False) as service:
+        meeting = Meetings(service).load(MEETING)
         items = tuple(dataclasses.replace(it, decision_record=None) if it.uid == ITEM else it
                       for it in meeting.items)
-        service.save(dataclasses.replace(meeting, items=items), message="Record taken out")
+        Meetings(service).save(dataclasses.replace(meeting, items=items), message="Record taken out")
 
 
 def _call_in(archive: Path) -> CallIn:
-    from workflow.service import Service
+    from workflow.services.meetings import Meetings
+    from workflow.services.workspace import Workspace
 
-    with Service.open(archive, create=False) as service:
-        return service.load(MEETING).item(ITEM).decision_record.call_in
+    with Workspace.open(archive, create=False) as service:
+        return Meetings(service).load(MEETING).item(ITEM).decision_record.call_in
 
 
 async def _open(pilot) -> DecisionsScreen:  # type: ignore[no-untyped-def]
@@ -115,7 +118,7 @@ async def test_a_date_that_is_not_a_date_is_named_and_nothing_is_saved(archive_p
         await answer_form(pilot, {"on": "25/11/2026"})
         assert _call_in(archive_path).state is CallInState.MADE
         messages = [n.message for n in app._notifications]
-        assert "Published on '25/11/2026' is not a real date; use YYYY-MM-DD." in messages, messages
+        assert "Published on: '25/11/2026' is not a date; write it as YYYY-MM-DD, e.g. 2027-01-14." in messages, messages
         assert isinstance(app.screen, DecisionsScreen)
 
 
@@ -155,19 +158,21 @@ async def test_steps_the_state_does_not_allow_are_not_offered(archive_path: Path
 def test_candidates_are_resolved_items_of_held_executive_meetings_without_a_record(
     archive_path: Path,
 ) -> None:
-    from workflow.service import Service
+    from workflow.services.decisions import Decisions
+    from workflow.services.workspace import Workspace
 
-    with Service.open(archive_path, create=False) as service:
-        assert service.decision_candidates().rows == ()
+    with Workspace.open(archive_path, create=False) as service:
+        assert Decisions(service).decision_candidates().rows == ()
     _unrecord(archive_path)
-    with Service.open(archive_path, create=False) as service:
-        found = service.decision_candidates().rows
+    with Workspace.open(archive_path, create=False) as service:
+        found = Decisions(service).decision_candidates().rows
     assert [(c.meeting, c.item, c.number) for c in found] == [(MEETING, ITEM, "8")]
     assert found[0].held_on.isoformat() == "2026-11-09"
 
 
 async def test_a_record_of_decision_is_written_from_the_screen(archive_path: Path) -> None:
-    from workflow.service import Service
+    from workflow.services.meetings import Meetings
+    from workflow.services.workspace import Workspace
 
     _unrecord(archive_path)
     app = make_app(archive_path)
@@ -184,8 +189,8 @@ async def test_a_record_of_decision_is_written_from_the_screen(archive_path: Pat
         await settle(pilot)
         messages = [n.message for n in app._notifications]
         assert any(m.startswith("No decision is waiting for its record") for m in messages), messages
-    with Service.open(archive_path, create=False) as service:
-        record = service.load(MEETING).item(ITEM).decision_record
+    with Workspace.open(archive_path, create=False) as service:
+        record = Meetings(service).load(MEETING).item(ITEM).decision_record
     assert record is not None
     assert record.call_in.state is CallInState.MADE
     assert record.reasons.startswith("Empty homes")
@@ -207,19 +212,21 @@ async def test_a_record_without_reasons_is_refused_in_one_sentence(archive_path:
 
 def test_a_decision_on_private_business_is_listed_wherever_its_record_is_kept(archive_path: Path) -> None:
     from workflow.record.model import Exemption
-    from workflow.service import Service
+    from workflow.services.decisions import Decisions
+    from workflow.services.meetings import Meetings
+    from workflow.services.workspace import Workspace
 
-    with Service.open(archive_path, create=False) as service:
-        meeting = service.load(MEETING)
+    with Workspace.open(archive_path, create=False) as service:
+        meeting = Meetings(service).load(MEETING)
         items = tuple(dataclasses.replace(it, exemption=Exemption(paragraph=3)) if it.uid == ITEM else it
                       for it in meeting.items)
-        service.save(dataclasses.replace(meeting, items=items), message="Item made private")
+        Meetings(service).save(dataclasses.replace(meeting, items=items), message="Item made private")
         folder = archive_path / "meetings" / MEETING
         public = (folder / "meeting.yaml").read_text(encoding="utf-8")
         exempt = (folder / "meeting.exempt.yaml").read_text(encoding="utf-8")
         assert public.count("decision_record:") == 1
         assert "decision_record:" in exempt
-        listed = {(row.meeting, row.item) for row in service.decisions().rows}
+        listed = {(row.meeting, row.item) for row in Decisions(service).decisions().rows}
     assert listed == {(MEETING, ITEM), (MEETING, "prevention-grant")}
 
 

@@ -43,12 +43,13 @@ async def test_a_redline_is_written_from_the_history_screen(archive_path: Path) 
     import dataclasses
 
     from tui.screens.history import HistoryScreen
-    from workflow.service import Service
+    from workflow.services.meetings import Meetings
+    from workflow.services.workspace import Workspace
 
-    with Service.open(archive_path, create=False) as service:
-        meeting = service.load(DRAFT)
+    with Workspace.open(archive_path, create=False) as service:
+        meeting = Meetings(service).load(DRAFT)
         first = dataclasses.replace(meeting.items[0], title=meeting.items[0].title + " and Dispensations")
-        service.save(dataclasses.replace(meeting, items=(first, *meeting.items[1:])), message="Title corrected")
+        Meetings(service).save(dataclasses.replace(meeting, items=(first, *meeting.items[1:])), message="Title corrected")
     app = make_app(archive_path)
     async with app.run_test(size=(120, 36)) as pilot:
         await open_meeting(pilot, DRAFT)

@@ -25,7 +25,8 @@ from tui.screens.new_meeting import NewMeetingScreen
 from tui.widgets.attendance_table import AttendanceTable
 from tui.widgets.item_list import ItemList
 from workflow.record.model import AttendanceState, Status
-from workflow.service import Service
+from workflow.services.meetings import Meetings
+from workflow.services.workspace import Workspace
 
 MEETING = "children-scrutiny-board/2027-02-25"
 NEXT = "children-scrutiny-board/2027-03-25"
@@ -117,8 +118,8 @@ async def test_a_whole_journey_from_new_meeting_to_amended_minutes(
             "Children's Centres Consultation", "Youth Service Review",
         ]
         await save_version(pilot, proposed="added")
-        with Service.open(archive_path, create=False) as svc:
-            saved = svc.load(MEETING)
+        with Workspace.open(archive_path, create=False) as svc:
+            saved = Meetings(svc).load(MEETING)
         assert "Youth Service Review" in [it.title for it in saved.items]
         assert saved.items[-1].title != ""
         assert saved.status is Status.AGENDA_DRAFT
@@ -134,8 +135,8 @@ async def test_a_whole_journey_from_new_meeting_to_amended_minutes(
         assert screen.meeting.status is Status.MINUTES_DRAFT
         await _record_minutes(pilot, screen)
         await save_version(pilot)
-        with Service.open(archive_path, create=False) as svc:
-            saved = svc.load(MEETING)
+        with Workspace.open(archive_path, create=False) as svc:
+            saved = Meetings(svc).load(MEETING)
         assert all(a.state is AttendanceState.PRESENT for a in saved.attendance)
         assert saved.closed == dt.time(16, 5)
         assert saved.items[0].body[0].text.startswith("Typed at the meeting.")
@@ -151,8 +152,8 @@ async def test_a_whole_journey_from_new_meeting_to_amended_minutes(
         assert "To ask for a further report in March." in text
         assert "RESOLVED" in text
 
-        with Service.open(archive_path, create=False, clock=fixed_clock) as svc:
-            svc.new_meeting("children-scrutiny-board", date=dt.date(2027, 3, 25), start=dt.time(14, 0))
+        with Workspace.open(archive_path, create=False, clock=fixed_clock) as svc:
+            Meetings(svc).new_meeting("children-scrutiny-board", date=dt.date(2027, 3, 25), start=dt.time(14, 0))
         monkeypatch.setenv("MINUTEBOOK_TODAY", "2027-04-01")
         await pilot.press("f10")
         await settle(pilot)
@@ -160,8 +161,8 @@ async def test_a_whole_journey_from_new_meeting_to_amended_minutes(
         app.screen.query_one("#f-at", Select).value = NEXT
         await _accept_dialog(pilot)
         assert screen.meeting.status is Status.MINUTES_APPROVED
-        with Service.open(archive_path, create=False) as svc:
-            approving = svc.load(NEXT)
+        with Workspace.open(archive_path, create=False) as svc:
+            approving = Meetings(svc).load(NEXT)
         assert any(MEETING in it.approves for it in approving.items)
 
         editor = screen.query_one(MinutesEditor)
@@ -177,8 +178,8 @@ async def test_a_whole_journey_from_new_meeting_to_amended_minutes(
         assert isinstance(app.screen, FormDialog)
         await type_text(pilot, "Wording corrected at the chair's request")
         await _accept_dialog(pilot)
-        with Service.open(archive_path, create=False) as svc:
-            amended = svc.load(MEETING)
+        with Workspace.open(archive_path, create=False) as svc:
+            amended = Meetings(svc).load(MEETING)
         assert amended.amendments
         assert amended.amendments[-1].reason == "Wording corrected at the chair's request"
         assert "The Board welcomed" in next(it for it in amended.items if it.uid == report.uid).body[0].text

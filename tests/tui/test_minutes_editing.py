@@ -20,10 +20,12 @@ DRAFT = "planning-committee/2026-11-04"
 
 
 def _load(archive: Path):  # type: ignore[no-untyped-def]
-    from workflow.service import Service
+    from workflow.services.meetings import Meetings
+    from workflow.services.register import Register
+    from workflow.services.workspace import Workspace
 
-    with Service.open(archive, create=False) as service:
-        return service.load(DRAFT), service.people()
+    with Workspace.open(archive, create=False) as service:
+        return Meetings(service).load(DRAFT), Register(service).people()
 
 
 async def _open(pilot):  # type: ignore[no-untyped-def]

@@ -15,10 +15,11 @@ BOARD = "children-scrutiny-board"
 
 
 def _meeting_ids(archive: Path) -> list[str]:
-    from workflow.service import Service
+    from workflow.services.meetings import Meetings
+    from workflow.services.workspace import Workspace
 
-    with Service.open(archive, create=False) as service:
-        return service.meeting_ids()
+    with Workspace.open(archive, create=False) as service:
+        return Meetings(service).meeting_ids()
 
 
 async def _wizard(pilot) -> NewMeetingScreen:  # type: ignore[no-untyped-def]

@@ -13,22 +13,23 @@ from tui.app import make_app
 
 
 def test_home_rows_are_read_without_the_service(archive_path: Path) -> None:
-    from workflow.service import Service
+    from workflow.services.meetings import Meetings
+    from workflow.services.workspace import Workspace
 
     app = make_app(archive_path)
-    assert app._service is None
+    assert app._workspace is None
     assert app.first_rows is not None
     rows, demo = app.first_rows
     assert demo is True
-    with Service.open(archive_path, create=False) as service:
-        assert rows == service.overview()
+    with Workspace.open(archive_path, create=False) as service:
+        assert rows == Meetings(service).overview()
 
 
 async def test_the_service_opens_once_home_is_painted(archive_path: Path) -> None:
     app = make_app(archive_path)
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
-        assert app._service is not None
+        assert app._workspace is not None
         assert app.sub_title.endswith("(demo archive)")
 
 
@@ -43,7 +44,7 @@ def test_a_folder_that_is_not_an_archive_is_refused_in_one_sentence(tmp_path: Pa
 
 
 def test_the_bare_command_with_a_missing_archive_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from tui.cli import main
+    from tui.cli.main import main
 
     assert main(["--archive", str(tmp_path / "typo")]) == 1
     assert "There is no archive at" in capsys.readouterr().err
@@ -54,10 +55,11 @@ def test_the_bare_command_with_a_missing_archive_says_so(tmp_path: Path, capsys:
 async def test_a_meeting_screen_hands_its_frozen_objects_back_when_closed(archive_path: Path) -> None:
     import gc
 
-    from workflow.service import Service
+    from workflow.services.meetings import Meetings
+    from workflow.services.workspace import Workspace
 
-    with Service.open(archive_path, create=False) as service:
-        meeting_id = service.meeting_ids()[0]
+    with Workspace.open(archive_path, create=False) as service:
+        meeting_id = Meetings(service).meeting_ids()[0]
     app = make_app(archive_path)
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)

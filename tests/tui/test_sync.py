@@ -22,14 +22,14 @@ async def test_sync_on_a_demo_archive_is_refused_in_one_sentence(archive_path: P
 
 
 async def test_sync_sends_versions_to_the_shared_archive(tmp_path: Path) -> None:
-    from workflow import sample
-    from workflow.service import Service
+    from workflow.services import archives as sample
+    from workflow.services.workspace import Workspace
 
     remote = tmp_path / "shared.git"
     subprocess.run(["git", "init", "-q", "--bare", "-b", "main", str(remote)], check=True)
     local = tmp_path / "archive"
     sample.init_archive(local)
-    with Service.open(local, create=False) as service:
+    with Workspace.open(local, create=False) as service:
         subprocess.run(["git", "-C", str(local), "remote", "add", "origin", str(remote)], check=True)
         head = service.archive.head()
     app = make_app(local)
@@ -65,4 +65,4 @@ def test_the_default_archive_is_created_with_samples_on_first_run(
         assert len(app.first_rows[0]) >= 5
         assert (store.default_archive_path() / ".git").is_dir()
     finally:
-        app.service.close()
+        app.workspace.close()

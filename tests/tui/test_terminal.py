@@ -17,7 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from workflow.service import Service
+from workflow.services.history import History
+from workflow.services.meetings import Meetings
+from workflow.services.workspace import Workspace
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 
@@ -57,8 +59,8 @@ def _wait_saved(session: str, archive_path: Path, subject: str, timeout: float =
     the record; the status line says so too, but only until the next message)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        with Service.open(archive_path, create=False) as service:
-            latest = service.history(MEETING)[0]
+        with Workspace.open(archive_path, create=False) as service:
+            latest = History(service).versions(MEETING)[0]
         if latest.subject == subject:
             return latest
         time.sleep(0.2)
@@ -127,8 +129,8 @@ def test_open_a_meeting_type_and_save_in_a_real_terminal(session: str, archive_p
     _keys(session, "-l", "Narrative typed in a terminal")
     _keys(session, "Enter")
     latest = _wait_saved(session, archive_path, "Narrative typed in a terminal")
-    with Service.open(archive_path, create=False) as service:
-        meeting = service.load(MEETING)
+    with Workspace.open(archive_path, create=False) as service:
+        meeting = Meetings(service).load(MEETING)
     item = next(it for it in meeting.items if it.title == "Home to School Transport Review")
     assert "Typed in tmux." in item.body[0].text
     assert latest.subject == "Narrative typed in a terminal"
@@ -150,7 +152,7 @@ def test_killed_terminal_ui_keeps_the_typing_and_offers_it_back(
 ) -> None:
     from workflow.editing import autosave_key, autosave_store
 
-    with Service.open(archive_path, create=False) as service:
+    with Workspace.open(archive_path, create=False) as service:
         head = service.archive.head()
         key = autosave_key(service, MEETING)
     _open_transport_narrative(session)
@@ -168,7 +170,7 @@ def test_killed_terminal_ui_keeps_the_typing_and_offers_it_back(
 
     fsck = subprocess.run(["git", "-C", str(archive_path), "fsck", "--strict"], capture_output=True, text=True)
     assert fsck.returncode == 0, fsck.stdout + fsck.stderr
-    with Service.open(archive_path, create=False) as service:
+    with Workspace.open(archive_path, create=False) as service:
         assert service.archive.head() == head
     assert b"Typed before the battery died." in (autosave_store().get(key) or b"")
 

@@ -26,6 +26,10 @@ from tui.widgets.busy import BusyIndicator
 from workflow.clock import now as clock_now
 from workflow.clock import today as clock_today
 from workflow.errors import MinutebookError, UsageError
+from workflow.render import write_output
+from workflow.services.decisions import Decisions
+from workflow.services.documents import default_output
+from workflow.text.dates import parse_date
 
 __all__ = ["DecisionsScreen", "state_text"]
 
@@ -64,8 +68,6 @@ def _held_on(meeting_id: str) -> str:
 
 def _date(text: str, what: str, default: dt.date) -> dt.date:
     """The date typed in a dialog field, or ``default`` when it was left empty."""
-    from tui.commands import parse_date
-
     return parse_date(text.strip(), what) if text.strip() else default
 
 
@@ -119,9 +121,9 @@ class DecisionsScreen(WorkerReports, Screen[None]):
 
     @work(thread=True, exclusive=True, group="decisions", exit_on_error=False, description="Reading decisions")
     def load_rows(self, then: str = "") -> None:
-        with self.app.fresh_service() as service:  # type: ignore[attr-defined]
-            today = service.today()
-            listing = service.decisions(today=today)
+        with self.app.open_workspace() as workspace:  # type: ignore[attr-defined]
+            today = workspace.today()
+            listing = Decisions(workspace).decisions(today=today)
         self.app.call_from_thread(self._show, listing, today, then)
 
     def _show(self, listing: Any, today: dt.date, then: str) -> None:
@@ -183,8 +185,8 @@ class DecisionsScreen(WorkerReports, Screen[None]):
 
     @work(thread=True, exclusive=True, group="candidates", exit_on_error=False, description="Finding decisions to record")
     def find_candidates(self) -> None:
-        with self.app.fresh_service() as service:  # type: ignore[attr-defined]
-            listing = service.decision_candidates()
+        with self.app.open_workspace() as workspace:  # type: ignore[attr-defined]
+            listing = Decisions(workspace).decision_candidates()
         self.app.call_from_thread(self._ask_record, listing.rows)
 
     def _ask_record(self, candidates: tuple[Any, ...]) -> None:
@@ -251,8 +253,9 @@ class DecisionsScreen(WorkerReports, Screen[None]):
 
     @work(thread=True, group="archive", exit_on_error=False, description="Saving the decision")
     def take_step(self, step: str, meeting_id: str, item: str, values: dict[str, str]) -> None:
-        with self.app.fresh_service() as service:  # type: ignore[attr-defined]
-            today = service.today()
+        with self.app.open_workspace() as workspace:  # type: ignore[attr-defined]
+            service = Decisions(workspace)
+            today = workspace.today()
             if step == "record":
                 done = service.record_decision(
                     meeting_id, item, reasons=values.get("reasons", ""),
@@ -285,11 +288,9 @@ class DecisionsScreen(WorkerReports, Screen[None]):
 
     @work(thread=True, group="render", exit_on_error=False, description="Writing the record of decision")
     def write_record(self, meeting_id: str, item: str, number: str) -> None:
-        from workflow.service_docs import default_output
-
-        with self.app.fresh_service() as service:  # type: ignore[attr-defined]
+        with self.app.open_workspace() as workspace:  # type: ignore[attr-defined]
             out = default_output(meeting_id, f"decision-{number or item}", confidential=False)
-            path = service.render_decision(meeting_id, item, out=out)
+            path = Decisions(workspace).render_decision(meeting_id, item, out=out)
         self.last_written = path
         self.app.call_from_thread(self.status, f"Record of decision written to {path}")
 
@@ -298,14 +299,12 @@ class DecisionsScreen(WorkerReports, Screen[None]):
 
     @work(thread=True, group="render", exit_on_error=False, description="Writing the forward plan")
     def write_forward_plan(self) -> None:
-        from workflow.render import write_output
-        from workflow.service_docs import default_output
-
-        with self.app.fresh_service() as service:  # type: ignore[attr-defined]
-            today = service.today()
-            listing = service.forward_plan(today=today)
+        with self.app.open_workspace() as workspace:  # type: ignore[attr-defined]
+            decisions = Decisions(workspace)
+            today = workspace.today()
+            listing = decisions.forward_plan(today=today)
             out = default_output("forward-plan", today.isoformat(), confidential=False)
-            write_output(service.forward_plan_bytes(listing.rows, today=today), out)
+            write_output(decisions.forward_plan_bytes(listing.rows, today=today), out)
         self.last_written = out
         planned = f"{len(listing.rows)} key decision{'s' if len(listing.rows) != 1 else ''}"
         self.app.call_from_thread(self.status, f"Forward plan ({planned}) written to {out}")

@@ -20,6 +20,8 @@ from textual.widgets import DataTable, Footer, Header, Static, TextArea
 from tui.dialogs.confirm import ConfirmDialog
 from tui.screens.base import WorkerReports
 from tui.widgets.busy import BusyIndicator
+from workflow.services.documents import Documents, default_output
+from workflow.services.history import History
 
 __all__ = ["HistoryScreen"]
 
@@ -67,8 +69,8 @@ class HistoryScreen(WorkerReports, Screen[bool]):
 
     @work(thread=True, exclusive=True, group="history", exit_on_error=False, description="Reading the history")
     def load_versions(self) -> None:
-        with self.app.fresh_service() as service:  # type: ignore[attr-defined]
-            versions = service.history(self.meeting_id)
+        with self.app.open_workspace() as workspace:  # type: ignore[attr-defined]
+            versions = History(workspace).versions(self.meeting_id)
         self.app.call_from_thread(self._show, versions)
 
     def _show(self, versions: list[Any]) -> None:
@@ -127,8 +129,8 @@ class HistoryScreen(WorkerReports, Screen[bool]):
 
     @work(thread=True, exclusive=True, group="history", exit_on_error=False, description="Comparing versions")
     def compare(self, old: str, new: str) -> None:
-        with self.app.fresh_service() as service:  # type: ignore[attr-defined]
-            diff = service.diff(self.meeting_id, old, new)
+        with self.app.open_workspace() as workspace:  # type: ignore[attr-defined]
+            diff = History(workspace).diff(self.meeting_id, old, new)
         text = "No differences." if diff.is_empty else diff.to_text(colour=False)
         self.app.call_from_thread(self._compared, old, new, diff.summary(), text)
 
@@ -143,12 +145,10 @@ class HistoryScreen(WorkerReports, Screen[bool]):
 
     @work(thread=True, group="render", exit_on_error=False, description="Writing the Word redline")
     def write_redline(self, old: str, new: str) -> None:
-        from workflow.service_docs import default_output
-
-        with self.app.fresh_service() as service:  # type: ignore[attr-defined]
+        with self.app.open_workspace() as workspace:  # type: ignore[attr-defined]
             name = f"redline-{self._label(old)}-{self._label(new)}"
             out = default_output(self.meeting_id, name, confidential=False)
-            path = service.redline(self.meeting_id, old, new, out)
+            path = Documents(workspace).redline(self.meeting_id, old, new, out)
         self.last_redline = path
         self.app.call_from_thread(self.status, f"Word redline written to {path}")
 
@@ -168,9 +168,10 @@ class HistoryScreen(WorkerReports, Screen[bool]):
 
     @work(thread=True, group="archive", exit_on_error=False, description="Restoring a version")
     def restore(self, commit: str, label: str) -> None:
-        with self.app.fresh_service() as service:  # type: ignore[attr-defined]
-            version = service.restore(self.meeting_id, commit)
-            versions = service.history(self.meeting_id)
+        with self.app.open_workspace() as workspace:  # type: ignore[attr-defined]
+            history = History(workspace)
+            version = history.restore(self.meeting_id, commit)
+            versions = history.versions(self.meeting_id)
         self.restored = True
         self.app.call_from_thread(self._show, versions)
         self.app.call_from_thread(self.status, f"Restored {label} as version {version.short}.")

@@ -14,6 +14,8 @@ from tui.screens.base import WorkerReports
 from tui.widgets.meeting_list import MeetingList, Row
 from workflow.errors import MinutebookError
 from workflow.rules.next_steps import OverviewRow
+from workflow.services.meetings import Meetings
+from workflow.services.sync import Sync, outcome
 
 __all__ = ["HomeScreen"]
 
@@ -65,9 +67,9 @@ class HomeScreen(WorkerReports, Screen[None]):
 
     @work(thread=True, exclusive=True, group="home", exit_on_error=False, description="Reading meetings")
     def load_rows(self) -> None:
-        with self.app.fresh_service() as service:  # type: ignore[attr-defined]
-            rows = service.overview()
-            demo = service.archive.is_demo
+        with self.app.open_workspace() as workspace:  # type: ignore[attr-defined]
+            rows = Meetings(workspace).overview()
+            demo = workspace.is_demo
         self.app.call_from_thread(self._show_rows, rows, demo)
 
     def _show_rows(self, rows: list[OverviewRow], demo: bool) -> None:
@@ -156,11 +158,9 @@ class HomeScreen(WorkerReports, Screen[None]):
 
     @work(thread=True, exclusive=True, group="sync", exit_on_error=False, description="Synchronising")
     def sync_archive(self) -> None:
-        with self.app.fresh_service() as service:  # type: ignore[attr-defined]
-            result, problems = service.sync()
-        words = {"up-to-date": "Already up to date", "pushed": "Sent your versions",
-                 "pulled": "Received the team's versions", "merged": "Received and sent versions"}
-        message = words.get(result.action, result.action)
+        with self.app.open_workspace() as workspace:  # type: ignore[attr-defined]
+            result, problems = Sync(workspace).sync()
+        message = outcome(result)
         self.app.call_from_thread(self._synced, message, problems)
 
     def _synced(self, message: str, problems: list[str]) -> None:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import gc
 import threading
-from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -30,9 +29,9 @@ from workflow.editing import autosave_key, autosave_store, autosave_text
 from workflow.errors import FieldError, InvalidRecord, MinutebookError
 from workflow.record import codec
 from workflow.record.model import Meeting, Status
-
-if TYPE_CHECKING:
-    from workflow.service import Service
+from workflow.services.checks import Checks
+from workflow.services.lifecycle import Lifecycle
+from workflow.services.meetings import Meetings
 
 __all__ = ["AUTOSAVE_SECONDS", "MeetingScreen"]
 
@@ -72,19 +71,22 @@ class MeetingScreen(MeetingActions):
     def __init__(self, meeting_id: str) -> None:
         super().__init__()
         self.meeting_id = meeting_id
-        self.meeting: Meeting = self.app.service.load(meeting_id)  # type: ignore[attr-defined]
+        workspace = self.app.workspace  # type: ignore[attr-defined]
+        self.lifecycle = Lifecycle(workspace)
+        """The services the screen asks on the UI thread (reading, the lifecycle, one item's check)."""
+        self.meeting: Meeting = self.lifecycle.meetings.load(meeting_id)
         self.saved = self.meeting
         self.autosaved = self.meeting
-        self.people = self.app.service.people()  # type: ignore[attr-defined]
-        self.allowed_now: frozenset[str] = self.app.service.allowed(self.meeting)  # type: ignore[attr-defined]
+        self.people = self.lifecycle.register.people()
+        self.allowed_now: frozenset[str] = self.lifecycle.allowed(self.meeting)
         self.preview_document = ""
         self._full: list[FieldError] = []
         self._local: dict[str, list[FieldError]] = {}
         self._check_lock = threading.Lock()
-        self._checker: Service | None = None
-        """The service the whole-meeting check runs on (in its worker, under the lock),
+        self._checker: Checks | None = None
+        """The checks the whole-meeting check runs on (in its worker, under the lock),
         kept so that what it reads from the archive is read once per version."""
-        self.autosave_key = autosave_key(self.app.service, meeting_id)  # type: ignore[attr-defined]
+        self.autosave_key = autosave_key(workspace, meeting_id)
 
     def compose(self) -> ComposeResult:
         from tui.screens.agenda_editor import AgendaEditor
@@ -151,14 +153,14 @@ class MeetingScreen(MeetingActions):
             if redraw_from is not None and editor is not redraw_from:
                 editor.redraw()  # type: ignore[attr-defined]
         if changed_status:
-            self.allowed_now = self.app.service.allowed(meeting)  # type: ignore[attr-defined]
+            self.allowed_now = self.lifecycle.allowed(meeting)
             self.refresh_bindings()
         self._title()
 
     def load_version(self, meeting: Meeting) -> None:
         """Show a newly saved or restored version; edits are gone, so pages are rebuilt."""
         self.meeting = self.saved = self.autosaved = meeting
-        self.allowed_now = self.app.service.allowed(meeting)  # type: ignore[attr-defined]
+        self.allowed_now = self.lifecycle.allowed(meeting)
         for editor in self.editors():
             editor.meeting = meeting
             if hasattr(editor, "reload"):
@@ -186,7 +188,7 @@ class MeetingScreen(MeetingActions):
         key = uid or "@meeting"
         found = list(parse_problems)
         if uid is not None and any(it.uid == uid for it in self.meeting.items):
-            found += self.app.service.check_item(self.meeting, uid)  # type: ignore[attr-defined]
+            found += self.lifecycle.checks.check_item(self.meeting, uid)
         self._local[key] = found
         self.show_problems()
         self.validate_all()
@@ -203,7 +205,7 @@ class MeetingScreen(MeetingActions):
         meeting = self.meeting
         with self._check_lock:
             if self._checker is None:
-                self._checker = self.app.fresh_service()  # type: ignore[attr-defined]
+                self._checker = Checks(self.app.open_workspace())  # type: ignore[attr-defined]
             found = self._checker.check(meeting)
         self.app.call_from_thread(self._checked, meeting, found)
 
@@ -211,7 +213,7 @@ class MeetingScreen(MeetingActions):
         gc.unfreeze()
         with self._check_lock:
             if self._checker is not None:
-                self._checker.close()
+                self._checker.workspace.close()
                 self._checker = None
 
     def _checked(self, meeting: Meeting, found: list[FieldError]) -> None:
@@ -316,14 +318,12 @@ class MeetingScreen(MeetingActions):
 
     @work(thread=True, group="archive", exit_on_error=False, description="Saving a version")
     def save_version(self, meeting: Meeting, message: str) -> None:
-        service = self.app.fresh_service()  # type: ignore[attr-defined]
-        try:
-            version = service.save(meeting, message=message)
-        except MinutebookError as exc:
-            self.app.call_from_thread(self._save_failed, meeting, exc)
-            return
-        finally:
-            service.close()
+        with self.app.open_workspace() as workspace:  # type: ignore[attr-defined]
+            try:
+                version = Meetings(workspace).save(meeting, message=message)
+            except MinutebookError as exc:
+                self.app.call_from_thread(self._save_failed, meeting, exc)
+                return
         self.app.call_from_thread(self._saved, meeting, version.short)
 
     def _saved(self, meeting: Meeting, short: str) -> None:

@@ -21,6 +21,9 @@ from tui.dialogs.form import CheckLine, Field, FormDialog
 from tui.screens.base import WorkerReports
 from workflow.errors import MinutebookError
 from workflow.record.model import Meeting
+from workflow.services.documents import Documents
+from workflow.services.lifecycle import Lifecycle
+from workflow.services.meetings import Meetings
 
 __all__ = ["MeetingActions"]
 
@@ -69,21 +72,22 @@ class MeetingActions(WorkerReports, Screen[None]):
 
     @work(thread=True, group="archive", exit_on_error=False, description="Running the checks")
     def fetch_checks(self, step: str) -> None:
-        with self.app.fresh_service() as service:  # type: ignore[attr-defined]
+        with self.app.open_workspace() as workspace:  # type: ignore[attr-defined]
+            lifecycle = Lifecycle(workspace)
             if step == "publish":
-                checks: list[Any] = service.publish_checks(self.meeting_id)
+                checks: list[Any] = lifecycle.publish_checks(self.meeting_id)
                 extra: list[Any] = []
             elif step == "circulate":
-                checks, extra = service.circulate_checks(self.meeting_id), []
+                checks, extra = lifecycle.circulate_checks(self.meeting_id), []
             else:
                 checks = []
-                extra = self._later_meetings(service)
+                extra = self._later_meetings(lifecycle.meetings)
         self.app.call_from_thread(self._ask, step, checks, extra)
 
-    def _later_meetings(self, service: Any) -> list[tuple[str, str]]:
+    def _later_meetings(self, meetings: Meetings) -> list[tuple[str, str]]:
         slug = self.meeting.committee
         found = []
-        for row in service.overview():
+        for row in meetings.overview():
             if row.committee == slug and row.date > self.meeting.date:
                 found.append((f"{row.date.day} {row.date:%B %Y} ({row.status.value.replace('-', ' ')})", row.id))
         return sorted(found, key=lambda c: c[1])
@@ -124,9 +128,10 @@ class MeetingActions(WorkerReports, Screen[None]):
 
     @work(thread=True, group="archive", exit_on_error=False, description="Recording the step")
     def run_step(self, step: str, *args: Any, **kwargs: Any) -> None:
-        with self.app.fresh_service() as service:  # type: ignore[attr-defined]
-            result = getattr(service, step)(self.meeting_id, *args, **kwargs)
-            meeting = service.load(self.meeting_id)
+        with self.app.open_workspace() as workspace:  # type: ignore[attr-defined]
+            lifecycle = Lifecycle(workspace)
+            result = getattr(lifecycle, step)(self.meeting_id, *args, **kwargs)
+            meeting = lifecycle.meetings.load(self.meeting_id)
         self.app.call_from_thread(self._stepped, meeting, result)
 
     def _stepped(self, meeting: Meeting, result: Any) -> None:
@@ -200,8 +205,8 @@ class MeetingActions(WorkerReports, Screen[None]):
 
     @work(thread=True, group="render", exit_on_error=False, description="Rendering the Word document")
     def render_word(self, document: str, confidential: bool) -> None:
-        with self.app.fresh_service() as service:  # type: ignore[attr-defined]
-            path = service.render(self.meeting_id, document, confidential=confidential)
+        with self.app.open_workspace() as workspace:  # type: ignore[attr-defined]
+            path = Documents(workspace).render(self.meeting_id, document, confidential=confidential)
         self.last_document = path
         self.app.call_from_thread(self.status, f"Word {document} written to {path}")  # type: ignore[attr-defined]
 
@@ -210,6 +215,6 @@ class MeetingActions(WorkerReports, Screen[None]):
 
         def back(restored: bool | None) -> None:
             if restored:
-                self.load_version(self.app.service.load(self.meeting_id))  # type: ignore[attr-defined]
+                self.load_version(Meetings(self.app.workspace).load(self.meeting_id))  # type: ignore[attr-defined]
 
         self.app.push_screen(HistoryScreen(self.meeting_id), back)

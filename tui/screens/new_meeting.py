@@ -20,6 +20,8 @@ from tui.screens.base import WorkerReports
 from workflow.drafting import templates as catalogue
 from workflow.errors import MinutebookError
 from workflow.record.model import Committee, MeetingKind
+from workflow.services.meetings import Meetings
+from workflow.services.register import Register
 
 __all__ = ["NewMeetingScreen", "read_date", "read_time"]
 
@@ -51,7 +53,7 @@ class NewMeetingScreen(WorkerReports, ModalScreen[str | None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.committees: list[Committee] = self.app.service.committees()  # type: ignore[attr-defined]
+        self.committees: list[Committee] = Register(self.app.workspace).committees()  # type: ignore[attr-defined]
         self.templates = catalogue.list_templates()
 
     def compose(self) -> ComposeResult:
@@ -123,14 +125,12 @@ class NewMeetingScreen(WorkerReports, ModalScreen[str | None]):
 
     @work(thread=True, group="archive", exit_on_error=False, description="Creating the meeting")
     def create(self, slug: str, date: dt.date, start: dt.time, venue: str, template: str, kind: MeetingKind) -> None:
-        service = self.app.fresh_service()  # type: ignore[attr-defined]
-        try:
-            meeting = service.new_meeting(slug, date=date, start=start, venue=venue or None, template=template, kind=kind)
-        except MinutebookError as exc:
-            self.app.call_from_thread(self.query_one("#new-problem", Static).update, exc.message)
-            return
-        finally:
-            service.close()
+        with self.app.open_workspace() as workspace:  # type: ignore[attr-defined]
+            try:
+                meeting = Meetings(workspace).new_meeting(slug, date=date, start=start, venue=venue or None, template=template, kind=kind)
+            except MinutebookError as exc:
+                self.app.call_from_thread(self.query_one("#new-problem", Static).update, exc.message)
+                return
         self.app.call_from_thread(self.dismiss, meeting.id)
 
     @on(Button.Pressed, "#cancel")

@@ -1,220 +1,33 @@
-"""What changed between two versions of a meeting, in the terms a clerk thinks in.
+"""Comparing two versions of a meeting, in the terms a clerk thinks in.
 
-:func:`diff_meetings` compares two :class:`~workflow.record.model.Meeting` records and returns a
-:class:`MeetingDiff`: meeting-level field changes (date, times, venue, status...),
-attendance changes per person, and items matched by ``uid`` (by title similarity when the
-uids differ), each added, removed, renumbered or changed. Inside a changed text the
-:class:`WordOp` list says which words were inserted or deleted; the ops keep every
-character, so both texts can be rebuilt exactly from them.
+:func:`diff_meetings` compares two :class:`~workflow.record.model.Meeting` records and
+returns a :class:`~workflow.diff.changes.MeetingDiff`: meeting-level field changes (date,
+times, venue, status...), attendance changes per person, and items matched by ``uid`` (by
+title similarity when the uids differ), each added, removed, renumbered or changed, with
+the words changed inside a text (:mod:`workflow.diff.words`). :func:`align` pairs the
+entries of two lists in reading order.
 
-This module is pure: no git, no files, no documents. It diffs whatever it is given, so a
-public caller (anything a member of the public may see) must pass
-``workflow.record.redaction.public_view(...)`` of both versions; exempt text then never reaches
-the diff. The same result prints as text (plain or ANSI colour), as JSON for scripts
-(``{"format": 1, ...}``) and as a one-line summary used as a commit subject. No document
-building here: the Word redline is :mod:`workflow.render.redline`.
+Pure: no git, no files, no documents. It diffs whatever it is given, so a public caller
+must pass :func:`workflow.record.redaction.public_view` of both versions; exempt text then
+never reaches the diff. The Word redline is :mod:`workflow.render.redline`.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from difflib import SequenceMatcher
 from enum import Enum
 from typing import Any
 
+from workflow.diff.changes import FieldChange, ItemDiff, MeetingDiff
+from workflow.diff.words import WordOp, diff_words, tokenize
 from workflow.errors import MinutebookError
 from workflow.record.model import Attendee, BulletList, Item, Meeting, Paragraph, Person, Resolution
 
-__all__ = [
-    "FORMAT",
-    "FieldChange",
-    "ItemDiff",
-    "MeetingDiff",
-    "WordOp",
-    "align",
-    "diff_meetings",
-    "diff_words",
-    "tokenize",
-]
-
-FORMAT = 1
-"""Version of :meth:`MeetingDiff.to_json`; bumped only when the shape changes."""
-
-_TOKEN = re.compile(r"\w+|\s+|[^\w\s]", re.UNICODE)
-
-
-@dataclass(frozen=True, slots=True)
-class WordOp:
-    """A run of text that is the same in both versions, only in the new, or only in the old."""
-
-    op: str
-    """``equal``, ``insert`` or ``delete``."""
-    text: str
-
-
-def tokenize(text: str) -> list[str]:
-    """Words, whitespace runs and single punctuation marks; joined they give ``text`` back."""
-    return _TOKEN.findall(text)
-
-
-def diff_words(old: str, new: str) -> tuple[WordOp, ...]:
-    """Word-level ops turning ``old`` into ``new``: deletions come before insertions."""
-    a, b = tokenize(old), tokenize(new)
-    raw: list[tuple[str, str]] = []
-    matcher = SequenceMatcher(None, a, b, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag in ("delete", "replace"):
-            raw.append(("delete", "".join(a[i1:i2])))
-        if tag in ("insert", "replace"):
-            raw.append(("insert", "".join(b[j1:j2])))
-        if tag == "equal":
-            raw.append(("equal", "".join(a[i1:i2])))
-    return _merge(_absorb_spaces(raw))
-
-
-def _absorb_spaces(raw: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """Fold a lone space between two changes into both sides, so phrases read whole."""
-    out = list(raw)
-    for i in range(1, len(out) - 1):
-        op, text = out[i]
-        if op == "equal" and text.isspace() and out[i - 1][0] != "equal" and out[i + 1][0] != "equal":
-            out[i] = ("both", text)
-    flat: list[tuple[str, str]] = []
-    for op, text in out:
-        if op == "both":
-            flat += [("delete", text), ("insert", text)]
-        else:
-            flat.append((op, text))
-    return flat
-
-
-def _merge(raw: list[tuple[str, str]]) -> tuple[WordOp, ...]:
-    out: list[WordOp] = []
-    pending = {"delete": "", "insert": ""}
-    for op, text in raw:
-        if op == "equal":
-            out += [WordOp(k, v) for k, v in pending.items() if v]
-            pending = {"delete": "", "insert": ""}
-            if out and out[-1].op == "equal":
-                out[-1] = WordOp("equal", out[-1].text + text)
-            elif text:
-                out.append(WordOp("equal", text))
-        else:
-            pending[op] += text
-    out += [WordOp(k, v) for k, v in pending.items() if v]
-    return tuple(out)
-
-
-# ------------------------------------------------------------------------ results
-
-
-@dataclass(frozen=True, slots=True)
-class FieldChange:
-    """One change to one thing: ``resolution (b)`` amended, ``venue`` changed, ``paragraph 3`` added."""
-
-    path: str
-    """Where in the record, as the schemas name it: ``items[3].resolutions[1].text``."""
-    what: str
-    """The thing a clerk would name: ``resolution (b)``, ``venue``, ``Cllr M Mutton``."""
-    part: str
-    """Which part of it changed (``seconder``, ``state``), empty when the thing itself."""
-    change: str
-    """``added``, ``removed`` or ``changed``."""
-    old: str = ""
-    new: str = ""
-    words: tuple[WordOp, ...] = ()
-    """For a changed text: the word-level ops from ``old`` to ``new``."""
-
-    @property
-    def label(self) -> str:
-        return f"{self.what} {self.part}" if self.part else self.what
-
-    def to_json(self) -> dict[str, Any]:
-        out = {k: getattr(self, k) for k in ("path", "what", "part", "change", "old", "new")}
-        if self.words:
-            out["words"] = [{"op": w.op, "text": w.text} for w in self.words]
-        return out
-
-
-@dataclass(frozen=True, slots=True)
-class ItemDiff:
-    """One item that differs between the versions."""
-
-    uid: str
-    title: str
-    change: str
-    """``added``, ``removed``, ``renumbered`` (numbers only) or ``changed``."""
-    old_number: tuple[str, str] = ("", "")
-    """(agenda number, minute number) in the old version."""
-    new_number: tuple[str, str] = ("", "")
-    changes: tuple[FieldChange, ...] = ()
-
-    @property
-    def renumbered(self) -> bool:
-        return self.change in ("renumbered", "changed") and self.old_number != self.new_number
-
-    @property
-    def name(self) -> str:
-        """``Item 20`` (agenda number), ``Minute 14`` or the quoted title."""
-        agenda, minute = self.new_number if self.change != "removed" else self.old_number
-        return f"Item {agenda}" if agenda else f"Minute {minute}" if minute else f"'{self.title}'"
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "uid": self.uid,
-            "title": self.title,
-            "change": self.change,
-            "renumbered": self.renumbered,
-            "old": {"agenda_number": self.old_number[0], "minute_number": self.old_number[1]},
-            "new": {"agenda_number": self.new_number[0], "minute_number": self.new_number[1]},
-            "changes": [c.to_json() for c in self.changes],
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class MeetingDiff:
-    """Every difference between two versions of one meeting."""
-
-    meeting: str
-    fields: tuple[FieldChange, ...] = ()
-    """Meeting-level fields: date, times, venue, status, contact, approval..."""
-    attendance: tuple[FieldChange, ...] = ()
-    items: tuple[ItemDiff, ...] = ()
-
-    @property
-    def is_empty(self) -> bool:
-        return not (self.fields or self.attendance or self.items)
-
-    def summary(self, limit: int = 72) -> str:
-        """One line saying what changed: ``Item 20: resolution (b) amended; item 21 added``."""
-        from workflow.diff.text import summary_line
-
-        return summary_line(self, limit)
-
-    def to_text(self, colour: bool = False) -> str:
-        """Readable lines; changed words as ``[-old-]{+new+}`` or, with colour, in red/green."""
-        from workflow.diff.text import as_text
-
-        return as_text(self, colour)
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "format": FORMAT,
-            "meeting": self.meeting,
-            "empty": self.is_empty,
-            "summary": self.summary(),
-            "fields": [c.to_json() for c in self.fields],
-            "attendance": [c.to_json() for c in self.attendance],
-            "items": [i.to_json() for i in self.items],
-        }
-
-
-# --------------------------------------------------------------------- comparing
+__all__ = ["align", "diff_meetings"]
 
 
 def diff_meetings(

@@ -36,6 +36,7 @@ __all__ = [
     "dump_yaml",
     "encode",
     "encode_meeting",
+    "entry_lines",
     "load_yaml",
     "merge_exempt",
     "split_exempt",
@@ -124,8 +125,8 @@ def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
 _Dumper_.add_representer(str, _represent_str)
 
 
-def load_yaml(text: str | bytes, *, where: str = "the file") -> dict[str, Any]:
-    """Parse YAML text into plain data, or raise :class:`YamlError` naming the line."""
+def _compose(text: str | bytes, where: str) -> Any:
+    """The YAML node tree of ``text``, or :class:`YamlError` naming the line."""
     if isinstance(text, bytes):
         try:
             text = text.decode("utf-8")
@@ -134,11 +135,7 @@ def load_yaml(text: str | bytes, *, where: str = "the file") -> dict[str, Any]:
     if text.startswith("\ufeff"):
         text = text[1:]
     try:
-        node = yaml.compose(text, Loader=_StrictLoader)  # noqa: S506 - composes nodes only
-        data = _build(node, set()) if node is not None else None
-    except _Refused as exc:
-        line = f", line {exc.mark.line + 1}" if exc.mark is not None else ""
-        raise YamlError(f"{where}{line}: {exc.problem}.") from None
+        return yaml.compose(text, Loader=_StrictLoader)  # noqa: S506 - composes nodes only
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = f", line {mark.line + 1}" if mark is not None else ""
@@ -156,11 +153,45 @@ def load_yaml(text: str | bytes, *, where: str = "the file") -> dict[str, Any]:
         raise YamlError(f"{where}: {exc}.") from None
     except RecursionError:
         raise YamlError(f"{where}: the file nests too deeply to be a record.") from None
+
+
+def _data(node: Any, where: str) -> Any:
+    try:
+        return _build(node, set()) if node is not None else None
+    except _Refused as exc:
+        line = f", line {exc.mark.line + 1}" if exc.mark is not None else ""
+        raise YamlError(f"{where}{line}: {exc.problem}.") from None
+    except RecursionError:
+        raise YamlError(f"{where}: the file nests too deeply to be a record.") from None
+
+
+def load_yaml(text: str | bytes, *, where: str = "the file") -> dict[str, Any]:
+    """Parse YAML text into plain data, or raise :class:`YamlError` naming the line."""
+    data = _data(_compose(text, where), where)
     if data is None:
         raise YamlError(f"{where} is empty.")
     if not isinstance(data, dict):
         raise YamlError(f"{where} must be a set of 'field: value' lines, not a single value.")
     return data
+
+
+def entry_lines(text: str | bytes, field: str, *, where: str = "the file") -> list[tuple[int, Any]]:
+    """Where each entry of the top-level ``field`` starts (its line, from 1) with its plain
+    data: the entries of a list, or the values of a mapping (such as the exempt file's
+    items by uid). Empty when the file has no such field."""
+    root = _compose(text, where)
+    if not isinstance(root, yaml.MappingNode):
+        return []
+    for key, value in root.value:
+        if isinstance(key, yaml.ScalarNode) and key.value == field:
+            if isinstance(value, yaml.SequenceNode):
+                pairs = [(child.start_mark, child) for child in value.value]
+            elif isinstance(value, yaml.MappingNode):
+                pairs = [(k.start_mark, v) for k, v in value.value]
+            else:
+                return []
+            return [(mark.line + 1, _data(node, where)) for mark, node in pairs]
+    return []
 
 
 def dump_yaml(data: Mapping[str, Any]) -> str:

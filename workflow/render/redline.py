@@ -28,7 +28,8 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from lxml import etree
 
-from workflow.diff.meetings import align, diff_words
+from workflow.diff.meetings import align
+from workflow.diff.words import diff_words
 from workflow.record.model import Meeting, Person
 from workflow.render.blocks import MARKING, minutes_blocks
 from workflow.render.docx import W_NS, DocxBuilder, check_text, run_xml, zip_parts

@@ -1,4 +1,4 @@
-"""Subcommands for templates, committees and the register of people."""
+"""The ``committees`` command: committees and their membership over time."""
 
 from __future__ import annotations
 
@@ -6,20 +6,19 @@ import argparse
 import dataclasses
 import datetime as dt
 import sys
-from collections.abc import Callable
 from typing import Any
 
-from tui.commands import emit_json, parse_date, read_input, service
+from tui.cli.common import Add, emit_json, open_workspace, read_input
+from workflow.errors import UsageError
+from workflow.record import codec
+from workflow.record.model import Committee, Membership, Role
+from workflow.services.register import Register
+from workflow.text.dates import parse_date
 
 __all__ = ["register"]
 
 
-def register(add: Callable[..., argparse.ArgumentParser]) -> None:
-    p = add("templates", cmd_templates, "meeting templates: list, or show one")
-    p.add_argument("action", choices=["list", "show"])
-    p.add_argument("name", nargs="?")
-    p.add_argument("--json", action="store_true")
-
+def register(add: Add) -> None:
     p = add("committees", cmd_committees, "committees and their membership over time")
     p.add_argument("action", choices=["list", "show", "add", "edit"])
     p.add_argument("slug", nargs="?")
@@ -36,46 +35,8 @@ def register(add: Callable[..., argparse.ArgumentParser]) -> None:
     p.add_argument("--from", dest="source", metavar="FILE", help="a committee as YAML (add/edit)")
     p.add_argument("--json", action="store_true")
 
-    p = add("people", cmd_people, "the register of members and officers")
-    p.add_argument("action", choices=["list", "add"])
-    p.add_argument("--id", dest="person_id")
-    p.add_argument("--name")
-    p.add_argument("--title", default="")
-    p.add_argument("--kind", choices=["member", "officer", "other"], default="member")
-    p.add_argument("--directorate", default="")
-    p.add_argument("--job-title", default="")
-    p.add_argument("--email", default="")
-    p.add_argument("--party", default="")
-    p.add_argument("--json", action="store_true")
 
-
-def cmd_templates(args: argparse.Namespace) -> int:
-    from workflow.drafting import templates as catalogue
-    from workflow.errors import UsageError
-    from workflow.record import codec
-
-    if args.action == "list":
-        found = catalogue.list_templates()
-        if args.json:
-            emit_json({"templates": [{"slug": t.slug, "name": t.name} for t in found]})
-        else:
-            for t in found:
-                print(f"{t.slug:28} {t.name}")
-        return 0
-    if not args.name:
-        raise UsageError("Say which template to show: minutebook templates show NAME.")
-    template = catalogue.load_template(args.name)
-    if args.json:
-        emit_json({"template": codec.encode(template)})
-    else:
-        sys.stdout.write(codec.dump_yaml(codec.encode(template)))
-    return 0
-
-
-def _committee_from_args(args: argparse.Namespace, today: dt.date) -> Any:
-    from workflow.errors import UsageError
-    from workflow.record.model import Committee, Membership, Role
-
+def _committee_from_args(args: argparse.Namespace, today: dt.date) -> Committee:
     if not args.slug or not args.name:
         raise UsageError("A new committee needs a SLUG and --name (and usually --template).")
     members = []
@@ -97,14 +58,11 @@ def _committee_from_args(args: argparse.Namespace, today: dt.date) -> Any:
 
 
 def cmd_committees(args: argparse.Namespace) -> int:
-    from workflow.errors import UsageError
-    from workflow.record import codec
-    from workflow.record.model import Committee
-
-    with service() as svc:
-        today = parse_date(args.on, "--on") if args.on else svc.today()
+    with open_workspace() as workspace:
+        registry = Register(workspace)
+        today = parse_date(args.on, "--on") if args.on else workspace.today()
         if args.action == "list":
-            found = svc.committees()
+            found = registry.committees()
             if args.json:
                 emit_json({"committees": [codec.encode(c) for c in found]})
             else:
@@ -117,15 +75,15 @@ def cmd_committees(args: argparse.Namespace) -> int:
             else:
                 committee = _committee_from_args(args, today)
                 if not committee.council:
-                    committee = dataclasses.replace(committee, council=svc.settings.council)
-            if committee.slug in svc.committee_slugs():
+                    committee = dataclasses.replace(committee, council=registry.settings.council)
+            if committee.slug in registry.committee_slugs():
                 raise UsageError(f"The committee '{committee.slug}' already exists; use `committees edit`.")
-            svc.save_committee(committee, f"Committee added: {committee.name}")
+            registry.save_committee(committee, f"Committee added: {committee.name}")
             print(f"Added the committee {committee.slug}.")
             return 0
         if not args.slug:
             raise UsageError(f"Say which committee: minutebook committees {args.action} SLUG.")
-        committee = svc.committee(args.slug)
+        committee = registry.committee(args.slug)
         if args.action == "show":
             if args.json:
                 emit_json({"committee": codec.encode(committee)})
@@ -136,16 +94,12 @@ def cmd_committees(args: argparse.Namespace) -> int:
         if changed == committee:
             print(f"Nothing to change in {committee.slug}.")
             return 0
-        svc.save_committee(changed, f"Committee updated: {changed.name}")
+        registry.save_committee(changed, f"Committee updated: {changed.name}")
         print(f"Updated the committee {changed.slug}.")
     return 0
 
 
-def _edit_committee(committee: Any, args: argparse.Namespace, today: dt.date) -> Any:
-    from workflow.errors import UsageError
-    from workflow.record import codec
-    from workflow.record.model import Committee, Membership, Role
-
+def _edit_committee(committee: Committee, args: argparse.Namespace, today: dt.date) -> Committee:
     if args.source:
         edited = codec.decode(Committee, codec.load_yaml(read_input(args.source), where=args.source), where=args.source)
         if edited.slug != committee.slug:
@@ -170,31 +124,3 @@ def _edit_committee(committee: Any, args: argparse.Namespace, today: dt.date) ->
             raise UsageError(f"'{role}' is not a role; use chair, vice-chair, member, co-opted…") from None
     changes["membership"] = tuple(membership)
     return dataclasses.replace(committee, **changes)
-
-
-def cmd_people(args: argparse.Namespace) -> int:
-    from workflow.errors import UsageError
-    from workflow.record import codec
-    from workflow.record.model import Person, PersonKind
-
-    with service() as svc:
-        people = svc.people()
-        if args.action == "list":
-            if args.json:
-                emit_json({"people": [codec.encode(p) for p in people.values()]})
-            else:
-                for p in sorted(people.values(), key=lambda p: p.id):
-                    extra = p.directorate or p.party
-                    print(f"{p.id:28} {(p.title + ' ' + p.name).strip()}" + (f"  ({extra})" if extra else ""))
-            return 0
-        if not args.person_id or not args.name:
-            raise UsageError("A new person needs --id (e.g. cllr-j-smith) and --name (e.g. 'J Smith').")
-        if args.person_id in people:
-            raise UsageError(f"The register already has {args.person_id}.")
-        person = Person(
-            id=args.person_id, name=args.name, title=args.title, kind=PersonKind(args.kind),
-            directorate=args.directorate, job_title=args.job_title, email=args.email, party=args.party,
-        )
-        svc.save_people({**people, person.id: person}, f"Register: {person.title} {person.name} added".replace("  ", " "))
-    print(f"Added {person.id} to the register.")
-    return 0

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
-from typing import Any
 
-from tui.commands import emit_json, parse_date, read_input, service
+from tui.cli.common import Add, emit_json, open_workspace, read_input
+from workflow.services.lifecycle import Lifecycle, Published
+from workflow.text.dates import parse_date
 
 __all__ = ["register"]
 
 
-def register(add: Callable[..., argparse.ArgumentParser]) -> None:
+def register(add: Add) -> None:
     p = add("publish", cmd_publish, "publish the agenda: checks, Word agendas, commit and tag")
     p.add_argument("meeting", metavar="MEETING")
     p.add_argument("--urgent", metavar="REASON", help="the chair's reason of urgency for a late agenda")
@@ -56,7 +56,7 @@ def register(add: Callable[..., argparse.ArgumentParser]) -> None:
     p.add_argument("--json", action="store_true")
 
 
-def _report(args: argparse.Namespace, done: Any) -> int:
+def _report(args: argparse.Namespace, done: Published) -> int:
     if args.json:
         emit_json({
             "meeting": done.meeting.id,
@@ -79,50 +79,57 @@ def _report(args: argparse.Namespace, done: Any) -> int:
 
 def cmd_publish(args: argparse.Namespace) -> int:
     published_on = parse_date(args.published_on, "--published-on") if args.published_on else None
-    with service() as svc:
+    with open_workspace() as workspace:
+        steps = Lifecycle(workspace)
         if args.check:
-            checks = svc.publish_checks(args.meeting, published_on=published_on, urgent_reason=args.urgent)
+            checks = steps.publish_checks(args.meeting, published_on=published_on, urgent_reason=args.urgent)
             if args.json:
                 emit_json({"checks": [{"name": c.name, "ok": c.ok, "message": c.message} for c in checks]})
             else:
                 for c in checks:
                     print(f"{'ok ' if c.ok else 'NO '} {c.message}")
             return 0 if all(c.ok for c in checks) else 1
-        return _report(args, svc.publish(args.meeting, urgent_reason=args.urgent, published_on=published_on))
+        return _report(args, steps.publish(args.meeting, urgent_reason=args.urgent, published_on=published_on))
 
 
 def cmd_start_minutes(args: argparse.Namespace) -> int:
-    with service() as svc:
-        return _report(args, svc.start_minutes(args.meeting))
+    with open_workspace() as workspace:
+        steps = Lifecycle(workspace)
+        return _report(args, steps.start_minutes(args.meeting))
 
 
 def cmd_circulate(args: argparse.Namespace) -> int:
-    with service() as svc:
-        code = _report(args, svc.circulate(args.meeting))
+    with open_workspace() as workspace:
+        steps = Lifecycle(workspace)
+        code = _report(args, steps.circulate(args.meeting))
         if args.publish:
-            code = _report(args, svc.publish_draft_minutes(args.meeting))
+            code = _report(args, steps.publish_draft_minutes(args.meeting))
         return code
 
 
 def cmd_approve(args: argparse.Namespace) -> int:
-    with service() as svc:
+    with open_workspace() as workspace:
+        steps = Lifecycle(workspace)
         corrected = None
         if args.subject_to:
-            corrected = svc.parse_text(read_input(args.subject_to), where=args.subject_to)
-        return _report(args, svc.approve(args.meeting, at=args.at, other_body=args.other_body, subject_to=corrected))
+            corrected = steps.meetings.parse_text(read_input(args.subject_to), where=args.subject_to)
+        return _report(args, steps.approve(args.meeting, at=args.at, other_body=args.other_body, subject_to=corrected))
 
 
 def cmd_amend(args: argparse.Namespace) -> int:
-    with service() as svc:
-        corrected = svc.parse_text(read_input(args.source), where=args.source)
-        return _report(args, svc.amend(args.meeting, corrected, reason=args.reason, authority=args.authority))
+    with open_workspace() as workspace:
+        steps = Lifecycle(workspace)
+        corrected = steps.meetings.parse_text(read_input(args.source), where=args.source)
+        return _report(args, steps.amend(args.meeting, corrected, reason=args.reason, authority=args.authority))
 
 
 def cmd_cancel(args: argparse.Namespace) -> int:
-    with service() as svc:
-        return _report(args, svc.cancel(args.meeting, reason=args.reason))
+    with open_workspace() as workspace:
+        steps = Lifecycle(workspace)
+        return _report(args, steps.cancel(args.meeting, reason=args.reason))
 
 
 def cmd_postpone(args: argparse.Namespace) -> int:
-    with service() as svc:
-        return _report(args, svc.postpone(args.meeting, to=parse_date(args.to, "--to"), reason=args.reason))
+    with open_workspace() as workspace:
+        steps = Lifecycle(workspace)
+        return _report(args, steps.postpone(args.meeting, to=parse_date(args.to, "--to"), reason=args.reason))

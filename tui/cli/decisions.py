@@ -1,4 +1,4 @@
-"""Subcommands for executive decisions: records of decision, call-in and the forward plan.
+"""Commands on executive decisions: records of decision, call-in and the forward plan.
 
 ``minutebook decisions`` lists every recorded decision and whether it can be implemented;
 ``minutebook decision record|publish|call-in|implement|render`` take one step on one
@@ -9,12 +9,15 @@ Each handler calls one service operation; refusals come back as one sentence.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
-from tui.commands import emit_json, parse_date, service
+from tui.cli.common import Add, emit_json, open_workspace
+from workflow.errors import UsageError
+from workflow.render import write_output
+from workflow.services.decisions import DecisionRow, Decisions, DecisionStep
+from workflow.text.dates import parse_date
 
 __all__ = ["register"]
 
@@ -22,7 +25,7 @@ ITEM_HELP = "the item's uid, or its agenda or minute number"
 STEPS = ("record", "publish", "call-in", "implement", "render")
 
 
-def register(add: Callable[..., argparse.ArgumentParser]) -> None:
+def register(add: Add) -> None:
     p = add("decisions", cmd_decisions,
             "every recorded decision: state, call-in deadline, when it can be implemented")
     p.add_argument("--on", metavar="DATE", help="the day to judge from (default today)")
@@ -59,7 +62,7 @@ def register(add: Callable[..., argparse.ArgumentParser]) -> None:
     p.add_argument("--json", action="store_true")
 
 
-def _date(text: str | None, what: str) -> Any:
+def _date(text: str | None, what: str) -> dt.date | None:
     return parse_date(text, what) if text else None
 
 
@@ -67,9 +70,9 @@ def _date(text: str | None, what: str) -> Any:
 
 
 def cmd_decisions(args: argparse.Namespace) -> int:
-    with service() as svc:
-        today = _date(args.on, "--on") or svc.today()
-        listing = svc.decisions(today=today)
+    with open_workspace() as workspace:
+        today = _date(args.on, "--on") or workspace.today()
+        listing = Decisions(workspace).decisions(today=today)
     _skipped(listing.skipped)
     if args.json:
         emit_json({"today": today.isoformat(), "decisions": [_row_json(r) for r in listing.rows]})
@@ -82,8 +85,8 @@ def cmd_decisions(args: argparse.Namespace) -> int:
     return 0
 
 
-def _row_json(row: Any) -> dict[str, Any]:
-    def day(value: Any) -> str | None:
+def _row_json(row: DecisionRow) -> dict[str, object]:
+    def day(value: dt.date | None) -> str | None:
         return value.isoformat() if value else None
 
     return {
@@ -96,7 +99,7 @@ def _row_json(row: Any) -> dict[str, Any]:
     }
 
 
-def _state_text(row: Any) -> str:
+def _state_text(row: DecisionRow) -> str:
     state = row.state.value
     if state == "made":
         return "made; the record is not published yet"
@@ -133,8 +136,6 @@ _OPTIONS = {
 
 
 def _check_options(args: argparse.Namespace) -> None:
-    from workflow.errors import UsageError
-
     for name, (flag, steps) in _OPTIONS.items():
         if getattr(args, name) and args.step not in steps:
             where = " or ".join(f"decision {s}" for s in steps)
@@ -142,42 +143,42 @@ def _check_options(args: argparse.Namespace) -> None:
 
 
 def cmd_decision(args: argparse.Namespace) -> int:
-    from workflow.errors import UsageError
-
     _check_options(args)
     if args.step == "call-in" and not args.by.strip():
         raise UsageError("Say who called the decision in: --by NAME.")
-    with service() as svc:
+    with open_workspace() as workspace:
+        decisions = Decisions(workspace)
         if args.step == "render":
             if not args.output:
                 raise UsageError("Say where to write the record: minutebook decision render "
                                  "MEETING ITEM -o OUT.docx.")
-            out = svc.render_decision(args.meeting, args.item, out=Path(args.output),
+            out = decisions.render_decision(args.meeting, args.item, out=Path(args.output),
                                       confidential=args.confidential)
             print(f"Wrote {out}")
             return 0
-        done = _run_step(svc, args)
+        done = _run_step(decisions, args)
     return _report(args, done)
 
 
-def _run_step(svc: Any, args: argparse.Namespace) -> Any:
+def _run_step(decisions: Decisions, args: argparse.Namespace) -> DecisionStep:
     if args.step == "record":
-        return svc.record_decision(
+        return decisions.record_decision(
             args.meeting, args.item, decision=args.decision, reasons=args.reasons,
             alternatives=args.alternative, conflicts=args.conflicts,
             dispensation=args.dispensation, decision_maker=args.maker,
             decided_on=_date(args.decided_on, "--decided-on"))
     if args.step == "publish":
-        return svc.publish_decision(
+        return decisions.publish_decision(
             args.meeting, args.item, published_on=_date(args.on, "--on"),
             urgent_reason=args.urgent, out=Path(args.output) if args.output else None)
     if args.step == "call-in":
-        return svc.call_in_decision(args.meeting, args.item, by=args.by, on=_date(args.on, "--on"))
-    return svc.implement_decision(args.meeting, args.item, on=_date(args.on, "--on"),
+        return decisions.call_in_decision(args.meeting, args.item, by=args.by, on=_date(args.on, "--on"))
+    return decisions.implement_decision(args.meeting, args.item, on=_date(args.on, "--on"),
                                   call_in_concluded=args.call_in_concluded)
 
 
-def _report(args: argparse.Namespace, done: Any) -> int:
+def _report(args: argparse.Namespace, done: DecisionStep) -> int:
+    assert done.item.decision_record is not None
     call = done.item.decision_record.call_in
     if args.json:
         emit_json({
@@ -201,13 +202,12 @@ def _report(args: argparse.Namespace, done: Any) -> int:
 
 
 def cmd_forward_plan(args: argparse.Namespace) -> int:
-    from workflow.render import write_output
-
-    with service() as svc:
-        today = _date(args.on, "--on") or svc.today()
-        listing = svc.forward_plan(today=today)
+    with open_workspace() as workspace:
+        decisions = Decisions(workspace)
+        today = _date(args.on, "--on") or workspace.today()
+        listing = decisions.forward_plan(today=today)
         if args.output:
-            write_output(svc.forward_plan_bytes(listing.rows, today=today), Path(args.output))
+            write_output(decisions.forward_plan_bytes(listing.rows, today=today), Path(args.output))
     _skipped(listing.skipped)
     if args.json:
         emit_json({"from": today.isoformat(), "key_decisions": [{

@@ -15,7 +15,9 @@ from typing import TYPE_CHECKING, Any
 
 from cerberus import errors
 
-__all__ = ["RecordRules", "format_path"]
+from schemas.report import Problem
+
+__all__ = ["RecordRules", "entry_path", "format_path"]
 
 _MEMBER_ROLES = frozenset({"member", "chair", "vice-chair", "presiding", "co-opted"})
 _PRESENT = frozenset({"present", "present-remotely"})
@@ -133,3 +135,16 @@ def path_key(path: str) -> tuple[tuple[int, int | str], ...]:
         elif part:
             out.append((1, part))
     return tuple(out)
+
+
+def entry_path(parent: tuple[Any, ...], problem: Problem) -> Problem:
+    """A problem of a list entry, with the entry's own path put in front."""
+    prefix = format_path(parent)
+    path = problem.path
+    if not path:
+        joined = prefix
+    elif path.startswith("["):
+        joined = prefix + path
+    else:
+        joined = f"{prefix}.{path}"
+    return Problem(joined, problem.message, problem.severity)

@@ -12,10 +12,10 @@ from pathlib import Path
 import archive as store
 import templates
 from workflow.errors import MinutebookError
-from workflow.record import codec
-from workflow.record import files as records
+from workflow.record import codec, files
 from workflow.record.model import Committee, Meeting
-from workflow.service import Service, archive_errors
+from workflow.services.meetings import Meetings
+from workflow.services.workspace import Workspace, archive_errors
 from workflow.settings import Settings, load_settings
 
 __all__ = ["clone_archive", "init_archive", "install_sample", "sample_root"]
@@ -40,12 +40,9 @@ def init_archive(
                 f"{target} already holds files but is not an archive; choose an empty folder."
             )
         repo = store.GitArchive.init(target, demo=sample)
-    service = Service(repo, settings)
-    try:
+    with Workspace(repo, settings) as workspace:
         if sample:
-            install_sample(service)
-    finally:
-        service.close()
+            install_sample(workspace)
     return target, True
 
 
@@ -57,23 +54,24 @@ def clone_archive(url: str, path: Path | None = None) -> Path:
     return target
 
 
-def install_sample(service: Service) -> None:
+def install_sample(workspace: Workspace) -> None:
     """Save the sample register, committees and meetings, one version each."""
+    meetings = Meetings(workspace)
     root = sample_root()
-    register = root / records.REGISTER_PATH
-    people = records.parse_people(register.read_bytes(), where=str(register))
-    service.save_people(people, "Register of members and officers")
+    register = root / files.REGISTER_PATH
+    people = files.parse_people(register.read_bytes(), where=str(register))
+    meetings.register.save_people(people, "Register of members and officers")
     for path in sorted((root / "committees").glob("*.yaml")):
         committee = codec.decode(Committee, codec.load_yaml(path.read_bytes(), where=str(path)))
-        service.save_committee(committee, f"Committee: {committee.name}")
-    for path in sorted((root / "meetings").glob("*/*/" + records.MEETING_FILE)):
-        exempt = path.with_name(records.EXEMPT_FILE)
+        meetings.register.save_committee(committee, f"Committee: {committee.name}")
+    for path in sorted((root / "meetings").glob("*/*/" + files.MEETING_FILE)):
+        exempt = path.with_name(files.EXEMPT_FILE)
         meeting = codec.decode_meeting(
             path.read_bytes(), exempt.read_bytes() if exempt.exists() else None, where=str(path)
         )
-        _save_with_history(service, meeting)
+        _save_with_history(meetings, meeting)
 
 
-def _save_with_history(service: Service, meeting: Meeting) -> None:
+def _save_with_history(meetings: Meetings, meeting: Meeting) -> None:
     name = meeting.committee_name or meeting.committee
-    service.save(meeting, message=f"{name}, {meeting.date:%d %B %Y}: sample record")
+    meetings.save(meeting, message=f"{name}, {meeting.date:%d %B %Y}: sample record")

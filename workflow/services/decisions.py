@@ -1,14 +1,15 @@
-"""Service operations on executive decisions: records, publication, call-in, the forward plan.
+"""Executive decisions: records of decision, their publication, call-in and the forward plan.
 
-Each step loads the meeting, applies the pure rule from :mod:`workflow.rules.decisions` (which
-refuses with one sentence and changes nothing), and saves the result as a version. A
-published record of decision is rendered to Word and committed beside the record under
-``issued/``, and the version is tagged ``<meeting-id>/decision-<uid>-published``.
+Lives here: :class:`Decisions` and the rows it lists. Each step loads the meeting, applies
+the pure rule from :mod:`workflow.rules.decisions` (which refuses with one sentence and
+changes nothing), and saves the result as a version. A published record of decision is
+rendered to Word and committed beside the record under ``issued/``, and the version is
+tagged ``<meeting-id>/decision-<uid>-published``.
 
 The call-in progress of a decision is not part of the minutes' text, so approved minutes
-do not lock it (see :func:`workflow.rules.approval.check_edit`); the decision itself is locked.
-Nothing here renders directly or touches git: :mod:`workflow.render.decision` and the
-service's ``save_files`` do.
+do not lock it (see :func:`workflow.rules.approval.check_edit`); the decision itself is
+locked. Must not live here: the rules, or how the records are laid out
+(:mod:`workflow.render.decision`).
 """
 
 from __future__ import annotations
@@ -18,20 +19,20 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import Generic, TypeVar
 
+import archive as store
 from workflow.errors import MinutebookError, NotFound, OutputError, Refused
-from workflow.record import files as records
+from workflow.record import files
 from workflow.record.model import CallInState, DecisionRecord, Item, Meeting, Resolution, Status
+from workflow.render import write_output
 from workflow.rules import decisions
 from workflow.rules.deadlines import long_date
 from workflow.rules.decisions import ForwardPlanEntry
+from workflow.services.documents import Documents
+from workflow.services.workspace import Workspace, archive_errors
 
-if TYPE_CHECKING:
-    import archive as store
-    from workflow.service import Service
-
-__all__ = ["DecisionCandidate", "DecisionRow", "DecisionStep", "DecisionsMixin", "Listing"]
+__all__ = ["DecisionCandidate", "DecisionRow", "DecisionStep", "Decisions", "Listing"]
 
 _HELD = {Status.MINUTES_DRAFT, Status.MINUTES_CIRCULATED, Status.MINUTES_PUBLISHED,
          Status.MINUTES_APPROVED}
@@ -90,12 +91,18 @@ class DecisionStep:
     files: tuple[Path, ...] = ()
 
 
-class DecisionsMixin:
-    """Records of decision, call-in and the forward plan; mixed into the Service."""
+class Decisions:
+    """Records of decision, call-in and the forward plan on one :class:`Workspace`."""
+
+    def __init__(self, workspace: Workspace) -> None:
+        self.workspace = workspace
+        self.documents = Documents(workspace)
+        self.meetings = self.documents.meetings
+        self.register = self.meetings.register
 
     # ------------------------------------------------------------------ finding
 
-    def decision_item(self: Service, meeting: Meeting, ref: str, *, recorded: bool = True) -> Item:
+    def decision_item(self, meeting: Meeting, ref: str, *, recorded: bool = True) -> Item:
         """The item ``ref`` names (uid, agenda or minute number); with a record unless not ``recorded``."""
         item = _find_item(meeting, ref, recorded=recorded)
         if recorded and item.decision_record is None:
@@ -106,43 +113,37 @@ class DecisionsMixin:
             )
         return item
 
-    def _decision_maker(self: Service, meeting: Meeting) -> str:
-        committee = self._committee_or_none(meeting.committee)
-        return committee.decision_maker or meeting.committee_name or committee.name
-
-    def _mentioning(self: Service, key: str) -> Callable[[str], bool]:
+    def _mentioning(self, key: str) -> Callable[[str], bool]:
         """Whether a meeting's files have a ``key`` line (``decision_record:``): one search of
         the archive's files (which every save keeps equal to the newest version, as for
         ``search``) instead of reading every meeting."""
-        import archive as store
-
         try:
-            lines = self.archive.grep(key, paths=["meetings/"], ignore_case=False, rev=None)
+            lines = self.workspace.archive.grep(key, paths=["meetings/"], ignore_case=False, rev=None)
         except store.ArchiveError as exc:
             raise MinutebookError(exc.message) from None
         holding = {path[len("meetings/") :].rsplit("/", 1)[0] for path, _, _ in lines}
         return holding.__contains__
 
     def _readable_meetings(
-        self: Service, wanted: Callable[[str], bool] | None = None
+        self, wanted: Callable[[str], bool] | None = None
     ) -> tuple[list[Meeting], list[str]]:
         """The meetings (those whose id ``wanted`` accepts) that can be read, and a sentence
         for each that cannot."""
         found, skipped = [], []
-        for meeting_id in self.meeting_ids():
+        for meeting_id in self.meetings.meeting_ids():
             if wanted is not None and not wanted(meeting_id):
                 continue
             try:
-                found.append(self.load(meeting_id))
+                found.append(self.meetings.load(meeting_id))
             except MinutebookError as exc:
                 skipped.append(f"{meeting_id} was left out: {exc.message}")
         return found, skipped
 
     # ------------------------------------------------------------------ listings
 
-    def decisions(self: Service, *, today: dt.date | None = None) -> Listing[DecisionRow]:
+    def decisions(self, *, today: dt.date | None = None) -> Listing[DecisionRow]:
         """Every recorded decision with its state and whether it can be implemented."""
-        day = today or self.today()
+        day = today or self.workspace.today()
         meetings, skipped = self._readable_meetings(self._mentioning("decision_record:"))
         by_id = {m.id: m for m in meetings}
         rows = []
@@ -153,7 +154,7 @@ class DecisionsMixin:
             rows.append(DecisionRow(
                 meeting=meeting.id, item=item.uid, number=_number(item),
                 title=item.printed_title,
-                decision_maker=status.decision_maker or self._decision_maker(meeting),
+                decision_maker=status.decision_maker or self.documents.decision_maker(meeting),
                 state=status.state, published_on=call.published_on if call else None,
                 deadline=status.deadline, implementable_on=status.implementable_on,
                 can_implement=status.can_implement,
@@ -163,11 +164,11 @@ class DecisionsMixin:
             ))
         return Listing(tuple(rows), tuple(skipped))
 
-    def decision_candidates(self: Service) -> Listing[DecisionCandidate]:
+    def decision_candidates(self) -> Listing[DecisionCandidate]:
         """Items a record of decision can be written for: items with a resolution and no
         record, at held meetings whose minutes are not yet approved (approval locks them),
         of committees that take executive decisions (their settings name a decision-maker)."""
-        executive = {slug for slug in self.committee_slugs() if self._committee_or_none(slug).decision_maker}
+        executive = {slug for slug in self.register.committee_slugs() if self.register.committee_or_none(slug).decision_maker}
         meetings, skipped = self._readable_meetings(lambda meeting_id: meeting_id.split("/", 1)[0] in executive)
         rows = []
         for meeting in meetings:
@@ -181,15 +182,15 @@ class DecisionsMixin:
         return Listing(tuple(rows), tuple(skipped))
 
     def forward_plan(
-        self: Service, *, today: dt.date | None = None
+        self, *, today: dt.date | None = None
     ) -> Listing[ForwardPlanEntry]:
         """Upcoming key decisions by decision-maker (committees' ``decision_maker``)."""
-        day = today or self.today()
+        day = today or self.workspace.today()
         meetings, skipped = self._readable_meetings(self._mentioning("key_decision:"))
         upcoming = [m for m in meetings if m.status is not Status.CANCELLED]
         makers = {}
         for slug in {m.committee for m in upcoming}:
-            maker = self._committee_or_none(slug).decision_maker
+            maker = self.register.committee_or_none(slug).decision_maker
             if maker:
                 makers[slug] = maker
         entries = decisions.forward_plan(upcoming, day, makers)
@@ -198,7 +199,7 @@ class DecisionsMixin:
     # ------------------------------------------------------------------ steps
 
     def record_decision(
-        self: Service,
+        self,
         meeting_id: str,
         ref: str,
         *,
@@ -216,7 +217,7 @@ class DecisionsMixin:
         the item's resolutions, its decision-maker from the committee and its date from
         the meeting.
         """
-        meeting = self.load(meeting_id)
+        meeting = self.meetings.load(meeting_id)
         item = self.decision_item(meeting, ref, recorded=False)
         _require_held(meeting, "A record of decision is written")
         old = item.decision_record
@@ -237,7 +238,7 @@ class DecisionsMixin:
             conflicts=conflicts.strip() or base.conflicts,
             dispensation=dispensation.strip() or base.dispensation,
             decision_maker=decision_maker.strip() or base.decision_maker
-            or self._decision_maker(meeting),
+            or self.documents.decision_maker(meeting),
             decided_on=decided_on or base.decided_on or meeting.date,
         )
         if not record.reasons.strip():
@@ -249,11 +250,11 @@ class DecisionsMixin:
         new = _with_record(meeting, item.uid, record)
         verb = "written" if old is None else "updated"
         summary = f"Item {_number(item)}: record of decision {verb}"
-        version = self.save(new, message=summary, trailers=_trailers(item, "record_decision"))
+        version = self.meetings.save(new, message=summary, trailers=_trailers(item, "record_decision"))
         return DecisionStep(new, new.item(item.uid), version, summary)
 
     def publish_decision(
-        self: Service,
+        self,
         meeting_id: str,
         ref: str,
         *,
@@ -262,12 +263,12 @@ class DecisionsMixin:
         out: Path | None = None,
     ) -> DecisionStep:
         """Publish a record of decision: call-in deadline, Word record, commit and tag."""
-        meeting = self.load(meeting_id)
+        meeting = self.meetings.load(meeting_id)
         item = self.decision_item(meeting, ref)
         _require_held(meeting, "A record of decision is published")
         if out is not None:
             _check_output(out)
-        day = published_on or self.today()
+        day = published_on or self.workspace.today()
         self._not_future(day, "A record of decision", "published")
         if day < meeting.date:
             raise Refused(f"The record cannot be published on {long_date(day)}, before the "
@@ -275,44 +276,42 @@ class DecisionsMixin:
         record = decisions.publish_decision(
             item.decision_record,  # type: ignore[arg-type]
             published_on=day,
-            call_in_days=self.settings.call_in_days,
-            calendar=self.calendar(day),  # type: ignore[arg-type]
+            call_in_days=self.workspace.settings.call_in_days,
+            calendar=self.workspace.calendar(),
             urgent_reason=urgent_reason,
         )
         new = _with_record(meeting, item.uid, record)
-        self._check_locked(new)
-        files = dict(records.meeting_files(new, self.context()))
-        folder = f"{records.meeting_folder(meeting.id)}/issued"
+        self.meetings.check_locked(new)
+        written_files = self.meetings.files_of(new)
+        folder = f"{files.meeting_folder(meeting.id)}/issued"
         written = []
         for confidential in (False, True) if item.exemption is not None else (False,):
             path = f"{folder}/decision-{item.uid}{'.confidential' if confidential else ''}.docx"
-            files[path] = self.decision_bytes(new, item.uid, confidential=confidential)
+            written_files[path] = self.documents.decision_bytes(new, item.uid, confidential=confidential)
             written.append(path)
         summary = f"Item {_number(item)}: record of decision published"
         trailers = {"Meeting": new.id, "Status": new.status.value, **_trailers(item, "publish_decision")}
-        version = self.save_files(files, summary, trailers)
-        tag = self._tag_unique(f"{new.id}/decision-{item.uid}-published", version.commit, summary)
+        version = self.workspace.save_files(written_files, summary, trailers)
+        tag = self.workspace.tag(f"{new.id}/decision-{item.uid}-published", version.commit, summary)
         if out is not None:
-            from workflow.render import write_output
-
-            write_output(files[written[0]], out)  # type: ignore[arg-type]
+            write_output(written_files[written[0]], out)  # type: ignore[arg-type]
         return DecisionStep(new, new.item(item.uid), version, summary, tag,
-                            tuple(self.root / p for p in written))
+                            tuple(self.workspace.root / p for p in written))
 
     def call_in_decision(
-        self: Service, meeting_id: str, ref: str, *, by: str, on: dt.date | None = None
+        self, meeting_id: str, ref: str, *, by: str, on: dt.date | None = None
     ) -> DecisionStep:
         """Record that scrutiny members called the decision in, within the call-in period."""
-        meeting = self.load(meeting_id)
+        meeting = self.meetings.load(meeting_id)
         item = self.decision_item(meeting, ref)
-        day = on or self.today()
+        day = on or self.workspace.today()
         self._not_future(day, "A call-in", "recorded")
         record = decisions.call_in(item.decision_record, by=by, on=day)  # type: ignore[arg-type]
         summary = f"Item {_number(item)}: decision called in by {by.strip()}"
         return self._save_decision(meeting, item, record, summary, "call_in")
 
     def implement_decision(
-        self: Service,
+        self,
         meeting_id: str,
         ref: str,
         *,
@@ -320,9 +319,9 @@ class DecisionsMixin:
         call_in_concluded: bool = False,
     ) -> DecisionStep:
         """Record the decision as implemented, once the call-in period allows it."""
-        meeting = self.load(meeting_id)
+        meeting = self.meetings.load(meeting_id)
         item = self.decision_item(meeting, ref)
-        day = on or self.today()
+        day = on or self.workspace.today()
         self._not_future(day, "Implementation", "recorded")
         record = decisions.implement(
             item.decision_record, on=day, call_in_concluded=call_in_concluded  # type: ignore[arg-type]
@@ -330,64 +329,32 @@ class DecisionsMixin:
         summary = f"Item {_number(item)}: decision implemented"
         return self._save_decision(meeting, item, record, summary, "implement")
 
-    def _save_decision(self: Service, meeting: Meeting, item: Item, record: DecisionRecord,
+    def _save_decision(self, meeting: Meeting, item: Item, record: DecisionRecord,
                        summary: str, step: str) -> DecisionStep:
         new = _with_record(meeting, item.uid, record)
-        version = self.save(new, message=summary, trailers=_trailers(item, step))
+        version = self.meetings.save(new, message=summary, trailers=_trailers(item, step))
         return DecisionStep(new, new.item(item.uid), version, summary)
 
-    def _not_future(self: Service, day: dt.date, what: str, verb: str) -> None:
-        if day > self.today():
+    def _not_future(self, day: dt.date, what: str, verb: str) -> None:
+        if day > self.workspace.today():
             raise Refused(f"{what} cannot be {verb} for {long_date(day)}, which is after today "
-                          f"({long_date(self.today())}).")
+                          f"({long_date(self.workspace.today())}).")
 
-    # ------------------------------------------------------------------ documents
-
-    def decision_bytes(self: Service, meeting: Meeting, uid: str, *, confidential: bool = False,
-                       created: dt.datetime | None = None) -> bytes:
-        """The Word record of decision of item ``uid`` (public unless ``confidential``)."""
-        from workflow.render.decision import render_decision
-
-        return render_decision(
-            meeting, uid, people=self.people(), author=self.identity.name,
-            created=created or self.clock(), decision_maker=self._decision_maker(meeting),
-            confidential=confidential, language=self.settings.language,
-            style_path=self._style_path(),
-        )
-
-    def render_decision(self: Service, meeting_id: str, ref: str, *, out: Path,
+    def render_decision(self, meeting_id: str, ref: str, *, out: Path,
                         confidential: bool = False) -> Path:
         """Write the record of decision of an item as last saved (same version, same bytes)."""
-        from workflow.render import write_output
-
-        commit = self.resolve_rev(meeting_id, "HEAD")
-        meeting = self.load(meeting_id, rev=commit)
+        commit = self.documents.history.resolve_rev(meeting_id, "HEAD")
+        meeting = self.meetings.load(meeting_id, rev=commit)
         item = self.decision_item(meeting, ref)
-        created = self.archive.version(commit).when
-        write_output(self.decision_bytes(meeting, item.uid, confidential=confidential,
-                                         created=created), out)
+        with archive_errors():
+            created = self.workspace.archive.version(commit).when
+        write_output(self.documents.decision_bytes(meeting, item.uid, confidential=confidential,
+                                                   created=created), out)
         return out
 
-    def forward_plan_bytes(self: Service, entries: Sequence[ForwardPlanEntry], *,
-                           today: dt.date) -> bytes:
+    def forward_plan_bytes(self, entries: Sequence[ForwardPlanEntry], *, today: dt.date) -> bytes:
         """The forward plan as a Word document."""
-        from workflow.render.decision import render_forward_plan
-
-        return render_forward_plan(
-            entries, council=self._council(), today=today, author=self.identity.name,
-            created=self.clock(), language=self.settings.language,
-            style_path=self._style_path(),
-        )
-
-    def _council(self: Service) -> str:
-        """The council in settings; while that is the default, the one the committees share."""
-        from workflow.settings import Settings
-
-        if self.settings.council != Settings().council:
-            return self.settings.council
-        named = {self._committee_or_none(slug).council for slug in self.committee_slugs()}
-        named.discard("")
-        return named.pop() if len(named) == 1 else self.settings.council
+        return self.documents.forward_plan_bytes(entries, today=today)
 
 
 # --------------------------------------------------------------------------- helpers

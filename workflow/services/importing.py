@@ -19,9 +19,11 @@ from typing import Any
 
 from workflow.errors import InvalidRecord, MinutebookError
 from workflow.importers import Line, import_file
-from workflow.record import files as records
+from workflow.record import files
 from workflow.record.model import Committee, Meeting
-from workflow.service import Service
+from workflow.rules import approval
+from workflow.services.checks import Checks
+from workflow.services.workspace import Workspace
 
 __all__ = ["ImportOutcome", "ImportRow", "import_files"]
 
@@ -82,7 +84,7 @@ def _count_resolutions(meeting: Meeting) -> int:
 
 
 def import_files(
-    service: Service,
+    workspace: Workspace,
     files: Sequence[Path],
     *,
     committee: str | None = None,
@@ -93,11 +95,12 @@ def import_files(
 ) -> ImportOutcome:
     """Import each file; one file's failure never stops the others."""
     outcome = ImportOutcome()
+    checks = Checks(workspace)
     for number, path in enumerate(files, start=1):
         if progress:
             _progress(number, len(files), path.name)
         try:
-            outcome.rows.append(_one(service, path, committee, date, dry_run, replace))
+            outcome.rows.append(_one(checks, path, committee, date, dry_run, replace))
         except MinutebookError as exc:
             message = exc.message
             if isinstance(exc, InvalidRecord) and exc.errors:
@@ -116,17 +119,18 @@ def _progress(number: int, total: int, name: str) -> None:
 
 
 def _one(
-    service: Service, path: Path, committee: str | None, date: dt.date | None,
+    checks: Checks, path: Path, committee: str | None, date: dt.date | None,
     dry_run: bool, replace: bool,
 ) -> ImportRow:
-    result = import_file(path, committee=committee, date=date, people=service.people())
+    meetings, register = checks.meetings, checks.register
+    result = import_file(path, committee=committee, date=date, people=register.people())
     meeting = result.meeting
-    errors = [p for p in records.check(meeting, service.context()) if p.severity == "error"]
+    errors = [p for p in files.check(meeting, register.context()) if p.severity == "error"]
     if errors:
         raise InvalidRecord(f"{path.name} (as imported)", errors)
     warnings = list(result.report.warnings)
-    warnings += [f"{p.path}: {p.message}" for p in service.rule_problems(meeting)]
-    exists = service.exists(meeting.id)
+    warnings += [f"{p.path}: {p.message}" for p in checks.rule_problems(meeting)]
+    exists = meetings.exists(meeting.id)
     if exists and not replace:
         raise MinutebookError(
             f"{meeting.id} is already in the archive; add --replace to save the import as a "
@@ -143,25 +147,25 @@ def _one(
     )
     if dry_run:
         return row
-    if meeting.committee not in service.committee_slugs():
-        service.save_committee(
+    if meeting.committee not in register.committee_slugs():
+        register.save_committee(
             Committee(
                 slug=meeting.committee,
                 name=meeting.committee_name or meeting.committee,
-                council=meeting.council or service.settings.council,
+                council=meeting.council or register.settings.council,
                 venue=meeting.venue,
                 contact=meeting.contact,
             ),
             f"Committee added on import: {meeting.committee_name or meeting.committee}",
         )
-    source = f"{records.meeting_folder(meeting.id)}/source/{_safe_name(path.name)}.txt"
-    files = dict(records.meeting_files(meeting, service.context()))
-    files[source] = result.source_text.encode("utf-8")
+    source = f"{files.meeting_folder(meeting.id)}/source/{_safe_name(path.name)}.txt"
+    saved = meetings.files_of(meeting)
+    saved[source] = result.source_text.encode("utf-8")
     verb = "Re-imported" if exists else "Imported"
     if exists:
-        service.check_edit(service.load(meeting.id), meeting)
-    service.save_files(
-        files,
+        approval.check_edit(meetings.load(meeting.id), meeting)
+    checks.workspace.save_files(
+        saved,
         f"{verb} from {path.name}",
         {"Meeting": meeting.id, "Status": meeting.status.value, "Imported-From": path.name},
     )

@@ -1,0 +1,63 @@
+"""Commands on the archive as a whole: create or copy it, and share it with the team."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from tui.cli.common import Add, emit_json, open_workspace
+from workflow.errors import UsageError
+from workflow.services import archives
+from workflow.services.sync import Sync, outcome
+
+__all__ = ["register"]
+
+
+def register(add: Add) -> None:
+    p = add("init", cmd_init, "create an archive (a demo archive with --sample)")
+    p.add_argument("--sample", action="store_true", help="fill it with a fictional council's meetings")
+    p.add_argument("--clone", metavar="URL", help="copy a shared archive (a git remote) instead")
+
+    p = add("sync", cmd_sync, "pull and push the archive through a git remote")
+    p.add_argument("remote", nargs="?", default="origin", metavar="REMOTE")
+    p.add_argument("--url", help="the remote's address, to add it on first use")
+    p.add_argument("--keep", choices=["mine", "theirs"],
+                   help="settle a stopped sync by keeping your or the team's version")
+    p.add_argument("--json", action="store_true")
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    if args.clone:
+        if args.sample:
+            raise UsageError("Choose --sample or --clone, not both.")
+        path = archives.clone_archive(args.clone)
+        print(f"Copied the shared archive {args.clone} to {path}")
+        return 0
+    path, created = archives.init_archive(sample=args.sample)
+    what = "a demo archive with sample meetings" if args.sample else "an empty archive"
+    if created:
+        print(f"Created {what} at {path}")
+    else:
+        print(f"The archive at {path} already exists; nothing changed.")
+    return 0
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    with open_workspace() as workspace:
+        sync = Sync(workspace)
+        if args.keep:
+            version = sync.resolve(args.keep)
+            print(f"Kept {'your' if args.keep == 'mine' else 'the team'}'s version ({version.short}).")
+        result, problems = sync.sync(args.remote, url=args.url)
+    if args.json:
+        emit_json({"action": result.action, "head": result.head, "received": list(result.received),
+                   "sent": list(result.sent), "problems": problems})
+    else:
+        print(f"{outcome(result)} ({result.head[:10]}).")
+        for meeting in result.received:
+            print(f"  received: {meeting}")
+        for meeting in result.sent:
+            print(f"  sent: {meeting}")
+        for problem in problems:
+            print(f"warning: {problem}", file=sys.stderr)
+    return 1 if problems else 0

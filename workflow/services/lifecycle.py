@@ -1,0 +1,198 @@
+"""Moving a meeting through its lifecycle: publish, minutes, circulate, approve, amend.
+
+Lives here: :class:`Lifecycle` and its result :class:`Published`. Each step loads the
+record, applies the pure rule from :mod:`workflow.rules.lifecycle` or
+:mod:`workflow.rules.approval` (which refuses with a sentence and changes nothing when the
+step is not allowed), renders the documents the step issues, and commits record and
+documents together as one version, tagged with a name scoped to the meeting. Must not
+live here: the rules themselves.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import archive as store
+from workflow.drafting import templates
+from workflow.errors import MinutebookError
+from workflow.record import files
+from workflow.record.model import AttendanceState, Meeting
+from workflow.rules import approval, lifecycle
+from workflow.rules.lifecycle import Event
+from workflow.rules.publication import Check
+from workflow.services.checks import Checks
+from workflow.services.documents import Documents
+from workflow.services.workspace import Workspace
+
+__all__ = ["Lifecycle", "Published"]
+
+
+@dataclass(frozen=True, slots=True)
+class Published:
+    """A lifecycle step's result: the new version, its tag and the documents issued."""
+
+    meeting: Meeting
+    version: store.Version
+    tag: str
+    files: tuple[Path, ...]
+    warnings: tuple[str, ...] = ()
+    summary: str = ""
+
+
+class Lifecycle:
+    """Lifecycle steps on the meetings of one :class:`Workspace`."""
+
+    def __init__(self, workspace: Workspace) -> None:
+        self.workspace = workspace
+        self.checks = Checks(workspace)
+        self.documents = Documents(workspace)
+        self.meetings = self.checks.meetings
+        self.register = self.meetings.register
+
+    def allowed(self, meeting: Meeting) -> frozenset[str]:
+        """What may be done with the meeting now (the CLI and the TUI share this)."""
+        return lifecycle.allowed(meeting.status, self.workspace.settings)
+
+    def _executive(self, meeting: Meeting) -> bool:
+        slug = meeting.template or self.register.committee_or_none(meeting.committee).template
+        if not slug:
+            return False
+        try:
+            return templates.load_template(slug).executive
+        except MinutebookError:
+            return False
+
+    def _publication(self, meeting: Meeting, published_on: dt.date | None,
+                     urgent_reason: str | None) -> dict[str, Any]:
+        """The facts the publication rules work from."""
+        today = self.workspace.today()
+        return {
+            "settings": self.workspace.settings,
+            "calendar": self.workspace.calendar(),
+            "published_on": published_on or today,
+            "urgent_reason": urgent_reason,
+            "today": today,
+            "executive": self._executive(meeting),
+        }
+
+    # ------------------------------------------------------------------ the agenda
+
+    def publish_checks(self, meeting_id: str, *, published_on: dt.date | None = None,
+                       urgent_reason: str | None = None) -> list[Check]:
+        """Every check publishing makes, passed or not, before acting."""
+        meeting = self.meetings.load(meeting_id)
+        return lifecycle.publish_checks(meeting, **self._publication(meeting, published_on, urgent_reason))
+
+    def publish(self, meeting_id: str, *, urgent_reason: str | None = None,
+                published_on: dt.date | None = None) -> Published:
+        """Publish the agenda (or a supplementary agenda): checks, Word files, commit, tag."""
+        meeting = self.meetings.load(meeting_id)
+        self.checks.require_valid(meeting)
+        new, event = lifecycle.publish_agenda(
+            meeting, **self._publication(meeting, published_on, urgent_reason)
+        )
+        number = new.agenda.supplements + 1
+        return self._commit_step(new, event, {"agenda": f"agenda-{number}"})
+
+    def cancel(self, meeting_id: str, *, reason: str = "") -> Published:
+        new, event = lifecycle.cancel(self.meetings.load(meeting_id), reason=reason,
+                                      today=self.workspace.today())
+        return self._commit_step(new, event, {})
+
+    def postpone(self, meeting_id: str, *, to: dt.date, reason: str = "") -> Published:
+        new, event = lifecycle.postpone(self.meetings.load(meeting_id), new_date=to, reason=reason,
+                                        today=self.workspace.today())
+        return self._commit_step(new, event, {})
+
+    # ------------------------------------------------------------------ the minutes
+
+    def start_minutes(self, meeting_id: str) -> Published:
+        new, event = lifecycle.start_minutes(self.meetings.load(meeting_id), today=self.workspace.today())
+        return self._commit_step(new, event, {})
+
+    def circulate_checks(self, meeting_id: str) -> list[Check]:
+        """What circulating would refuse (ok False) or warn about (ok True), before acting."""
+        meeting = self.meetings.load(meeting_id)
+        checks = []
+        try:
+            lifecycle.require("circulate", meeting, self.workspace.settings)
+            checks.append(Check("state", True, "The draft minutes can be sent to the chair."))
+        except MinutebookError as exc:
+            checks.append(Check("state", False, exc.message))
+        people = self.register.people()
+        missing = [lifecycle.person_name(a.person, people, a.name)
+                   for a in meeting.attendance if a.state is AttendanceState.NOT_RECORDED]
+        if missing:
+            checks.append(Check("attendance", False, "Attendance not recorded for " + ", ".join(missing) + "."))
+        else:
+            checks.append(Check("attendance", True, "Everyone's attendance is recorded."))
+        errors = self.checks.errors(meeting)
+        checks.append(Check("valid", not errors, f"{errors[0]}" if errors else "The record is valid."))
+        committee = self.register.committee_or_none(meeting.committee)
+        for warning in lifecycle.circulate_warnings(meeting, committee):
+            checks.append(Check("warning", True, f"Warning: {warning}"))
+        return checks
+
+    def circulate(self, meeting_id: str) -> Published:
+        """Send the draft minutes to the chair: a tagged, rendered version."""
+        meeting = self.meetings.load(meeting_id)
+        self.checks.require_valid(meeting)
+        new, event = lifecycle.circulate(
+            meeting, people=self.register.people(),
+            committee=self.register.committee_or_none(meeting.committee), today=self.workspace.today(),
+        )
+        return self._commit_step(new, event, {"minutes": "minutes-draft"})
+
+    def publish_draft_minutes(self, meeting_id: str) -> Published:
+        new, event = lifecycle.publish_draft_minutes(
+            self.meetings.load(meeting_id), settings=self.workspace.settings, today=self.workspace.today()
+        )
+        return self._commit_step(new, event, {"minutes": "minutes-draft-published"})
+
+    def approve(self, meeting_id: str, *, at: str, other_body: bool = False,
+                subject_to: Meeting | None = None) -> Published:
+        """Record approval at a later meeting; both records change in one version."""
+        result = approval.approve(
+            self.meetings.load(meeting_id), at=self.meetings.load(at), other_body=other_body,
+            subject_to=subject_to, today=self.workspace.today(), settings=self.workspace.settings,
+        )
+        self.checks.require_valid(result.meeting)
+        extra = self.meetings.files_of(result.at)
+        return self._commit_step(result.meeting, result.event, {"minutes": "minutes-approved"}, extra)
+
+    def amend(self, meeting_id: str, corrected: Meeting, *, reason: str, authority: str = "") -> Published:
+        """Change approved minutes as a recorded amendment (who, when, why, authority)."""
+        new, event = approval.amend(
+            self.meetings.load(meeting_id), new=corrected, reason=reason,
+            by=self.workspace.identity.name, authority=authority, today=self.workspace.today(),
+        )
+        number = len(new.amendments)
+        return self._commit_step(new, event, {"minutes": f"minutes-amended-{number}"})
+
+    # ------------------------------------------------------------------ committing
+
+    def _commit_step(self, meeting: Meeting, event: Event, documents: Mapping[str, str],
+                     extra: Mapping[str, bytes | None] | None = None) -> Published:
+        changed = dict(self.meetings.files_of(meeting))
+        changed.update(extra or {})
+        folder = files.meeting_folder(meeting.id) + "/issued"
+        written: list[str] = []
+        for which, stem in documents.items():
+            for confidential in (False, True):
+                path = f"{folder}/{stem}{'.confidential' if confidential else ''}.docx"
+                changed[path] = self.documents.document_bytes(
+                    meeting, which, confidential=confidential, created=self.workspace.clock()  # type: ignore[arg-type]
+                )
+                written.append(path)
+        trailers = {"Meeting": meeting.id, "Status": meeting.status.value, "Step": event.action}
+        version = self.workspace.save_files(changed, event.summary, trailers)
+        tag = self.workspace.tag(event.tag, version.commit, event.summary) if event.tag else ""
+        return Published(
+            meeting=meeting, version=version, tag=tag,
+            files=tuple(self.workspace.root / p for p in written),
+            warnings=event.warnings, summary=event.summary,
+        )

@@ -1,0 +1,184 @@
+"""Meetings and editing: read, list, create, save and renumber meetings in the archive.
+
+Lives here: :class:`Meetings`. Every save validates the record against the schema and
+refuses what the lifecycle does not allow (approved minutes are changed only by a
+recorded amendment, see :func:`workflow.rules.approval.check_edit`); reading a saved
+version decodes it without applying the schema again (every version was validated when
+it was saved). Must not live here: lifecycle steps, documents, history (their services).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+
+import archive as store
+from workflow.drafting import templates
+from workflow.errors import MinutebookError, NotFound, Refused
+from workflow.record import files, numbering
+from workflow.record.model import Meeting, MeetingKind, Status
+from workflow.rules import approval, followup, next_steps
+from workflow.rules.deadlines import long_date
+from workflow.services.register import Register, not_found
+from workflow.services.workspace import Workspace, archive_errors
+
+__all__ = ["Meetings"]
+
+
+class Meetings:
+    """The meetings of one :class:`Workspace`."""
+
+    def __init__(self, workspace: Workspace) -> None:
+        self.workspace = workspace
+        self.register = Register(workspace)
+
+    # ------------------------------------------------------------------ reading
+
+    def meeting_ids(self, rev: str = "HEAD") -> list[str]:
+        with archive_errors():
+            return next_steps.meeting_ids_in(self.workspace.archive.list_files("meetings/", rev))
+
+    def exists(self, meeting_id: str, rev: str = "HEAD") -> bool:
+        path = f"{files.meeting_folder(meeting_id)}/{files.MEETING_FILE}"
+        with archive_errors():
+            return store.is_valid_meeting_id(meeting_id) and self.workspace.archive.exists(path, rev)
+
+    def load(self, meeting_id: str, *, rev: str = "HEAD", public: bool = False) -> Meeting:
+        """A meeting as saved at ``rev``; ``public=True`` never reads the exempt file.
+
+        Every version was validated when it was saved, so reading decodes (checking each
+        field's type) without applying the schema again; the checks service does that.
+        """
+        if not self.exists(meeting_id, rev):
+            if rev != "HEAD" and self.exists(meeting_id):
+                raise NotFound(f"The meeting {meeting_id} did not exist yet at version {rev}.")
+            raise NotFound(not_found("meeting", meeting_id, self.meeting_ids()))
+        folder = files.meeting_folder(meeting_id)
+        archive = self.workspace.archive
+        with archive_errors():
+            public_text = archive.read(f"{folder}/{files.MEETING_FILE}", rev)
+            exempt_text = None
+            exempt_path = f"{folder}/{files.EXEMPT_FILE}"
+            if not public and archive.exists(exempt_path, rev):
+                exempt_text = archive.read(exempt_path, rev)
+        return files.parse_meeting(
+            public_text, exempt_text, where=f"{folder}/{files.MEETING_FILE}", context=None
+        )
+
+    def overview(self) -> list[next_steps.OverviewRow]:
+        """Meetings newest first with their next step and deadline."""
+        settings = self.workspace.settings
+        return next_steps.overview_rows(self.summaries(), settings, self.workspace.today())
+
+    def summaries(self) -> list[next_steps.MeetingSummary]:
+        """Every meeting with its state, from the head of each file in the work tree."""
+        return next_steps.read_summaries(self.workspace.root, self.meeting_ids())
+
+    def committee_meetings(self, slug: str, *, before: dt.date | None = None) -> list[Meeting]:
+        """A committee's meetings (oldest first), optionally only those before a date."""
+        found = []
+        for meeting_id in self.meeting_ids():
+            if meeting_id.split("/", 1)[0] != slug:
+                continue
+            day = dt.date.fromisoformat(meeting_id.split("/", 1)[1][:10])
+            if before is None or day < before:
+                found.append(self.load(meeting_id))
+        return sorted(found, key=lambda m: (m.date, m.start or dt.time()))
+
+    def parse_text(self, text: bytes, *, where: str) -> Meeting:
+        """A whole meeting (exempt content inline) from YAML text, validated."""
+        return files.parse_meeting(text, None, where=where, context=self.register.context())
+
+    # ------------------------------------------------------------------ saving
+
+    def files_of(self, meeting: Meeting) -> dict[str, bytes | None]:
+        """The meeting's files to save, after validation against the schema."""
+        return files.meeting_files(meeting, self.register.context())
+
+    def save(
+        self, meeting: Meeting, *, message: str, trailers: Mapping[str, str] | None = None
+    ) -> store.Version:
+        """Validate and save a meeting as a new version; approved minutes stay locked."""
+        self.check_locked(meeting)
+        extra = {"Meeting": meeting.id, "Status": meeting.status.value, **(trailers or {})}
+        return self.workspace.save_files(self.files_of(meeting), message, extra)
+
+    def check_locked(self, meeting: Meeting) -> None:
+        """Refuse a change the lifecycle does not allow to the saved version of ``meeting``."""
+        if self.exists(meeting.id):
+            approval.check_edit(self.load(meeting.id), meeting)
+
+    def save_text(self, meeting_id: str, text: bytes, *, message: str, where: str) -> store.Version:
+        """Save a version of an existing meeting from a YAML file."""
+        meeting = self.parse_text(text, where=where)
+        if meeting.id != meeting_id:
+            raise MinutebookError(
+                f"{where} holds the meeting {meeting.id}, not {meeting_id}; "
+                "a meeting's id is fixed when it is created."
+            )
+        self.load(meeting_id)
+        return self.save(meeting, message=message)
+
+    # ------------------------------------------------------------------ creating
+
+    def new_meeting(
+        self,
+        slug: str,
+        *,
+        date: dt.date,
+        start: dt.time,
+        venue: str | None = None,
+        template: str | None = None,
+        kind: MeetingKind = MeetingKind.ORDINARY,
+    ) -> Meeting:
+        """Create a meeting from the committee's template and save its first version."""
+        committee = self.register.committee(slug)
+        chosen = templates.load_template(template or committee.template or "scrutiny-board")
+        meeting_id = f"{slug}/{date.isoformat()}"
+        suffix = 2
+        while self.exists(meeting_id):
+            meeting_id = f"{slug}/{date.isoformat()}-{suffix}"
+            suffix += 1
+        previous = self.committee_meetings(slug, before=date)
+        meeting = templates.new_meeting(
+            template=chosen,
+            committee=committee,
+            date=date,
+            start=start,
+            venue=venue or committee.venue,
+            kind=kind,
+            people=self.register.people(),
+            previous=previous,
+            settings=self.workspace.settings,
+            meeting_id=meeting_id,
+        )
+        meeting = self._carry_forward(meeting, previous)
+        self.save(meeting, message=f"Agenda drafted for {committee.name} on {long_date(date)}")
+        return meeting
+
+    def _carry_forward(self, meeting: Meeting, previous: list[Meeting]) -> Meeting:
+        settings = self.workspace.settings
+        try:
+            return followup.carry_forward(
+                previous, meeting, ref_format=settings.minute_ref_format,
+                year_start=settings.municipal_year_start,
+            )
+        except Refused:
+            return meeting
+
+    def renumber(self, meeting_id: str, *, first: int | None = None) -> tuple[Meeting, store.Version | None]:
+        """Recompute item numbers on request; only before the agenda is published."""
+        meeting = self.load(meeting_id)
+        if meeting.status is not Status.AGENDA_DRAFT:
+            raise Refused(
+                f"The agenda of {meeting_id} is already published, so its numbers are fixed; "
+                "add late items with the next free number instead."
+            )
+        if first is None:
+            previous = self.committee_meetings(meeting.committee, before=meeting.date)
+            year_start = self.workspace.settings.municipal_year_start
+            first = numbering.first_number(previous, meeting.date, year_start)
+        renumbered = numbering.renumber(meeting, first)
+        if renumbered == meeting:
+            return meeting, None
+        return renumbered, self.save(renumbered, message="Items renumbered")

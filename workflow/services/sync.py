@@ -1,0 +1,92 @@
+"""Sharing the archive with the team through a git remote, and checking what came in.
+
+Lives here: :class:`Sync`. A sync pulls and pushes (the rules are the archive's: a
+meeting changed on one side merges, one changed on both sides stops the sync and changes
+nothing); every meeting received is then validated, and approved minutes must have
+changed only by a recorded amendment. Problems come back as sentences for the clerk.
+"""
+
+from __future__ import annotations
+
+import archive as store
+from workflow.errors import MinutebookError
+from workflow.rules import approval
+from workflow.services.checks import Checks
+from workflow.services.workspace import Workspace
+
+__all__ = ["Sync", "outcome"]
+
+_KEEP = {"mine": "local", "theirs": "remote"}
+
+
+class Sync:
+    """Exchanging versions with the shared archive, for one :class:`Workspace`."""
+
+    def __init__(self, workspace: Workspace) -> None:
+        self.workspace = workspace
+        self.checks = Checks(workspace)
+
+    def sync(self, remote: str = "origin", url: str | None = None) -> tuple[store.SyncResult, list[str]]:
+        """Pull and push through a git remote; then what came in, checked."""
+        workspace = self.workspace
+        before = workspace.head()
+        try:
+            result = store.sync(workspace.archive, remote=remote, url=url,
+                                author=workspace.identity, when=workspace.clock())
+        except store.SyncConflict as exc:
+            raise MinutebookError(_conflict_sentence(exc), title="Sync conflict") from None
+        except store.ArchiveError as exc:
+            raise MinutebookError(exc.message, title="Sync") from None
+        return result, self._received_problems(result, before)
+
+    def resolve(self, keep: str) -> store.Version:
+        """Settle the pending sync conflict keeping this archive's ("mine") or the team's
+        ("theirs") version of each meeting changed on both sides; the other stays in history."""
+        pending = store.conflict_refs(self.workspace.archive)
+        if not pending:
+            raise MinutebookError("There is no sync conflict waiting to be settled.")
+        version = None
+        for ref in sorted(pending):
+            try:
+                version = store.resolve_conflict(
+                    self.workspace.archive, ref, _KEEP[keep],  # type: ignore[arg-type]
+                    author=self.workspace.identity, when=self.workspace.clock(),
+                )
+            except store.ArchiveError as exc:
+                raise MinutebookError(exc.message, title="Sync") from None
+        assert version is not None
+        return version
+
+    def _received_problems(self, result: store.SyncResult, before: str) -> list[str]:
+        meetings = self.checks.meetings
+        problems: list[str] = []
+        for name in result.received:
+            meeting_id = name.removeprefix("meetings/").rstrip("/")
+            if not meetings.exists(meeting_id):
+                continue
+            try:
+                new = meetings.load(meeting_id)
+                errors = self.checks.errors(new)
+                if errors:
+                    problems.append(f"{meeting_id} came in with problems: {errors[0]}")
+                if before and meetings.exists(meeting_id, before):
+                    approval.check_edit(meetings.load(meeting_id, rev=before), new)
+            except MinutebookError as exc:
+                problems.append(f"{meeting_id}: {exc.message}")
+        return problems
+
+
+def outcome(result: store.SyncResult) -> str:
+    """What a sync did, in the clerk's words: "Received the team's versions"."""
+    words = {"up-to-date": "Already up to date", "pushed": "Sent your versions",
+             "pulled": "Received the team's versions", "merged": "Received and sent versions"}
+    return words.get(result.action, result.action)
+
+
+def _conflict_sentence(exc: store.SyncConflict) -> str:
+    which = ", ".join(exc.units) or "a meeting"
+    return (
+        f"{which} changed both here and in the shared archive, so the sync stopped and "
+        "changed nothing; both versions are kept. Compare them, then run `minutebook sync "
+        "--keep mine` or `--keep theirs` (the other version stays in the history)."
+    )
