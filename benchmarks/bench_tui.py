@@ -144,7 +144,7 @@ GAP = 0.03
 
 
 async def _typing(archive: Path, meeting_id: str, keys: int, gap: float = GAP) -> list[float]:
-    from tui.app import make_app
+    from tui.launch import make_app
     from tui.screens.editor_base import PAUSE
     from tui.screens.minutes_editor import MinutesEditor
 

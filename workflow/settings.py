@@ -8,7 +8,6 @@ known key. A missing file gives the defaults.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import os
 import tomllib
@@ -18,6 +17,7 @@ from typing import Any
 
 import platformdirs
 
+from schemas import validate
 from workflow.errors import FieldError, InvalidRecord, MinutebookError
 
 __all__ = ["Settings", "config_path", "load_settings"]
@@ -102,51 +102,10 @@ def load_settings(path: Path | None = None) -> Settings:
     data.update(_from_env())
     if not data:
         return Settings()
-    stamp = _stamp(data)
-    if not _checked_before(stamp):
-        from schemas import validate
-
-        report = validate("settings", data)
-        if not report.ok:
-            raise InvalidRecord(
-                f"The settings ({path})",
-                [FieldError(p.path, p.message, p.severity) for p in report.problems],
-            )
-        _remember(stamp)
+    report = validate("settings", data)
+    if not report.ok:
+        raise InvalidRecord(
+            f"The settings ({path})",
+            [FieldError(p.path, p.message, p.severity) for p in report.problems],
+        )
     return Settings(**data)
-
-
-def _stamp(data: dict[str, Any]) -> str:
-    import hashlib
-    import importlib.util
-    import json
-
-    spec = importlib.util.find_spec("schemas")
-    version = ""
-    if spec is not None and spec.origin:
-        try:
-            version = str(Path(spec.origin).with_name("settings.yaml").stat().st_mtime_ns)
-        except OSError:
-            version = ""
-    text = json.dumps(data, sort_keys=True, default=str) + version
-    return hashlib.sha256(text.encode()).hexdigest()
-
-
-def _stamp_file() -> Path:
-    return platformdirs.user_cache_path("minutebook", appauthor=False) / "settings-checked"
-
-
-def _checked_before(stamp: str) -> bool:
-    """True when exactly these settings passed validation before (so it is not repeated)."""
-    try:
-        return _stamp_file().read_text(encoding="ascii").strip() == stamp
-    except (OSError, UnicodeDecodeError):
-        return False
-
-
-def _remember(stamp: str) -> None:
-    """Note the validated settings; a cache only, so a failure to write it is harmless."""
-    path = _stamp_file()
-    with contextlib.suppress(OSError):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(stamp, encoding="ascii")

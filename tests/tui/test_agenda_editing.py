@@ -10,9 +10,9 @@ from pathlib import Path
 from textual.widgets import Input, Select, TextArea
 
 from tests.tui.tui_helpers import open_meeting, save_version, settle, type_text
-from tui.app import make_app
 from tui.dialogs.confirm import ConfirmDialog
 from tui.dialogs.form import FormDialog
+from tui.launch import make_app
 from tui.widgets.item_list import ItemList
 
 DRAFT = "children-scrutiny-board/2027-01-14"

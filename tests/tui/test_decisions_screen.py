@@ -11,7 +11,7 @@ import docx
 from textual.widgets import DataTable
 
 from tests.tui.tui_helpers import answer_form, settle
-from tui.app import make_app
+from tui.launch import make_app
 from tui.screens.decisions import DecisionsScreen
 from workflow.record.model import CallIn, CallInState
 

@@ -11,8 +11,8 @@ import docx
 import platformdirs
 
 from tests.tui.tui_helpers import open_meeting, settle
-from tui.app import make_app
 from tui.dialogs.form import FormDialog
+from tui.launch import make_app
 
 CIRCULATED = "children-scrutiny-board/2026-10-22"
 DRAFT = "planning-committee/2026-11-04"

@@ -16,8 +16,8 @@ from textual.widgets import Input, Select, TextArea
 from tui_helpers import save_version, settle, type_text, write
 
 from tests.tui.conftest import fixed_clock
-from tui.app import make_app
 from tui.dialogs.form import FormDialog
+from tui.launch import make_app
 from tui.screens.history import HistoryScreen
 from tui.screens.meeting import MeetingScreen
 from tui.screens.minutes_editor import MinutesEditor

@@ -10,8 +10,8 @@ from pathlib import Path
 from textual.widgets import Select
 
 from tests.tui.tui_helpers import answer_form, open_meeting, save_version, settle, show_minutes_page
-from tui.app import make_app
 from tui.dialogs.form import FormDialog
+from tui.launch import make_app
 from tui.screens.minutes_editor import MinutesEditor
 from tui.widgets.attendance_table import AttendanceTable
 from workflow.record.model import AttendanceState, InterestType, MotionOutcome, Role

@@ -8,7 +8,7 @@ from pathlib import Path
 from textual.widgets import Input, Select, Static
 
 from tests.tui.tui_helpers import settle
-from tui.app import make_app
+from tui.launch import make_app
 from tui.screens.new_meeting import NewMeetingScreen
 
 BOARD = "children-scrutiny-board"

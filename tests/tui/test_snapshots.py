@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from tests.tui.conftest import fixed_clock
-from tui.app import make_app
+from tui.launch import make_app
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 36), id="120x36")]
 CIRCULATED = "children-scrutiny-board/2026-10-22"

@@ -146,7 +146,7 @@ def _write_crash_report() -> str:
 
 def _open_tui() -> int:
     # The one import kept inside a function: commands run by scripts never load Textual.
-    from tui.app import run_app
+    from tui.launch import run_app
 
     try:
         return run_app()

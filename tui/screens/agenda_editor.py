@@ -23,6 +23,7 @@ from tui.widgets.item_list import ItemList
 from tui.widgets.minutes_text import FORMATS, documents_text, parse_documents
 from workflow.drafting import templates as catalogue
 from workflow.errors import FieldError, MinutebookError
+from workflow.record import numbering
 from workflow.record.model import Exemption, Item, Meeting, Paragraph, Report
 
 __all__ = ["AgendaEditor"]
@@ -91,7 +92,10 @@ class AgendaEditor(EditorPane):
             self.query_one("#documents", TextArea).load_text(documents_text(item.documents) if item else "")
             for widget in self.query("#agenda-form Input, #agenda-form TextArea"):
                 widget.disabled = item is None or self.read_only
-                self._filled[widget.id or ""] = widget.text if isinstance(widget, TextArea) else widget.value  # type: ignore[attr-defined]
+                if isinstance(widget, TextArea):
+                    self._filled[widget.id or ""] = widget.text
+                elif isinstance(widget, Input):
+                    self._filled[widget.id or ""] = widget.value
         finally:
             self._filling = False
 
@@ -154,7 +158,7 @@ class AgendaEditor(EditorPane):
         try:
             meeting = change(self.meeting)
         except MinutebookError as exc:
-            self.app.report(exc)  # type: ignore[attr-defined]
+            self.app.report(exc)
             return
         self.changed(meeting, self.current)
         self.redraw()
@@ -167,7 +171,7 @@ class AgendaEditor(EditorPane):
                 return
             paragraph = values.get("paragraph", "")
             if paragraph and not paragraph.isdigit():
-                self.app.report(MinutebookError(f"Exempt paragraph: '{paragraph}' is not a number."))  # type: ignore[attr-defined]
+                self.app.report(MinutebookError(f"Exempt paragraph: '{paragraph}' is not a number."))
                 return
             self._structural(lambda m: catalogue.add_report_item(
                 m, title=values["title"], report_kind=values.get("kind") or "Report",
@@ -205,7 +209,7 @@ class AgendaEditor(EditorPane):
     def action_standing(self) -> None:
         template = self._template()
         if template is None or not template.standing_items:
-            self.app.report(MinutebookError("This meeting's template has no standing items to add."))  # type: ignore[attr-defined]
+            self.app.report(MinutebookError("This meeting's template has no standing items to add."))
             return
         choices = tuple((s.title, str(i)) for i, s in enumerate(template.standing_items))
 
@@ -254,8 +258,6 @@ class AgendaEditor(EditorPane):
 
 
 def _with_standing(meeting: Meeting, standing: catalogue.StandingItem) -> Meeting:
-    from workflow.record import numbering
-
     number = str(numbering.highest_number(meeting.items) + 1)
     uid = catalogue.new_uid({it.uid for it in meeting.items})
     item = Item(uid=uid, agenda_number=number, minute_number=number, kind=standing.kind,

@@ -1,19 +1,25 @@
-"""What every screen that runs workers shares.
+"""What every minutebook screen shares: the typed app, and workers reported to it.
 
 Textual does not let a worker's state change bubble past the screen that started it, so
-each such screen hands it to the app: failures reach the clerk as one sentence, and the
-busy indicator follows the work.
+each screen hands it to the app: failures reach the clerk as one sentence, and the busy
+indicator follows the work.
 """
 
 from __future__ import annotations
 
+from textual import getters
 from textual.worker import Worker
 
-__all__ = ["WorkerReports"]
+from tui.app import MinutebookApp
+
+__all__ = ["AppScreen"]
 
 
-class WorkerReports:
-    """Mixed into screens: pass worker state changes to ``MinutebookApp``."""
+class AppScreen:
+    """Mixed into screens (before ``Screen`` or ``ModalScreen``)."""
+
+    app = getters.app(MinutebookApp)
+    """The running :class:`~tui.app.MinutebookApp`, typed."""
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        self.app.on_worker_state_changed(event)  # type: ignore[attr-defined]
+        self.app.on_worker_state_changed(event)

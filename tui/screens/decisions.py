@@ -13,15 +13,18 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
+from textual.worker import get_current_worker
 
 from tui.dialogs.form import Field, FormDialog
-from tui.screens.base import WorkerReports
+from tui.screens.base import AppScreen
+from tui.screens.meeting import MeetingScreen
 from tui.widgets.busy import BusyIndicator
 from workflow.clock import now as clock_now
 from workflow.clock import today as clock_today
@@ -71,7 +74,7 @@ def _date(text: str, what: str, default: dt.date) -> dt.date:
     return parse_date(text.strip(), what) if text.strip() else default
 
 
-class DecisionsScreen(WorkerReports, Screen[None]):
+class DecisionsScreen(AppScreen, Screen[None]):
     """Recorded decisions, newest meeting first as the service lists them."""
 
     HELP = (
@@ -121,10 +124,11 @@ class DecisionsScreen(WorkerReports, Screen[None]):
 
     @work(thread=True, exclusive=True, group="decisions", exit_on_error=False, description="Reading decisions")
     def load_rows(self, then: str = "") -> None:
-        with self.app.open_workspace() as workspace:  # type: ignore[attr-defined]
+        with self.app.open_workspace() as workspace:
             today = workspace.today()
             listing = Decisions(workspace).decisions(today=today)
-        self.app.call_from_thread(self._show, listing, today, then)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show, listing, today, then)
 
     def _show(self, listing: Any, today: dt.date, then: str) -> None:
         self.rows, self.today = list(listing.rows), today
@@ -132,8 +136,8 @@ class DecisionsScreen(WorkerReports, Screen[None]):
         keep = table.cursor_row
         table.clear()
         for row in self.rows:
-            table.add_row(_held_on(row.meeting), row.number, state_text(row), row.title, row.decision_maker,
-                          key=f"{row.meeting}#{row.item}")
+            cells = (_held_on(row.meeting), row.number, state_text(row), row.title, row.decision_maker)
+            table.add_row(*(Text(cell) for cell in cells), key=f"{row.meeting}#{row.item}")
         if self.rows:
             table.move_cursor(row=min(keep, len(self.rows) - 1))
         table.focus()
@@ -185,13 +189,14 @@ class DecisionsScreen(WorkerReports, Screen[None]):
 
     @work(thread=True, exclusive=True, group="candidates", exit_on_error=False, description="Finding decisions to record")
     def find_candidates(self) -> None:
-        with self.app.open_workspace() as workspace:  # type: ignore[attr-defined]
+        with self.app.open_workspace() as workspace:
             listing = Decisions(workspace).decision_candidates()
-        self.app.call_from_thread(self._ask_record, listing.rows)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._ask_record, listing.rows)
 
     def _ask_record(self, candidates: tuple[Any, ...]) -> None:
         if not candidates:
-            self.app.report(MinutebookError(  # type: ignore[attr-defined]
+            self.app.report(MinutebookError(
                 "No decision is waiting for its record: every resolved item of a held executive "
                 "meeting whose minutes are not yet approved has one."
             ))
@@ -253,7 +258,7 @@ class DecisionsScreen(WorkerReports, Screen[None]):
 
     @work(thread=True, group="archive", exit_on_error=False, description="Saving the decision")
     def take_step(self, step: str, meeting_id: str, item: str, values: dict[str, str]) -> None:
-        with self.app.open_workspace() as workspace:  # type: ignore[attr-defined]
+        with self.app.open_workspace() as workspace:
             service = Decisions(workspace)
             today = workspace.today()
             if step == "record":
@@ -279,7 +284,8 @@ class DecisionsScreen(WorkerReports, Screen[None]):
                     meeting_id, item, on=_date(values.get("on", ""), "Implemented on", today),
                     call_in_concluded=values.get("concluded") == "yes",
                 )
-        self.app.call_from_thread(self.load_rows, f"{done.summary} (version {done.version.short}).")
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self.load_rows, f"{done.summary} (version {done.version.short}).")
 
     def action_render(self) -> None:
         row = self.current()
@@ -288,18 +294,19 @@ class DecisionsScreen(WorkerReports, Screen[None]):
 
     @work(thread=True, group="render", exit_on_error=False, description="Writing the record of decision")
     def write_record(self, meeting_id: str, item: str, number: str) -> None:
-        with self.app.open_workspace() as workspace:  # type: ignore[attr-defined]
+        with self.app.open_workspace() as workspace:
             out = default_output(meeting_id, f"decision-{number or item}", confidential=False)
             path = Decisions(workspace).render_decision(meeting_id, item, out=out)
         self.last_written = path
-        self.app.call_from_thread(self.status, f"Record of decision written to {path}")
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self.status, f"Record of decision written to {path}")
 
     def action_forward_plan(self) -> None:
         self.write_forward_plan()
 
     @work(thread=True, group="render", exit_on_error=False, description="Writing the forward plan")
     def write_forward_plan(self) -> None:
-        with self.app.open_workspace() as workspace:  # type: ignore[attr-defined]
+        with self.app.open_workspace() as workspace:
             decisions = Decisions(workspace)
             today = workspace.today()
             listing = decisions.forward_plan(today=today)
@@ -307,18 +314,17 @@ class DecisionsScreen(WorkerReports, Screen[None]):
             write_output(decisions.forward_plan_bytes(listing.rows, today=today), out)
         self.last_written = out
         planned = f"{len(listing.rows)} key decision{'s' if len(listing.rows) != 1 else ''}"
-        self.app.call_from_thread(self.status, f"Forward plan ({planned}) written to {out}")
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self.status, f"Forward plan ({planned}) written to {out}")
 
     def action_open(self) -> None:
-        from tui.screens.meeting import MeetingScreen
-
         row = self.current()
         if row is None:
             return
         try:
             screen = MeetingScreen(row.meeting)
         except MinutebookError as exc:
-            self.app.report(exc)  # type: ignore[attr-defined]
+            self.app.report(exc)
             return
         self.app.push_screen(screen, lambda _: self.load_rows())
 

@@ -3,29 +3,37 @@
 Lives here: :class:`EditorPane`, a container that keeps the screen's current meeting (set
 by the screen: attributes down), gathers typing per item and, when typing pauses
 (:data:`PAUSE` seconds), posts :class:`EditorPane.Edited` with the new meeting
-(messages up). Structural edits (add, move, mark) post at once. Must not live here: saving,
-validating or any rule (the screen asks the service).
+(messages up). Structural edits (add, move, mark) post at once. It declares what the
+meeting screen calls on every editor: :meth:`~EditorPane.collect`,
+:meth:`~EditorPane.redraw`, :meth:`~EditorPane.reload` and
+:meth:`~EditorPane.focus_field`. Must not live here: saving, validating or any rule (the
+screen asks the services).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import time
 
+from textual import getters
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.timer import Timer
 
+from tui.app import MinutebookApp
 from workflow.errors import FieldError
-from workflow.record.model import Meeting
+from workflow.record.model import Item, Meeting
 
-__all__ = ["PAUSE", "EditorPane"]
+__all__ = ["PAUSE", "EditorPane", "item_index", "replace_item"]
 
 PAUSE = 0.3
 """Seconds without a keystroke after which typing is applied to the record."""
 
 
 class EditorPane(Horizontal):
-    """An editor of one aspect of the meeting; subclasses implement :meth:`collect`."""
+    """An editor of one aspect of the meeting; each editor implements the four methods below."""
+
+    app = getters.app(MinutebookApp)
 
     class Edited(Message):
         """The record changed: ``meeting`` is the new whole record."""
@@ -46,6 +54,27 @@ class EditorPane(Horizontal):
         self._pending: set[str] = set()
         self._timer: Timer | None = None
         self._last_key = 0.0
+
+    # ------------------------------------------------------------------ what each editor does
+
+    def collect(self, meeting: Meeting, uids: list[str]) -> tuple[Meeting, list[FieldError]]:
+        """``meeting`` with the typing in items ``uids`` applied, and the problems found."""
+        raise NotImplementedError
+
+    def redraw(self) -> None:
+        """Show :attr:`meeting` again (after another editor changed its structure)."""
+        raise NotImplementedError
+
+    def reload(self, meeting: Meeting) -> None:
+        """Show a different version of the record (saved, restored or recovered)."""
+        self.meeting = meeting
+        self.redraw()
+
+    def focus_field(self, uid: str | None, field: str) -> None:
+        """Show item ``uid`` (or the meeting's own fields) and focus the field a problem names."""
+        raise NotImplementedError
+
+    # ------------------------------------------------------------------ typing
 
     def typed(self, uid: str) -> None:
         """Note typing in item ``uid``; the record is updated when typing pauses."""
@@ -82,19 +111,15 @@ class EditorPane(Horizontal):
     def has_pending(self) -> bool:
         return bool(self._pending)
 
-    def collect(self, meeting: Meeting, uids: list[str]) -> tuple[Meeting, list[FieldError]]:
-        raise NotImplementedError
-
     def changed(self, meeting: Meeting, uid: str | None = None, problems: list[FieldError] | None = None) -> None:
         """Post a structural edit at once (lists are redrawn)."""
         self.meeting = meeting
         self.post_message(self.Edited(meeting, uid, problems or [], redraw=True))
 
 
-def replace_item(meeting: Meeting, uid: str, item: object) -> Meeting:
-    import dataclasses
-
-    items = tuple(item if it.uid == uid else it for it in meeting.items)  # type: ignore[misc]
+def replace_item(meeting: Meeting, uid: str, item: Item) -> Meeting:
+    """``meeting`` with item ``uid`` replaced by ``item``."""
+    items = tuple(item if it.uid == uid else it for it in meeting.items)
     return dataclasses.replace(meeting, items=items)
 
 

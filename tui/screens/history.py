@@ -16,9 +16,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static, TextArea
+from textual.worker import get_current_worker
 
 from tui.dialogs.confirm import ConfirmDialog
-from tui.screens.base import WorkerReports
+from tui.screens.base import AppScreen
 from tui.widgets.busy import BusyIndicator
 from workflow.services.documents import Documents, default_output
 from workflow.services.history import History
@@ -26,7 +27,7 @@ from workflow.services.history import History
 __all__ = ["HistoryScreen"]
 
 
-class HistoryScreen(WorkerReports, Screen[bool]):
+class HistoryScreen(AppScreen, Screen[bool]):
     """Versions newest first; Space marks two to compare."""
 
     HELP = (
@@ -69,9 +70,10 @@ class HistoryScreen(WorkerReports, Screen[bool]):
 
     @work(thread=True, exclusive=True, group="history", exit_on_error=False, description="Reading the history")
     def load_versions(self) -> None:
-        with self.app.open_workspace() as workspace:  # type: ignore[attr-defined]
+        with self.app.open_workspace() as workspace:
             versions = History(workspace).versions(self.meeting_id)
-        self.app.call_from_thread(self._show, versions)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show, versions)
 
     def _show(self, versions: list[Any]) -> None:
         self.versions = versions
@@ -129,10 +131,11 @@ class HistoryScreen(WorkerReports, Screen[bool]):
 
     @work(thread=True, exclusive=True, group="history", exit_on_error=False, description="Comparing versions")
     def compare(self, old: str, new: str) -> None:
-        with self.app.open_workspace() as workspace:  # type: ignore[attr-defined]
+        with self.app.open_workspace() as workspace:
             diff = History(workspace).diff(self.meeting_id, old, new)
         text = "No differences." if diff.is_empty else diff.to_text(colour=False)
-        self.app.call_from_thread(self._compared, old, new, diff.summary(), text)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._compared, old, new, diff.summary(), text)
 
     def _compared(self, old: str, new: str, summary: str, text: str) -> None:
         self.query_one("#diff", TextArea).load_text(text)
@@ -145,12 +148,13 @@ class HistoryScreen(WorkerReports, Screen[bool]):
 
     @work(thread=True, group="render", exit_on_error=False, description="Writing the Word redline")
     def write_redline(self, old: str, new: str) -> None:
-        with self.app.open_workspace() as workspace:  # type: ignore[attr-defined]
+        with self.app.open_workspace() as workspace:
             name = f"redline-{self._label(old)}-{self._label(new)}"
             out = default_output(self.meeting_id, name, confidential=False)
             path = Documents(workspace).redline(self.meeting_id, old, new, out)
         self.last_redline = path
-        self.app.call_from_thread(self.status, f"Word redline written to {path}")
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self.status, f"Word redline written to {path}")
 
     def action_restore(self) -> None:
         current = self._current()
@@ -168,13 +172,14 @@ class HistoryScreen(WorkerReports, Screen[bool]):
 
     @work(thread=True, group="archive", exit_on_error=False, description="Restoring a version")
     def restore(self, commit: str, label: str) -> None:
-        with self.app.open_workspace() as workspace:  # type: ignore[attr-defined]
+        with self.app.open_workspace() as workspace:
             history = History(workspace)
             version = history.restore(self.meeting_id, commit)
             versions = history.versions(self.meeting_id)
         self.restored = True
-        self.app.call_from_thread(self._show, versions)
-        self.app.call_from_thread(self.status, f"Restored {label} as version {version.short}.")
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show, versions)
+            self.app.call_from_thread(self.status, f"Restored {label} as version {version.short}.")
 
     def action_back(self) -> None:
         self.dismiss(self.restored)

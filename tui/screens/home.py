@@ -1,21 +1,33 @@
-"""Home: committees on the left, their meetings with state and next deadline on the right."""
+"""Home: committees on the left, their meetings with state and next deadline on the right.
+
+Lives here: :class:`HomeScreen`. The meeting list is a stock ``DataTable`` filled from
+:meth:`workflow.services.meetings.Meetings.overview` in a thread worker; the committee
+list and the text filter narrow it. Must not live here: next steps or deadlines (the
+rules work them out) or how a meeting is opened (its screen).
+"""
 
 from __future__ import annotations
 
-from textual import on, work
+from rich.text import Text
+from textual import getters, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets import DataTable, Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
 
-from tui.screens.base import WorkerReports
-from tui.widgets.meeting_list import MeetingList, Row
+from tui.app import MinutebookApp
+from tui.screens.base import AppScreen
+from tui.screens.decisions import DecisionsScreen
+from tui.screens.meeting import MeetingScreen
+from tui.screens.new_meeting import NewMeetingScreen
 from workflow.errors import MinutebookError
 from workflow.rules.next_steps import OverviewRow
 from workflow.services.meetings import Meetings
 from workflow.services.sync import Sync, outcome
+from workflow.text.dates import format_date
 
 __all__ = ["HomeScreen"]
 
@@ -23,8 +35,10 @@ ALL = "*"
 HEADINGS = ("Date", "State", "Next", "Committee")
 
 
-class HomeScreen(WorkerReports, Screen[None]):
+class HomeScreen(AppScreen, Screen[None]):
     """Where every session starts."""
+
+    app = getters.app(MinutebookApp)
 
     HELP = "Pick a committee on the left, then a meeting; Enter opens it. d lists the recorded decisions."
     BINDINGS = [
@@ -43,7 +57,9 @@ class HomeScreen(WorkerReports, Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.rows: list[OverviewRow] = []
+        """Every meeting in the archive, newest first."""
         self.committee = ALL
+        """The committee picked on the left (``*``: all of them)."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -53,24 +69,21 @@ class HomeScreen(WorkerReports, Screen[None]):
                 yield OptionList(id="committees")
             with Vertical(id="meetings-pane"):
                 yield Input(placeholder="Filter meetings (/)", id="filter")
-                yield MeetingList(*HEADINGS, id="meetings")
-        yield Static("", id="status-line")
+                yield DataTable(id="meetings", cursor_type="row", zebra_stripes=True)
+        yield Static("Reading the meetings…", id="status-line")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        first = getattr(self.app, "first_rows", None)
-        if first is not None:
-            self.app.first_rows = None  # type: ignore[attr-defined]
-            self._show_rows(*first)
-        else:
-            self.load_rows()
+        self.query_one("#meetings", DataTable).focus()
+        self.load_rows()
 
     @work(thread=True, exclusive=True, group="home", exit_on_error=False, description="Reading meetings")
     def load_rows(self) -> None:
-        with self.app.open_workspace() as workspace:  # type: ignore[attr-defined]
+        with self.app.open_workspace() as workspace:
             rows = Meetings(workspace).overview()
             demo = workspace.is_demo
-        self.app.call_from_thread(self._show_rows, rows, demo)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show_rows, rows, demo)
 
     def _show_rows(self, rows: list[OverviewRow], demo: bool) -> None:
         self.rows = rows
@@ -87,29 +100,31 @@ class HomeScreen(WorkerReports, Screen[None]):
         if demo:
             status += " · demo archive with a fictional council's sample meetings"
         self.query_one("#status-line", Static).update(status)
-        self.query_one("#meetings", MeetingList).focus()
-        self.call_after_refresh(self.app.started)  # type: ignore[attr-defined]
 
     def _fill_table(self) -> None:
         """Show the meetings that pass the committee and text filters."""
+        table = self.query_one("#meetings", DataTable)
+        keep = self.selected_id()
         needle = self.query_one("#filter", Input).value.strip().lower()
         one_committee = self.committee != ALL
-        wanted: list[Row] = []
+        # With one committee picked on the left its name would repeat on every line.
+        table.clear(columns=True)
+        table.add_columns(*(HEADINGS[:3] if one_committee else HEADINGS))
         for row in self.rows:
             if one_committee and row.committee != self.committee:
                 continue
             cells = (
-                row.date.strftime("%a %d %b %Y"),
+                format_date(row.date, "screen"),
                 row.status.value.replace("-", " "),
                 row.next_step,
                 row.committee_name,
             )
             if needle and needle not in " ".join(cells).lower() + row.id:
                 continue
-            wanted.append((cells[:3] if one_committee else cells, row.id))
-        # With one committee picked on the left its name would repeat on every line.
-        headings = HEADINGS[:3] if one_committee else HEADINGS
-        self.query_one("#meetings", MeetingList).show(wanted, headings)
+            shown = cells[:3] if one_committee else cells
+            table.add_row(*(Text(cell) for cell in shown), key=row.id)
+        if keep is not None and keep in table.rows:
+            table.move_cursor(row=table.get_row_index(keep))
 
     @on(OptionList.OptionHighlighted, "#committees")
     def _committee_chosen(self, event: OptionList.OptionHighlighted) -> None:
@@ -122,14 +137,19 @@ class HomeScreen(WorkerReports, Screen[None]):
 
     @on(Input.Submitted, "#filter")
     def _filter_done(self) -> None:
-        self.query_one("#meetings", MeetingList).focus()
+        self.query_one("#meetings", DataTable).focus()
 
-    @on(MeetingList.Selected, "#meetings")
-    def _row_selected(self, event: MeetingList.Selected) -> None:
-        self.open_meeting(event.meeting_id)
+    @on(DataTable.RowSelected, "#meetings")
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        if event.row_key.value:
+            self.open_meeting(event.row_key.value)
 
     def selected_id(self) -> str | None:
-        return self.query_one("#meetings", MeetingList).selected_id
+        """The id of the highlighted meeting; None when the list is empty."""
+        table = self.query_one("#meetings", DataTable)
+        if not table.row_count:
+            return None
+        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
 
     def action_open(self) -> None:
         meeting_id = self.selected_id()
@@ -137,12 +157,10 @@ class HomeScreen(WorkerReports, Screen[None]):
             self.open_meeting(meeting_id)
 
     def open_meeting(self, meeting_id: str) -> None:
-        from tui.screens.meeting import MeetingScreen
-
         try:
             screen = MeetingScreen(meeting_id)
         except MinutebookError as exc:
-            self.app.report(exc)  # type: ignore[attr-defined]
+            self.app.report(exc)
             return
         self.app.push_screen(screen, lambda _: self.load_rows())
 
@@ -158,10 +176,10 @@ class HomeScreen(WorkerReports, Screen[None]):
 
     @work(thread=True, exclusive=True, group="sync", exit_on_error=False, description="Synchronising")
     def sync_archive(self) -> None:
-        with self.app.open_workspace() as workspace:  # type: ignore[attr-defined]
+        with self.app.open_workspace() as workspace:
             result, problems = Sync(workspace).sync()
-        message = outcome(result)
-        self.app.call_from_thread(self._synced, message, problems)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._synced, outcome(result), problems)
 
     def _synced(self, message: str, problems: list[str]) -> None:
         for problem in problems:
@@ -170,13 +188,9 @@ class HomeScreen(WorkerReports, Screen[None]):
         self.load_rows()
 
     def action_decisions(self) -> None:
-        from tui.screens.decisions import DecisionsScreen
-
         self.app.push_screen(DecisionsScreen(), lambda _: self.load_rows())
 
     def action_new(self) -> None:
-        from tui.screens.new_meeting import NewMeetingScreen
-
         def created(meeting_id: str | None) -> None:
             if meeting_id:
                 self.load_rows()

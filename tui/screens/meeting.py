@@ -10,37 +10,35 @@ service decides what is valid and what is allowed).
 
 from __future__ import annotations
 
-import gc
 import threading
 
-from textual import on, work
+from textual import getters, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Footer, Header, Static, TabbedContent, TabPane, TextArea
+from textual.worker import get_current_worker
 
+from tui.app import MinutebookApp
 from tui.dialogs.confirm import ConfirmDialog
 from tui.dialogs.save_message import SaveMessageDialog
+from tui.screens.agenda_editor import AgendaEditor
 from tui.screens.editor_base import EditorPane
 from tui.screens.meeting_actions import MeetingActions
+from tui.screens.minutes_editor import MinutesEditor
 from tui.widgets.busy import BusyIndicator
 from tui.widgets.validation_panel import ValidationPanel
+from workflow.diff.meetings import diff_meetings
 from workflow.editing import autosave_key, autosave_store, autosave_text
 from workflow.errors import FieldError, InvalidRecord, MinutebookError
 from workflow.record import codec
 from workflow.record.model import Meeting, Status
+from workflow.render.preview import preview_text
 from workflow.services.checks import Checks
 from workflow.services.lifecycle import Lifecycle
 from workflow.services.meetings import Meetings
 
 __all__ = ["AUTOSAVE_SECONDS", "MeetingScreen"]
-
-
-def _settle_memory() -> None:
-    """Free the young garbage, then move every object still alive out of the collector's
-    way (only garbage that is already old when a pause comes waits for the screen to close)."""
-    gc.collect(1)
-    gc.freeze()
 
 AUTOSAVE_SECONDS = 3.0
 """How often unsaved edits are written to the autosave store."""
@@ -68,10 +66,12 @@ class MeetingScreen(MeetingActions):
         Binding("escape", "close", "Back", id="meeting.close", tooltip="Back to the meeting list"),
     ]
 
+    app = getters.app(MinutebookApp)
+
     def __init__(self, meeting_id: str) -> None:
         super().__init__()
         self.meeting_id = meeting_id
-        workspace = self.app.workspace  # type: ignore[attr-defined]
+        workspace = self.app.workspace
         self.lifecycle = Lifecycle(workspace)
         """The services the screen asks on the UI thread (reading, the lifecycle, one item's check)."""
         self.meeting: Meeting = self.lifecycle.meetings.load(meeting_id)
@@ -89,9 +89,6 @@ class MeetingScreen(MeetingActions):
         self.autosave_key = autosave_key(workspace, meeting_id)
 
     def compose(self) -> ComposeResult:
-        from tui.screens.agenda_editor import AgendaEditor
-        from tui.screens.minutes_editor import MinutesEditor
-
         yield Header()
         initial = "minutes" if self.meeting.status in _MINUTES_STATES else "agenda"
         with TabbedContent(initial=initial, id="tabs"):
@@ -114,12 +111,6 @@ class MeetingScreen(MeetingActions):
         self.set_interval(AUTOSAVE_SECONDS, self.autosave)
         self.validate_all()
         self.offer_recovery()
-        # A full collection over everything alive once the meeting is on screen takes tens
-        # of milliseconds, a pause a keystroke would wait for: those objects are moved out
-        # of the collector's way (again at each pause in typing) while the screen is open,
-        # and handed back by on_unmount. Records are acyclic, so replaced ones are still
-        # freed at once by reference counting.
-        self.call_after_refresh(_settle_memory)
 
     def _title(self) -> None:
         m = self.meeting
@@ -151,7 +142,7 @@ class MeetingScreen(MeetingActions):
         for editor in self.editors():
             editor.meeting = meeting
             if redraw_from is not None and editor is not redraw_from:
-                editor.redraw()  # type: ignore[attr-defined]
+                editor.redraw()
         if changed_status:
             self.allowed_now = self.lifecycle.allowed(meeting)
             self.refresh_bindings()
@@ -162,11 +153,7 @@ class MeetingScreen(MeetingActions):
         self.meeting = self.saved = self.autosaved = meeting
         self.allowed_now = self.lifecycle.allowed(meeting)
         for editor in self.editors():
-            editor.meeting = meeting
-            if hasattr(editor, "reload"):
-                editor.reload(meeting)
-            else:
-                editor.redraw()  # type: ignore[attr-defined]
+            editor.reload(meeting)
         self.refresh_bindings()
         self._title()
         self._local.clear()
@@ -179,7 +166,6 @@ class MeetingScreen(MeetingActions):
             return
         self.set_meeting(event.meeting, redraw_from=editor if event.redraw else None)
         self.validate_item(event.uid, event.problems)
-        _settle_memory()  # what this pause built (pages shown, the new record) joins the rest
 
     # ------------------------------------------------------------------ validation
 
@@ -205,12 +191,12 @@ class MeetingScreen(MeetingActions):
         meeting = self.meeting
         with self._check_lock:
             if self._checker is None:
-                self._checker = Checks(self.app.open_workspace())  # type: ignore[attr-defined]
+                self._checker = Checks(self.app.open_workspace())
             found = self._checker.check(meeting)
-        self.app.call_from_thread(self._checked, meeting, found)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._checked, meeting, found)
 
     def on_unmount(self) -> None:
-        gc.unfreeze()
         with self._check_lock:
             if self._checker is not None:
                 self._checker.workspace.close()
@@ -224,9 +210,6 @@ class MeetingScreen(MeetingActions):
 
     @on(ValidationPanel.Jumped)
     def _jump(self, event: ValidationPanel.Jumped) -> None:
-        from tui.screens.agenda_editor import AgendaEditor
-        from tui.screens.minutes_editor import MinutesEditor
-
         head, _, rest = event.path.partition(".")
         field = rest.split(".", 1)[0].split("[", 1)[0]
         tabs = self.query_one("#tabs", TabbedContent)
@@ -270,7 +253,7 @@ class MeetingScreen(MeetingActions):
         try:
             meeting = codec.decode(Meeting, codec.load_yaml(kept, where="the autosaved edits"), where="the autosaved edits")
         except MinutebookError as exc:
-            self.app.report(exc, title="Autosaved edits cannot be read")  # type: ignore[attr-defined]
+            self.app.report(exc, title="Autosaved edits cannot be read")
             return
         if meeting == self.saved or meeting.id != self.meeting_id:
             autosave_store().discard(self.autosave_key)
@@ -281,10 +264,7 @@ class MeetingScreen(MeetingActions):
                 self.load_version(self.saved)
                 self.set_meeting(meeting)
                 for editor in self.editors():
-                    if hasattr(editor, "reload"):
-                        editor.reload(meeting)
-                    else:
-                        editor.redraw()  # type: ignore[attr-defined]
+                    editor.reload(meeting)
                 self.autosaved = meeting
                 self._title()
                 self.validate_all()
@@ -305,8 +285,6 @@ class MeetingScreen(MeetingActions):
         if "edit" not in self.allowed_now:
             self.action_amend()
             return
-        from workflow.diff.meetings import diff_meetings
-
         proposed = diff_meetings(self.saved, self.meeting, people=self.people).summary() or "Edited"
 
         def chosen(message: str | None) -> None:
@@ -318,13 +296,14 @@ class MeetingScreen(MeetingActions):
 
     @work(thread=True, group="archive", exit_on_error=False, description="Saving a version")
     def save_version(self, meeting: Meeting, message: str) -> None:
-        with self.app.open_workspace() as workspace:  # type: ignore[attr-defined]
+        with self.app.open_workspace() as workspace:
             try:
                 version = Meetings(workspace).save(meeting, message=message)
             except MinutebookError as exc:
                 self.app.call_from_thread(self._save_failed, meeting, exc)
                 return
-        self.app.call_from_thread(self._saved, meeting, version.short)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._saved, meeting, version.short)
 
     def _saved(self, meeting: Meeting, short: str) -> None:
         self.saved = meeting
@@ -338,7 +317,7 @@ class MeetingScreen(MeetingActions):
         if isinstance(exc, InvalidRecord):
             self._full = list(exc.errors)
             self.show_problems()
-        self.app.report(exc, title="Not saved")  # type: ignore[attr-defined]
+        self.app.report(exc, title="Not saved")
         self.status("Not saved: your text is kept here and in the autosave. " + exc.message)
 
     # ------------------------------------------------------------------ navigation
@@ -361,10 +340,9 @@ class MeetingScreen(MeetingActions):
 
     @work(thread=True, exclusive=True, group="preview", exit_on_error=False, description="Building the preview")
     def build_preview(self, meeting: Meeting, document: str) -> None:
-        from workflow.render.preview import preview_text
-
         text = preview_text(meeting, people=self.people, document=document, confidential=True)
-        self.app.call_from_thread(self._previewed, text, document)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._previewed, text, document)
 
     def _previewed(self, text: str, document: str) -> None:
         self.query_one("#preview-text", TextArea).load_text(text)

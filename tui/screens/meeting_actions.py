@@ -11,14 +11,18 @@ the checks or rules themselves (:mod:`workflow.rules.lifecycle` via the service)
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from textual import work
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.worker import get_current_worker
 
 from tui.dialogs.form import CheckLine, Field, FormDialog
-from tui.screens.base import WorkerReports
+from tui.screens.base import AppScreen
+from tui.screens.history import HistoryScreen
+from workflow.editing import autosave_store
 from workflow.errors import MinutebookError
 from workflow.record.model import Meeting
 from workflow.services.documents import Documents
@@ -36,7 +40,7 @@ _LIFECYCLE = {
 }
 
 
-class MeetingActions(WorkerReports, Screen[None]):
+class MeetingActions(AppScreen, Screen[None]):
     """Lifecycle and document actions; the subclass supplies the meeting and its editors."""
 
     ACTION_BINDINGS = [
@@ -52,6 +56,32 @@ class MeetingActions(WorkerReports, Screen[None]):
     meeting_id: str
     meeting: Meeting
     allowed_now: frozenset[str]
+    autosave_key: str
+    last_document: Path | None = None
+    """The Word document written last (shown in the status line too)."""
+
+    # ------------------------------------------------------------------ what the screen supplies
+
+    def gather(self) -> None:
+        """Apply typing still waiting for a pause, from every editor, now."""
+        raise NotImplementedError
+
+    @property
+    def dirty(self) -> bool:
+        """True while the record differs from the last saved version."""
+        raise NotImplementedError
+
+    def status(self, text: str) -> None:
+        """Show ``text`` in the status line."""
+        raise NotImplementedError
+
+    def load_version(self, meeting: Meeting) -> None:
+        """Show a newly saved or restored version."""
+        raise NotImplementedError
+
+    def action_tab(self, which: str) -> None:
+        """Show the ``agenda``, ``minutes`` or ``preview`` tab."""
+        raise NotImplementedError
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         step = _LIFECYCLE.get(action)
@@ -62,9 +92,9 @@ class MeetingActions(WorkerReports, Screen[None]):
         return True
 
     def _needs_saved(self, what: str) -> bool:
-        self.gather()  # type: ignore[attr-defined]
-        if self.dirty:  # type: ignore[attr-defined]
-            self.app.report(MinutebookError(f"Save your edits first (Ctrl+S): {what} uses the saved version."))  # type: ignore[attr-defined]
+        self.gather()
+        if self.dirty:
+            self.app.report(MinutebookError(f"Save your edits first (Ctrl+S): {what} uses the saved version."))
             return True
         return False
 
@@ -72,7 +102,7 @@ class MeetingActions(WorkerReports, Screen[None]):
 
     @work(thread=True, group="archive", exit_on_error=False, description="Running the checks")
     def fetch_checks(self, step: str) -> None:
-        with self.app.open_workspace() as workspace:  # type: ignore[attr-defined]
+        with self.app.open_workspace() as workspace:
             lifecycle = Lifecycle(workspace)
             if step == "publish":
                 checks: list[Any] = lifecycle.publish_checks(self.meeting_id)
@@ -82,7 +112,8 @@ class MeetingActions(WorkerReports, Screen[None]):
             else:
                 checks = []
                 extra = self._later_meetings(lifecycle.meetings)
-        self.app.call_from_thread(self._ask, step, checks, extra)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._ask, step, checks, extra)
 
     def _later_meetings(self, meetings: Meetings) -> list[tuple[str, str]]:
         slug = self.meeting.committee
@@ -120,7 +151,7 @@ class MeetingActions(WorkerReports, Screen[None]):
                 other = values.get("other", "")
                 at = other or values.get("at", "")
                 if not at:
-                    self.app.report(MinutebookError("Approve: choose the meeting that approved these minutes."))  # type: ignore[attr-defined]
+                    self.app.report(MinutebookError("Approve: choose the meeting that approved these minutes."))
                     return
                 self.run_step("approve", at=at, other_body=bool(other) and not other.startswith(self.meeting.committee + "/"))
 
@@ -128,21 +159,20 @@ class MeetingActions(WorkerReports, Screen[None]):
 
     @work(thread=True, group="archive", exit_on_error=False, description="Recording the step")
     def run_step(self, step: str, *args: Any, **kwargs: Any) -> None:
-        with self.app.open_workspace() as workspace:  # type: ignore[attr-defined]
+        with self.app.open_workspace() as workspace:
             lifecycle = Lifecycle(workspace)
             result = getattr(lifecycle, step)(self.meeting_id, *args, **kwargs)
             meeting = lifecycle.meetings.load(self.meeting_id)
-        self.app.call_from_thread(self._stepped, meeting, result)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._stepped, meeting, result)
 
     def _stepped(self, meeting: Meeting, result: Any) -> None:
-        from workflow.editing import autosave_store
-
-        autosave_store().discard(self.autosave_key)  # type: ignore[attr-defined]
-        self.load_version(meeting)  # type: ignore[attr-defined]
+        autosave_store().discard(self.autosave_key)
+        self.load_version(meeting)
         summary = getattr(result, "summary", "") or "Done"
         files = getattr(result, "files", ())
         where = f" Documents: {', '.join(str(f) for f in files)}" if files else ""
-        self.status(f"{summary}.{where}")  # type: ignore[attr-defined]
+        self.status(f"{summary}.{where}")
         for warning in getattr(result, "warnings", ()):
             self.notify(warning, severity="warning", markup=False, timeout=8)
 
@@ -155,7 +185,7 @@ class MeetingActions(WorkerReports, Screen[None]):
     def action_start_minutes(self) -> None:
         if not self._needs_saved("starting the minutes"):
             self.run_step("start_minutes")
-            self.action_tab("minutes")  # type: ignore[attr-defined]
+            self.action_tab("minutes")
 
     def action_circulate(self) -> None:
         if not self._needs_saved("circulating"):
@@ -166,9 +196,9 @@ class MeetingActions(WorkerReports, Screen[None]):
             self.fetch_checks("approve")
 
     def action_amend(self) -> None:
-        self.gather()  # type: ignore[attr-defined]
-        if not self.dirty:  # type: ignore[attr-defined]
-            self.status("Make the correction in the editors first, then press F12 to record it as an amendment.")  # type: ignore[attr-defined]
+        self.gather()
+        if not self.dirty:
+            self.status("Make the correction in the editors first, then press F12 to record it as an amendment.")
             return
         corrected = self.meeting
         fields = [
@@ -180,7 +210,7 @@ class MeetingActions(WorkerReports, Screen[None]):
             if values is None:
                 return
             if not values.get("reason"):
-                self.app.report(MinutebookError("Amend: give the reason for correcting approved minutes."))  # type: ignore[attr-defined]
+                self.app.report(MinutebookError("Amend: give the reason for correcting approved minutes."))
                 return
             self.run_step("amend", corrected, reason=values["reason"], authority=values.get("authority", ""))
 
@@ -205,16 +235,15 @@ class MeetingActions(WorkerReports, Screen[None]):
 
     @work(thread=True, group="render", exit_on_error=False, description="Rendering the Word document")
     def render_word(self, document: str, confidential: bool) -> None:
-        with self.app.open_workspace() as workspace:  # type: ignore[attr-defined]
+        with self.app.open_workspace() as workspace:
             path = Documents(workspace).render(self.meeting_id, document, confidential=confidential)
         self.last_document = path
-        self.app.call_from_thread(self.status, f"Word {document} written to {path}")  # type: ignore[attr-defined]
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self.status, f"Word {document} written to {path}")
 
     def action_history(self) -> None:
-        from tui.screens.history import HistoryScreen
-
         def back(restored: bool | None) -> None:
             if restored:
-                self.load_version(Meetings(self.app.workspace).load(self.meeting_id))  # type: ignore[attr-defined]
+                self.load_version(Meetings(self.app.workspace).load(self.meeting_id))
 
         self.app.push_screen(HistoryScreen(self.meeting_id), back)

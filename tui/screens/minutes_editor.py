@@ -37,6 +37,7 @@ from workflow.record.model import (
     Resolution,
     Role,
 )
+from workflow.rules.membership import display_name, substitutable
 
 __all__ = ["ATTENDANCE", "ItemMinutes", "MinutesEditor"]
 
@@ -211,7 +212,7 @@ class MinutesEditor(EditorPane):
     def _marked(self, event: AttendanceTable.Marked) -> None:
         event.stop()
         if self.read_only:
-            self.app.report(MinutebookError("These minutes are locked; amend them instead (F12)."))  # type: ignore[attr-defined]
+            self.app.report(MinutebookError("These minutes are locked; amend them instead (F12)."))
             return
         if event.what == "substitute":
             self._ask_substitute(event.index)
@@ -226,15 +227,13 @@ class MinutesEditor(EditorPane):
         self.query_one("#attendance", AttendanceTable).show(meeting, self.people)
 
     def _ask_substitute(self, index: int) -> None:
-        from workflow.rules.membership import display_name, substitutable
-
         current = self.meeting.attendance[index].substitute_for
         choices = [(display_name(a.person, self.people) if a.person else a.name, a.person or a.name)
                    for a in substitutable(self.meeting.attendance, index)]
         if current and all(value != current for _, value in choices):
             choices.append((display_name(current, self.people), current))
         if not choices:
-            self.app.report(MinutebookError(  # type: ignore[attr-defined]
+            self.app.report(MinutebookError(
                 "Substitute: no member of this meeting has sent apologies or is absent; "
                 "mark the member they stand in for first (a or x)."
             ))
@@ -262,7 +261,7 @@ class MinutesEditor(EditorPane):
                 return
             person, name = values.get("person", ""), values.get("name", "")
             if not person and not name:
-                self.app.report(MinutebookError("Add officer: choose an officer or type a name."))  # type: ignore[attr-defined]
+                self.app.report(MinutebookError("Add officer: choose an officer or type a name."))
                 return
             attendee = Attendee(person=person, name="" if person else name, role=Role.OFFICER,
                                 state=AttendanceState.PRESENT, directorate=values.get("directorate", ""))  # fmt: skip

@@ -15,34 +15,20 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Select, Static
+from textual.worker import get_current_worker
 
-from tui.screens.base import WorkerReports
+from tui.screens.base import AppScreen
 from workflow.drafting import templates as catalogue
 from workflow.errors import MinutebookError
 from workflow.record.model import Committee, MeetingKind
 from workflow.services.meetings import Meetings
 from workflow.services.register import Register
+from workflow.text.dates import parse_date, parse_time
 
-__all__ = ["NewMeetingScreen", "read_date", "read_time"]
-
-
-def read_date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text.strip())
-    except ValueError:
-        raise MinutebookError(f"Date: '{text.strip()}' is not a date; write it as YYYY-MM-DD, e.g. 2027-01-14.") from None
+__all__ = ["NewMeetingScreen"]
 
 
-def read_time(text: str) -> dt.time:
-    try:
-        if len(text.strip()) != 5:
-            raise ValueError
-        return dt.time.fromisoformat(text.strip())
-    except ValueError:
-        raise MinutebookError(f"Time: '{text.strip()}' is not a time; write it as HH:MM, e.g. 14:00.") from None
-
-
-class NewMeetingScreen(WorkerReports, ModalScreen[str | None]):
+class NewMeetingScreen(AppScreen, ModalScreen[str | None]):
     """Pick the committee and template, then when and where; Enter creates the meeting."""
 
     HELP = "The new meeting takes its items, wording and numbers from the template and the committee's last meeting."
@@ -53,7 +39,7 @@ class NewMeetingScreen(WorkerReports, ModalScreen[str | None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.committees: list[Committee] = Register(self.app.workspace).committees()  # type: ignore[attr-defined]
+        self.committees: list[Committee] = Register(self.app.workspace).committees()
         self.templates = catalogue.list_templates()
 
     def compose(self) -> ComposeResult:
@@ -114,8 +100,8 @@ class NewMeetingScreen(WorkerReports, ModalScreen[str | None]):
             problem.update("Committee: choose the committee the meeting is of.")
             return
         try:
-            date = read_date(self.query_one("#date", Input).value)
-            start = read_time(self.query_one("#time", Input).value)
+            date = parse_date(self.query_one("#date", Input).value, "Date")
+            start = parse_time(self.query_one("#time", Input).value, "Time")
         except MinutebookError as exc:
             problem.update(exc.message)
             return
@@ -125,13 +111,14 @@ class NewMeetingScreen(WorkerReports, ModalScreen[str | None]):
 
     @work(thread=True, group="archive", exit_on_error=False, description="Creating the meeting")
     def create(self, slug: str, date: dt.date, start: dt.time, venue: str, template: str, kind: MeetingKind) -> None:
-        with self.app.open_workspace() as workspace:  # type: ignore[attr-defined]
+        with self.app.open_workspace() as workspace:
             try:
                 meeting = Meetings(workspace).new_meeting(slug, date=date, start=start, venue=venue or None, template=template, kind=kind)
             except MinutebookError as exc:
                 self.app.call_from_thread(self.query_one("#new-problem", Static).update, exc.message)
                 return
-        self.app.call_from_thread(self.dismiss, meeting.id)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self.dismiss, meeting.id)
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

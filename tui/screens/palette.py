@@ -11,13 +11,15 @@ from collections.abc import Iterator
 from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.dom import DOMNode
+from textual.screen import Screen
 
 __all__ = ["DomainCommands", "domain_verbs"]
 
 _SKIP = {"app.quit", "app.help", "meeting.close", "history.back", "decision.back", "problems.jump"}
 
 
-def domain_verbs(screen) -> Iterator[tuple[str, str, object, str]]:  # type: ignore[no-untyped-def]
+def domain_verbs(screen: Screen[object]) -> Iterator[tuple[str, str, DOMNode, str]]:
     """(title, help, node, action) of each enabled binding with a ``scope.verb`` id."""
     seen: set[str] = set()
     for active in screen.active_bindings.values():
@@ -32,16 +34,16 @@ def domain_verbs(screen) -> Iterator[tuple[str, str, object, str]]:  # type: ign
 class DomainCommands(Provider):
     """Save, publish, circulate, compare… whatever the current screen offers now."""
 
-    def _verbs(self) -> list[tuple[str, str, object, str]]:
+    def _verbs(self) -> list[tuple[str, str, DOMNode, str]]:
         return list(domain_verbs(self.screen))
 
     async def discover(self) -> Hits:
         for title, help_text, node, action in self._verbs()[:5]:
-            yield DiscoveryHit(title, partial(node.run_action, action), help=help_text)  # type: ignore[attr-defined]
+            yield DiscoveryHit(title, partial(node.run_action, action), help=help_text)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for title, help_text, node, action in self._verbs():
             score = matcher.match(title)
             if score > 0:
-                yield Hit(score, matcher.highlight(title), partial(node.run_action, action), help=help_text)  # type: ignore[attr-defined]
+                yield Hit(score, matcher.highlight(title), partial(node.run_action, action), help=help_text)

@@ -28,6 +28,7 @@ from workflow.record.model import (
     Declaration,
     Document,
     Exemption,
+    ExemptionBasis,
     InterestType,
     Motion,
     MotionKind,
@@ -125,8 +126,6 @@ def parse_body(text: str, old: Sequence[Block] = ()) -> tuple[tuple[Block, ...],
 
 
 def _new_exemption(word: str, paragraph: str | None) -> Exemption:
-    from workflow.record.model import ExemptionBasis
-
     basis = ExemptionBasis.CONFIDENTIAL if word.lower() == "confidential" else ExemptionBasis.EXEMPT
     return Exemption(basis=basis, paragraph=int(paragraph) if paragraph else None)
 

@@ -22,7 +22,7 @@ import re
 from collections.abc import Collection, Mapping, Sequence
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import templates
 from schemas import validate
@@ -45,9 +45,7 @@ from workflow.record.model import (
 from workflow.rules.deadlines import long_date
 from workflow.rules.followup import fill_minutes_item, minutes_wording
 from workflow.rules.membership import expected_attendance
-
-if TYPE_CHECKING:
-    from workflow.settings import Settings
+from workflow.settings import Settings
 
 __all__ = [
     "Exclusion", "MeetingType", "Position", "StandingItem", "Template", "add_report_item",

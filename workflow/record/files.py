@@ -8,15 +8,13 @@ Public readers call :func:`parse_meeting` without the exempt file.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from schemas import ValidationContext, minute_ref_pattern, validate
 from workflow.errors import FieldError, InvalidRecord
 from workflow.record import codec
 from workflow.record.model import Committee, Meeting, Person
 from workflow.settings import Settings
-
-if TYPE_CHECKING:
-    from schemas import ValidationContext
 
 __all__ = [
     "EXEMPT_FILE",
@@ -48,8 +46,6 @@ def committee_path(slug: str) -> str:
 
 
 def context_for(settings: Settings, people: Mapping[str, Person] | None) -> ValidationContext:
-    from schemas import ValidationContext, minute_ref_pattern
-
     return ValidationContext(
         people=frozenset(people) if people is not None else None,
         exempt_paragraphs=settings.exempt_paragraph_numbers,
@@ -58,8 +54,6 @@ def context_for(settings: Settings, people: Mapping[str, Person] | None) -> Vali
 
 
 def problems(kind: str, data: Mapping[str, Any], context: ValidationContext) -> list[FieldError]:
-    from schemas import validate
-
     report = validate(kind, data, context=context)
     return [FieldError(p.path, p.message, p.severity) for p in report.problems]
 
@@ -122,8 +116,6 @@ def parse_people(
 ) -> dict[str, Person]:
     data = codec.load_yaml(text, where=where)
     if not trusted:
-        from schemas import ValidationContext
-
         _raise_if_errors(where, problems("people", data, ValidationContext()))
     people = codec.decode_list(Person, data.get("people") or [], where=where, field="people")
     return {p.id: p for p in people}
@@ -132,7 +124,5 @@ def parse_people(
 def people_file(people: Mapping[str, Person]) -> bytes:
     ordered = sorted(people.values(), key=lambda p: p.id)
     data = {"people": [codec.encode(p) for p in ordered]}
-    from schemas import ValidationContext
-
     _raise_if_errors(REGISTER_PATH, problems("people", data, ValidationContext()))
     return codec.dump_yaml(data).encode("utf-8")

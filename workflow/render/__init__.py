@@ -28,6 +28,7 @@ from workflow.render.blocks import MARKING, agenda_blocks, minutes_blocks
 from workflow.render.docx import HOUSE_STYLE, write_docx
 from workflow.render.elements import Block, Run
 from workflow.render.styles import Style
+from workflow.render.text import to_html, to_json, to_markdown
 from workflow.render.wording import short_date
 
 __all__ = [
@@ -78,8 +79,6 @@ def export(meeting: Meeting, fmt: str, *, people: Mapping[str, Person],
     """The meeting as ``markdown``, ``html`` (of the agenda or minutes) or ``json`` text."""
     if fmt not in EXPORT_FORMATS:
         raise UsageError(f"'{fmt}' is not an export format; choose markdown, html or json.")
-    from workflow.render.text import to_html, to_json, to_markdown
-
     if fmt == "json":
         return to_json(meeting if confidential else public_view(meeting))
     blocks = document_blocks(meeting, which, people=people, confidential=confidential)

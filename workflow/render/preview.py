@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from workflow.record.model import Meeting, Person, Status
+from workflow.record.redaction import public_view
+from workflow.render import blocks, text
 
 __all__ = ["preview_text"]
 
@@ -24,9 +26,6 @@ def preview_text(
     confidential: bool = False,
 ) -> str:
     """Markdown text of the agenda or minutes (minutes once the meeting has them)."""
-    from workflow.record.redaction import public_view
-    from workflow.render import blocks, text
-
     if document is None:
         document = "minutes" if meeting.status in _MINUTES_STATES else "agenda"
     subject = meeting if confidential else public_view(meeting)

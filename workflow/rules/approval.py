@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from workflow.errors import Refused
-from workflow.record.model import Amendment, Approval, ItemKind, Meeting, Status
+from workflow.record.model import Amendment, Approval, CallIn, ItemKind, Meeting, Status
 from workflow.rules.deadlines import long_date
 from workflow.rules.followup import (
     LIFECYCLE_FIELDS,
@@ -144,8 +144,6 @@ def _without_call_in(meeting: Meeting) -> Meeting:
     Publishing a record of decision, a call-in and implementation happen after the
     meeting and are not words of the minutes, so approval does not lock them.
     """
-    from workflow.record.model import CallIn
-
     items = tuple(
         dataclasses.replace(
             item, decision_record=dataclasses.replace(item.decision_record, call_in=CallIn())
