@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from tests.tui.conftest import fixed_clock
+from tests.tui.tui_helpers import wait_for_workers
 from tui.launch import make_app
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 36), id="120x36")]
@@ -23,7 +24,7 @@ async def _ready(pilot: Any) -> None:
     pilot.app.sub_title = "sample archive"
     for _ in range(100):
         await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
+        await wait_for_workers(pilot.app)
         tables = pilot.app.screen.query("#meetings")
         if tables and tables.first().row_count:
             break
@@ -36,7 +37,7 @@ async def _settled(pilot: Any) -> None:
 
     for _ in range(100):
         await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
+        await wait_for_workers(pilot.app)
         await pilot.pause()
         running = [w for w in pilot.app.workers if w.state in (WorkerState.PENDING, WorkerState.RUNNING)]
         busy = [b for b in pilot.app.screen.query("BusyIndicator") if b.has_class("-busy")]
@@ -47,7 +48,7 @@ async def _settled(pilot: Any) -> None:
 
 async def _open(pilot: Any, meeting_id: str) -> None:
     await _ready(pilot)
-    await pilot.app.workers.wait_for_complete()
+    await wait_for_workers(pilot.app)
     await pilot.pause()
     pilot.app.screen.open_meeting(meeting_id)
     await _settled(pilot)

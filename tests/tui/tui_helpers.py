@@ -2,20 +2,30 @@
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 from textual.widgets import TextArea
+from textual.worker import WorkerCancelled
 
 _NAMES = {" ": "space", "/": "slash", ":": "colon", "-": "minus", ".": "full_stop", ",": "comma",
           "'": "apostrophe", "(": "left_parenthesis", ")": "right_parenthesis", "|": "vertical_line"}
 
 
+async def wait_for_workers(app: Any) -> None:
+    """Wait until every worker has finished; one superseded by a newer one (an exclusive
+    worker started again) is finished too."""
+    for worker in list(app.workers):
+        with contextlib.suppress(WorkerCancelled):
+            await worker.wait()
+
+
 async def settle(pilot: Any) -> None:
     """Let messages, screens and workers finish (never sleep)."""
     await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
+    await wait_for_workers(pilot.app)
     await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
+    await wait_for_workers(pilot.app)
     await pilot.pause()
 
 

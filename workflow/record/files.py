@@ -7,7 +7,7 @@ Public readers call :func:`parse_meeting` without the exempt file.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from schemas import ValidationContext, minute_ref_pattern, validate
@@ -25,6 +25,7 @@ __all__ = [
     "context_for",
     "meeting_files",
     "meeting_folder",
+    "meeting_ids_in",
     "parse_committee",
     "parse_meeting",
     "parse_people",
@@ -35,6 +36,12 @@ __all__ = [
 MEETING_FILE = "meeting.yaml"
 EXEMPT_FILE = "meeting.exempt.yaml"
 REGISTER_PATH = "people/register.yaml"
+
+
+def meeting_ids_in(paths: Iterable[str]) -> list[str]:
+    """Meeting ids from the archive's file names under ``meetings/``."""
+    suffix = "/" + MEETING_FILE
+    return sorted(f[len("meetings/") : -len(suffix)] for f in paths if f.endswith(suffix))
 
 
 def meeting_folder(meeting_id: str) -> str:

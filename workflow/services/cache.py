@@ -1,20 +1,40 @@
-"""What the services remember between calls on one workspace.
+"""What the services remember, in one place: every entry is derived and can be dropped.
 
-Lives here: :class:`Cache`, one explicit memo shared by the services of a
-:class:`~workflow.services.workspace.Workspace`. Each entry is stamped with the archive's
-head when it was made and made again once the head has moved, so a cached value is
-always what reading the archive again would give. Everything here can be dropped at any
-moment without losing anything.
+Lives here:
+
+- :class:`Cache`, the memo shared by the services of one
+  :class:`~workflow.services.workspace.Workspace`. Each entry is stamped with the
+  archive's head when it was made and made again once the head has moved, so a cached
+  value is always what reading the archive again would give.
+- :class:`SummaryStore`, the meeting list's lines kept between runs in the user's cache
+  folder, keyed by the git blob id of each meeting file: a file's summary is read through
+  the codec once, and again only when the file's content changes. Deleting the store (or
+  a damaged store) costs one slower listing and loses nothing.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
-from typing import TypeVar
+import contextlib
+import datetime as dt
+import hashlib
+import json
+import os
+from collections.abc import Callable, Hashable, Iterable
+from pathlib import Path
+from typing import Any, TypeVar
 
-__all__ = ["Cache"]
+import platformdirs
+
+from workflow.errors import MinutebookError
+from workflow.record.model import Status
+from workflow.record.summary import MeetingSummary, summary_of
+
+__all__ = ["Cache", "SummaryStore", "blob_id"]
 
 T = TypeVar("T")
+
+FORMAT = 1
+"""Version of the summary store's layout; a store of another version is read as empty."""
 
 
 class Cache:
@@ -35,3 +55,68 @@ class Cache:
     def clear(self) -> None:
         """Forget everything (the next call reads the archive again)."""
         self._entries.clear()
+
+
+def blob_id(content: bytes) -> str:
+    """The id git gives a file with this content (``git hash-object``)."""
+    return hashlib.sha1(b"blob %d\0" % len(content) + content, usedforsecurity=False).hexdigest()
+
+
+def _row(summary: MeetingSummary) -> list[Any]:
+    start = summary.start.strftime("%H:%M") if summary.start else None
+    return [summary.id, summary.committee, summary.committee_name, summary.date.isoformat(),
+            start, summary.status.value]
+
+
+def _summary(row: list[Any]) -> MeetingSummary:
+    meeting_id, committee, name, date, start, status = row
+    return MeetingSummary(
+        id=meeting_id, committee=committee, committee_name=name, date=dt.date.fromisoformat(date),
+        start=dt.time.fromisoformat(start) if start else None, status=Status(status),
+    )
+
+
+class SummaryStore:
+    """The meeting list's lines of one archive, by the blob id of each meeting file."""
+
+    def __init__(self, root: Path, folder: Path | None = None) -> None:
+        folder = folder or platformdirs.user_cache_path("minutebook", appauthor=False) / "summaries"
+        key = hashlib.sha1(str(root).encode("utf-8"), usedforsecurity=False).hexdigest()[:16]
+        self.file = folder / f"{key}.json"
+        """Where the store is kept (one file per archive)."""
+
+    def _load(self) -> dict[str, list[Any]]:
+        with contextlib.suppress(OSError, ValueError):
+            data = json.loads(self.file.read_text(encoding="utf-8"))
+            if isinstance(data, dict) and data.get("format") == FORMAT:
+                return dict(data.get("summaries") or {})
+        return {}
+
+    def _save(self, rows: dict[str, list[Any]]) -> None:
+        """Keep the summaries; a cache only, so a failure to write it is harmless."""
+        with contextlib.suppress(OSError):
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self.file.with_name(f".{self.file.name}.{os.getpid()}.tmp")
+            tmp.write_text(json.dumps({"format": FORMAT, "summaries": rows}), encoding="utf-8")
+            tmp.replace(self.file)
+
+    def summaries(self, files: Iterable[tuple[str, bytes]]) -> list[MeetingSummary]:
+        """The summary of each (path, content); a file that cannot give one is left out.
+
+        Only the entries of these files are kept, so the store never outgrows the archive.
+        """
+        known = self._load()
+        kept: dict[str, list[Any]] = {}
+        found = []
+        for path, content in files:
+            key = blob_id(content)
+            row = known.get(key)
+            try:
+                summary = _summary(row) if row is not None else summary_of(content, where=path)
+            except (MinutebookError, ValueError, TypeError):
+                continue
+            kept[key] = row if row is not None else _row(summary)
+            found.append(summary)
+        if kept != known:
+            self._save(kept)
+        return found

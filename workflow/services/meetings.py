@@ -10,15 +10,18 @@ it was saved). Must not live here: lifecycle steps, documents, history (their se
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from pathlib import Path
 
 import archive as store
 from workflow.drafting import templates
 from workflow.errors import MinutebookError, NotFound, Refused
 from workflow.record import files, numbering
 from workflow.record.model import Meeting, MeetingKind, Status
+from workflow.record.summary import MeetingSummary
 from workflow.rules import approval, followup, next_steps
 from workflow.rules.deadlines import long_date
+from workflow.services.cache import SummaryStore
 from workflow.services.register import Register, not_found
 from workflow.services.workspace import Workspace, archive_errors
 
@@ -36,7 +39,7 @@ class Meetings:
 
     def meeting_ids(self, rev: str = "HEAD") -> list[str]:
         with archive_errors():
-            return next_steps.meeting_ids_in(self.workspace.archive.list_files("meetings/", rev))
+            return files.meeting_ids_in(self.workspace.archive.list_files("meetings/", rev))
 
     def exists(self, meeting_id: str, rev: str = "HEAD") -> bool:
         path = f"{files.meeting_folder(meeting_id)}/{files.MEETING_FILE}"
@@ -67,12 +70,26 @@ class Meetings:
 
     def overview(self) -> list[next_steps.OverviewRow]:
         """Meetings newest first with their next step and deadline."""
-        settings = self.workspace.settings
-        return next_steps.overview_rows(self.summaries(), settings, self.workspace.today())
+        workspace = self.workspace
+        return next_steps.overview_rows(
+            self.summaries(), workspace.settings, workspace.today(), workspace.calendar()
+        )
 
-    def summaries(self) -> list[next_steps.MeetingSummary]:
-        """Every meeting with its state, from the head of each file in the work tree."""
-        return next_steps.read_summaries(self.workspace.root, self.meeting_ids())
+    def summaries(self) -> list[MeetingSummary]:
+        """Every meeting with its state, read through the codec from the archive's files
+        (which every save keeps equal to the newest version); the summaries are kept by
+        each file's blob id, so a file is read again only once it has changed. A file
+        that cannot be read is left out (``validate`` names why)."""
+        root = self.workspace.root
+        return SummaryStore(root).summaries(self._meeting_files(root))
+
+    def _meeting_files(self, root: Path) -> Iterator[tuple[str, bytes]]:
+        for meeting_id in self.meeting_ids():
+            path = f"{files.meeting_folder(meeting_id)}/{files.MEETING_FILE}"
+            try:
+                yield path, (root / path).read_bytes()
+            except OSError:
+                continue
 
     def committee_meetings(self, slug: str, *, before: dt.date | None = None) -> list[Meeting]:
         """A committee's meetings (oldest first), optionally only those before a date."""
