@@ -13,12 +13,11 @@ from workflow.rules.deadlines import (
     WorkingCalendar,
     add_clear_working_days,
     clear_days_between,
-    format_deadline,
     is_on_time,
     latest_publication_date,
-    long_date,
     working_days_calendar,
 )
+from workflow.text.dates import format_date
 
 D = dt.date
 
@@ -34,7 +33,7 @@ def test_meeting_on_6_january_2026_looks_back_over_christmas_and_new_year(
     assert clear_days_between(D(2025, 12, 29), meeting, england) == 4
     assert is_on_time(D(2025, 12, 24), meeting, 5, england)
     assert not is_on_time(D(2025, 12, 29), meeting, 5, england)
-    assert format_deadline(latest_publication_date(meeting, 5, england)) == "Wed 24 Dec"
+    assert format_date(latest_publication_date(meeting, 5, england), "deadline") == "Wed 24 Dec"
 
 
 def test_publishing_on_the_sunday_before_still_counts_but_the_deadline_is_a_working_day(
@@ -70,7 +69,7 @@ def test_five_clear_days_around_easter_and_weekends(
 
 
 def test_the_easter_deadline_reads_as_a_clerk_expects(england: WorkingCalendar) -> None:
-    assert format_deadline(latest_publication_date(D(2026, 12, 4), 5, england)) == "Thu 26 Nov"
+    assert format_date(latest_publication_date(D(2026, 12, 4), 5, england), "deadline") == "Thu 26 Nov"
 
 
 def test_three_clear_days_for_a_parish_council_in_england_and_scotland() -> None:
@@ -104,8 +103,8 @@ def test_no_clear_days_when_publication_is_not_before_the_meeting(
 
 
 def test_dates_read_in_english(england: WorkingCalendar) -> None:
-    assert format_deadline(D(2026, 1, 6)) == "Tue 6 Jan"
-    assert long_date(D(2027, 2, 11)) == "11 February 2027"
+    assert format_date(D(2026, 1, 6), "deadline") == "Tue 6 Jan"
+    assert format_date(D(2027, 2, 11)) == "11 February 2027"
 
 
 @pytest.mark.parametrize(

@@ -27,7 +27,8 @@ from workflow.record.redaction import public_view
 from workflow.render import document_blocks
 from workflow.render.blocks import agenda_blocks, minutes_blocks
 from workflow.render.styles import Style
-from workflow.render.wording import long_date, time_of_day
+from workflow.render.wording import time_of_day
+from workflow.text.dates import format_date
 
 
 def lines(blocks: list) -> list[str]:  # type: ignore[type-arg]
@@ -43,7 +44,7 @@ def test_times_print_as_the_council_does(hour: int, minute: int, printed: str) -
 
 
 def test_dates_print_with_the_day_of_the_week() -> None:
-    assert long_date(dt.date(2017, 10, 12)) == "Thursday, 12 October 2017"
+    assert format_date(dt.date(2017, 10, 12), "document") == "Thursday, 12 October 2017"
 
 
 def test_agenda_front_page_and_items(meeting: Meeting, people: dict[str, Person]) -> None:

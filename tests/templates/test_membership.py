@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from workflow.record.model import AttendanceState, Committee, Membership, Person, PersonKind, Role
-from workflow.rules.membership import display_name, expected_attendance, members_on
+from workflow.rules.membership import expected_attendance, members_on
+from workflow.text.names import person_name
 
 PEOPLE = {
     "cllr-m-mutton": Person(id="cllr-m-mutton", name="M Mutton", title="Councillor"),
@@ -70,9 +71,11 @@ def test_before_becoming_chair_a_member_is_expected_as_a_member() -> None:
 
 
 def test_display_names() -> None:
-    assert display_name("cllr-m-mutton", PEOPLE) == "Councillor M Mutton"
-    assert display_name(PEOPLE["m-rose"], PEOPLE) == "M Rose"
-    assert display_name("someone-else", PEOPLE) == "someone-else"
+    assert person_name("cllr-m-mutton", PEOPLE) == "Councillor M Mutton"
+    assert person_name("m-rose", PEOPLE) == "M Rose"
+    assert person_name("cllr-m-mutton", PEOPLE, title=False) == "M Mutton"
+    assert person_name("someone-else", PEOPLE) == "someone-else"
+    assert person_name("someone-else", PEOPLE, fallback="Mr S Else") == "Mr S Else"
 
 
 def test_a_substitute_stands_in_for_a_member_who_is_not_there() -> None:

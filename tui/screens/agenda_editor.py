@@ -20,11 +20,11 @@ from tui.dialogs.confirm import ConfirmDialog
 from tui.dialogs.form import Field, FormDialog
 from tui.screens.editor_base import EditorPane, replace_item
 from tui.widgets.item_list import ItemList
-from tui.widgets.minutes_text import FORMATS, documents_text, parse_documents
 from workflow.drafting import templates as catalogue
 from workflow.errors import FieldError, MinutebookError
 from workflow.record import numbering
 from workflow.record.model import Exemption, Item, Meeting, Paragraph, Report
+from workflow.text.minutes_fields import FORMATS, documents_text, parse_documents
 
 __all__ = ["AgendaEditor"]
 

@@ -32,7 +32,7 @@ from workflow.errors import MinutebookError, UsageError
 from workflow.render import write_output
 from workflow.services.decisions import Decisions
 from workflow.services.documents import default_output
-from workflow.text.dates import parse_date
+from workflow.text.dates import format_date, parse_date
 
 __all__ = ["DecisionsScreen", "state_text"]
 
@@ -50,21 +50,21 @@ def state_text(row: Any) -> str:
     if state == "made":
         return "made: record not published"
     if state == "implemented":
-        return f"implemented {row.implemented_on:%d %b %Y}"
+        return f"implemented {format_date(row.implemented_on, 'screen')}"
     if state == "called-in":
         return f"called in by {row.called_in_by}"
     if row.urgent:
         return "urgent: can be implemented"
     if row.can_implement:
         return "call-in over: can be implemented"
-    return f"call-in until {row.deadline:%d %b %Y}"
+    return f"call-in until {format_date(row.deadline, 'screen')}"
 
 
 def _held_on(meeting_id: str) -> str:
     """``09 Nov 2026`` from ``cabinet-member-housing/2026-11-09`` (or the id as it is)."""
     day = meeting_id.rsplit("/", 1)[-1][:10]
     try:
-        return f"{dt.date.fromisoformat(day):%d %b %Y}"
+        return format_date(dt.date.fromisoformat(day), "screen")
     except ValueError:
         return meeting_id
 
@@ -202,7 +202,7 @@ class DecisionsScreen(AppScreen, Screen[None]):
             ))
             return
         choices = tuple(
-            (f"{c.held_on:%d %b %Y} item {c.number}: {c.title}", f"{c.meeting}#{c.item}") for c in candidates
+            (f"{format_date(c.held_on, 'screen')} item {c.number}: {c.title}", f"{c.meeting}#{c.item}") for c in candidates
         )
         fields = [
             Field("item", "Decision", choices[0][1], choices=choices),
@@ -241,7 +241,7 @@ class DecisionsScreen(AppScreen, Screen[None]):
             "Record a call-in",
             [Field("by", "Called in by", placeholder="e.g. Councillors Bigham and Lapsa"),
              Field("on", "Called in on (YYYY-MM-DD)", self.today.isoformat())],
-            f"Item {row.number}: {row.title}. Call-in is open until {row.deadline:%d %B %Y}.",
+            f"Item {row.number}: {row.title}. Call-in is open until {format_date(row.deadline)}.",
             "Record call-in", "call_in",
         )
 

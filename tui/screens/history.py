@@ -23,6 +23,7 @@ from tui.screens.base import AppScreen
 from tui.widgets.busy import BusyIndicator
 from workflow.services.documents import Documents, default_output
 from workflow.services.history import History
+from workflow.text.dates import format_date
 
 __all__ = ["HistoryScreen"]
 
@@ -83,7 +84,7 @@ class HistoryScreen(AppScreen, Screen[bool]):
         for i, v in enumerate(versions):
             tags = ", ".join(t.rsplit("/", 1)[-1] for t in v.tags)
             mark = "●" if v.commit in self.marked else ""
-            table.add_row(Text(mark), Text(f"v{total - i}"), Text(f"{v.when:%d %b %Y %H:%M}"),
+            table.add_row(Text(mark), Text(f"v{total - i}"), Text(f"{format_date(v.when.date(), 'screen')} {v.when:%H:%M}"),
                           Text(v.author.name), Text(v.subject), Text(tags), key=v.commit)  # fmt: skip
         table.focus()
         self.status(f"{total} versions. Space marks two to compare; d compares.")

@@ -37,6 +37,7 @@ from workflow.render.preview import preview_text
 from workflow.services.checks import Checks
 from workflow.services.lifecycle import Lifecycle
 from workflow.services.meetings import Meetings
+from workflow.text.dates import format_date
 
 __all__ = ["AUTOSAVE_SECONDS", "MeetingScreen"]
 
@@ -115,7 +116,7 @@ class MeetingScreen(MeetingActions):
     def _title(self) -> None:
         m = self.meeting
         mark = " · unsaved" if self.dirty else ""
-        self.sub_title = f"{m.committee_name or m.committee}, {m.date.day} {m.date:%B %Y} · {m.status.value.replace('-', ' ')}{mark}"
+        self.sub_title = f"{m.committee_name or m.committee}, {format_date(m.date)} · {m.status.value.replace('-', ' ')}{mark}"
 
     def editors(self) -> list[EditorPane]:
         return list(self.query(EditorPane))

@@ -28,6 +28,7 @@ from workflow.record.model import Meeting
 from workflow.services.documents import Documents
 from workflow.services.lifecycle import Lifecycle
 from workflow.services.meetings import Meetings
+from workflow.text.dates import format_date
 
 __all__ = ["MeetingActions"]
 
@@ -120,7 +121,7 @@ class MeetingActions(AppScreen, Screen[None]):
         found = []
         for row in meetings.overview():
             if row.committee == slug and row.date > self.meeting.date:
-                found.append((f"{row.date.day} {row.date:%B %Y} ({row.status.value.replace('-', ' ')})", row.id))
+                found.append((f"{format_date(row.date)} ({row.status.value.replace('-', ' ')})", row.id))
         return sorted(found, key=lambda c: c[1])
 
     def _ask(self, step: str, checks: list[Any], extra: list[tuple[str, str]]) -> None:

@@ -10,7 +10,6 @@ lifecycle rules, saving.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 from collections.abc import Mapping
 
 from textual import on
@@ -20,7 +19,6 @@ from textual.widgets import ContentSwitcher, Input, OptionList, Static, TextArea
 
 from tui.dialogs.form import Field, FormDialog
 from tui.screens.editor_base import EditorPane, item_index, replace_item
-from tui.widgets import minutes_text as mt
 from tui.widgets.attendance_table import AttendanceTable, mark
 from tui.widgets.item_list import ItemList
 from workflow.drafting import templates as catalogue
@@ -37,7 +35,9 @@ from workflow.record.model import (
     Resolution,
     Role,
 )
-from workflow.rules.membership import display_name, substitutable
+from workflow.rules.membership import substitutable
+from workflow.text import minutes_fields as mt
+from workflow.text.names import attendee_name, person_name
 
 __all__ = ["ATTENDANCE", "ItemMinutes", "MinutesEditor"]
 
@@ -137,7 +137,7 @@ class MinutesEditor(EditorPane):
         )
         self.query_one("#attendance", AttendanceTable).show(self.meeting, self.people)
         closed = self.query_one("#closed", Input)
-        closed.value = self.meeting.closed.strftime("%H:%M") if self.meeting.closed else ""
+        closed.value = mt.closed_text(self.meeting.closed)
         closed.disabled = self.read_only
 
     def reload(self, meeting: Meeting) -> None:
@@ -189,14 +189,16 @@ class MinutesEditor(EditorPane):
         if page is not None:
             if event.value != page.item.resolved_intro or page.uid in self._pending:
                 self.typed(page.uid)
-        elif event.input.id == "closed" and event.value != (self.meeting.closed.strftime("%H:%M") if self.meeting.closed else ""):
+        elif event.input.id == "closed" and event.value != mt.closed_text(self.meeting.closed):
             self.typed("@closed")
 
     def collect(self, meeting: Meeting, uids: list[str]) -> tuple[Meeting, list[FieldError]]:
         problems: list[FieldError] = []
         for uid in uids:
             if uid == "@closed":
-                meeting, found = _closing(meeting, self.query_one("#closed", Input).value)
+                closed, found = mt.parse_closed(self.query_one("#closed", Input).value)
+                if not found:
+                    meeting = dataclasses.replace(meeting, closed=closed)
                 problems += found
             elif uid in self.pages:
                 page = self.query_one(f"#{self.pages[uid]}", ItemMinutes)
@@ -228,10 +230,10 @@ class MinutesEditor(EditorPane):
 
     def _ask_substitute(self, index: int) -> None:
         current = self.meeting.attendance[index].substitute_for
-        choices = [(display_name(a.person, self.people) if a.person else a.name, a.person or a.name)
+        choices = [(attendee_name(a, self.people), a.person or a.name)
                    for a in substitutable(self.meeting.attendance, index)]
         if current and all(value != current for _, value in choices):
-            choices.append((display_name(current, self.people), current))
+            choices.append((person_name(current, self.people), current))
         if not choices:
             self.app.report(MinutebookError(
                 "Substitute: no member of this meeting has sent apologies or is absent; "
@@ -294,16 +296,3 @@ def _scheme(meeting: Meeting) -> str:
         return catalogue.load_template(meeting.template).resolution_labels
     except MinutebookError:
         return "(a)"
-
-
-def _closing(meeting: Meeting, text: str) -> tuple[Meeting, list[FieldError]]:
-    text = text.strip()
-    if not text:
-        return dataclasses.replace(meeting, closed=None), []
-    try:
-        closed = dt.time.fromisoformat(text) if len(text) == 5 else None
-    except ValueError:
-        closed = None
-    if closed is None:
-        return meeting, [FieldError("closed", f"'{text}' is not a time; write the closing time as HH:MM, e.g. 16:25.")]
-    return dataclasses.replace(meeting, closed=closed), []

@@ -16,9 +16,10 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable
 
-from workflow.record.model import AttendanceState, Attendee, Meeting, Person, Role
+from workflow.record.model import AttendanceState, Meeting, Person, Role
+from workflow.text.names import attendee_name
 
-__all__ = ["AttendanceTable", "attendee_name", "mark"]
+__all__ = ["AttendanceTable", "mark"]
 
 _STATES = {
     "present": AttendanceState.PRESENT,
@@ -26,13 +27,6 @@ _STATES = {
     "remote": AttendanceState.REMOTE,
     "absent": AttendanceState.ABSENT,
 }
-
-
-def attendee_name(attendee: Attendee, people: Mapping[str, Person]) -> str:
-    person = people.get(attendee.person)
-    if person is None:
-        return attendee.name or attendee.person or "(unnamed)"
-    return f"{person.title} {person.name}".strip()
 
 
 def mark(meeting: Meeting, index: int, what: str, value: str = "") -> Meeting:

@@ -26,6 +26,7 @@ from workflow.diff.changes import FieldChange, ItemDiff, MeetingDiff
 from workflow.diff.words import WordOp, diff_words, tokenize
 from workflow.errors import MinutebookError
 from workflow.record.model import Attendee, BulletList, Item, Meeting, Paragraph, Person, Resolution
+from workflow.text.names import attendee_name
 
 __all__ = ["align", "diff_meetings"]
 
@@ -50,7 +51,7 @@ def diff_meetings(
     attendance: list[FieldChange] = []
     for i, j in align(old.attendance, new.attendance, _who_key):
         a, b = _at(old.attendance, i), _at(new.attendance, j)
-        who = _who(b or a, people or {})
+        who = attendee_name(b or a, people or {})
         _diff_value(a, b, f"attendance[{j if j is not None else i}]", who, "", attendance)
     items = [d for i, j in _pair_items(old.items, new.items) if (d := _diff_item(old, new, i, j))]
     return MeetingDiff(new.id, tuple(fields), tuple(attendance), tuple(items))
@@ -67,12 +68,6 @@ def _at(seq: Sequence[Any], i: int | None) -> Any:
 def _who_key(a: Attendee) -> str:
     return a.person or a.name
 
-
-def _who(a: Attendee, people: Mapping[str, Person]) -> str:
-    person = people.get(a.person)
-    if person is not None:
-        return f"{person.title} {person.name}".strip()
-    return a.name or a.person or "unnamed attendee"
 
 
 def _diff_item(old: Meeting, new: Meeting, i: int | None, j: int | None) -> ItemDiff | None:

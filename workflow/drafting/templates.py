@@ -42,10 +42,10 @@ from workflow.record.model import (
     Report,
     Status,
 )
-from workflow.rules.deadlines import long_date
 from workflow.rules.followup import fill_minutes_item, minutes_wording
 from workflow.rules.membership import expected_attendance
 from workflow.settings import Settings
+from workflow.text.dates import format_date
 
 __all__ = [
     "Exclusion", "MeetingType", "Position", "StandingItem", "Template", "add_report_item",
@@ -289,9 +289,9 @@ def _notes(items: Sequence[Item], waiting: Sequence[Meeting], earlier: Sequence[
     if not earlier:
         return ("No earlier meeting of this committee is in the archive: "
                 "add the date of the previous meeting to the Minutes item.",)  # fmt: skip
-    if len(waiting) > 1 and not any(long_date(waiting[0].date) in line for line in minutes.wording):
+    if len(waiting) > 1 and not any(format_date(waiting[0].date) in line for line in minutes.wording):
         return (f"The minutes of {len(waiting)} meetings await approval "
-                f"({_joined([long_date(m.date) for m in waiting])}); "
+                f"({_joined([format_date(m.date) for m in waiting])}); "
                 "the Minutes item's wording names only the latest.",)  # fmt: skip
     return ()
 
@@ -320,7 +320,7 @@ def new_meeting(
     _check_new(template, kind, stem, meeting_id, previous)
     earlier = _earlier(previous, committee.slug, date, meeting_id)
     waiting = _awaiting_approval(earlier)
-    dates = [long_date(m.date) for m in waiting or earlier[-1:]]
+    dates = [format_date(m.date) for m in waiting or earlier[-1:]]
     values = {"previous_date": dates[-1] if dates else _NO_PREVIOUS,
               "previous_dates": _joined(dates) if dates else _NO_PREVIOUS}  # fmt: skip
     items = []

@@ -23,6 +23,7 @@ from typing import Literal, Protocol
 
 from workflow.errors import MinutebookError
 from workflow.record.model import Item, ItemKind, Meeting, Resolution, Status
+from workflow.text.numerals import roman
 
 __all__ = [
     "LABEL_SCHEMES",
@@ -166,18 +167,6 @@ def _letters(n: int) -> str:
     return out
 
 
-def _roman(n: int) -> str:
-    numerals = (
-        (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-        (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
-    )  # fmt: skip
-    out = ""
-    for value, letters in numerals:
-        while n >= value:
-            out += letters
-            n -= value
-    return out
-
 
 def resolution_label(index: int, scheme: str, depth: int = 0) -> str:
     """The printed label of the ``index``-th (0-based) resolution at nesting ``depth``."""
@@ -195,7 +184,7 @@ def resolution_label(index: int, scheme: str, depth: int = 0) -> str:
     if scheme == "1.":
         return f"{index + 1}."
     if scheme == "(i)":
-        return f"({_roman(index + 1)})"
+        return f"({roman(index + 1)})"
     return ""
 
 

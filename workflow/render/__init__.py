@@ -29,7 +29,7 @@ from workflow.render.docx import HOUSE_STYLE, write_docx
 from workflow.render.elements import Block, Run
 from workflow.render.styles import Style
 from workflow.render.text import to_html, to_json, to_markdown
-from workflow.render.wording import short_date
+from workflow.text.dates import format_date
 
 __all__ = [
     "HOUSE_STYLE",
@@ -51,7 +51,7 @@ EXPORT_FORMATS = ("markdown", "html", "json")
 def document_title(meeting: Meeting, which: Which) -> str:
     """``Minutes: Scrutiny Board (2), 14 January 2027``."""
     name = meeting.committee_name or meeting.committee
-    return f"{which.capitalize()}: {name}, {short_date(meeting.date)}"
+    return f"{which.capitalize()}: {name}, {format_date(meeting.date)}"
 
 
 def document_blocks(meeting: Meeting, which: Which, *, people: Mapping[str, Person],

@@ -28,13 +28,11 @@ from workflow.render.elements import Block, Blocks, Run
 from workflow.render.items import agenda_detail, minutes_detail
 from workflow.render.styles import Style
 from workflow.render.wording import (
-    agenda_date,
     exempt_note,
-    long_date,
-    person_name,
-    short_date,
     time_of_day,
 )
+from workflow.text.dates import format_date
+from workflow.text.names import attendee_name, person_name
 
 __all__ = ["MARKING", "Block", "Run", "agenda_blocks", "minutes_blocks"]
 
@@ -63,7 +61,7 @@ def agenda_blocks(meeting: Meeting, *, people: People, confidential: bool = Fals
     _marking(out, confidential)
     out.add(Style.TITLE, meeting.council, key="meeting:council")
     out.add(Style.HEADING_1, meeting.committee_name or meeting.committee, key="meeting:heading")
-    out.add(Style.DETAIL, Run("Date:", bold=True), "\t" + agenda_date(meeting.date), key="meeting:date")
+    out.add(Style.DETAIL, Run("Date:", bold=True), "\t" + format_date(meeting.date, "heading"), key="meeting:date")
     if meeting.start is not None:
         out.add(Style.DETAIL, Run("Time:", bold=True), "\t" + time_of_day(meeting.start),
                 key="meeting:time")
@@ -123,7 +121,7 @@ def _marking(out: Blocks, confidential: bool) -> None:
 def _minutes_heading(meeting: Meeting) -> str:
     committee = meeting.committee_name or meeting.committee
     when = f" held at {time_of_day(meeting.start)} on" if meeting.start else " held on"
-    return f"Minutes of the Meeting of {committee}{when} {long_date(meeting.date)}"
+    return f"Minutes of the Meeting of {committee}{when} {format_date(meeting.date, 'document')}"
 
 
 def _sections(meeting: Meeting) -> tuple[list[Item], list[Item]]:
@@ -208,7 +206,7 @@ def _contact(out: Blocks, meeting: Meeting) -> None:
 
 
 def _who(att: Attendee, people: People, *, title: bool = True) -> str:
-    return person_name(att.person, people, title=title) if att.person else att.name
+    return attendee_name(att, people, title=title)
 
 
 def _movement(prefix: str, move: Movement | None) -> str:
@@ -288,7 +286,7 @@ def _amendments(out: Blocks, meeting: Meeting, people: People) -> None:
         return
     out.add(Style.HEADING_2, "Amendments to these minutes", key="amendments")
     for i, amendment in enumerate(meeting.amendments):
-        text = f"{short_date(amendment.on)}: {amendment.reason}"
+        text = f"{format_date(amendment.on)}: {amendment.reason}"
         if amendment.summary:
             text += f" — {amendment.summary}"
         if amendment.authority:

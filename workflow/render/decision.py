@@ -33,8 +33,10 @@ from workflow.render.blocks import MARKING
 from workflow.render.docx import write_docx
 from workflow.render.elements import Block, Blocks, Run
 from workflow.render.styles import Style
-from workflow.render.wording import exempt_note, long_date, person_name, short_date
+from workflow.render.wording import exempt_note
 from workflow.rules.decisions import ForwardPlanEntry
+from workflow.text.dates import format_date
+from workflow.text.names import person_name
 
 __all__ = [
     "decision_blocks",
@@ -56,7 +58,7 @@ _ROUTES = {
 
 def decision_title(meeting: Meeting, item: Item) -> str:
     """``Record of decision: Expansion of the Regional Adoption Agency, 4 February 2019``."""
-    return f"Record of decision: {item.printed_title}, {short_date(meeting.date)}"
+    return f"Record of decision: {item.printed_title}, {format_date(meeting.date)}"
 
 
 def decision_blocks(
@@ -86,12 +88,12 @@ def decision_blocks(
     maker = maker or meeting.committee_name or meeting.committee
     decided = (record.decided_on if record else None) or meeting.date
     _detail(out, "Decision-maker:", maker, "maker")
-    _detail(out, "Date of decision:", long_date(decided), "date")
+    _detail(out, "Date of decision:", format_date(decided, "document"), "date")
     number = item.minute_number or item.agenda_number
     subject = f"Minute {number}: {item.printed_title}" if number else item.printed_title
     _detail(out, "Subject:", subject, "subject")
     name = meeting.committee_name or meeting.committee
-    _detail(out, "Taken at:", f"{name}, {long_date(meeting.date)}", "meeting")
+    _detail(out, "Taken at:", f"{name}, {format_date(meeting.date, 'document')}", "meeting")
     _key_decision(out, item if shown else full, shown)
     if full.decision_record is not None:
         _publication(out, full.decision_record.call_in, people, shown)
@@ -126,23 +128,23 @@ def _publication(out: Blocks, call: CallIn, people: People, shown: bool) -> None
         out.add(Style.NOTE, Run("Draft: this record has not been published yet.", italic=True),
                 key="decision:draft")
         return
-    _detail(out, "Published:", long_date(call.published_on), "published")
+    _detail(out, "Published:", format_date(call.published_on, "document"), "published")
     if call.urgent_reason:
         why = f" Reason: {call.urgent_reason}" if shown else ""
         out.add(Style.NOTE, Run("This decision was taken as a matter of urgency and is exempt "
                                 f"from call-in.{why}", italic=True), key="decision:urgent")
     elif call.deadline is not None:
-        _detail(out, "Call-in deadline:", long_date(call.deadline), "deadline")
+        _detail(out, "Call-in deadline:", format_date(call.deadline, "document"), "deadline")
         start = call.deadline + dt.timedelta(days=1)
         out.add(Style.NOTE, Run("Unless it is called in by then, this decision may be "
-                                f"implemented from {long_date(start)}.", italic=True),
+                                f"implemented from {format_date(start, 'document')}.", italic=True),
                 key="decision:implement-from")
     if call.state is CallInState.CALLED_IN or call.called_in_by:
         who = person_name(call.called_in_by, people) if shown else ""
-        when = f" on {long_date(call.called_in_on)}" if call.called_in_on else ""
+        when = f" on {format_date(call.called_in_on, 'document')}" if call.called_in_on else ""
         _detail(out, "Called in:", (f"by {who}" if who else "Yes") + when, "called-in")
     if call.implemented_on is not None:
-        _detail(out, "Implemented:", long_date(call.implemented_on), "implemented")
+        _detail(out, "Implemented:", format_date(call.implemented_on, "document"), "implemented")
 
 
 def _withheld(out: Blocks, item: Item, shown: bool) -> None:
@@ -213,7 +215,7 @@ def render_decision(
 
 def forward_plan_title(council: str, today: dt.date) -> str:
     name = f"{council} " if council else ""
-    return f"{name}Forward Plan of Key Decisions from {short_date(today)}"
+    return f"{name}Forward Plan of Key Decisions from {format_date(today)}"
 
 
 def forward_plan_blocks(entries: Sequence[ForwardPlanEntry], *, council: str,
@@ -222,7 +224,7 @@ def forward_plan_blocks(entries: Sequence[ForwardPlanEntry], *, council: str,
     out = Blocks()
     out.add(Style.TITLE, council, key="plan:council")
     out.add(Style.HEADING_1, "Forward Plan of Key Decisions", key="plan:heading")
-    _detail_plan(out, "Published:", long_date(today), "plan:published")
+    _detail_plan(out, "Published:", format_date(today, "document"), "plan:published")
     if not entries:
         out.add(Style.NORMAL, "No key decisions are planned.", key="plan:empty")
     maker = None
@@ -232,7 +234,7 @@ def forward_plan_blocks(entries: Sequence[ForwardPlanEntry], *, council: str,
             out.add(Style.HEADING_2, maker, key=f"plan:maker[{i}]")
         key = f"plan:{entry.meeting}/{i}"
         out.add(Style.HEADING_3, entry.title, key=f"{key}/title")
-        _detail_plan(out, "Decision due:", long_date(entry.date), f"{key}/date")
+        _detail_plan(out, "Decision due:", format_date(entry.date, 'document'), f"{key}/date")
         _detail_plan(out, "Reference:", entry.reference or "None given", f"{key}/reference")
         _detail_plan(out, "Notice:", _ROUTES[entry.route], f"{key}/route")
         if entry.private:

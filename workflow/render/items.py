@@ -30,11 +30,11 @@ from workflow.render.wording import (
     exempt_note,
     motion_lead,
     motion_outcome,
-    person_name,
-    short_date,
     vote_lines,
     withheld_note,
 )
+from workflow.text.dates import format_date
+from workflow.text.names import person_name
 
 __all__ = ["agenda_detail", "minutes_detail", "urgency_note"]
 
@@ -207,14 +207,14 @@ def _decision_record(out: Blocks, rec: DecisionRecord, people: People, key: str)
             out.add(Style.NORMAL, Run(label, bold=True), value, key=f"{k}.{field}")
     if rec.decision_maker or rec.decided_on:
         who = person_name(rec.decision_maker, people) if rec.decision_maker else "the decision-maker"
-        when = f" on {short_date(rec.decided_on)}" if rec.decided_on else ""
+        when = f" on {format_date(rec.decided_on)}" if rec.decided_on else ""
         out.add(Style.NORMAL, f"Decision taken by {who}{when}.", key=f"{k}.decision_maker")
     call_in = rec.call_in
     if call_in.urgent_reason:
         out.add(Style.NORMAL, "This decision is not subject to call-in because it is urgent: "
                 f"{call_in.urgent_reason}", key=f"{k}.call_in")
     elif call_in.deadline is not None:
-        out.add(Style.NORMAL, f"This decision may be called in until {short_date(call_in.deadline)}.",
+        out.add(Style.NORMAL, f"This decision may be called in until {format_date(call_in.deadline)}.",
                 key=f"{k}.call_in")
 
 
@@ -229,7 +229,7 @@ def _actions(out: Blocks, item: Item, people: People, key: str) -> None:
         else:
             text = f"Action: {what}" + (f" ({owner})" if owner else "")
         if action.due is not None:
-            text += f", by {short_date(action.due)}"
+            text += f", by {format_date(action.due)}"
         out.add(Style.LIST_BULLET, text, key=f"{key}/actions[{i}]")
 
 

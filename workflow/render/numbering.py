@@ -6,7 +6,7 @@ its own ``w:num`` with a ``startOverride``, so every RESOLVED list starts again 
 Labels come from the record: when they do not follow one format in sequence (``R2025-191``,
 a gap, a missing label) the block prints its labels as text instead, so Word never shows
 a number the record does not hold. Also builds the abstract numbering XML for
-``scripts/make_house_style.py``. Standard library only.
+``scripts/make_house_style.py``.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from workflow.render.elements import Block
+from workflow.text.numerals import roman
 
 __all__ = ["FORMATS", "Numbering", "abstract_num_xml", "bullet_abstract_xml", "label_for"]
 
@@ -39,17 +40,6 @@ FORMATS: dict[str, tuple[str, str, str]] = {
 
 _CHILD = {"lowerRoman": "(a)", "lowerLetter": "(i)", "upperLetter": "(i)", "decimal": "(a)"}
 _INDENT = 720
-_ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-          (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
-
-
-def _roman(n: int) -> str:
-    out = []
-    for value, letters in _ROMAN:
-        while n >= value:
-            out.append(letters)
-            n -= value
-    return "".join(out)
 
 
 def label_for(fmt: str, n: int) -> str:
@@ -58,7 +48,7 @@ def label_for(fmt: str, n: int) -> str:
     if kind == "decimal":
         core = str(n)
     elif kind == "lowerRoman":
-        core = _roman(n)
+        core = roman(n)
     else:
         core = chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
         core = core.upper() if kind == "upperLetter" else core

@@ -1,8 +1,8 @@
 """How the record is worded in print: dates, times, names, exemptions, declarations, votes.
 
 Pure functions from model values to the phrases the council's published documents use
-("2.00 pm", "Thursday, 12 October 2017", "Councillor M Mutton", "(exempt information —
-paragraph 3 of Schedule 12A)"). Block building lives in :mod:`workflow.render.blocks`;
+("2.00 pm", "Councillor M Mutton", "(exempt information — paragraph 3 of Schedule 12A)");
+dates are written by :func:`workflow.text.dates.format_date`. Block building lives in :mod:`workflow.render.blocks`;
 nothing here knows about Word, HTML or files.
 """
 
@@ -22,17 +22,13 @@ from workflow.record.model import (
     Person,
     Vote,
 )
+from workflow.text.names import person_name, person_names
 
 __all__ = [
-    "agenda_date",
     "declaration_sentence",
     "exempt_note",
-    "long_date",
     "motion_outcome",
     "motion_lead",
-    "person_name",
-    "person_names",
-    "short_date",
     "time_of_day",
     "vote_lines",
     "withheld_note",
@@ -46,37 +42,8 @@ def time_of_day(value: dt.time) -> str:
     return f"{hour}.{value.minute:02d} {suffix}"
 
 
-def long_date(value: dt.date) -> str:
-    """``Thursday, 12 October 2017`` (minutes)."""
-    return f"{value:%A}, {value.day} {value:%B %Y}"
 
 
-def agenda_date(value: dt.date) -> str:
-    """``Thursday 14 January 2027`` (agenda front page)."""
-    return f"{value:%A} {value.day} {value:%B %Y}"
-
-
-def short_date(value: dt.date) -> str:
-    """``1 March 2027``."""
-    return f"{value.day} {value:%B %Y}"
-
-
-def person_name(ref: str, people: Mapping[str, Person], *, title: bool = True) -> str:
-    """A register id as printed (``Councillor M Mutton``); unknown ids as stored."""
-    person = people.get(ref)
-    if person is None:
-        return ref
-    if title and person.title:
-        return f"{person.title} {person.name}"
-    return person.name
-
-
-def person_names(refs: tuple[str, ...], people: Mapping[str, Person]) -> str:
-    """``Councillor A, Councillor B and Councillor C``."""
-    names = [person_name(r, people) for r in refs]
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def exempt_note(exemption: Exemption | None, *, schedule: bool = True) -> str:

@@ -19,7 +19,6 @@ from typing import NamedTuple
 
 from workflow.errors import Refused
 from workflow.record.model import Amendment, Approval, CallIn, ItemKind, Meeting, Status
-from workflow.rules.deadlines import long_date
 from workflow.rules.followup import (
     LIFECYCLE_FIELDS,
     cite_minute,
@@ -30,6 +29,7 @@ from workflow.rules.followup import (
 )
 from workflow.rules.lifecycle import EDIT, Event, allowed, apply_step, make_event, require
 from workflow.rules.publication import RuleSettings
+from workflow.text.dates import format_date
 
 __all__ = ["Approved", "amend", "approve", "check_edit"]
 
@@ -74,7 +74,7 @@ def approve(
                       other_body=other_body, subject_to=note)
     new = apply_step(corrected, "approve", approval=record)
     where = at.committee_name or at.committee
-    summary = f"Minutes approved at {where} on {long_date(at.date)}"
+    summary = f"Minutes approved at {where} on {format_date(at.date)}"
     summary += f" (minute {minute})" if minute else ""
     summary += ", subject to corrections" if note else ""
     event = make_event("approve", meeting, new, today, summary, "minutes-approved")
@@ -90,7 +90,7 @@ def _approval_refusals(meeting: Meeting, at: Meeting, other_body: bool, today: d
                       f"{meeting.committee_name or meeting.committee}; add --other-body if "
                       "the council's rules let that body approve these minutes.")
     if at.date > today:
-        raise Refused(f"{at.id} has not happened yet (it is on {long_date(at.date)}); record "
+        raise Refused(f"{at.id} has not happened yet (it is on {format_date(at.date)}); record "
                       "the approval after that meeting.")
     if at.date < meeting.date:
         raise Refused(f"{at.id} took place before {meeting.id}; minutes are approved at a "
@@ -130,7 +130,7 @@ def check_edit(old: Meeting, new: Meeting) -> None:
     added = len(new.amendments) > len(old.amendments)
     same_approval = new.approval == old.approval and new.status is S.MINUTES_APPROVED
     if not (kept and added and same_approval):
-        when = f" on {long_date(old.approval.on)}" if old.approval and old.approval.on else ""
+        when = f" on {format_date(old.approval.on)}" if old.approval and old.approval.on else ""
         at = f" at {old.approval.at}" if old.approval else ""
         raise Refused(
             f"The minutes of {old.id} were approved{at}{when} and are locked; record the "

@@ -3,7 +3,7 @@
 What lives here: the working-day calendar (weekends plus the bank holidays of a country
 and region, taken from the maintained ``holidays`` library, never a hand-typed list),
 counting *clear* working days between two dates, the latest publication date for an
-agenda, the end of a call-in period, and the short date form clerks read ("Wed 6 Jan").
+agenda and the end of a call-in period.
 
 What must not: reading settings or files, knowing about meetings. Callers pass the
 calendar in (built once from settings) so every rule here is a pure function of dates.
@@ -28,20 +28,12 @@ __all__ = [
     "WorkingCalendar",
     "add_clear_working_days",
     "clear_days_between",
-    "format_deadline",
     "is_on_time",
     "latest_publication_date",
-    "long_date",
     "working_days_calendar",
 ]
 
 _DAY = dt.timedelta(days=1)
-_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_MONTH_NAMES = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
-)
-_MONTHS = tuple(name[:3] for name in _MONTH_NAMES)
 _SEARCH_LIMIT = 400
 """No real calendar has this many non-working days in a row; guards the loops."""
 
@@ -152,14 +144,6 @@ def add_clear_working_days(start: dt.date, n: int, calendar: WorkingCalendar) ->
     return day
 
 
-def format_deadline(day: dt.date) -> str:
-    """The short form clerks read in lists: ``Wed 6 Jan`` (English, whatever the locale)."""
-    return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"
-
-
-def long_date(day: dt.date) -> str:
-    """The form minutes print: ``11 February 2027`` (English, whatever the locale)."""
-    return f"{day.day} {_MONTH_NAMES[day.month - 1]} {day.year}"
 
 
 def _step(day: dt.date, direction: int, calendar: WorkingCalendar) -> dt.date:

@@ -31,7 +31,8 @@ from workflow.record.model import (
     KeyDecisionRoute,
     Meeting,
 )
-from workflow.rules.deadlines import WorkingCalendar, add_clear_working_days, long_date
+from workflow.rules.deadlines import WorkingCalendar, add_clear_working_days
+from workflow.text.dates import format_date
 
 __all__ = [
     "FORWARD_PLAN_CLEAR_DAYS",
@@ -145,8 +146,8 @@ def publish_decision(
         raise Refused(f"The record of the decision '{_short(record)}' gives no reasons; add "
                       "them before publishing it.")
     if record.decided_on is not None and published_on < record.decided_on:
-        raise Refused(f"The record cannot be published on {long_date(published_on)}, before "
-                      f"the decision was made on {long_date(record.decided_on)}.")
+        raise Refused(f"The record cannot be published on {format_date(published_on)}, before "
+                      f"the decision was made on {format_date(record.decided_on)}.")
     reason = urgent_reason.strip() or record.call_in.urgent_reason.strip()
     deadline = None if reason else add_clear_working_days(published_on, call_in_days, calendar)
     call = dataclasses.replace(record.call_in, state=CallInState.PUBLISHED,
@@ -166,10 +167,10 @@ def call_in(record: DecisionRecord, *, by: str, on: dt.date) -> DecisionRecord:
                       " and is exempt from call-in.")
     if call.deadline is not None and on > call.deadline:
         raise Refused(f"The call-in period for '{_short(record)}' ended on "
-                      f"{long_date(call.deadline)}; it can no longer be called in.")
+                      f"{format_date(call.deadline)}; it can no longer be called in.")
     if call.published_on is not None and on < call.published_on:
-        raise Refused(f"A call-in on {long_date(on)} is before the record was published on "
-                      f"{long_date(call.published_on)}; check the date.")
+        raise Refused(f"A call-in on {format_date(on)} is before the record was published on "
+                      f"{format_date(call.published_on)}; check the date.")
     if not by.strip():
         raise Refused("Say who called the decision in.")
     called = dataclasses.replace(call, state=CallInState.CALLED_IN, called_in_by=by.strip(),
@@ -191,8 +192,8 @@ def implement(
                       "outcome of the scrutiny meeting before implementing it.")
     earliest = _implementable_on(call)
     if call.state is CallInState.PUBLISHED and earliest is not None and on < earliest:
-        raise Refused(f"'{_short(record)}' can be called in until {long_date(call.deadline)}"
-                      f"; it can be implemented from {long_date(earliest)}.")
+        raise Refused(f"'{_short(record)}' can be called in until {format_date(call.deadline)}"
+                      f"; it can be implemented from {format_date(earliest)}.")
     done = dataclasses.replace(call, state=CallInState.IMPLEMENTED, implemented_on=on)
     return dataclasses.replace(record, call_in=done)
 
@@ -209,7 +210,7 @@ def _short(record: DecisionRecord) -> str:
 
 
 def _on(day: dt.date | None) -> str:
-    return long_date(day) if day else "an unrecorded date"
+    return format_date(day) if day else "an unrecorded date"
 
 
 # --------------------------------------------------------------------------- listings

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from workflow.errors import FieldError, Refused
 from workflow.record.model import Action, BulletList, Item, ItemKind, Meeting, Paragraph, Resolution
 from workflow.record.numbering import find_minute_refs, minute_ref_for
-from workflow.rules.deadlines import long_date
+from workflow.text.dates import format_date
 
 __all__ = [
     "LIFECYCLE_FIELDS",
@@ -273,11 +273,11 @@ def minutes_wording(approves: Sequence[str], dates: Mapping[str, dt.date], commi
             own.append(day)
         else:
             name = (names or {}).get(meeting_id) or slug.replace("-", " ").title()
-            others.append(f"the meeting of {name} held on {long_date(day)}")
+            others.append(f"the meeting of {name} held on {format_date(day)}")
     parts = []
     if own:
         noun = "meeting" if len(own) == 1 else "meetings"
-        parts.append(f"the {noun} held on {_join([long_date(d) for d in sorted(own)])}")
+        parts.append(f"the {noun} held on {_join([format_date(d) for d in sorted(own)])}")
     return f"To agree the minutes of {_join(parts + others)}"
 
 

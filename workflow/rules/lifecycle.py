@@ -34,7 +34,7 @@ from workflow.record.model import (
     Status,
     Urgency,
 )
-from workflow.rules.deadlines import WorkingCalendar, is_on_time, long_date
+from workflow.rules.deadlines import WorkingCalendar, is_on_time
 from workflow.rules.followup import (
     describe_changes,
 )
@@ -46,6 +46,8 @@ from workflow.rules.publication import (
     quorum_problems,
     with_exclusion,
 )
+from workflow.text.dates import format_date
+from workflow.text.names import attendee_name
 
 __all__ = [
     "Check",
@@ -61,7 +63,6 @@ __all__ = [
     "describe_changes",
     "exclusion_item",
     "make_event",
-    "person_name",
     "postpone",
     "publish_agenda",
     "publish_checks",
@@ -206,16 +207,6 @@ def apply_step(
     return dataclasses.replace(meeting, status=target, **changes)  # type: ignore[arg-type]
 
 
-# --------------------------------------------------------------------------- words
-
-
-def person_name(person_id: str, people: Mapping[str, Person] | None, fallback: str = "") -> str:
-    """``Councillor M Mutton`` from the register, else the name as recorded."""
-    person = (people or {}).get(person_id)
-    if person is None:
-        return fallback or person_id or "an unnamed attendee"
-    return f"{person.title} {person.name}".strip()
-
 
 # --------------------------------------------------------------------------- the agenda
 
@@ -316,7 +307,7 @@ def circulate(
     require("circulate", meeting)
     for attendee in meeting.attendance:
         if attendee.state is AttendanceState.NOT_RECORDED:
-            who = person_name(attendee.person, people, attendee.name)
+            who = attendee_name(attendee, people or {})
             raise Refused(
                 f"Record the attendance of {who} before sending the minutes to the chair."
             )
@@ -355,7 +346,7 @@ def publish_draft_minutes(
 def cancel(meeting: Meeting, *, reason: str = "", today: dt.date) -> tuple[Meeting, Event]:
     """Cancel a meeting whose minutes have not been started; the reason goes in the notes."""
     require("cancel", meeting)
-    note = f"Cancelled on {long_date(today)}" + (f": {reason.strip()}" if reason.strip() else "")
+    note = f"Cancelled on {format_date(today)}" + (f": {reason.strip()}" if reason.strip() else "")
     new = apply_step(meeting, "cancel", notes=meeting.notes + (note,))
     summary = "Meeting cancelled" + (f": {reason.strip()}" if reason.strip() else "")
     return new, make_event("cancel", meeting, new, today, summary, "cancelled")
@@ -367,11 +358,11 @@ def postpone(
     """Move the meeting to ``new_date``: same id, agenda back to draft for republication."""
     require("postpone", meeting)
     if new_date == meeting.date:
-        raise Refused(f"{meeting.id} is already on {long_date(new_date)}; choose another date.")
+        raise Refused(f"{meeting.id} is already on {format_date(new_date)}; choose another date.")
     if new_date < today:
         raise Refused(
-            f"The new date {long_date(new_date)} has already passed; choose a date from "
-            f"{long_date(today)} on."
+            f"The new date {format_date(new_date)} has already passed; choose a date from "
+            f"{format_date(today)} on."
         )
     record = Postponement(from_date=meeting.date, to_date=new_date, reason=reason.strip())
     new = apply_step(
@@ -379,7 +370,7 @@ def postpone(
         published_on=None, urgency=None, supplements=0),
         postponements=meeting.postponements + (record,),
     )
-    summary = f"Meeting postponed from {long_date(meeting.date)} to {long_date(new_date)}"
+    summary = f"Meeting postponed from {format_date(meeting.date)} to {format_date(new_date)}"
     if record.reason:
         summary += f": {record.reason}"
     return new, make_event("postpone", meeting, new, today, summary)

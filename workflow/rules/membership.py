@@ -1,8 +1,8 @@
-"""Committee membership over time, expected attendance, and how people's names print.
+"""Committee membership over time and the attendance a new meeting expects.
 
 Lives here: who served on a committee on a given date, the attendance a new meeting
-expects from that membership (everyone ``not-recorded`` until the clerk ticks them),
-and the display name of a register entry ("Councillor M Mutton").
+expects from that membership (everyone ``not-recorded`` until the clerk ticks them) and
+who a substitute may stand in for. Names are written by :mod:`workflow.text.names`.
 
 Must not live here: reading or writing the register or committee files (that is the
 codec's and the archive's job) and any attendance recorded at a meeting.
@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 
 from workflow.record.model import AttendanceState, Attendee, Committee, Membership, Person, Role
 
-__all__ = ["MEMBER_ROLES", "ROLE_ORDER", "display_name", "expected_attendance", "members_on", "substitutable"]
+__all__ = ["MEMBER_ROLES", "ROLE_ORDER", "expected_attendance", "members_on", "substitutable"]
 
 ROLE_ORDER: tuple[Role, ...] = (
     Role.CHAIR,
@@ -90,10 +90,3 @@ def expected_attendance(
         for person, role in ordered
     )
 
-
-def display_name(person_or_id: Person | str, people: Mapping[str, Person]) -> str:
-    """"Councillor M Mutton" for a register entry or id; an unknown id is shown as given."""
-    person = people.get(person_or_id) if isinstance(person_or_id, str) else person_or_id
-    if person is None:
-        return str(person_or_id)
-    return f"{person.title} {person.name}".strip()

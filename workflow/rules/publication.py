@@ -35,12 +35,11 @@ from workflow.record.model import (
 from workflow.rules.deadlines import (
     WorkingCalendar,
     clear_days_between,
-    format_deadline,
     is_on_time,
     latest_publication_date,
-    long_date,
 )
 from workflow.rules.decisions import key_decision_problem, private_notice_problem
+from workflow.text.dates import format_date
 
 __all__ = [
     "Check",
@@ -115,12 +114,12 @@ def agenda_checks(
 
 def _date_check(meeting: Meeting, published_on: dt.date, today: dt.date | None) -> Check:
     if today is not None and published_on > today:
-        return Check("date", False, f"The publication date {long_date(published_on)} is "
+        return Check("date", False, f"The publication date {format_date(published_on)} is "
                      "in the future; give the date the agenda actually went out.")
     if published_on >= meeting.date:
-        return Check("date", False, f"The publication date {long_date(published_on)} is not "
-                     f"before the meeting on {long_date(meeting.date)}; check both dates.")
-    return Check("date", True, f"Published on {long_date(published_on)}.")
+        return Check("date", False, f"The publication date {format_date(published_on)} is not "
+                     f"before the meeting on {format_date(meeting.date)}; check both dates.")
+    return Check("date", True, f"Published on {format_date(published_on)}.")
 
 
 def _deadline_check(
@@ -129,7 +128,7 @@ def _deadline_check(
 ) -> Check:
     need = settings.clear_days
     have = clear_days_between(published_on, meeting.date, calendar)
-    due = format_deadline(latest_publication_date(meeting.date, need, calendar))
+    due = format_date(latest_publication_date(meeting.date, need, calendar), "deadline")
     if is_on_time(published_on, meeting.date, need, calendar):
         return Check("deadline", True, f"{have} clear working days before the meeting "
                      f"({need} needed, due by {due}).")

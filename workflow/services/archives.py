@@ -17,6 +17,7 @@ from workflow.record.model import Committee, Meeting
 from workflow.services.meetings import Meetings
 from workflow.services.workspace import Workspace, archive_errors
 from workflow.settings import Settings, load_settings
+from workflow.text.dates import format_date
 
 __all__ = ["clone_archive", "init_archive", "install_sample", "sample_root"]
 
@@ -74,4 +75,4 @@ def install_sample(workspace: Workspace) -> None:
 
 def _save_with_history(meetings: Meetings, meeting: Meeting) -> None:
     name = meeting.committee_name or meeting.committee
-    meetings.save(meeting, message=f"{name}, {meeting.date:%d %B %Y}: sample record")
+    meetings.save(meeting, message=f"{name}, {format_date(meeting.date)}: sample record")

@@ -27,10 +27,10 @@ from workflow.record import files
 from workflow.record.model import CallInState, DecisionRecord, Item, Meeting, Resolution, Status
 from workflow.render import write_output
 from workflow.rules import decisions
-from workflow.rules.deadlines import long_date
 from workflow.rules.decisions import ForwardPlanEntry
 from workflow.services.documents import Documents
 from workflow.services.workspace import Workspace, archive_errors
+from workflow.text.dates import format_date
 
 __all__ = ["DecisionCandidate", "DecisionRow", "DecisionStep", "Decisions", "Listing"]
 
@@ -223,7 +223,7 @@ class Decisions:
         old = item.decision_record
         if old is not None and old.call_in.state is not CallInState.MADE:
             raise Refused(f"The record of decision for item {_number(item)} was published on "
-                          f"{long_date(old.call_in.published_on or meeting.date)}; a published "
+                          f"{format_date(old.call_in.published_on or meeting.date)}; a published "
                           "record is not rewritten.")
         text = decision.strip() or (old.decision if old else "") or _resolved_text(item)
         if not text:
@@ -271,8 +271,8 @@ class Decisions:
         day = published_on or self.workspace.today()
         self._not_future(day, "A record of decision", "published")
         if day < meeting.date:
-            raise Refused(f"The record cannot be published on {long_date(day)}, before the "
-                          f"meeting on {long_date(meeting.date)}.")
+            raise Refused(f"The record cannot be published on {format_date(day)}, before the "
+                          f"meeting on {format_date(meeting.date)}.")
         record = decisions.publish_decision(
             item.decision_record,  # type: ignore[arg-type]
             published_on=day,
@@ -337,8 +337,8 @@ class Decisions:
 
     def _not_future(self, day: dt.date, what: str, verb: str) -> None:
         if day > self.workspace.today():
-            raise Refused(f"{what} cannot be {verb} for {long_date(day)}, which is after today "
-                          f"({long_date(self.workspace.today())}).")
+            raise Refused(f"{what} cannot be {verb} for {format_date(day)}, which is after today "
+                          f"({format_date(self.workspace.today())}).")
 
     def render_decision(self, meeting_id: str, ref: str, *, out: Path,
                         confidential: bool = False) -> Path:

@@ -27,6 +27,7 @@ from workflow.rules.publication import Check
 from workflow.services.checks import Checks
 from workflow.services.documents import Documents
 from workflow.services.workspace import Workspace
+from workflow.text.names import attendee_name
 
 __all__ = ["Lifecycle", "Published"]
 
@@ -124,7 +125,7 @@ class Lifecycle:
         except MinutebookError as exc:
             checks.append(Check("state", False, exc.message))
         people = self.register.people()
-        missing = [lifecycle.person_name(a.person, people, a.name)
+        missing = [attendee_name(a, people)
                    for a in meeting.attendance if a.state is AttendanceState.NOT_RECORDED]
         if missing:
             checks.append(Check("attendance", False, "Attendance not recorded for " + ", ".join(missing) + "."))

@@ -20,10 +20,10 @@ from workflow.record import files, numbering
 from workflow.record.model import Meeting, MeetingKind, Status
 from workflow.record.summary import MeetingSummary
 from workflow.rules import approval, followup, next_steps
-from workflow.rules.deadlines import long_date
 from workflow.services.cache import SummaryStore
 from workflow.services.register import Register, not_found
 from workflow.services.workspace import Workspace, archive_errors
+from workflow.text.dates import format_date
 
 __all__ = ["Meetings"]
 
@@ -170,7 +170,7 @@ class Meetings:
             meeting_id=meeting_id,
         )
         meeting = self._carry_forward(meeting, previous)
-        self.save(meeting, message=f"Agenda drafted for {committee.name} on {long_date(date)}")
+        self.save(meeting, message=f"Agenda drafted for {committee.name} on {format_date(date)}")
         return meeting
 
     def _carry_forward(self, meeting: Meeting, previous: list[Meeting]) -> Meeting:

@@ -14,7 +14,7 @@ from typing import Literal
 
 from workflow.errors import UsageError
 
-__all__ = ["DateForm", "format_date", "long_date", "parse_date", "parse_time"]
+__all__ = ["MONTHS", "WEEKDAYS", "DateForm", "format_date", "parse_date", "parse_time"]
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS = (
@@ -44,10 +44,6 @@ def format_date(day: dt.date, form: DateForm = "text") -> str:
         return f"{weekday[:3]} {day.day} {month[:3]}"
     return f"{day.day} {month} {day.year}"
 
-
-def long_date(day: dt.date) -> str:
-    """A date inside a sentence: ``11 February 2027``."""
-    return format_date(day, "text")
 
 
 def parse_date(text: str, what: str = "Date") -> dt.date:

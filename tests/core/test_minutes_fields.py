@@ -1,11 +1,24 @@
-"""The text forms of the minutes editors: round trips, labels and bad lines named."""
+"""The typed fields of the minutes: round trips, labels and bad lines named."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from tui.widgets import minutes_text as mt
-from workflow.record.model import Action, BulletList, Exemption, MotionOutcome, Paragraph
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tests.strategies import _actions, _declarations, _resolutions, times
+from workflow.record.model import (
+    Action,
+    BulletList,
+    Declaration,
+    Exemption,
+    MotionOutcome,
+    Paragraph,
+    Resolution,
+)
+from workflow.record.numbering import relabel
+from workflow.text import minutes_fields as mt
 
 
 def test_narrative_paragraphs_bullets_and_exempt_text_round_trip() -> None:
@@ -55,3 +68,40 @@ def test_declarations_need_a_member_and_a_known_interest() -> None:
     assert parsed[0].member == "cllr-a"
     assert parsed[0].nature == "school governor"
     assert {p.path for p in problems} == {"declarations[1].member", "declarations[2].interest"}
+
+
+# ------------------------------------------------------------------ properties
+
+
+def _unique(key):  # type: ignore[no-untyped-def]
+    return lambda parts: len({key(p) for p in parts}) == len(parts)
+
+
+@given(st.lists(_actions(), max_size=4).map(tuple).filter(_unique(lambda a: a.text)))
+def test_actions_read_back_from_their_text(actions: tuple[Action, ...]) -> None:
+    parsed, problems = mt.parse_actions(mt.actions_text(actions), actions)
+    assert problems == []
+    assert parsed == actions
+
+
+@given(st.lists(_declarations(), max_size=4).map(tuple).filter(_unique(lambda d: d.member)))
+def test_declarations_read_back_from_their_text(declarations: tuple[Declaration, ...]) -> None:
+    parsed, problems = mt.parse_declarations(mt.declarations_text(declarations), declarations)
+    assert problems == []
+    assert parsed == declarations
+
+
+def _all_worded(resolutions: tuple[Resolution, ...]) -> bool:
+    return all(r.text.strip() and _all_worded(r.children) for r in resolutions)
+
+
+@given(_resolutions().filter(_all_worded))
+def test_resolutions_read_back_with_the_schemes_labels(resolutions: tuple[Resolution, ...]) -> None:
+    parsed, problems = mt.parse_resolutions(mt.resolutions_text(resolutions), "(a)")
+    assert problems == []
+    assert parsed == relabel(resolutions, "(a)")
+
+
+@given(st.none() | times)
+def test_the_closing_time_reads_back(closed: dt.time | None) -> None:
+    assert mt.parse_closed(mt.closed_text(closed)) == (closed, [])

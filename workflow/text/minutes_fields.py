@@ -1,14 +1,15 @@
-"""The plain-text forms the clerk types into the editors, and back to model parts.
+"""The typed fields of the minutes: the plain-text forms the clerk types, and back to the record.
 
-Lives here: pure conversions between parts of an :class:`~workflow.record.model.Item` and the
-text shown in one text area (narrative, resolutions, declarations, motions, actions,
-documents). Each ``parse_*`` returns the new parts and the problems found, as
+Lives here: pure conversions between parts of an :class:`~workflow.record.model.Item` and
+the text shown in one text area (narrative, resolutions, declarations, motions, actions,
+documents), and the meeting's closing time. Each ``parse_*`` returns the new parts and the problems found, as
 :class:`~workflow.errors.FieldError` with paths relative to the item
 (``motions[1].outcome``), so a bad line is named in the validation panel and never
 raises. Details the text form does not show (exemption reasons, who left the room,
 done dates) are kept from the earlier parts where the line still matches.
 
-Must not live here: Textual, archive access, or rules the command line also needs.
+Must not live here: Textual, archive access, or the rules the record must meet (the
+schema and :mod:`workflow.rules` check those).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
-from workflow.errors import FieldError, MinutebookError
+from workflow.errors import FieldError, MinutebookError, UsageError
 from workflow.record import numbering
 from workflow.record.model import (
     Action,
@@ -38,16 +39,19 @@ from workflow.record.model import (
     Vote,
     Withheld,
 )
+from workflow.text.dates import parse_date, parse_time
 
 __all__ = [
     "FORMATS",
     "actions_text",
     "body_text",
+    "closed_text",
     "declarations_text",
     "documents_text",
     "motions_text",
     "parse_actions",
     "parse_body",
+    "parse_closed",
     "parse_declarations",
     "parse_documents",
     "parse_motions",
@@ -271,13 +275,31 @@ def parse_actions(text: str, old: Sequence[Action] = ()) -> tuple[tuple[Action, 
         day = None
         if due:
             try:
-                day = dt.date.fromisoformat(due)
-            except ValueError:
+                day = parse_date(due, "due")
+            except UsageError:
                 problems.append(FieldError(f"{path}.due", f"'{due}' is not a date; write it as YYYY-MM-DD."))
         base = earlier.get(words) or Action(text=words)
         chosen = _enum(ActionKind, kind or "action", f"{path}.kind", problems) or base.kind
         found.append(dataclasses.replace(base, owner=owner, due=day, kind=chosen))
     return tuple(found), problems
+
+
+# --------------------------------------------------------------------------- closing time
+
+
+def closed_text(closed: dt.time | None) -> str:
+    """The closing time as the clerk types it (``16:25``)."""
+    return closed.strftime("%H:%M") if closed else ""
+
+
+def parse_closed(text: str) -> tuple[dt.time | None, list[FieldError]]:
+    """The closing time typed as ``HH:MM`` (none when empty), or the problem with it."""
+    if not text.strip():
+        return None, []
+    try:
+        return parse_time(text, "closed"), []
+    except UsageError:
+        return None, [FieldError("closed", f"'{text.strip()}' is not a time; write the closing time as HH:MM, e.g. 16:25.")]
 
 
 # --------------------------------------------------------------------------- documents
