@@ -2,7 +2,7 @@
 
 Lives here: only the locations of the data files (``<slug>.yaml`` templates and
 ``house-style.docx``). Must not live here: reading, validating or interpreting them
-(``workflow.drafting.templates`` does that); this package imports nothing from the project.
+(``workflow.drafting.meeting_templates`` does that); this package imports nothing from the project.
 """
 
 from __future__ import annotations

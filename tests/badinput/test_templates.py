@@ -8,7 +8,7 @@ import pytest
 
 import templates
 from schemas import validate
-from workflow.drafting import templates as catalogue
+from workflow.drafting import meeting_templates
 from workflow.errors import InvalidRecord
 from workflow.record.codec import dump_yaml, load_yaml
 
@@ -32,7 +32,7 @@ def test_circular_extends_is_refused(tmp_path: Path, chain: list[tuple[str, str]
     for slug, parent in chain:
         _write(tmp_path, _template(slug, parent))
     with pytest.raises(InvalidRecord) as caught:
-        catalogue.load_template(start, directory=tmp_path)
+        meeting_templates.load_template(start, directory=tmp_path)
     problem = caught.value.errors[0]
     assert problem.path == "extends"
     assert "circle" in problem.message
@@ -47,6 +47,6 @@ def test_validator_reports_self_reference_without_raising() -> None:
 def test_extends_a_missing_template(tmp_path: Path) -> None:
     _write(tmp_path, _template("orphan", "no-such-template"))
     with pytest.raises(InvalidRecord) as caught:
-        catalogue.load_template("orphan", directory=tmp_path)
+        meeting_templates.load_template("orphan", directory=tmp_path)
     assert caught.value.errors[0].path == "extends"
     assert "no-such-template" in caught.value.errors[0].message

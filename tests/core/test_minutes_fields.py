@@ -8,6 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.strategies import _actions, _declarations, _resolutions, times
+from workflow.drafting import minutes_fields as mt
 from workflow.record.model import (
     Action,
     BulletList,
@@ -18,7 +19,6 @@ from workflow.record.model import (
     Resolution,
 )
 from workflow.record.numbering import relabel
-from workflow.text import minutes_fields as mt
 
 
 def test_narrative_paragraphs_bullets_and_exempt_text_round_trip() -> None:

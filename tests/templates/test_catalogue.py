@@ -10,13 +10,8 @@ import pytest
 
 from schemas import validate
 from templates import house_style_path, template_path, template_slugs
-from workflow.drafting.templates import (
-    Position,
-    Template,
-    list_templates,
-    load_template,
-    new_meeting,
-)
+from workflow.drafting.meeting_templates import Position, Template, list_templates, load_template
+from workflow.drafting.new_meeting import draft_meeting
 from workflow.errors import InvalidRecord, MinutebookError, NotFound
 from workflow.record.codec import load_yaml
 from workflow.record.model import (
@@ -77,7 +72,7 @@ def _new(date: dt.date, previous: tuple[Meeting, ...] = (), **kwargs: object) ->
         "start": None, "people": PEOPLE, "previous": previous, "settings": Settings(),
     }  # fmt: skip
     args.update(kwargs)
-    return new_meeting(**args)  # type: ignore[arg-type]
+    return draft_meeting(**args)  # type: ignore[arg-type]
 
 
 def _write(folder: Path, slug: str, text: str) -> None:
@@ -164,9 +159,9 @@ def test_loaded_templates_are_cached() -> None:
 def test_special_meetings_take_no_any_other_business(slug: str) -> None:
     template = load_template(slug)
     committee = dataclasses.replace(BOARD, template=slug)
-    special = new_meeting(template=template, committee=committee, date=dt.date(2026, 2, 3), start=None,
+    special = draft_meeting(template=template, committee=committee, date=dt.date(2026, 2, 3), start=None,
                           kind=MeetingKind.SPECIAL, people=PEOPLE, settings=Settings())  # fmt: skip
-    ordinary = new_meeting(template=template, committee=committee, date=dt.date(2026, 2, 3), start=None,
+    ordinary = draft_meeting(template=template, committee=committee, date=dt.date(2026, 2, 3), start=None,
                            people=PEOPLE, settings=Settings())  # fmt: skip
     assert not any(it.kind is ItemKind.ANY_OTHER_BUSINESS for it in special.items)
     assert any(it.kind is ItemKind.ANY_OTHER_BUSINESS for it in ordinary.items)
@@ -401,7 +396,7 @@ def test_every_template_builds_a_meeting_that_passes_the_meeting_schema(slug: st
     template = load_template(slug)
     committee = dataclasses.replace(BOARD, template=slug)
     earlier = _held(dt.date(2025, 12, 10), 1, 4, committee=committee.slug)
-    meeting = new_meeting(template=template, committee=committee, date=dt.date(2026, 1, 14), start=None,
+    meeting = draft_meeting(template=template, committee=committee, date=dt.date(2026, 1, 14), start=None,
                           kind=template.kinds[0], people=PEOPLE, previous=(earlier,), settings=Settings())  # fmt: skip
     assert meeting.items[0].kind in {ItemKind.ANNOUNCEMENTS, ItemKind.DECLARATIONS, ItemKind.OTHER, ItemKind.APOLOGIES}
     report = validate("meeting", encode(meeting))

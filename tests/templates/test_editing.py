@@ -7,14 +7,9 @@ import datetime as dt
 
 import pytest
 
-from workflow.drafting.templates import (
-    add_report_item,
-    load_template,
-    move_item,
-    new_meeting,
-    new_uid,
-    remove_item,
-)
+from workflow.drafting.items import add_report_item, move_item, new_uid, remove_item
+from workflow.drafting.meeting_templates import load_template
+from workflow.drafting.new_meeting import draft_meeting
 from workflow.errors import MinutebookError, NotFound
 from workflow.record.model import Committee, Exemption, ItemKind, Meeting, Report
 from workflow.settings import Settings
@@ -23,7 +18,7 @@ BOARD = Committee(slug="board", name="Scrutiny Board", template="scrutiny-board"
 
 
 def _meeting(slug: str = "scrutiny-board") -> Meeting:
-    return new_meeting(template=load_template(slug), committee=dataclasses.replace(BOARD, template=slug),
+    return draft_meeting(template=load_template(slug), committee=dataclasses.replace(BOARD, template=slug),
                        date=dt.date(2018, 6, 21), start=None, people={}, settings=Settings())  # fmt: skip
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from workflow.record.model import AttendanceState, Committee, Membership, Person, PersonKind, Role
+from workflow.record.names import person_name
 from workflow.rules.membership import expected_attendance, members_on
-from workflow.text.names import person_name
 
 PEOPLE = {
     "cllr-m-mutton": Person(id="cllr-m-mutton", name="M Mutton", title="Councillor"),

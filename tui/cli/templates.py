@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from tui.cli.common import Add, emit_json
-from workflow.drafting import templates
+from workflow.drafting import meeting_templates
 from workflow.errors import UsageError
 from workflow.record import codec
 
@@ -22,7 +22,7 @@ def register(add: Add) -> None:
 
 def cmd_templates(args: argparse.Namespace) -> int:
     if args.action == "list":
-        found = templates.list_templates()
+        found = meeting_templates.list_templates()
         if args.json:
             emit_json({"templates": [{"slug": t.slug, "name": t.name} for t in found]})
         else:
@@ -31,7 +31,7 @@ def cmd_templates(args: argparse.Namespace) -> int:
         return 0
     if not args.name:
         raise UsageError("Say which template to show: minutebook templates show NAME.")
-    template = templates.load_template(args.name)
+    template = meeting_templates.load_template(args.name)
     if args.json:
         emit_json({"template": codec.encode(template)})
     else:

@@ -3,7 +3,7 @@
 Lives here: :class:`AgendaEditor` (add a report item or a standing item from the
 template, reorder, mark private with its Schedule 12A paragraph, remove; edit title,
 report kind and author, wording lines and documents). Item edits call the pure helpers in
-:mod:`workflow.drafting.templates`. Must not live here: numbering rules, saving, validation.
+:mod:`workflow.drafting.meeting_templates`. Must not live here: numbering rules, saving, validation.
 """
 
 from __future__ import annotations
@@ -20,11 +20,11 @@ from tui.dialogs.confirm import ConfirmDialog
 from tui.dialogs.form import Field, FormDialog
 from tui.screens.editor_base import EditorPane, replace_item
 from tui.widgets.item_list import ItemList
-from workflow.drafting import templates as catalogue
+from workflow.drafting import items
+from workflow.drafting.meeting_templates import Template, load_template
+from workflow.drafting.minutes_fields import FORMATS, documents_text, parse_documents
 from workflow.errors import FieldError, MinutebookError
-from workflow.record import numbering
-from workflow.record.model import Exemption, Item, Meeting, Paragraph, Report
-from workflow.text.minutes_fields import FORMATS, documents_text, parse_documents
+from workflow.record.model import Exemption, Item, Meeting, Report
 
 __all__ = ["AgendaEditor"]
 
@@ -173,7 +173,7 @@ class AgendaEditor(EditorPane):
             if paragraph and not paragraph.isdigit():
                 self.app.report(MinutebookError(f"Exempt paragraph: '{paragraph}' is not a number."))
                 return
-            self._structural(lambda m: catalogue.add_report_item(
+            self._structural(lambda m: items.add_report_item(
                 m, title=values["title"], report_kind=values.get("kind") or "Report",
                 author=values.get("author", ""), exempt_paragraph=int(paragraph) if paragraph else None,
             ))  # fmt: skip
@@ -194,11 +194,11 @@ class AgendaEditor(EditorPane):
         self.current = newest.uid
         self._fill()
 
-    def _template(self) -> catalogue.Template | None:
+    def _template(self) -> Template | None:
         if not self.meeting.template:
             return None
         try:
-            return catalogue.load_template(self.meeting.template)
+            return load_template(self.meeting.template)
         except MinutebookError:
             return None
 
@@ -217,7 +217,7 @@ class AgendaEditor(EditorPane):
             if not values or not values.get("which"):
                 return
             standing = template.standing_items[int(values["which"])]
-            self._structural(lambda m: _with_standing(m, standing))
+            self._structural(lambda m: items.add_standing_item(m, standing))
             self._select_newest()
 
         self.app.push_screen(
@@ -227,7 +227,7 @@ class AgendaEditor(EditorPane):
     def action_move(self, delta: int) -> None:
         if self.current:
             uid = self.current
-            self._structural(lambda m: catalogue.move_item(m, uid, delta))
+            self._structural(lambda m: items.move_item(m, uid, delta))
 
     def action_exempt(self) -> None:
         item = self._item()
@@ -243,7 +243,7 @@ class AgendaEditor(EditorPane):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self._structural(lambda m: catalogue.remove_item(m, uid))
+                self._structural(lambda m: items.remove_item(m, uid))
 
         self.app.push_screen(ConfirmDialog(f"Remove item '{item.title}' from the agenda?", yes="Remove"), answered)
 
@@ -255,19 +255,3 @@ class AgendaEditor(EditorPane):
         target = {"title": "#title", "report": "#report-author", "exemption": "#paragraph",
                   "wording": "#wording", "documents": "#documents"}.get(field, "#title")
         self.query_one(target).focus()
-
-
-def _with_standing(meeting: Meeting, standing: catalogue.StandingItem) -> Meeting:
-    number = str(numbering.highest_number(meeting.items) + 1)
-    uid = catalogue.new_uid({it.uid for it in meeting.items})
-    item = Item(uid=uid, agenda_number=number, minute_number=number, kind=standing.kind,
-                title=standing.title, wording=standing.wording,
-                body=(Paragraph(text=standing.minutes),) if standing.minutes else ())  # fmt: skip
-    items = list(meeting.items)
-    if standing.position is catalogue.Position.START:
-        at = next((i for i, it in enumerate(items) if it.kind.value == "report"), len(items))
-    else:
-        at = next((i for i, it in enumerate(items) if it.is_exempt or it.kind.value == "exclusion"), len(items))
-    items.insert(at, item)
-    return dataclasses.replace(meeting, items=tuple(items))
-

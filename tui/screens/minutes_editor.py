@@ -19,9 +19,11 @@ from textual.widgets import ContentSwitcher, Input, OptionList, Static, TextArea
 
 from tui.dialogs.form import Field, FormDialog
 from tui.screens.editor_base import EditorPane, item_index, replace_item
-from tui.widgets.attendance_table import AttendanceTable, mark
+from tui.widgets.attendance_table import AttendanceTable
 from tui.widgets.item_list import ItemList
-from workflow.drafting import templates as catalogue
+from workflow.drafting import minutes_fields as mt
+from workflow.drafting.attendance import mark
+from workflow.drafting.meeting_templates import load_template
 from workflow.errors import FieldError, MinutebookError
 from workflow.record.model import (
     AttendanceState,
@@ -35,9 +37,8 @@ from workflow.record.model import (
     Resolution,
     Role,
 )
+from workflow.record.names import attendee_name, person_name
 from workflow.rules.membership import substitutable
-from workflow.text import minutes_fields as mt
-from workflow.text.names import attendee_name, person_name
 
 __all__ = ["ATTENDANCE", "ItemMinutes", "MinutesEditor"]
 
@@ -293,6 +294,6 @@ def _scheme(meeting: Meeting) -> str:
     if not meeting.template:
         return "(a)"
     try:
-        return catalogue.load_template(meeting.template).resolution_labels
+        return load_template(meeting.template).resolution_labels
     except MinutebookError:
         return "(a)"

@@ -18,7 +18,7 @@ from textual.widgets import Button, Input, Select, Static
 from textual.worker import get_current_worker
 
 from tui.screens.base import AppScreen
-from workflow.drafting import templates as catalogue
+from workflow.drafting.meeting_templates import list_templates
 from workflow.errors import MinutebookError
 from workflow.record.model import Committee, MeetingKind
 from workflow.services.meetings import Meetings
@@ -40,7 +40,7 @@ class NewMeetingScreen(AppScreen, ModalScreen[str | None]):
     def __init__(self) -> None:
         super().__init__()
         self.committees: list[Committee] = Register(self.app.workspace).committees()
-        self.templates = catalogue.list_templates()
+        self.templates = list_templates()
 
     def compose(self) -> ComposeResult:
         first = self.committees[0] if self.committees else None

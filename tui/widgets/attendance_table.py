@@ -1,14 +1,13 @@
 """The attendance table of the minutes editor, with one-key marking.
 
 Lives here: :class:`AttendanceTable` (a data table with quick keys that post
-:class:`AttendanceTable.Marked`) and the small pure edits of a meeting's attendance it
-asks for (:func:`mark`). Must not live here: lifecycle rules (circulation refuses
-unrecorded attendance in :mod:`workflow.rules.lifecycle`).
+:class:`AttendanceTable.Marked`). Must not live here: the edits it asks for
+(:mod:`workflow.drafting.attendance`) or lifecycle rules (circulation refuses unrecorded
+attendance in :mod:`workflow.rules.lifecycle`).
 """
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Mapping
 
 from rich.text import Text
@@ -16,37 +15,10 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable
 
-from workflow.record.model import AttendanceState, Meeting, Person, Role
-from workflow.text.names import attendee_name
+from workflow.record.model import Meeting, Person, Role
+from workflow.record.names import attendee_name
 
-__all__ = ["AttendanceTable", "mark"]
-
-_STATES = {
-    "present": AttendanceState.PRESENT,
-    "apologies": AttendanceState.APOLOGIES,
-    "remote": AttendanceState.REMOTE,
-    "absent": AttendanceState.ABSENT,
-}
-
-
-def mark(meeting: Meeting, index: int, what: str, value: str = "") -> Meeting:
-    """The meeting with attendee ``index`` marked present/apologies/remote/absent, chair,
-    or substitute for ``value`` (a register id or name; empty clears it)."""
-    rows = list(meeting.attendance)
-    who = rows[index]
-    if what in _STATES:
-        rows[index] = dataclasses.replace(who, state=_STATES[what])
-    elif what == "chair":
-        rows = [
-            dataclasses.replace(a, role=Role.MEMBER) if a.role is Role.CHAIR and i != index else a
-            for i, a in enumerate(rows)
-        ]
-        role = Role.MEMBER if who.role is Role.CHAIR else Role.CHAIR
-        rows[index] = dataclasses.replace(who, role=role)
-    elif what == "substitute":
-        rows[index] = dataclasses.replace(who, substitute_for=value.strip())
-    return dataclasses.replace(meeting, attendance=tuple(rows))
-
+__all__ = ["AttendanceTable"]
 
 class AttendanceTable(DataTable[Text]):
     """Who attended; quick keys mark the highlighted person."""

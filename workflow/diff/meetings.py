@@ -26,7 +26,7 @@ from workflow.diff.changes import FieldChange, ItemDiff, MeetingDiff
 from workflow.diff.words import WordOp, diff_words, tokenize
 from workflow.errors import MinutebookError
 from workflow.record.model import Attendee, BulletList, Item, Meeting, Paragraph, Person, Resolution
-from workflow.text.names import attendee_name
+from workflow.record.names import attendee_name
 
 __all__ = ["align", "diff_meetings"]
 

@@ -1,11 +1,10 @@
-"""Records <-> plain data <-> YAML text. The only module that reads or writes YAML.
+"""The codec: records <-> plain data <-> YAML text, the one way a record is read or written.
 
-YAML is written for clean line diffs: fields in model order, block style, one paragraph per
-scalar, no line wrapping, empty and default fields left out. It is read with a
-strings-first resolver (YAML 1.2 core, without floats): only ``true``/``false`` are
-booleans, only plain digits are integers, ``null``/``~``/empty are null; ``14:00``,
-``no``, ``2026-01-14`` and ``1.5`` stay strings. Duplicate keys, anchors/aliases (and so
-"billion laughs" bombs) and explicit tags are refused with the line they are on.
+Plain data is written in model field order with empty and default fields left out, so a
+file reads top to bottom like the printed minutes; decoding checks every field's type and
+names the field that is wrong. The YAML text itself is read and written by
+:mod:`workflow.record.yaml_text` (:func:`load_yaml`, :func:`dump_yaml` and
+:func:`entry_lines` are part of the codec's API).
 
 Exempt content is stored apart: :func:`encode_meeting` returns the public text and, when
 the meeting has exempt content, the text of ``meeting.exempt.yaml``. Public code paths
@@ -17,17 +16,16 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
-import re
 import types
 import typing
 from collections.abc import Callable, Mapping
 from enum import Enum
 from typing import Any, TypeVar, Union
 
-import yaml
-
-from workflow.errors import FieldError, InvalidRecord, YamlError
+from workflow.errors import FieldError, InvalidRecord
 from workflow.record.model import Meeting, Withheld
+from workflow.record.yaml_text import dump_yaml, entry_lines, load_yaml
+from workflow.text.dates import TIME
 
 __all__ = [
     "decode",
@@ -43,169 +41,6 @@ __all__ = [
 ]
 
 T = TypeVar("T")
-
-# ----------------------------------------------------------------------------- YAML
-
-_Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_Dumper: type = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-
-
-class _StrictLoader(_Loader):  # type: ignore[misc, valid-type]
-    """Composes nodes with a strings-first resolver; :func:`_build` makes the data."""
-
-    yaml_implicit_resolvers: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
-
-
-_StrictLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|false)$"), list("tf")
-)
-_StrictLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:int", re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789")
-)
-_StrictLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|)$"), ["~", "n", ""]
-)
-
-_TAG = "tag:yaml.org,2002:"
-_STR, _INT, _BOOL, _NULL = _TAG + "str", _TAG + "int", _TAG + "bool", _TAG + "null"
-_MAP, _SEQ = _TAG + "map", _TAG + "seq"
-
-
-class _Refused(Exception):
-    def __init__(self, problem: str, mark: Any) -> None:
-        super().__init__(problem)
-        self.problem = problem
-        self.mark = mark
-
-
-def _tag_name(tag: str) -> str:
-    return "!!" + tag[len(_TAG) :] if tag.startswith(_TAG) else tag
-
-
-def _build(node: yaml.Node, seen: set[int]) -> Any:
-    """Plain data from a composed node: no aliases, no tags, no duplicate keys."""
-    if id(node) in seen:
-        raise _Refused("anchors and aliases (*name) are not allowed", node.start_mark)
-    seen.add(id(node))
-    tag = node.tag
-    if isinstance(node, yaml.ScalarNode):
-        if tag == _STR:
-            return node.value
-        if tag == _INT:
-            return int(node.value)
-        if tag == _BOOL:
-            return node.value == "true"
-        if tag == _NULL:
-            return None
-    elif isinstance(node, yaml.SequenceNode) and tag == _SEQ:
-        return [_build(child, seen) for child in node.value]
-    elif isinstance(node, yaml.MappingNode) and tag == _MAP:
-        out: dict[Any, Any] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in (_STR, _INT):
-                raise _Refused("a key must be a plain word", key_node.start_mark)
-            key = key_node.value if key_node.tag == _STR else int(key_node.value)
-            if key in out:
-                raise _Refused(f"the key '{key}' appears twice", key_node.start_mark)
-            out[key] = _build(value_node, seen)
-        return out
-    raise _Refused(f"the tag '{_tag_name(tag)}' is not allowed", node.start_mark)
-
-
-class _Dumper_(_Dumper):  # type: ignore[misc, valid-type]
-    """Block style, no wrapping, literal blocks for multi-line text."""
-
-
-def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    if "\n" in value:
-        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|")
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value)
-
-
-_Dumper_.add_representer(str, _represent_str)
-
-
-def _compose(text: str | bytes, where: str) -> Any:
-    """The YAML node tree of ``text``, or :class:`YamlError` naming the line."""
-    if isinstance(text, bytes):
-        try:
-            text = text.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise YamlError(f"{where} is not UTF-8 text (byte {exc.start}).") from None
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    try:
-        return yaml.compose(text, Loader=_StrictLoader)  # noqa: S506 - composes nodes only
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = f", line {mark.line + 1}" if mark is not None else ""
-        problem = exc.problem or exc.context or "it is not valid YAML"
-        raise YamlError(f"{where}{line}: {problem}.") from None
-    except yaml.reader.ReaderError as exc:
-        line = text.count("\n", 0, exc.position) + 1
-        raise YamlError(
-            f"{where}, line {line}: contains a control character (U+{exc.character:04X}) "
-            "that a record cannot hold."
-            if isinstance(exc.character, int)
-            else f"{where}, line {line}: contains a character a record cannot hold."
-        ) from None
-    except yaml.YAMLError as exc:
-        raise YamlError(f"{where}: {exc}.") from None
-    except RecursionError:
-        raise YamlError(f"{where}: the file nests too deeply to be a record.") from None
-
-
-def _data(node: Any, where: str) -> Any:
-    try:
-        return _build(node, set()) if node is not None else None
-    except _Refused as exc:
-        line = f", line {exc.mark.line + 1}" if exc.mark is not None else ""
-        raise YamlError(f"{where}{line}: {exc.problem}.") from None
-    except RecursionError:
-        raise YamlError(f"{where}: the file nests too deeply to be a record.") from None
-
-
-def load_yaml(text: str | bytes, *, where: str = "the file") -> dict[str, Any]:
-    """Parse YAML text into plain data, or raise :class:`YamlError` naming the line."""
-    data = _data(_compose(text, where), where)
-    if data is None:
-        raise YamlError(f"{where} is empty.")
-    if not isinstance(data, dict):
-        raise YamlError(f"{where} must be a set of 'field: value' lines, not a single value.")
-    return data
-
-
-def entry_lines(text: str | bytes, field: str, *, where: str = "the file") -> list[tuple[int, Any]]:
-    """Where each entry of the top-level ``field`` starts (its line, from 1) with its plain
-    data: the entries of a list, or the values of a mapping (such as the exempt file's
-    items by uid). Empty when the file has no such field."""
-    root = _compose(text, where)
-    if not isinstance(root, yaml.MappingNode):
-        return []
-    for key, value in root.value:
-        if isinstance(key, yaml.ScalarNode) and key.value == field:
-            if isinstance(value, yaml.SequenceNode):
-                pairs = [(child.start_mark, child) for child in value.value]
-            elif isinstance(value, yaml.MappingNode):
-                pairs = [(k.start_mark, v) for k, v in value.value]
-            else:
-                return []
-            return [(mark.line + 1, _data(node, where)) for mark, node in pairs]
-    return []
-
-
-def dump_yaml(data: Mapping[str, Any]) -> str:
-    """Write plain data as YAML for clean diffs."""
-    return yaml.dump(
-        dict(data),
-        Dumper=_Dumper_,
-        sort_keys=False,
-        default_flow_style=False,
-        allow_unicode=True,
-        width=2**31 - 1,
-        indent=2,
-    )
-
 
 # ----------------------------------------------------------------------- data <-> model
 
@@ -360,9 +195,6 @@ def _dataclass_decoder(cls: type) -> Decoder:
     return decode_dataclass
 
 
-_TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
-
-
 def _decode_scalar(tp: Any, data: Any, path: str) -> Any:
     if tp is str:
         if isinstance(data, bool) or not isinstance(data, str | int):
@@ -382,7 +214,7 @@ def _decode_scalar(tp: Any, data: Any, path: str) -> Any:
         except ValueError:
             raise _DecodeError(path, f"'{data}' is not a real date (use YYYY-MM-DD)") from None
     if tp is dt.time:
-        m = _TIME.match(str(data))
+        m = TIME.fullmatch(str(data))
         if not m:
             raise _DecodeError(path, f"'{data}' is not a time (use HH:MM, 24-hour)")
         return dt.time(int(m.group(1)), int(m.group(2)))

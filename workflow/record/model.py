@@ -1,4 +1,4 @@
-"""The meeting record: immutable dataclasses for meetings, committees and people.
+"""The meeting record: immutable dataclasses for meetings, their items, committees and people.
 
 Everything minutebook does works on these classes: the YAML codec reads and writes them,
 the schemas validate their dict form at the boundary, the renderers turn them into
@@ -7,7 +7,11 @@ validation library, no rendering (see ``pyproject.toml``'s import contracts).
 
 Field order is the order the YAML file shows, so related fields sit together and diffs
 read top to bottom like the printed minutes. Every class is frozen; change a record with
-``dataclasses.replace`` (or the helpers in :mod:`workflow.edits`).
+``dataclasses.replace`` (or the edits in :mod:`workflow.drafting`).
+
+The meeting and its items are defined here; the parts of an item
+(:mod:`workflow.record.business`) and the people (:mod:`workflow.record.people`) are
+named here too, so the whole record is imported from this one module.
 
 Exempt business (Schedule 12A) lives in the same classes but is marked by an
 :class:`Exemption`; :mod:`workflow.record.redaction` is the one place that strips it for public
@@ -16,10 +20,51 @@ use, and :mod:`workflow.record.codec` stores it apart in ``meeting.exempt.yaml``
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
+
+from workflow.record.business import (
+    Action,
+    ActionKind,
+    Block,
+    BulletList,
+    CallIn,
+    CallInState,
+    DecisionRecord,
+    Declaration,
+    Document,
+    Exemption,
+    ExemptionBasis,
+    InterestType,
+    KeyDecision,
+    KeyDecisionRoute,
+    LicensingHearing,
+    Motion,
+    MotionKind,
+    MotionOutcome,
+    Paragraph,
+    Party,
+    PlanningApplication,
+    Report,
+    Resolution,
+    Speaker,
+    Urgency,
+    Vote,
+    Withheld,
+)
+from workflow.record.people import (
+    AttendanceState,
+    Attendee,
+    ChairChange,
+    Committee,
+    Contact,
+    Membership,
+    Movement,
+    Person,
+    PersonKind,
+    Role,
+)
 
 __all__ = [
     "Action",
@@ -36,8 +81,8 @@ __all__ = [
     "ChairChange",
     "Committee",
     "Contact",
-    "Declaration",
     "DecisionRecord",
+    "Declaration",
     "Document",
     "Exemption",
     "ExemptionBasis",
@@ -71,14 +116,6 @@ __all__ = [
     "Withheld",
 ]
 
-
-def _frozen(cls):  # type: ignore[no-untyped-def]
-    return dataclass(frozen=True, slots=True, kw_only=True)(cls)
-
-
-# --------------------------------------------------------------------------- enums
-
-
 class Status(StrEnum):
     """Where a meeting is in its lifecycle (rules in :mod:`workflow.rules.lifecycle`)."""
 
@@ -100,38 +137,6 @@ class MeetingKind(StrEnum):
     BUDGET = "budget"
 
 
-class AttendanceState(StrEnum):
-    """A person's attendance; expected attendees stay ``not-recorded`` until ticked."""
-
-    NOT_RECORDED = "not-recorded"
-    PRESENT = "present"
-    REMOTE = "present-remotely"
-    APOLOGIES = "apologies"
-    ABSENT = "absent"
-
-
-class Role(StrEnum):
-    """The capacity in which someone attends."""
-
-    CHAIR = "chair"
-    VICE_CHAIR = "vice-chair"
-    PRESIDING = "presiding"
-    MEMBER = "member"
-    CO_OPTED = "co-opted"
-    CABINET_MEMBER = "cabinet-member"
-    DEPUTY_CABINET_MEMBER = "deputy-cabinet-member"
-    SHADOW_CABINET_MEMBER = "shadow-cabinet-member"
-    OTHER_MEMBER = "other-member"
-    OFFICER = "officer"
-    OTHER = "other"
-
-
-class PersonKind(StrEnum):
-    MEMBER = "member"
-    OFFICER = "officer"
-    OTHER = "other"
-
-
 class ItemKind(StrEnum):
     """The kind of agenda item; standing items carry standard wording."""
 
@@ -151,412 +156,7 @@ class ItemKind(StrEnum):
     OTHER = "other"
 
 
-class ExemptionBasis(StrEnum):
-    """Exempt under Schedule 12A (a paragraph) or confidential under s.100A(2)."""
-
-    EXEMPT = "exempt"
-    CONFIDENTIAL = "confidential"
-    LICENSING_HEARING = "licensing-hearing"
-
-
-class InterestType(StrEnum):
-    PECUNIARY = "pecuniary"
-    OTHER_REGISTRABLE = "other-registrable"
-    NON_REGISTRABLE = "non-registrable"
-    SIGNIFICANT_OTHER = "significant-other"
-    LOBBYING = "lobbying"
-    PARTY_WHIP = "party-whip"
-    OTHER = "other"
-
-
-class MotionKind(StrEnum):
-    MOTION = "motion"
-    AMENDMENT = "amendment"
-    PROCEDURAL = "procedural"
-
-
-class MotionOutcome(StrEnum):
-    CARRIED = "carried"
-    LOST = "lost"
-    WITHDRAWN = "withdrawn"
-    DEFERRED = "deferred"
-    REFERRED = "referred"
-    NOT_VOTED = "not-voted"
-
-
-class ActionKind(StrEnum):
-    ACTION = "action"
-    REFERRAL = "referral"
-    INFORMATION = "information-request"
-
-
-class KeyDecisionRoute(StrEnum):
-    FORWARD_PLAN = "forward-plan"
-    GENERAL_EXCEPTION = "general-exception"
-    SPECIAL_URGENCY = "special-urgency"
-
-
-class CallInState(StrEnum):
-    MADE = "made"
-    PUBLISHED = "published"
-    CALLED_IN = "called-in"
-    IMPLEMENTED = "implemented"
-
-
-# --------------------------------------------------------------------------- people
-
-
-@_frozen
-class Contact:
-    """The clerk a reader should contact about the meeting."""
-
-    name: str = ""
-    phone: str = ""
-    email: str = ""
-
-
-@_frozen
-class Person:
-    """One entry of the register of members and officers (``people/register.yaml``)."""
-
-    id: str
-    """Stable slug such as ``cllr-m-mutton``; attendance and declarations refer to it."""
-    name: str
-    """Name as printed, without title: ``M Mutton``."""
-    title: str = ""
-    """``Councillor``, ``Mr``, ``Dr``… printed before the name for members."""
-    kind: PersonKind = PersonKind.MEMBER
-    directorate: str = ""
-    """Officers: the directorate the minutes group them by (``People``, ``Place``)."""
-    job_title: str = ""
-    party: str = ""
-    email: str = ""
-
-
-@_frozen
-class Membership:
-    """Who served on a committee, in what role, from when to when."""
-
-    person: str
-    role: Role = Role.MEMBER
-    start: dt.date | None = None
-    end: dt.date | None = None
-
-
-@_frozen
-class Committee:
-    """A committee as data in the archive (``committees/<slug>.yaml``)."""
-
-    slug: str
-    name: str
-    council: str = ""
-    template: str = ""
-    venue: str = ""
-    contact: Contact = field(default_factory=Contact)
-    quorum: int | None = None
-    """Members who must be present in person; ``None`` when the rules set none."""
-    remote_counts_for_quorum: bool = False
-    decision_maker: str = ""
-    """Executive sessions: the decision-maker named in records of decision."""
-    membership: tuple[Membership, ...] = ()
-
-
-# --------------------------------------------------------------------------- attendance
-
-
-@_frozen
-class Movement:
-    """An arrival or departure: at a time, and/or before/during/after an item."""
-
-    time: dt.time | None = None
-    item: str = ""
-    """Agenda number of the item, e.g. ``"8"``."""
-    relation: str = "during"
-    """``before``, ``during`` or ``after`` the item."""
-
-
-@_frozen
-class Attendee:
-    """One person's attendance at a meeting."""
-
-    person: str = ""
-    """Register id; may be empty for someone not in the register (``name`` then)."""
-    name: str = ""
-    """Display name when the person is not in the register (or as printed on import)."""
-    role: Role = Role.MEMBER
-    state: AttendanceState = AttendanceState.NOT_RECORDED
-    substitute_for: str = ""
-    """Register id (or name) of the member this person substitutes for."""
-    directorate: str = ""
-    """Officers: overrides the register's directorate for this meeting."""
-    capacity: str = ""
-    """Free words printed after the name: ``Cabinet Member``, ``Carers Trust``…"""
-    arrived: Movement | None = None
-    left: Movement | None = None
-
-
-@_frozen
-class ChairChange:
-    """A change of who presides during the meeting."""
-
-    person: str
-    from_item: str
-    reason: str = ""
-
-
-# --------------------------------------------------------------------------- exemption
-
-
-@_frozen
-class Exemption:
-    """Why content is not for publication, and whether it may be released."""
-
-    basis: ExemptionBasis = ExemptionBasis.EXEMPT
-    paragraph: int | None = None
-    """Schedule 12A paragraph (England 1-7, Wales 12-18); required when basis is exempt."""
-    public_interest: str = ""
-    """Why the public interest in withholding outweighs disclosure."""
-    release: str = ""
-    """When or on what condition the content may be released."""
-    release_on: dt.date | None = None
-
-
-# --------------------------------------------------------------------------- agenda parts
-
-
-@_frozen
-class Report:
-    """The report or briefing note an item considers, and who wrote it."""
-
-    kind: str = "Report"
-    """``Report``, ``Briefing Note``… printed as "<kind> of the <author>"."""
-    author: str = ""
-    """``Deputy Chief Executive (People)``."""
-    to_follow: bool = False
-
-
-@_frozen
-class Document:
-    """A document attached to an item (report, appendix, presentation)."""
-
-    title: str
-    file: str = ""
-    """Path of the file inside the meeting's ``documents/`` folder, if attached."""
-    size: str = ""
-    """As published, e.g. ``PDF 61 KB``."""
-    to_follow: bool = False
-    exemption: Exemption | None = None
-    """An exempt appendix to a public item: listed in public, never included."""
-
-
-@_frozen
-class Urgency:
-    """A late or urgent item, or a late agenda: the chair's recorded reason."""
-
-    reason: str
-    agreed_by: str = ""
-    late: bool = True
-
-
-@_frozen
-class KeyDecision:
-    """An executive key decision and how the 28-day notice rule was met."""
-
-    forward_plan_ref: str = ""
-    forward_plan_date: dt.date | None = None
-    route: KeyDecisionRoute = KeyDecisionRoute.FORWARD_PLAN
-    reasons: str = ""
-    notice_to: str = ""
-    """General exception: the scrutiny chair informed; special urgency: the chair agreeing."""
-    notice_on: dt.date | None = None
-
-
-# --------------------------------------------------------------------------- minutes parts
-
-
-@_frozen
-class Paragraph:
-    """One narrative paragraph of the minutes."""
-
-    text: str
-    exemption: Exemption | None = None
-    """Exempt minute text inside a public item."""
-
-
-@_frozen
-class BulletList:
-    """A list of points (discussion bullets), optionally with a lead-in sentence."""
-
-    bullets: tuple[str, ...]
-    exemption: Exemption | None = None
-
-
-@_frozen
-class Withheld:
-    """What a public view shows where exempt minute text was left out."""
-
-    withheld: ExemptionBasis
-    paragraph: int | None = None
-
-
-Block = Paragraph | BulletList | Withheld
-
-
-@_frozen
-class Declaration:
-    """An interest declared by a member."""
-
-    member: str
-    """Register id or name of the member."""
-    interest: InterestType = InterestType.OTHER
-    nature: str = ""
-    regarding: str = ""
-    """Agenda number of the item the interest concerns (when declared under a standing item)."""
-    left_room: bool = False
-    left_at: dt.time | None = None
-    returned_at: dt.time | None = None
-    dispensation: str = ""
-
-
-@_frozen
-class Vote:
-    """A vote: counts and/or named lists."""
-
-    for_count: int | None = None
-    against_count: int | None = None
-    abstain_count: int | None = None
-    for_names: tuple[str, ...] = ()
-    against_names: tuple[str, ...] = ()
-    abstain_names: tuple[str, ...] = ()
-    absent_names: tuple[str, ...] = ()
-    recorded: bool = False
-    """A recorded (named) vote, as at budget council or when a member asks."""
-    requested_by: str = ""
-    unanimous: bool = False
-    casting_vote: str = ""
-    """Who gave a casting vote (normally the chair)."""
-    threshold: str = ""
-    """A special majority, e.g. ``75%``."""
-
-
-@_frozen
-class Motion:
-    """A motion or amendment with mover, seconder, outcome and vote."""
-
-    kind: MotionKind = MotionKind.MOTION
-    text: str = ""
-    mover: str = ""
-    seconder: str = ""
-    outcome: MotionOutcome = MotionOutcome.NOT_VOTED
-    substantive: bool = False
-    """An amendment that was carried and became the substantive motion."""
-    part: str = ""
-    """When parts of a motion are voted on separately: which part."""
-    vote: Vote | None = None
-
-
-@_frozen
-class Resolution:
-    """One resolution (or sub-resolution) with its printed label."""
-
-    label: str = ""
-    """``(a)``, ``1)``, ``(i)``; stored as printed, assigned by :mod:`workflow.record.numbering`."""
-    text: str = ""
-    children: tuple[Resolution, ...] = ()
-
-
-@_frozen
-class Action:
-    """An action, referral or request for information arising from an item."""
-
-    text: str
-    kind: ActionKind = ActionKind.ACTION
-    owner: str = ""
-    """Who is to act (person, officer role or body referred to)."""
-    due: dt.date | None = None
-    done: bool = False
-    done_on: dt.date | None = None
-    origin: str = ""
-    """Minute reference the action arose from, when carried forward (``14/17``)."""
-
-
-@_frozen
-class Speaker:
-    name: str
-    capacity: str = ""
-    """``objector``, ``supporter``, ``applicant``, ``ward councillor``…"""
-
-
-@_frozen
-class PlanningApplication:
-    """Planning committee fields of an item."""
-
-    reference: str
-    site: str = ""
-    applicant: str = ""
-    proposal: str = ""
-    recommendation: str = ""
-    speakers: tuple[Speaker, ...] = ()
-    decision: str = ""
-    """``granted``, ``refused``, ``deferred``, ``granted subject to conditions``…"""
-    conditions: tuple[str, ...] = ()
-    refusal_reasons: tuple[str, ...] = ()
-
-
-@_frozen
-class Party:
-    name: str
-    capacity: str = ""
-    """``applicant``, ``responsible authority``, ``other person``…"""
-
-
-@_frozen
-class LicensingHearing:
-    """Licensing sub-committee hearing fields of an item."""
-
-    application: str
-    premises: str = ""
-    licence_type: str = ""
-    parties: tuple[Party, ...] = ()
-    exclusion_regulation: str = ""
-    """The hearings regulation under which parties were excluded for deliberation."""
-    decision: str = ""
-    reasons: str = ""
-
-
-@_frozen
-class CallIn:
-    """Scrutiny call-in of an executive decision."""
-
-    state: CallInState = CallInState.MADE
-    published_on: dt.date | None = None
-    deadline: dt.date | None = None
-    called_in_by: str = ""
-    called_in_on: dt.date | None = None
-    urgent_reason: str = ""
-    """Decisions taken under urgency are exempt from call-in; the reason is recorded."""
-    implemented_on: dt.date | None = None
-
-
-@_frozen
-class DecisionRecord:
-    """The written record of an executive decision."""
-
-    decision: str
-    reasons: str = ""
-    alternatives: tuple[str, ...] = ()
-    """Alternative options considered and rejected."""
-    conflicts: str = ""
-    dispensation: str = ""
-    decision_maker: str = ""
-    decided_on: dt.date | None = None
-    call_in: CallIn = field(default_factory=CallIn)
-
-
-# --------------------------------------------------------------------------- items
-
-
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Item:
     """One item of business, with both its agenda number and its minute number."""
 
@@ -608,10 +208,7 @@ class Item:
         return self.title
 
 
-# --------------------------------------------------------------------------- meeting
-
-
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Agenda:
     """Publication facts of the agenda."""
 
@@ -622,7 +219,7 @@ class Agenda:
     """How many supplementary agendas (late items) followed the first publication."""
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Approval:
     """Minutes signed as a correct record at a later meeting."""
 
@@ -637,7 +234,7 @@ class Approval:
     """Corrections agreed at the approving meeting."""
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Amendment:
     """A recorded amendment to approved minutes."""
 
@@ -649,14 +246,14 @@ class Amendment:
     summary: str = ""
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Postponement:
     from_date: dt.date
     to_date: dt.date
     reason: str = ""
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class PrivateNotice:
     """Notice of intention to hold part of an executive meeting in private."""
 
@@ -665,7 +262,7 @@ class PrivateNotice:
     urgent_reason: str = ""
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Meeting:
     """One meeting of a committee: the source of truth for agenda and minutes."""
 
@@ -709,8 +306,3 @@ class Meeting:
             if it.uid == uid:
                 return it
         raise KeyError(uid)
-
-
-def field_names(cls: type) -> tuple[str, ...]:
-    """The declared fields of a model class, in YAML order."""
-    return tuple(f.name for f in dataclasses.fields(cls))

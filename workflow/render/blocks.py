@@ -24,6 +24,7 @@ from workflow.record.model import (
     Person,
     Role,
 )
+from workflow.record.names import attendee_name, person_name
 from workflow.render.elements import Block, Blocks, Run
 from workflow.render.items import agenda_detail, minutes_detail
 from workflow.render.styles import Style
@@ -32,7 +33,6 @@ from workflow.render.wording import (
     time_of_day,
 )
 from workflow.text.dates import format_date
-from workflow.text.names import attendee_name, person_name
 
 __all__ = ["MARKING", "Block", "Run", "agenda_blocks", "minutes_blocks"]
 

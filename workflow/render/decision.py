@@ -28,6 +28,7 @@ from workflow.record.model import (
     Meeting,
     Person,
 )
+from workflow.record.names import person_name
 from workflow.record.redaction import public_view
 from workflow.render.blocks import MARKING
 from workflow.render.docx import write_docx
@@ -36,7 +37,6 @@ from workflow.render.styles import Style
 from workflow.render.wording import exempt_note
 from workflow.rules.decisions import ForwardPlanEntry
 from workflow.text.dates import format_date
-from workflow.text.names import person_name
 
 __all__ = [
     "decision_blocks",

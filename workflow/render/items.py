@@ -23,6 +23,7 @@ from workflow.record.model import (
     Resolution,
     Withheld,
 )
+from workflow.record.names import person_name
 from workflow.render.elements import Blocks, Run
 from workflow.render.styles import Style
 from workflow.render.wording import (
@@ -34,7 +35,6 @@ from workflow.render.wording import (
     withheld_note,
 )
 from workflow.text.dates import format_date
-from workflow.text.names import person_name
 
 __all__ = ["agenda_detail", "minutes_detail", "urgency_note"]
 

@@ -22,7 +22,7 @@ from workflow.record.model import (
     Person,
     Vote,
 )
-from workflow.text.names import person_name, person_names
+from workflow.record.names import person_name, person_names
 
 __all__ = [
     "declaration_sentence",

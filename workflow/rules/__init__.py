@@ -8,7 +8,8 @@
 - :mod:`~workflow.rules.decisions`: key decisions, records of decision, call-in;
 - :mod:`~workflow.rules.followup`: actions carried forward, minute citations;
 - :mod:`~workflow.rules.membership`: who serves on a committee and is expected to attend;
-- :mod:`~workflow.rules.next_steps`: what the clerk does next for each meeting.
+- :mod:`~workflow.rules.next_steps`: the meeting list, and what the clerk does next for
+  each meeting.
 
 Nothing here reads or writes the archive: the services pass records in and store results.
 """

@@ -21,7 +21,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from workflow.errors import Refused
+from workflow.errors import NotFound, Refused
 from workflow.record.model import (
     CallIn,
     CallInState,
@@ -30,6 +30,7 @@ from workflow.record.model import (
     KeyDecision,
     KeyDecisionRoute,
     Meeting,
+    Resolution,
 )
 from workflow.rules.deadlines import WorkingCalendar, add_clear_working_days
 from workflow.text.dates import format_date
@@ -42,11 +43,15 @@ __all__ = [
     "call_in",
     "calendar_clear_days",
     "decision_status",
+    "find_item",
     "forward_plan",
     "implement",
+    "item_number",
     "key_decision_problem",
     "private_notice_problem",
     "publish_decision",
+    "resolved_text",
+    "with_record",
 ]
 
 FORWARD_PLAN_CLEAR_DAYS = 28
@@ -211,6 +216,55 @@ def _short(record: DecisionRecord) -> str:
 
 def _on(day: dt.date | None) -> str:
     return format_date(day) if day else "an unrecorded date"
+
+
+# --------------------------------------------------------------------------- one decision's item
+
+
+def item_number(item: Item) -> str:
+    """How a clerk names an item: its minute number, else its agenda number, else its uid."""
+    return item.minute_number or item.agenda_number or item.uid
+
+
+def with_record(meeting: Meeting, uid: str, record: DecisionRecord) -> Meeting:
+    """The meeting with item ``uid``'s record of decision replaced by ``record``."""
+    items = tuple(dataclasses.replace(it, decision_record=record) if it.uid == uid else it
+                  for it in meeting.items)
+    return dataclasses.replace(meeting, items=items)
+
+
+def resolved_text(item: Item) -> str:
+    """The decision in words, from the item's RESOLVED wording and resolutions."""
+    parts = [item.resolved_intro.strip()] if item.resolved_intro.strip() else []
+    parts += [_resolution_text(r) for r in item.resolutions]
+    return " ".join(p for p in parts if p)
+
+
+def _resolution_text(resolution: Resolution) -> str:
+    head = " ".join(p for p in (resolution.label, resolution.text.strip()) if p)
+    return " ".join([head, *(_resolution_text(c) for c in resolution.children)]).strip()
+
+
+def find_item(meeting: Meeting, ref: str, *, recorded: bool) -> Item:
+    """The item ``ref`` names: its uid, or its agenda or minute number (one with a record
+    of decision first when ``recorded``); refused in one sentence when none or several."""
+    for item in meeting.items:
+        if item.uid == ref:
+            return item
+    wanted = ref.strip().rstrip(".")
+    matches = [it for it in meeting.items
+               if wanted and wanted in (it.minute_number.rstrip("."), it.agenda_number.rstrip("."))]
+    if recorded and len(matches) > 1:
+        matches = [it for it in matches if it.decision_record is not None] or matches
+    if len(matches) == 1:
+        return matches[0]
+    known = ", ".join(f"{it.uid} ({item_number(it)})" for it in meeting.items)
+    if not matches:
+        raise NotFound(f"{meeting.id} has no item '{ref}'; give an item's uid or its agenda or "
+                       f"minute number: {known}.")
+    which = " and ".join(f"{it.uid} (agenda {it.agenda_number}, minute {it.minute_number})"
+                         for it in matches)
+    raise Refused(f"'{ref}' could mean {which} in {meeting.id}; give the item's uid instead.")
 
 
 # --------------------------------------------------------------------------- listings

@@ -23,6 +23,7 @@ from workflow.errors import FieldError, Refused
 from workflow.record.model import Action, BulletList, Item, ItemKind, Meeting, Paragraph, Resolution
 from workflow.record.numbering import find_minute_refs, minute_ref_for
 from workflow.text.dates import format_date
+from workflow.text.prose import joined
 
 __all__ = [
     "LIFECYCLE_FIELDS",
@@ -277,8 +278,8 @@ def minutes_wording(approves: Sequence[str], dates: Mapping[str, dt.date], commi
     parts = []
     if own:
         noun = "meeting" if len(own) == 1 else "meetings"
-        parts.append(f"the {noun} held on {_join([format_date(d) for d in sorted(own)])}")
-    return f"To agree the minutes of {_join(parts + others)}"
+        parts.append(f"the {noun} held on {joined([format_date(d) for d in sorted(own)])}")
+    return f"To agree the minutes of {joined(parts + others)}"
 
 
 def fill_minutes_item(item: Item, wording: str) -> Item:
@@ -293,11 +294,6 @@ def fill_minutes_item(item: Item, wording: str) -> Item:
         lines.insert(0, wording)
     return dataclasses.replace(item, wording=tuple(lines))
 
-
-def _join(parts: Sequence[str]) -> str:
-    if len(parts) <= 1:
-        return "".join(parts)
-    return ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
 LIFECYCLE_FIELDS = ("status", "approval", "amendments", "agenda", "postponements")

@@ -34,6 +34,7 @@ from workflow.record.model import (
     Status,
     Urgency,
 )
+from workflow.record.names import attendee_name
 from workflow.rules.deadlines import WorkingCalendar, is_on_time
 from workflow.rules.followup import (
     describe_changes,
@@ -47,7 +48,6 @@ from workflow.rules.publication import (
     with_exclusion,
 )
 from workflow.text.dates import format_date
-from workflow.text.names import attendee_name
 
 __all__ = [
     "Check",

@@ -2,7 +2,7 @@
 
 Lives here: who served on a committee on a given date, the attendance a new meeting
 expects from that membership (everyone ``not-recorded`` until the clerk ticks them) and
-who a substitute may stand in for. Names are written by :mod:`workflow.text.names`.
+who a substitute may stand in for. Names are written by :mod:`workflow.record.names`.
 
 Must not live here: reading or writing the register or committee files (that is the
 codec's and the archive's job) and any attendance recorded at a meeting.

@@ -1,7 +1,8 @@
 """The meeting list a clerk starts from: each meeting's state and its next step or deadline.
 
-Lives here: :func:`next_step` (what the clerk does next for a meeting, when it is due,
-whether it is late) and :func:`overview_rows`, the list newest first. Pure: the
+Lives here: :class:`MeetingSummary` (a meeting as one line of the list), :func:`next_step`
+(what the clerk does next for a meeting, when it is due, whether it is late) and
+:func:`overview_rows`, the list newest first. Pure: the
 summaries, the settings, the day and the working-day calendar are passed in.
 """
 
@@ -13,12 +14,23 @@ from dataclasses import dataclass
 from typing import Any
 
 from workflow.record.model import Status
-from workflow.record.summary import MeetingSummary
 from workflow.rules.deadlines import WorkingCalendar, latest_publication_date
 from workflow.rules.publication import RuleSettings
 from workflow.text.dates import format_date
 
-__all__ = ["OverviewRow", "next_step", "overview_rows"]
+__all__ = ["MeetingSummary", "OverviewRow", "next_step", "overview_rows"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MeetingSummary:
+    """One line of the meeting list."""
+
+    id: str
+    committee: str
+    committee_name: str = ""
+    date: dt.date
+    start: dt.time | None = None
+    status: Status = Status.AGENDA_DRAFT
 
 
 @dataclass(frozen=True, slots=True)

@@ -40,6 +40,7 @@ from workflow.rules.deadlines import (
 )
 from workflow.rules.decisions import key_decision_problem, private_notice_problem
 from workflow.text.dates import format_date
+from workflow.text.prose import joined
 
 __all__ = [
     "Check",
@@ -222,8 +223,7 @@ def exclusion_item(paragraphs: Sequence[int], *, uid: str = "exclusion",
                    confidential: bool = False) -> Item:
     """The item excluding the press and public, worded for the paragraphs concerned."""
     numbers = sorted(set(paragraphs))
-    words = ", ".join(str(n) for n in numbers[:-1]) + (" and " if len(numbers) > 1 else "")
-    words += str(numbers[-1]) if numbers else ""
+    words = joined([str(n) for n in numbers])
     if numbers:
         noun = "paragraph" if len(numbers) == 1 else "paragraphs"
         grounds = (f"the likely disclosure of exempt information as defined in {noun} {words} "

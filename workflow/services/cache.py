@@ -15,6 +15,7 @@ Lives here:
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -26,10 +27,11 @@ from typing import Any, TypeVar
 import platformdirs
 
 from workflow.errors import MinutebookError
+from workflow.record import codec
 from workflow.record.model import Status
-from workflow.record.summary import MeetingSummary, summary_of
+from workflow.rules.next_steps import MeetingSummary
 
-__all__ = ["Cache", "SummaryStore", "blob_id"]
+__all__ = ["Cache", "SummaryStore", "blob_id", "summary_of"]
 
 T = TypeVar("T")
 
@@ -74,6 +76,19 @@ def _summary(row: list[Any]) -> MeetingSummary:
         id=meeting_id, committee=committee, committee_name=name, date=dt.date.fromisoformat(date),
         start=dt.time.fromisoformat(start) if start else None, status=Status(status),
     )
+
+
+_FIELDS = tuple(f.name for f in dataclasses.fields(MeetingSummary))
+
+
+def summary_of(text: bytes, *, where: str) -> MeetingSummary:
+    """The list line of a meeting file, read through the codec;
+    :class:`~workflow.errors.MinutebookError` naming the field when it cannot give one."""
+    data = codec.load_yaml(text, where=where)
+    summary = codec.decode(MeetingSummary, {k: data[k] for k in _FIELDS if k in data}, where=where)
+    if not summary.committee_name:
+        summary = dataclasses.replace(summary, committee_name=summary.committee)
+    return summary
 
 
 class SummaryStore:

@@ -22,12 +22,18 @@ from pathlib import Path
 from typing import Generic, TypeVar
 
 import archive as store
-from workflow.errors import MinutebookError, NotFound, OutputError, Refused
+from workflow.errors import MinutebookError, OutputError, Refused
 from workflow.record import files
-from workflow.record.model import CallInState, DecisionRecord, Item, Meeting, Resolution, Status
+from workflow.record.model import CallInState, DecisionRecord, Item, Meeting, Status
 from workflow.render import write_output
 from workflow.rules import decisions
-from workflow.rules.decisions import ForwardPlanEntry
+from workflow.rules.decisions import (
+    ForwardPlanEntry,
+    find_item,
+    item_number,
+    resolved_text,
+    with_record,
+)
 from workflow.services.documents import Documents
 from workflow.services.workspace import Workspace, archive_errors
 from workflow.text.dates import format_date
@@ -104,10 +110,10 @@ class Decisions:
 
     def decision_item(self, meeting: Meeting, ref: str, *, recorded: bool = True) -> Item:
         """The item ``ref`` names (uid, agenda or minute number); with a record unless not ``recorded``."""
-        item = _find_item(meeting, ref, recorded=recorded)
+        item = find_item(meeting, ref, recorded=recorded)
         if recorded and item.decision_record is None:
             raise Refused(
-                f"Item {_number(item)} '{item.printed_title}' of {meeting.id} has no record of "
+                f"Item {item_number(item)} '{item.printed_title}' of {meeting.id} has no record of "
                 f"decision; write one first (minutebook decision record {meeting.id} {item.uid} "
                 "--reasons TEXT)."
             )
@@ -152,7 +158,7 @@ class Decisions:
             item = meeting.item(status.item)
             call = item.decision_record.call_in if item.decision_record else None
             rows.append(DecisionRow(
-                meeting=meeting.id, item=item.uid, number=_number(item),
+                meeting=meeting.id, item=item.uid, number=item_number(item),
                 title=item.printed_title,
                 decision_maker=status.decision_maker or self.documents.decision_maker(meeting),
                 state=status.state, published_on=call.published_on if call else None,
@@ -175,7 +181,7 @@ class Decisions:
             if meeting.status not in _HELD or meeting.status is Status.MINUTES_APPROVED:
                 continue
             rows += [
-                DecisionCandidate(meeting.id, item.uid, _number(item), item.printed_title, meeting.date)
+                DecisionCandidate(meeting.id, item.uid, item_number(item), item.printed_title, meeting.date)
                 for item in meeting.items
                 if item.resolutions and item.decision_record is None
             ]
@@ -222,12 +228,12 @@ class Decisions:
         _require_held(meeting, "A record of decision is written")
         old = item.decision_record
         if old is not None and old.call_in.state is not CallInState.MADE:
-            raise Refused(f"The record of decision for item {_number(item)} was published on "
+            raise Refused(f"The record of decision for item {item_number(item)} was published on "
                           f"{format_date(old.call_in.published_on or meeting.date)}; a published "
                           "record is not rewritten.")
-        text = decision.strip() or (old.decision if old else "") or _resolved_text(item)
+        text = decision.strip() or (old.decision if old else "") or resolved_text(item)
         if not text:
-            raise Refused(f"Item {_number(item)} '{item.printed_title}' has no resolution to take "
+            raise Refused(f"Item {item_number(item)} '{item.printed_title}' has no resolution to take "
                           "the decision from; give it with --decision TEXT.")
         base = old or DecisionRecord(decision=text)
         record = dataclasses.replace(
@@ -242,14 +248,14 @@ class Decisions:
             decided_on=decided_on or base.decided_on or meeting.date,
         )
         if not record.reasons.strip():
-            raise Refused(f"The record of decision for item {_number(item)} '{item.printed_title}' "
+            raise Refused(f"The record of decision for item {item_number(item)} '{item.printed_title}' "
                           "needs the reasons for the decision (--reasons TEXT).")
         if record == old:
-            raise Refused(f"The record of decision for item {_number(item)} already says this; "
+            raise Refused(f"The record of decision for item {item_number(item)} already says this; "
                           "nothing to change.")
-        new = _with_record(meeting, item.uid, record)
+        new = with_record(meeting, item.uid, record)
         verb = "written" if old is None else "updated"
-        summary = f"Item {_number(item)}: record of decision {verb}"
+        summary = f"Item {item_number(item)}: record of decision {verb}"
         version = self.meetings.save(new, message=summary, trailers=_trailers(item, "record_decision"))
         return DecisionStep(new, new.item(item.uid), version, summary)
 
@@ -280,7 +286,7 @@ class Decisions:
             calendar=self.workspace.calendar(),
             urgent_reason=urgent_reason,
         )
-        new = _with_record(meeting, item.uid, record)
+        new = with_record(meeting, item.uid, record)
         self.meetings.check_locked(new)
         written_files = self.meetings.files_of(new)
         folder = f"{files.meeting_folder(meeting.id)}/issued"
@@ -289,7 +295,7 @@ class Decisions:
             path = f"{folder}/decision-{item.uid}{'.confidential' if confidential else ''}.docx"
             written_files[path] = self.documents.decision_bytes(new, item.uid, confidential=confidential)
             written.append(path)
-        summary = f"Item {_number(item)}: record of decision published"
+        summary = f"Item {item_number(item)}: record of decision published"
         trailers = {"Meeting": new.id, "Status": new.status.value, **_trailers(item, "publish_decision")}
         version = self.workspace.save_files(written_files, summary, trailers)
         tag = self.workspace.tag(f"{new.id}/decision-{item.uid}-published", version.commit, summary)
@@ -307,7 +313,7 @@ class Decisions:
         day = on or self.workspace.today()
         self._not_future(day, "A call-in", "recorded")
         record = decisions.call_in(item.decision_record, by=by, on=day)  # type: ignore[arg-type]
-        summary = f"Item {_number(item)}: decision called in by {by.strip()}"
+        summary = f"Item {item_number(item)}: decision called in by {by.strip()}"
         return self._save_decision(meeting, item, record, summary, "call_in")
 
     def implement_decision(
@@ -326,12 +332,12 @@ class Decisions:
         record = decisions.implement(
             item.decision_record, on=day, call_in_concluded=call_in_concluded  # type: ignore[arg-type]
         )
-        summary = f"Item {_number(item)}: decision implemented"
+        summary = f"Item {item_number(item)}: decision implemented"
         return self._save_decision(meeting, item, record, summary, "implement")
 
     def _save_decision(self, meeting: Meeting, item: Item, record: DecisionRecord,
                        summary: str, step: str) -> DecisionStep:
-        new = _with_record(meeting, item.uid, record)
+        new = with_record(meeting, item.uid, record)
         version = self.meetings.save(new, message=summary, trailers=_trailers(item, step))
         return DecisionStep(new, new.item(item.uid), version, summary)
 
@@ -360,10 +366,6 @@ class Decisions:
 # --------------------------------------------------------------------------- helpers
 
 
-def _number(item: Item) -> str:
-    return item.minute_number or item.agenda_number or item.uid
-
-
 def _trailers(item: Item, step: str) -> dict[str, str]:
     return {"Step": step, "Decision": item.uid}
 
@@ -383,40 +385,3 @@ def _check_output(out: Path) -> None:
     if not out.parent.is_dir():
         raise OutputError(f"The folder {out.parent} does not exist, so {out.name} cannot be "
                           "written there; nothing was published.")
-
-
-def _with_record(meeting: Meeting, uid: str, record: DecisionRecord) -> Meeting:
-    items = tuple(dataclasses.replace(it, decision_record=record) if it.uid == uid else it
-                  for it in meeting.items)
-    return dataclasses.replace(meeting, items=items)
-
-
-def _resolved_text(item: Item) -> str:
-    parts = [item.resolved_intro.strip()] if item.resolved_intro.strip() else []
-    parts += [_resolution_text(r) for r in item.resolutions]
-    return " ".join(p for p in parts if p)
-
-
-def _resolution_text(resolution: Resolution) -> str:
-    head = " ".join(p for p in (resolution.label, resolution.text.strip()) if p)
-    return " ".join([head, *(_resolution_text(c) for c in resolution.children)]).strip()
-
-
-def _find_item(meeting: Meeting, ref: str, *, recorded: bool) -> Item:
-    for item in meeting.items:
-        if item.uid == ref:
-            return item
-    wanted = ref.strip().rstrip(".")
-    matches = [it for it in meeting.items
-               if wanted and wanted in (it.minute_number.rstrip("."), it.agenda_number.rstrip("."))]
-    if recorded and len(matches) > 1:
-        matches = [it for it in matches if it.decision_record is not None] or matches
-    if len(matches) == 1:
-        return matches[0]
-    known = ", ".join(f"{it.uid} ({_number(it)})" for it in meeting.items)
-    if not matches:
-        raise NotFound(f"{meeting.id} has no item '{ref}'; give an item's uid or its agenda or "
-                       f"minute number: {known}.")
-    which = " and ".join(f"{it.uid} (agenda {it.agenda_number}, minute {it.minute_number})"
-                         for it in matches)
-    raise Refused(f"'{ref}' could mean {which} in {meeting.id}; give the item's uid instead.")

@@ -17,17 +17,17 @@ from pathlib import Path
 from typing import Any
 
 import archive as store
-from workflow.drafting import templates
+from workflow.drafting import meeting_templates
 from workflow.errors import MinutebookError
 from workflow.record import files
 from workflow.record.model import AttendanceState, Meeting
+from workflow.record.names import attendee_name
 from workflow.rules import approval, lifecycle
 from workflow.rules.lifecycle import Event
 from workflow.rules.publication import Check
 from workflow.services.checks import Checks
 from workflow.services.documents import Documents
 from workflow.services.workspace import Workspace
-from workflow.text.names import attendee_name
 
 __all__ = ["Lifecycle", "Published"]
 
@@ -63,7 +63,7 @@ class Lifecycle:
         if not slug:
             return False
         try:
-            return templates.load_template(slug).executive
+            return meeting_templates.load_template(slug).executive
         except MinutebookError:
             return False
 

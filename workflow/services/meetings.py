@@ -14,11 +14,11 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import archive as store
-from workflow.drafting import templates
+from workflow.drafting import meeting_templates
+from workflow.drafting.new_meeting import draft_meeting
 from workflow.errors import MinutebookError, NotFound, Refused
 from workflow.record import files, numbering
 from workflow.record.model import Meeting, MeetingKind, Status
-from workflow.record.summary import MeetingSummary
 from workflow.rules import approval, followup, next_steps
 from workflow.services.cache import SummaryStore
 from workflow.services.register import Register, not_found
@@ -75,7 +75,7 @@ class Meetings:
             self.summaries(), workspace.settings, workspace.today(), workspace.calendar()
         )
 
-    def summaries(self) -> list[MeetingSummary]:
+    def summaries(self) -> list[next_steps.MeetingSummary]:
         """Every meeting with its state, read through the codec from the archive's files
         (which every save keeps equal to the newest version); the summaries are kept by
         each file's blob id, so a file is read again only once it has changed. A file
@@ -150,14 +150,14 @@ class Meetings:
     ) -> Meeting:
         """Create a meeting from the committee's template and save its first version."""
         committee = self.register.committee(slug)
-        chosen = templates.load_template(template or committee.template or "scrutiny-board")
+        chosen = meeting_templates.load_template(template or committee.template or "scrutiny-board")
         meeting_id = f"{slug}/{date.isoformat()}"
         suffix = 2
         while self.exists(meeting_id):
             meeting_id = f"{slug}/{date.isoformat()}-{suffix}"
             suffix += 1
         previous = self.committee_meetings(slug, before=date)
-        meeting = templates.new_meeting(
+        meeting = draft_meeting(
             template=chosen,
             committee=committee,
             date=date,

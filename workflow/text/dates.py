@@ -14,7 +14,7 @@ from typing import Literal
 
 from workflow.errors import UsageError
 
-__all__ = ["MONTHS", "WEEKDAYS", "DateForm", "format_date", "parse_date", "parse_time"]
+__all__ = ["MONTHS", "TIME", "WEEKDAYS", "DateForm", "format_date", "parse_date", "parse_time"]
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS = (
@@ -28,7 +28,8 @@ DateForm = Literal["document", "heading", "text", "screen", "deadline"]
 2017", a date inside a sentence; ``screen``: "Thu 12 Oct 2017", lists on screen;
 ``deadline``: "Thu 12 Oct", a deadline in the coming weeks."""
 
-_TIME = re.compile(r"([01]?\d|2[0-3]):([0-5]\d)")
+TIME = re.compile(r"([01]?\d|2[0-3]):([0-5]\d)")
+"""A time of day as it is typed and stored: ``HH:MM`` (or ``H:MM``), 24-hour."""
 
 
 def format_date(day: dt.date, form: DateForm = "text") -> str:
@@ -58,7 +59,7 @@ def parse_date(text: str, what: str = "Date") -> dt.date:
 
 def parse_time(text: str, what: str = "Time") -> dt.time:
     """The time typed as ``HH:MM`` (24-hour); refused naming ``what`` when it is not one."""
-    found = _TIME.fullmatch(text.strip())
+    found = TIME.fullmatch(text.strip())
     if found is None:
         raise UsageError(
             f"{what}: '{text.strip()}' is not a time; write it as HH:MM (24-hour), e.g. 14:00."

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from workflow.record.model import Attendee, Person
+from workflow.text.prose import joined
 
 __all__ = ["attendee_name", "person_name", "person_names"]
 
@@ -26,10 +27,7 @@ def person_name(ref: str, people: Mapping[str, Person], *, fallback: str = "", t
 
 def person_names(refs: Sequence[str], people: Mapping[str, Person]) -> str:
     """``Councillor A, Councillor B and Councillor C``."""
-    names = [person_name(r, people) for r in refs]
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
+    return joined([person_name(r, people) for r in refs])
 
 
 def attendee_name(attendee: Attendee, people: Mapping[str, Person], *, title: bool = True) -> str:

@@ -1,0 +1,158 @@
+"""Editing a meeting's items: the small pure edits the command line and the TUI share.
+
+Lives here: :func:`add_report_item` (a new report with the next free number; an exempt
+one goes last, with an exclusion item before it), :func:`add_standing_item`,
+:func:`remove_item`, :func:`move_item` and :func:`new_uid`. Edits never renumber: only
+:func:`workflow.record.numbering.renumber` changes stored numbers. Must not live here:
+saving, or the rules a record must meet before publication.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Collection, Sequence
+
+from workflow.drafting.meeting_templates import (
+    Position,
+    StandingItem,
+    Template,
+    fill_wording,
+    load_template,
+)
+from workflow.errors import MinutebookError, NotFound
+from workflow.record import numbering
+from workflow.record.model import Exemption, Item, ItemKind, Meeting, Paragraph, Report
+from workflow.text.prose import joined
+
+__all__ = ["add_report_item", "add_standing_item", "move_item", "new_uid", "remove_item"]
+
+_GENERATED_UID = re.compile(r"i(\d+)")
+_DEFAULT_EXCLUSION = (
+    "To consider whether to exclude the press and public for the items of private business "
+    "that follow, because they involve the likely disclosure of exempt information within "
+    "paragraph {paragraphs} of Schedule 12A to the Local Government Act 1972."
+)
+
+
+def new_uid(existing: Collection[str]) -> str:
+    """A fresh item uid: ``i`` and one more than the highest ``i<n>`` in use."""
+    numbers = [int(m.group(1)) for uid in existing if (m := _GENERATED_UID.fullmatch(uid))]
+    return f"i{max(numbers, default=0) + 1}"
+
+
+def _index(meeting: Meeting, uid: str) -> int:
+    for index, item in enumerate(meeting.items):
+        if item.uid == uid:
+            return index
+    raise NotFound(f"There is no item '{uid}' in the meeting {meeting.id}.")
+
+
+def _exclusion_wording(template: Template | None, items: Sequence[Item]) -> tuple[str, ...]:
+    found = sorted({it.exemption.paragraph for it in items if it.exemption and it.exemption.paragraph})
+    paragraphs = joined([str(p) for p in found]) if found else ""
+    lines = template.exclusion.wording if template and template.exclusion else (_DEFAULT_EXCLUSION,)
+    return tuple(fill_wording(line, {"paragraphs": paragraphs}) for line in lines)
+
+
+def _with_exclusion(items: list[Item], template: Template | None, before: Sequence[Item], number: int) -> list[Item]:
+    """``items`` with an exclusion item just before the first exempt item.
+
+    Its wording names the exempt paragraphs, unless the clerk has reworded it.
+    """
+    at = next((i for i, it in enumerate(items) if it.kind is ItemKind.EXCLUSION), None)
+    wording = _exclusion_wording(template, items)
+    if at is None:
+        title = template.exclusion.title if template and template.exclusion else "Exclusion of Press and Public"
+        exclusion = Item(uid="exclusion", agenda_number=str(number), minute_number=str(number),
+                         kind=ItemKind.EXCLUSION, title=title, wording=wording)  # fmt: skip
+    else:
+        exclusion = items.pop(at)
+        if exclusion.wording == _exclusion_wording(template, before):
+            exclusion = dataclasses.replace(exclusion, wording=wording)
+    first_exempt = next(i for i, it in enumerate(items) if it.is_exempt)
+    items.insert(min(first_exempt, len(items) if at is None else at), exclusion)
+    return items
+
+
+def add_report_item(
+    meeting: Meeting,
+    *,
+    title: str,
+    report_kind: str = "Report",
+    author: str = "",
+    exempt_paragraph: int | None = None,
+    position: int | None = None,
+    kind: ItemKind = ItemKind.REPORT,
+    template: Template | None = None,
+) -> Meeting:
+    """The meeting with a new report item and the next free number (nothing is renumbered).
+
+    A public item goes before the end standing items; an exempt one goes last, and an
+    exclusion item naming the exempt paragraphs is put before the first exempt item.
+    ``template`` defaults to the meeting's own.
+    """
+    if not title.strip():
+        raise MinutebookError("A new item needs a title.")
+    if position is not None and not 0 <= position <= len(meeting.items):
+        raise MinutebookError(f"Position {position} is outside the agenda (0 to {len(meeting.items)}).")
+    if template is None and meeting.template:
+        template = load_template(meeting.template)
+    number = numbering.highest_number(meeting.items) + 1
+    exemption = Exemption(paragraph=exempt_paragraph) if exempt_paragraph is not None else None
+    if exemption and not any(it.kind is ItemKind.EXCLUSION for it in meeting.items):
+        number += 1
+    item = Item(
+        uid=new_uid({it.uid for it in meeting.items}), agenda_number=str(number), minute_number=str(number),
+        kind=kind, title=title.strip(), exemption=exemption,
+        report=Report(kind=report_kind or "Report", author=author.strip()) if author.strip() else None,
+    )  # fmt: skip
+    items = list(meeting.items)
+    if position is None:
+        ends = template.end_uids if template else frozenset()
+        stops = (i for i, it in enumerate(items) if it.uid in ends or it.kind is ItemKind.EXCLUSION or it.is_exempt)
+        position = len(items) if exemption else next(stops, len(items))
+    items.insert(position, item)
+    if exemption is not None:
+        items = _with_exclusion(items, template, meeting.items, number - 1)
+    return dataclasses.replace(meeting, items=tuple(items))
+
+
+def remove_item(meeting: Meeting, uid: str) -> Meeting:
+    """The meeting without item ``uid`` (and without the exclusion item once nothing is exempt)."""
+    index = _index(meeting, uid)
+    items = [*meeting.items[:index], *meeting.items[index + 1 :]]
+    if not any(it.is_exempt for it in items):
+        items = [it for it in items if not (it.kind is ItemKind.EXCLUSION and it.uid == "exclusion")]
+    return dataclasses.replace(meeting, items=tuple(items))
+
+
+def move_item(meeting: Meeting, uid: str, delta: int) -> Meeting:
+    """The meeting with item ``uid`` moved ``delta`` places (negative is up); numbers stay."""
+    index = _index(meeting, uid)
+    if not 0 <= index + delta < len(meeting.items):
+        raise MinutebookError(
+            f"The item '{meeting.items[index].title or uid}' cannot move {abs(delta)} place(s): "
+            f"it would go past the {'first' if delta < 0 else 'last'} item."
+        )
+    items = list(meeting.items)
+    items.insert(index + delta, items.pop(index))
+    return dataclasses.replace(meeting, items=tuple(items))
+
+
+def add_standing_item(meeting: Meeting, standing: StandingItem) -> Meeting:
+    """The meeting with a standing item of its template added with the next free number:
+    one that opens the agenda before the first report, one that ends it before private
+    business."""
+    number = str(numbering.highest_number(meeting.items) + 1)
+    uid = new_uid({it.uid for it in meeting.items})
+    item = Item(uid=uid, agenda_number=number, minute_number=number, kind=standing.kind,
+                title=standing.title, wording=standing.wording,
+                body=(Paragraph(text=standing.minutes),) if standing.minutes else ())  # fmt: skip
+    items = list(meeting.items)
+    if standing.position is Position.START:
+        at = next((i for i, it in enumerate(items) if it.kind is ItemKind.REPORT), len(items))
+    else:
+        at = next((i for i, it in enumerate(items) if it.is_exempt or it.kind is ItemKind.EXCLUSION), len(items))
+    items.insert(at, item)
+    return dataclasses.replace(meeting, items=tuple(items))
