@@ -13,7 +13,7 @@ code for the command line. Tracebacks are for bugs, never for bad input::
     └── UsageError                  exit 2: the command was used wrongly
 
 Errors raised by ``archive`` (which imports nothing from here) are translated by
-:mod:`workflow.service` into this tree.
+:mod:`workflow.services.workspace` into this tree.
 """
 
 from __future__ import annotations

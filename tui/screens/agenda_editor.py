@@ -9,6 +9,7 @@ report kind and author, wording lines and documents). Item edits call the pure h
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 
 from textual import on
 from textual.app import ComposeResult
@@ -153,7 +154,7 @@ class AgendaEditor(EditorPane):
 
     # ------------------------------------------------------------------ structure
 
-    def _structural(self, change) -> None:  # type: ignore[no-untyped-def]
+    def _structural(self, change: Callable[[Meeting], Meeting]) -> None:
         self.apply_pending()
         try:
             meeting = change(self.meeting)

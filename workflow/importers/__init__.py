@@ -6,7 +6,7 @@ meeting record, an :class:`ImportReport` naming every source line that is not in
 record (page furniture deliberately ignored, or text not understood) and the source text.
 Bad input raises :class:`ImportFailed` (a :class:`~workflow.errors.MinutebookError`)
 with one sentence. Saving into the archive and the command line live elsewhere
-(``workflow.service`` and ``tui.cli``); this package reads, it never writes.
+(``workflow.services.importing`` and ``tui.cli``); this package reads, it never writes.
 """
 
 from __future__ import annotations

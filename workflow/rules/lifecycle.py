@@ -11,9 +11,9 @@ commit message, tag name suggestion) or raises :class:`~workflow.errors.Refused`
 sentence saying what to do instead; a refused step changes nothing.
 
 What must not: I/O of any kind (archive, rendering, validation files). The service in
-:mod:`workflow.service` validates, renders, commits and tags around these functions;
-dates and deadlines come from :mod:`workflow.rules.deadlines`, and what one meeting does with
-another's minutes and actions from :mod:`workflow.rules.followup`.
+:mod:`workflow.services.lifecycle` validates, renders, commits and tags around these
+functions; dates and deadlines come from :mod:`workflow.rules.deadlines`, and what one
+meeting does with another's minutes and actions from :mod:`workflow.rules.followup`.
 """
 
 from __future__ import annotations
