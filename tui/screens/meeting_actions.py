@@ -11,6 +11,7 @@ the checks or rules themselves (:mod:`workflow.rules.lifecycle` via the service)
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +27,7 @@ from workflow.editing import autosave_store
 from workflow.errors import MinutebookError
 from workflow.record.model import Meeting
 from workflow.services.documents import Documents
-from workflow.services.lifecycle import Lifecycle
+from workflow.services.lifecycle import Lifecycle, Published
 from workflow.services.meetings import Meetings
 from workflow.text.dates import format_date
 
@@ -160,21 +161,24 @@ class MeetingActions(AppScreen, Screen[None]):
 
     @work(thread=True, group="archive", exit_on_error=False, description="Recording the step")
     def run_step(self, step: str, *args: Any, **kwargs: Any) -> None:
+        """Take the lifecycle step ``step`` (a method of the lifecycle service) on the meeting."""
         with self.app.open_workspace() as workspace:
             lifecycle = Lifecycle(workspace)
-            result = getattr(lifecycle, step)(self.meeting_id, *args, **kwargs)
+            steps: dict[str, Callable[..., Published]] = {
+                "publish": lifecycle.publish, "start_minutes": lifecycle.start_minutes,
+                "circulate": lifecycle.circulate, "approve": lifecycle.approve, "amend": lifecycle.amend,
+            }
+            result = steps[step](self.meeting_id, *args, **kwargs)
             meeting = lifecycle.meetings.load(self.meeting_id)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._stepped, meeting, result)
 
-    def _stepped(self, meeting: Meeting, result: Any) -> None:
+    def _stepped(self, meeting: Meeting, result: Published) -> None:
         autosave_store().discard(self.autosave_key)
         self.load_version(meeting)
-        summary = getattr(result, "summary", "") or "Done"
-        files = getattr(result, "files", ())
-        where = f" Documents: {', '.join(str(f) for f in files)}" if files else ""
-        self.status(f"{summary}.{where}")
-        for warning in getattr(result, "warnings", ()):
+        where = f" Documents: {', '.join(str(f) for f in result.files)}" if result.files else ""
+        self.status(f"{result.summary or 'Done'}.{where}")
+        for warning in result.warnings:
             self.notify(warning, severity="warning", markup=False, timeout=8)
 
     # ------------------------------------------------------------------ the steps

@@ -2,7 +2,7 @@
 
 Lives here: :class:`NewMeetingScreen` (``ModalScreen[str | None]``: the new meeting's id,
 or None when cancelled). Numbering, expected attendance and standing items come from the
-service (``Service.new_meeting``). Must not live here: any of those rules.
+service (:meth:`workflow.services.meetings.Meetings.new_meeting`). Must not live here: any of those rules.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 Lives here: :class:`ValidationPanel`, an option list of :class:`~workflow.errors.FieldError`
 that posts :class:`ValidationPanel.Jumped` with the field's path when the clerk picks one.
-Must not live here: working out the problems (``Service.check``/``check_item``).
+Must not live here: working out the problems (:class:`workflow.services.checks.Checks`).
 """
 
 from __future__ import annotations
