@@ -17,7 +17,7 @@ from tui.cli.common import Add, emit_json, open_workspace
 from workflow.errors import UsageError
 from workflow.render import write_output
 from workflow.services.decisions import DecisionRow, Decisions, DecisionStep
-from workflow.text.dates import parse_date
+from workflow.text.dates import optional_date
 
 __all__ = ["register"]
 
@@ -62,16 +62,13 @@ def register(add: Add) -> None:
     p.add_argument("--json", action="store_true")
 
 
-def _date(text: str | None, what: str) -> dt.date | None:
-    return parse_date(text, what) if text else None
-
 
 # ------------------------------------------------------------------------- handlers
 
 
 def cmd_decisions(args: argparse.Namespace) -> int:
     with open_workspace() as workspace:
-        today = _date(args.on, "--on") or workspace.today()
+        today = optional_date(args.on, "--on") or workspace.today()
         listing = Decisions(workspace).decisions(today=today)
     _skipped(listing.skipped)
     if args.json:
@@ -166,14 +163,14 @@ def _run_step(decisions: Decisions, args: argparse.Namespace) -> DecisionStep:
             args.meeting, args.item, decision=args.decision, reasons=args.reasons,
             alternatives=args.alternative, conflicts=args.conflicts,
             dispensation=args.dispensation, decision_maker=args.maker,
-            decided_on=_date(args.decided_on, "--decided-on"))
+            decided_on=optional_date(args.decided_on, "--decided-on"))
     if args.step == "publish":
         return decisions.publish_decision(
-            args.meeting, args.item, published_on=_date(args.on, "--on"),
+            args.meeting, args.item, published_on=optional_date(args.on, "--on"),
             urgent_reason=args.urgent, out=Path(args.output) if args.output else None)
     if args.step == "call-in":
-        return decisions.call_in_decision(args.meeting, args.item, by=args.by, on=_date(args.on, "--on"))
-    return decisions.implement_decision(args.meeting, args.item, on=_date(args.on, "--on"),
+        return decisions.call_in_decision(args.meeting, args.item, by=args.by, on=optional_date(args.on, "--on"))
+    return decisions.implement_decision(args.meeting, args.item, on=optional_date(args.on, "--on"),
                                   call_in_concluded=args.call_in_concluded)
 
 
@@ -204,7 +201,7 @@ def _report(args: argparse.Namespace, done: DecisionStep) -> int:
 def cmd_forward_plan(args: argparse.Namespace) -> int:
     with open_workspace() as workspace:
         decisions = Decisions(workspace)
-        today = _date(args.on, "--on") or workspace.today()
+        today = optional_date(args.on, "--on") or workspace.today()
         listing = decisions.forward_plan(today=today)
         if args.output:
             write_output(decisions.forward_plan_bytes(listing.rows, today=today), Path(args.output))

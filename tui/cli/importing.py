@@ -8,7 +8,7 @@ from pathlib import Path
 
 from tui.cli.common import Add, emit_json, open_workspace
 from workflow.services.importing import import_files
-from workflow.text.dates import parse_date
+from workflow.text.dates import optional_date
 
 __all__ = ["register"]
 
@@ -25,7 +25,7 @@ def register(add: Add) -> None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    date = parse_date(args.date, "--date") if args.date else None
+    date = optional_date(args.date, "--date")
     with open_workspace() as workspace:
         outcome = import_files(
             workspace, [Path(f) for f in args.files], committee=args.committee, date=date,

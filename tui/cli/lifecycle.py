@@ -7,7 +7,7 @@ import sys
 
 from tui.cli.common import Add, emit_json, open_workspace, read_input
 from workflow.services.lifecycle import Lifecycle, Published
-from workflow.text.dates import parse_date
+from workflow.text.dates import optional_date, parse_date
 
 __all__ = ["register"]
 
@@ -78,7 +78,7 @@ def _report(args: argparse.Namespace, done: Published) -> int:
 
 
 def cmd_publish(args: argparse.Namespace) -> int:
-    published_on = parse_date(args.published_on, "--published-on") if args.published_on else None
+    published_on = optional_date(args.published_on, "--published-on")
     with open_workspace() as workspace:
         steps = Lifecycle(workspace)
         if args.check:

@@ -32,7 +32,7 @@ from workflow.errors import MinutebookError, UsageError
 from workflow.render import write_output
 from workflow.services.decisions import Decisions
 from workflow.services.documents import default_output
-from workflow.text.dates import format_date, parse_date
+from workflow.text.dates import format_date, optional_date
 
 __all__ = ["DecisionsScreen", "state_text"]
 
@@ -68,10 +68,6 @@ def _held_on(meeting_id: str) -> str:
     except ValueError:
         return meeting_id
 
-
-def _date(text: str, what: str, default: dt.date) -> dt.date:
-    """The date typed in a dialog field, or ``default`` when it was left empty."""
-    return parse_date(text.strip(), what) if text.strip() else default
 
 
 class DecisionsScreen(AppScreen, Screen[None]):
@@ -269,7 +265,7 @@ class DecisionsScreen(AppScreen, Screen[None]):
                 )
             elif step == "publish":
                 done = service.publish_decision(
-                    meeting_id, item, published_on=_date(values.get("on", ""), "Published on", today),
+                    meeting_id, item, published_on=optional_date(values.get("on", ""), "Published on") or today,
                     urgent_reason=values.get("urgent", "").strip(),
                 )
             elif step == "call_in":
@@ -277,11 +273,11 @@ class DecisionsScreen(AppScreen, Screen[None]):
                 if not by:
                     raise UsageError("Called in by: say who called the decision in.")
                 done = service.call_in_decision(
-                    meeting_id, item, by=by, on=_date(values.get("on", ""), "Called in on", today)
+                    meeting_id, item, by=by, on=optional_date(values.get("on", ""), "Called in on") or today
                 )
             else:
                 done = service.implement_decision(
-                    meeting_id, item, on=_date(values.get("on", ""), "Implemented on", today),
+                    meeting_id, item, on=optional_date(values.get("on", ""), "Implemented on") or today,
                     call_in_concluded=values.get("concluded") == "yes",
                 )
         if not get_current_worker().is_cancelled:

@@ -14,7 +14,7 @@ from typing import Literal
 
 from workflow.errors import UsageError
 
-__all__ = ["MONTHS", "TIME", "WEEKDAYS", "DateForm", "format_date", "parse_date", "parse_time"]
+__all__ = ["MONTHS", "TIME", "WEEKDAYS", "DateForm", "format_date", "optional_date", "parse_date", "parse_time"]
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS = (
@@ -55,6 +55,11 @@ def parse_date(text: str, what: str = "Date") -> dt.date:
         raise UsageError(
             f"{what}: '{text.strip()}' is not a date; write it as YYYY-MM-DD, e.g. 2027-01-14."
         ) from None
+
+
+def optional_date(text: str | None, what: str = "Date") -> dt.date | None:
+    """The date typed as ``YYYY-MM-DD``, or None when nothing was typed."""
+    return parse_date(text, what) if text and text.strip() else None
 
 
 def parse_time(text: str, what: str = "Time") -> dt.time:
