@@ -54,3 +54,18 @@ def test_import_contracts_hold(project_root: Path) -> None:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "broken" not in result.stdout.lower().split("contracts:")[-1] or "0 broken" in result.stdout
+
+
+TRICKS = ("setswitchinterval", "gc.disable", "gc.freeze", "gc.unfreeze", "TEXTUAL_FPS")
+
+
+def test_no_start_up_tricks(project_root: Path) -> None:
+    """Stock Textual and a stock interpreter: no frame-rate, lock hand-over or collector tuning."""
+    found = [
+        f"{path.relative_to(project_root)}: {trick}"
+        for package in ("tui", "workflow")
+        for path in sorted((project_root / package).rglob("*.py"))
+        for trick in TRICKS
+        if trick in path.read_text(encoding="utf-8")
+    ]
+    assert found == []
