@@ -60,7 +60,7 @@ async def test_keys_move_the_cursor_and_enter_opens_the_meeting(archive_path: Pa
         assert app.screen.meeting_id == chosen
 
 
-async def test_a_click_on_a_meeting_opens_it(archive_path: Path) -> None:
+async def test_a_click_moves_the_cursor_and_a_second_click_opens(archive_path: Path) -> None:
     app = make_app(archive_path)
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
@@ -68,9 +68,10 @@ async def test_a_click_on_a_meeting_opens_it(archive_path: Path) -> None:
         assert isinstance(home, HomeScreen)
         await pilot.click("#meetings", offset=(5, 3))
         await settle(pilot)
-        if isinstance(app.screen, HomeScreen):
-            await pilot.click("#meetings", offset=(5, 3))
-            await settle(pilot)
+        assert app.screen is home
+        assert _table(app).cursor_row == 2
+        await pilot.click("#meetings", offset=(5, 3))
+        await settle(pilot)
         assert isinstance(app.screen, MeetingScreen)
         assert app.screen.meeting_id == home.rows[2].id
 
