@@ -1,13 +1,13 @@
 """``GitArchive``: the git repository that keeps every saved version of every meeting.
 
-A save writes the files into the work tree atomically, writes the blob, tree and commit
-objects in-process as one fsynced pack, and moves ``refs/heads/main`` with a
-compare-and-swap, all under the archive lock and without starting any git process; the
-shared git index is never touched (``maintenance()`` brings it back in line for people
-who run git by hand). Reads go through one persistent ``git cat-file`` child; history is
-a single ``git log`` run, kept fast by a commit-graph with changed-path Bloom filters
-that saves refresh every ``graph_every`` versions; every ``repack_every`` saves the small
-packs are rolled together (``git repack --geometric=2``).
+A save, under the archive lock: checks that no folder on the way is a link; builds the
+blobs and the trees along the changed paths through ``repo.odb`` (see
+:mod:`archive._writing`); writes the files into the work tree atomically; records the
+commit with ``Commit.create_from_tree(..., head=False)``; fsyncs the new objects' folders
+and moves ``refs/heads/main`` with ``git update-ref <new> <old>``, a compare-and-swap.
+If anything fails before the ref has moved, the work tree is put back as the newest
+version has it; if the process is killed, the next writer (or opener) does that. git's
+index is never used to save (see ``flush_index`` for ``git status``).
 
 Reading files, search and history live in :mod:`archive._reading`. This module imports
 nothing from the rest of the project.
@@ -20,6 +20,7 @@ import dataclasses
 import datetime as dt
 import os
 import re
+import threading
 import time
 import weakref
 from collections.abc import Iterator, Mapping, Sequence
@@ -27,40 +28,36 @@ from pathlib import Path
 from types import TracebackType
 from typing import Unpack
 
-from archive._git import run_git
-from archive._objects import (
-    BLOB_MODE,
-    EMPTY_TREE,
-    CatFile,
-    ObjectWriter,
-    TreeEditor,
-    format_commit,
-    ident_line,
-    parse_commit,
-)
+import git
+from git.objects import Blob, Commit, TagObject
+
+from archive._odb import ArchiveObjectDB, fsync_dir
 from archive._reading import Reading
-from archive._refs import RefChanged, RefLocked, head_branch, read_ref, update_ref
+from archive._repo import git_errors, open_repo, run
 from archive._setup import (
     CONFIG,
     SYSTEM,
     Options,
-    append_config,
     aware,
     check_folder,
     create_repository,
-    read_config,
+    write_config,
 )
 from archive._upkeep import (
     count_save,
     has_commit_graph,
-    remove_abandoned_temporaries,
+    prune,
+    rebuild_index,
     roll_up_packs,
+    update_index,
     write_commit_graph,
 )
-from archive._worktree import checkout, write_files
+from archive._worktree import Journal, check_real_paths, restore, write_files
+from archive._writing import BLOB, EMPTY_TREE, RefLocked, RefMoved, VersionWriter, move_ref
 from archive.errors import (
     ArchiveError,
     ArchiveLocked,
+    ArchiveReadOnly,
     CorruptArchive,
     InvalidName,
     NotAnArchive,
@@ -69,13 +66,8 @@ from archive.errors import (
     TagExists,
 )
 from archive.layout import safe_relpath
-from archive.locking import ArchiveLock, recover_stale_git_locks
-from archive.versions import (
-    Identity,
-    Version,
-    compose_message,
-    parse_message,
-)
+from archive.locking import ArchiveLock, remove_stale_git_locks
+from archive.versions import Identity, Version, compose_message, parse_message
 
 __all__ = ["GitArchive", "Identity", "Version", "default_archive_path"]
 
@@ -94,6 +86,13 @@ def default_archive_path() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_data_path("minutebook", appauthor=False)) / "archive"
+
+
+def _stamp(when: dt.datetime) -> str:
+    """``<epoch> <+hhmm>``, git's own date format."""
+    minutes = int((when.utcoffset() or dt.timedelta(0)).total_seconds() // 60)
+    sign = "-" if minutes < 0 else "+"
+    return f"{int(when.timestamp())} {sign}{abs(minutes) // 60:02d}{abs(minutes) % 60:02d}"
 
 
 class GitArchive(Reading):
@@ -117,21 +116,21 @@ class GitArchive(Reading):
         self.lock_timeout = lock_timeout
         """Seconds a save waits for another save before raising ArchiveLocked."""
         self.graph_every = graph_every
-        """Saves between refreshes of the commit-graph (0: never automatically)."""
+        """Saves between additions to the commit-graph (0: never automatically)."""
         self.repack_every = repack_every
-        """Saves between roll-ups of the small packs saves write (0: never automatically)."""
+        """Saves between roll-ups of packs and removals of garbage (0: never automatically)."""
         self.update_index = update_index
-        """Keep git's index in step with saves (in batches, see ``refresh_index``) so
+        """Keep git's index in step with saves (in batches, see ``flush_index``) so
         ``git status`` in the archive folder stays clean; commits never use the index."""
-        self._index_pending: set[str] = set()
         self.notes: list[str] = []
-        """Recoveries made (stale locks removed), for the caller to show."""
-        self._cat = CatFile(path)
-        self._writer = ObjectWriter(self.gitdir)
-        self._editor = TreeEditor(self._cat, self._writer)
-        self._trees: dict[str, str] = {}
-        self._config: dict[str, str] | None = None
-        self._finalizer = weakref.finalize(self, self._cat.close)
+        """Recoveries made (stale git locks removed, a killed save's files put back)."""
+        self._index_pending: set[str] = set()
+        self._mutex = threading.RLock()
+        self.repo = open_repo(path)
+        """GitPython's Repo of the archive."""
+        self._finalizer = weakref.finalize(self, self.repo.close)
+        self._writer = VersionWriter(self.repo)
+        self._journal = Journal(self.gitdir)
 
     # -- creating and opening --------------------------------------------------------
     @classmethod
@@ -149,12 +148,10 @@ class GitArchive(Reading):
         create_repository(folder, demo=demo)
         archive = cls(folder, **options)
         archive.save(
-            {".gitattributes": b"*.docx binary\n"},
-            message="Archive created",
-            author=author,
-            when=when,
+            {".gitattributes": b"*.docx binary\n"}, message="Archive created", author=author, when=when
         )
-        run_git(folder, ["reset", "-q"], what="prepare the archive index")
+        rebuild_index(archive.repo)
+        archive._index_pending.clear()
         archive.write_commit_graph()
         return archive
 
@@ -164,11 +161,18 @@ class GitArchive(Reading):
         folder = Path(path).expanduser().absolute()
         check_folder(folder)
         archive = cls(folder, **options)
-        head_branch(archive.gitdir)
-        archive._ensure_config()
-        if not has_commit_graph(archive.gitdir) and archive._head() is not None:
-            with contextlib.suppress(ArchiveError, OSError):
-                archive.write_commit_graph()
+        try:
+            archive.branch  # noqa: B018 - refuses a detached or damaged HEAD now
+            archive._ensure_config()
+            if archive._journal.pending():
+                with contextlib.suppress(ArchiveLocked, ArchiveReadOnly, OSError), archive._locked():
+                    pass
+            if not has_commit_graph(archive.gitdir) and archive._head() is not None:
+                with contextlib.suppress(ArchiveError, OSError):
+                    archive.write_commit_graph()
+        except BaseException:
+            archive.close()
+            raise
         return archive
 
     @classmethod
@@ -194,26 +198,28 @@ class GitArchive(Reading):
         clone_into(url, folder)
         return cls.open(folder, **options)
 
-    def _read_config(self) -> dict[str, str]:
-        if self._config is None:
-            self._config = read_config(self.path)
-        return self._config
-
     def _ensure_config(self) -> None:
-        config = self._read_config()
-        missing = {k: v for k, v in CONFIG.items() if k not in config}
-        if missing and os.access(self.gitdir / "config", os.W_OK):
-            append_config(self.gitdir, missing)
-            config.update(missing)
+        with git_errors("read the archive settings"):
+            reader = self.repo.config_reader("repository")
+            wrong = {
+                key: value
+                for key, value in CONFIG.items()
+                if str(reader.get_value(*key.rsplit(".", 1), default="")).lower() != value
+            }
+        if wrong and os.access(self.gitdir / "config", os.W_OK) and os.access(self.gitdir, os.W_OK):
+            with contextlib.suppress(OSError):
+                write_config(self.repo, wrong)
 
     @property
     def is_demo(self) -> bool:
         """True for a demo archive (``minutebook.demo=true``), which never syncs."""
-        return self._read_config().get("minutebook.demo", "").lower() in ("true", "yes", "on", "1")
+        with self._mutex, git_errors("read the archive settings"):
+            value = self.repo.config_reader("repository").get_value("minutebook", "demo", "")
+        return str(value).lower() in ("true", "yes", "on", "1")
 
     # -- closing ---------------------------------------------------------------------
     def close(self) -> None:
-        """Bring git's index up to date and stop the git child process kept for reading."""
+        """Bring git's index up to date and stop the git processes kept for reading."""
         if self._finalizer.alive:
             with contextlib.suppress(ArchiveError, OSError):
                 self.flush_index()
@@ -237,10 +243,28 @@ class GitArchive(Reading):
     @property
     def branch(self) -> str:
         """The branch ref versions are saved on (``refs/heads/main``)."""
-        return head_branch(self.gitdir)
+        damaged = CorruptArchive(
+            "The archive is not on a branch (its HEAD is detached or damaged); "
+            "ask for help before saving."
+        )
+        try:
+            name = str(self.repo.head.reference.path)
+        except (TypeError, ValueError) as exc:
+            raise damaged from exc
+        if not name.startswith("refs/heads/"):
+            raise damaged
+        return name
 
     def _head(self) -> str | None:
-        return read_ref(self.gitdir, self.branch)
+        branch = self.branch
+        try:
+            return git.SymbolicReference.dereference_recursive(self.repo, branch)
+        except ValueError as exc:
+            if (self.gitdir / branch).exists():
+                raise CorruptArchive(
+                    f"The archive is damaged: the ref {branch} is unreadable."
+                ) from exc
+            return None
 
     def head(self) -> str:
         """The commit id of the newest version."""
@@ -255,22 +279,18 @@ class GitArchive(Reading):
             return self.head()
         if not rev or _BAD_REV.search(rev):
             raise RevisionNotFound(f"'{rev}' is not a version name.")
-        found = self._cat.info(f"{rev}^{{commit}}")
-        if found is None:
-            raise RevisionNotFound(f"No version called '{rev}' was found in the archive.")
-        return found[0]
-
-    def _tree_of(self, commit: str) -> str:
-        tree = self._trees.get(commit)
-        if tree is None:
-            found = self._cat.read(commit)
-            if found is None or found[1] != "commit":
-                raise CorruptArchive(f"The archive is damaged: version {commit[:10]} is missing.")
-            tree = parse_commit(found[2]).tree
-            if len(self._trees) > 4096:
-                self._trees.clear()
-            self._trees[commit] = tree
-        return tree
+        missing = RevisionNotFound(f"No version called '{rev}' was found in the archive.")
+        with self._mutex:
+            try:
+                found = self.repo.rev_parse(rev)
+                while isinstance(found, TagObject):
+                    found = found.object
+            except (ArchiveError, git.BadName, git.BadObject, ValueError, IndexError,
+                    AttributeError, git.GitCommandError) as exc:
+                raise missing from exc
+        if not isinstance(found, Commit):
+            raise missing
+        return found.hexsha
 
     # -- saving ----------------------------------------------------------------------
     def lock(self) -> ArchiveLock:
@@ -297,14 +317,10 @@ class GitArchive(Reading):
         checked = {safe_relpath(p): data for p, data in files.items()}
         text = compose_message(message, trailers)
         when = aware(when)
-        ident = ident_line(author.name, author.email, when)
         if expect_parent is not None:
             expect_parent = self.resolve(expect_parent)
-        with self._locked() as lock:
-            try:
-                version = self._save_locked(checked, text, ident, author, when, expect_parent, lock)
-            finally:
-                self._writer.discard()
+        with self._locked():
+            version = self._save_locked(checked, text, author, when, expect_parent)
         if not version.unchanged:
             self._after_save()
         return version
@@ -312,61 +328,65 @@ class GitArchive(Reading):
     @contextlib.contextmanager
     def _locked(self) -> Iterator[ArchiveLock]:
         lock = self.lock()
-        with lock:
+        with self._mutex, lock:
             self.notes.extend(lock.notes)
+            pending = self._journal.pending()
+            if pending:
+                self._put_back(pending)
+                self.notes.append(
+                    "Put back the files of a save that was interrupted, as the newest version has them."
+                )
             yield lock
+
+    def _put_back(self, paths: Sequence[str]) -> None:
+        """Make the work tree's ``paths`` what the newest version holds; end the journal."""
+        head = self._head()
+        restore(self.path, paths, lambda rel: self._blob_data(head, rel) if head else None)
+        self.refresh_index(paths)
+        self._journal.end()
+
+    def _blob_data(self, commit: str, path: str) -> bytes | None:
+        found = self._object(commit, path)
+        if not isinstance(found, Blob):
+            return None
+        with git_errors("read the archive"):
+            return found.data_stream.read()
 
     def _save_locked(
         self,
         files: dict[str, bytes | None],
         text: str,
-        ident: str,
         author: Identity,
         when: dt.datetime,
         expect_parent: str | None,
-        lock: ArchiveLock,
     ) -> Version:
         head = self._head()
         if expect_parent is not None and head != expect_parent:
             self._refuse_if_overlap(expect_parent, head, files)
-        write_files(self.path, files)
+        check_real_paths(self.path, files)
         blobs = {
-            p: None if d is None else (BLOB_MODE, self._writer.write("blob", d))
-            for p, d in files.items()
+            p: None if d is None else (BLOB, self._writer.store(b"blob", d)) for p, d in files.items()
         }
         deadline = time.monotonic() + self.lock_timeout
-        races = 0
-        while races < _MAX_RACES:
-            base_tree = self._tree_of(head) if head else EMPTY_TREE
-            tree, changed = self._editor.apply(base_tree, blobs)
-            if tree == base_tree and head is not None:
-                self._writer.discard()
+        for _ in range(_MAX_RACES):
+            base = self._commit_tree(head) if head else EMPTY_TREE
+            tree, changed = self._writer.tree(base, blobs)
+            if tree == base and head is not None:
+                self.repo.odb.discard()
                 return self._unchanged(head)
             parents = (head,) if head else ()
-            commit = self._writer.write("commit", format_commit(tree, parents, ident, text))
-            self._writer.flush()
             try:
-                update_ref(
-                    self.gitdir,
-                    self.branch,
-                    commit,
-                    head,
-                    reflog=f"{ident}\tcommit: {text.splitlines()[0]}",
-                )
-            except RefChanged as moved:
-                races += 1
-                head = moved.current
+                commit = self._record(files, changed, tree, parents, text, author, when)
+            except RefMoved:
+                head = self._head()
                 if expect_parent is not None and head != expect_parent:
-                    self._refuse_if_overlap(expect_parent, head, files, restore=True)
+                    self._refuse_if_overlap(expect_parent, head, files)
                 continue
             except RefLocked:
-                self._wait_for_ref_lock(deadline, lock)
+                self._wait_for_ref_lock(deadline)
                 head = self._head()
                 continue
-            self._trees[commit] = tree
             self.refresh_index(changed)
-            if len(self._index_pending) >= INDEX_BATCH:
-                self.flush_index(locked=True)
             subject, body, trailers = parse_message(text)
             return Version(
                 commit=commit,
@@ -381,14 +401,50 @@ class GitArchive(Reading):
             )
         raise ArchiveError("The archive kept changing under this save; please try again.")
 
+    def _record(
+        self,
+        files: Mapping[str, bytes | None],
+        changed: Sequence[str],
+        tree: str,
+        parents: tuple[str, ...],
+        text: str,
+        author: Identity,
+        when: dt.datetime,
+    ) -> str:
+        """Work tree, commit, ref; the work tree is put back if the ref did not move."""
+        odb = self.repo.odb
+        assert isinstance(odb, ArchiveObjectDB)
+        written = {p: d for p, d in files.items() if d is not None}
+        touched = set(changed) | set(written)
+        self._journal.begin(touched)
+        try:
+            write_files(self.path, {**{p: None for p in changed if p not in written}, **written})
+            commit = self._writer.commit(tree, parents, text, author, when)
+            odb.sync()
+            move_ref(self.repo, self.branch, commit, parents[0] if parents else None,
+                     reason=f"commit: {text.splitlines()[0]}", who=author)
+        except BaseException:
+            odb.discard()
+            with contextlib.suppress(ArchiveError, OSError):
+                self._put_back(sorted(touched))
+            raise
+        self._journal.end()
+        return commit
+
+    def _commit_tree(self, commit: str) -> str:
+        with git_errors("read a version"):
+            try:
+                return Commit(self.repo, bytes.fromhex(commit)).tree.hexsha
+            except ValueError as exc:
+                raise CorruptArchive(
+                    f"The archive is damaged: version {commit[:10]} is missing."
+                ) from exc
+
     def _unchanged(self, head: str) -> Version:
         return dataclasses.replace(self.version(head), unchanged=True)
 
-    def _wait_for_ref_lock(self, deadline: float, lock: ArchiveLock) -> None:
-        name = self.branch + ".lock"
-        notes = recover_stale_git_locks(
-            self.gitdir, self.path, older_than=lock.git_lock_age, names=(name,)
-        )
+    def _wait_for_ref_lock(self, deadline: float) -> None:
+        notes = remove_stale_git_locks(self.gitdir, names=(self.branch + ".lock",))
         self.notes.extend(notes)
         if notes:
             return
@@ -396,29 +452,26 @@ class GitArchive(Reading):
             raise ArchiveLocked(
                 "The archive is busy: another git program is updating it; try again in a moment."
             )
-        time.sleep(0.02)
+        time.sleep(0.05)
 
     def _refuse_if_overlap(
-        self, base: str, head: str | None, files: Mapping[str, object], *, restore: bool = False
+        self, base: str, head: str | None, files: Mapping[str, object]
     ) -> None:
         if head is None:
             return
-        out = run_git(
-            self.path,
+        _, out, _ = run(
+            self.repo,
             ["diff-tree", "-r", "-z", "--name-only", "--no-renames", base, head, "--", *files],
             what="compare versions",
-        ).stdout
-        overlap = sorted(p for p in out.decode("utf-8", "replace").split("\0") if p)
-        if not overlap:
-            return
-        if restore:
-            checkout(self.path, self._cat, head, list(files))
-        raise SaveConflict(
-            f"'{overlap[0]}' was changed by someone else since you opened it; "
-            "reload it and apply your changes again.",
-            paths=overlap,
-            head=head,
         )
+        overlap = sorted(p for p in out.decode("utf-8", "replace").split("\0") if p)
+        if overlap:
+            raise SaveConflict(
+                f"'{overlap[0]}' was changed by someone else since you opened it; "
+                "reload it and apply your changes again.",
+                paths=overlap,
+                head=head,
+            )
 
     # -- tags ------------------------------------------------------------------------
     def tag(
@@ -434,37 +487,37 @@ class GitArchive(Reading):
         if not _TAG_RE.match(name) or ".." in name or name.endswith(".lock") or "/." in name:
             raise InvalidName(f"'{name}' cannot be used as a tag name.")
         commit = self.resolve(rev)
-        target = commit
+        env = {
+            "GIT_COMMITTER_NAME": tagger.name,
+            "GIT_COMMITTER_EMAIL": tagger.email,
+            "GIT_COMMITTER_DATE": _stamp(aware(when)),
+        }
+        options = {"message": compose_message(message), "no_sign": True} if message is not None else {}
         with self._locked():
-            if message is not None:
-                stamp = ident_line(tagger.name, tagger.email, aware(when))
-                body = compose_message(message)
-                raw = f"object {commit}\ntype commit\ntag {name}\ntagger {stamp}\n\n{body}"
-                target = self._writer.write("tag", raw.encode())
-                self._writer.flush()
             try:
-                update_ref(self.gitdir, f"refs/tags/{name}", target, None)
-            except RefChanged as exc:
-                raise TagExists(f"The tag '{name}' already exists and is never moved.") from exc
-            except (RefLocked, NotADirectoryError, IsADirectoryError, FileExistsError) as exc:
+                self.repo.create_tag(name, commit, env=env, **options)
+            except git.GitCommandError as exc:
+                detail = str(exc.stderr)
+                if "already exists" in detail:
+                    raise TagExists(f"The tag '{name}' already exists and is never moved.") from exc
                 raise TagExists(f"The tag '{name}' clashes with an existing tag.") from exc
+            folder = self.gitdir / "refs" / "tags" / name
+            while folder != self.gitdir / "refs":
+                folder = folder.parent
+                fsync_dir(folder)
         return commit
 
     def tags(self, prefix: str = "") -> dict[str, str]:
         """Tag name -> tagged commit id, for tags starting with ``prefix``."""
         folder = prefix.rpartition("/")[0]
         pattern = f"refs/tags/{folder}/" if folder else "refs/tags/"
-        out = run_git(
-            self.path,
-            [
-                "for-each-ref",
-                "--format=%(refname:strip=2)%00%(objectname)%00%(*objectname)",
-                pattern,
-            ],
+        _, out, _ = run(
+            self.repo,
+            ["for-each-ref", "--format=%(refname:strip=2)%00%(objectname)%00%(*objectname)", pattern],
             what="list the tags",
-        ).stdout.decode("utf-8", "replace")
+        )
         found = {}
-        for line in out.splitlines():
+        for line in out.decode("utf-8", "replace").splitlines():
             name, obj, peeled = line.split("\0")
             if name.startswith(prefix):
                 found[name] = peeled or obj
@@ -473,57 +526,58 @@ class GitArchive(Reading):
     # -- upkeep ----------------------------------------------------------------------
     def write_commit_graph(self) -> None:
         """Add new versions to the commit-graph (with changed-path Bloom filters)."""
-        write_commit_graph(self.path)
+        write_commit_graph(self.repo)
 
     def refresh_index(self, paths: Sequence[str]) -> None:
-        """Note that git's index is behind for ``paths``; it is brought up to date later.
+        """Note that git's index is behind for ``paths``; ``flush_index`` catches it up.
 
-        Saves never wait for git's index. The noted paths are written into it (one git
-        process, under the archive lock) by ``flush_index()``, which runs on ``close()``,
-        on ``maintenance()`` and once ``INDEX_BATCH`` paths are waiting, so ``git status``
+        Saves never wait for git's index. ``flush_index()`` runs on ``close()``, on
+        ``maintenance()`` and once ``INDEX_BATCH`` paths are waiting, so ``git status``
         in the archive folder is clean whenever no minutebook is in the middle of work.
         """
         if self.update_index:
             self._index_pending.update(paths)
 
     def flush_index(self, *, locked: bool = False) -> None:
-        """Write the noted paths into git's index now (best effort: the versions are
-        already saved, so a busy ``index.lock`` just leaves them for later)."""
+        """Write the noted paths into git's index now; a damaged index is rebuilt.
+
+        While another git program holds the index, the paths wait for the next call.
+        """
         if not self._index_pending:
             return
         pending = sorted(self._index_pending)
         with contextlib.ExitStack() as stack:
             if not locked:
                 stack.enter_context(self._locked())
-            with contextlib.suppress(ArchiveError, OSError):
-                run_git(
-                    self.path,
-                    ["update-index", "-q", "--add", "--remove", "--", *pending],
-                    what="update the archive index",
-                )
-                self._index_pending.difference_update(pending)
+            update_index(self.repo, pending)
+            self._index_pending.difference_update(pending)
 
     def _after_save(self) -> None:
         count = count_save(self.gitdir)
         with contextlib.suppress(ArchiveError, OSError):
+            if len(self._index_pending) >= INDEX_BATCH:
+                self.flush_index()
             if self.repack_every and count % self.repack_every == 0:
-                self.maintenance(refresh_index=False)
+                self.maintenance(refresh_index=False, drop_garbage=False)
             elif self.graph_every and count % self.graph_every == 0:
                 self.write_commit_graph()
 
-    def maintenance(self, *, refresh_index: bool = True) -> None:
-        """Pack refs and objects, refresh the commit-graph, and re-sync git's index.
+    def maintenance(self, *, refresh_index: bool = True, drop_garbage: bool = True) -> None:
+        """Pack refs and objects, refresh the commit-graph and git's index, and (with
+        ``drop_garbage``, a walk of the whole history) remove objects no version uses.
 
-        Saves never wait for git's index; ``refresh_index`` rebuilds it from the newest
-        version for anyone running git by hand in the archive folder.
+        ``refresh_index`` rebuilds git's index from the newest version for anyone
+        running git by hand in the archive folder. Packing runs under the archive lock:
+        it removes loose objects and their folders, which a save must not be writing.
         """
         with self._locked():
-            run_git(self.path, ["pack-refs", "--all"], what="tidy the archive's tags")
+            run(self.repo, ["pack-refs", "--all"], what="tidy the archive's tags")
             if refresh_index:
-                run_git(self.path, ["reset", "-q", "--mixed"], what="refresh the archive index")
+                rebuild_index(self.repo)
                 self._index_pending.clear()
             else:
                 self.flush_index(locked=True)
-        roll_up_packs(self.path)
-        write_commit_graph(self.path)
-        remove_abandoned_temporaries(self.gitdir)
+            roll_up_packs(self.repo)
+            if drop_garbage:
+                prune(self.repo)
+        write_commit_graph(self.repo)
