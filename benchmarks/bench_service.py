@@ -124,16 +124,14 @@ def _bench_save(svc: Service, repo: Path, meeting: Meeting, fill: list[float], r
     _git(repo, "reset", "-q")
     peer = median_ms(lambda n: _plain_commit(repo, rel, n), repeat)
     _git(repo, "reset", "-q", "--hard", "HEAD")
-    svc.archive._trees.clear()
     mem = peak_kib(lambda: svc.save(_version(meeting, 10**6), message="Memory"))
     return Row("save 10-item meeting (validate+write+commit)", ours, "git add + git commit", peer,
-               "<= 20 ms", ours <= 20, mem)
+               "<= 1.0x git and <= 25 ms", ours <= peer and ours <= 25, mem)
 
 
 def _bench_history(svc: Service, repo: Path, meeting: Meeting, repeat: int) -> list[Row]:
-    """History listed from its index, after a save, and with no index (the first listing)."""
+    """The meeting's history, and the same just after a new version of it was saved."""
     folder = records.meeting_folder(meeting.id) + "/"
-    index = repo / ".git" / "minutebook-cache"
     count = len(svc.history(meeting.id))
     peer = median_ms(lambda n: _git(repo, "log", "--format=%H%x00%an%x00%ae%x00%aI%x00%B%x00",
                                     "HEAD", "--", folder), repeat)
@@ -141,16 +139,12 @@ def _bench_history(svc: Service, repo: Path, meeting: Meeting, repeat: int) -> l
     mem = peak_kib(lambda: svc.history(meeting.id))
     after_save = median_ms(lambda n: svc.history(meeting.id), max(5, repeat // 2), warmup=0,
                            before=lambda n: svc.save(_version(meeting, 2 * 10**6 + n), message="One more"))
-    cold = median_ms(lambda n: svc.history(meeting.id), max(5, repeat // 3), warmup=0,
-                     before=lambda n: shutil.rmtree(index, ignore_errors=True))
-    target = "<= 1.2x git and < 20 ms"
+    target = "<= 1.2x git"
     return [
         Row(f"history of one meeting ({count} versions)", ours, "git log -- folder", peer,
-            target, ours <= 1.2 * peer and ours < 20, mem),
+            target, ours <= 1.2 * peer, mem),
         Row("history of that meeting just after saving it", after_save, "git log -- folder", peer,
-            target, after_save <= 1.2 * peer and after_save < 20),
-        Row("history of that meeting, first listing (no index yet)", cold, "git log -- folder",
-            peer, "<= 1.2x git", cold <= 1.2 * peer),
+            target, after_save <= 1.2 * peer),
     ]
 
 

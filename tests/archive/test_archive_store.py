@@ -388,7 +388,7 @@ def test_git_status_is_clean_once_the_archive_is_closed(tmp_path: Path, update_i
 
 
 def test_index_is_written_in_batches_during_long_sessions(archive: GitArchive) -> None:
-    from archive.store import INDEX_BATCH
+    from archive._upkeep import INDEX_BATCH
 
     files = {f"meetings/c/2025-01-01/documents/f{n}.txt": b"x" for n in range(INDEX_BATCH)}
     archive.save(files, message="Many documents", author=CLERK, when=at(1))
