@@ -154,15 +154,15 @@ def counted(monkeypatch: pytest.MonkeyPatch) -> list[Event]:
     monkeypatch.setattr(os, "fsync", fsync)
     monkeypatch.setattr(os, "replace", moved(real_replace))
     monkeypatch.setattr(os, "rename", moved(real_rename))
-    import archive.store
+    import archive._saving
 
-    real_move = archive.store.move_ref
+    real_move = archive._saving.move_ref
 
     def move_ref(*args: object, **kw: object) -> None:
         real_move(*args, **kw)  # type: ignore[arg-type]
         events.append(("moved", str(args[1])))
 
-    monkeypatch.setattr(archive.store, "move_ref", move_ref)
+    monkeypatch.setattr(archive._saving, "move_ref", move_ref)
     return events
 
 
