@@ -70,8 +70,17 @@ class Reading:
         found = self._object(commit, path)
         if not isinstance(found, Blob):
             raise FileNotInArchive(f"'{path}' does not exist in version {commit[:10]}.")
+        return self._content(found, commit)
+
+    def _content(self, blob: Blob, commit: str) -> bytes:
         with self._mutex, git_errors("read the archive"):
-            return found.data_stream.read()
+            try:
+                return blob.data_stream.read()
+            except ValueError as exc:
+                raise CorruptArchive(
+                    f"The archive is damaged: '{blob.path}' of version {commit[:10]} is missing.",
+                    detail=str(exc),
+                ) from exc
 
     def saved_at(self, rev: str = "HEAD") -> dt.datetime:
         """When a version was saved: its author date, as ``Version.when``."""

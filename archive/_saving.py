@@ -65,6 +65,8 @@ class Saving:
 
         def _object(self, commit: str, path: str) -> git.Object | None: ...
 
+        def _content(self, blob: Blob, commit: str) -> bytes: ...
+
         def refresh_index(self, paths: Sequence[str]) -> None: ...
 
         def _after_save(self) -> None: ...
@@ -123,10 +125,7 @@ class Saving:
 
     def _blob_data(self, commit: str, path: str) -> bytes | None:
         found = self._object(commit, path)
-        if not isinstance(found, Blob):
-            return None
-        with git_errors("read the archive"):
-            return found.data_stream.read()
+        return self._content(found, commit) if isinstance(found, Blob) else None
 
     def _save_locked(
         self,

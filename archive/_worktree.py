@@ -40,7 +40,7 @@ def check_real_paths(root: Path, paths: Iterable[str]) -> None:
             seen.add(sub)
             try:
                 mode = os.lstat(root / sub).st_mode
-            except FileNotFoundError:
+            except OSError:  # absent, or under a file: nothing there to follow
                 break
             if stat.S_ISLNK(mode):
                 raise PathOutsideArchive(
