@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import git
-from git.objects import Blob, Commit
+from git.objects import Blob, Commit, Tree
 
 from archive._repo import first_lines, git_errors, run, stream
 from archive.errors import CorruptArchive, FileNotInArchive
@@ -43,6 +43,8 @@ class Reading:
 
     repo: git.Repo
     _mutex: threading.RLock
+    _roots: dict[str, bytes]
+    _folders: dict[bytes, Tree]
 
     if TYPE_CHECKING:
 
@@ -52,16 +54,44 @@ class Reading:
 
     # -- files -----------------------------------------------------------------------
     def _object(self, commit: str, path: str) -> git.Object | None:
-        """The blob or tree at ``path`` in ``commit`` (GitPython's ``tree / path``)."""
+        """The blob or tree at ``path`` in ``commit``: GitPython's ``commit.tree / path``,
+        one folder at a time, keeping the folders read (they never change) for the next
+        read, so a file costs one ``cat-file`` round trip once its folders are known."""
         with self._mutex, git_errors("read the archive"):
             try:
-                return Commit(self.repo, bytes.fromhex(commit)).tree / path
+                tree = self._tree(self._root(commit))
+                *folders, name = path.split("/")
+                for part in folders:
+                    item = tree[part]
+                    if not isinstance(item, Tree):
+                        return None
+                    tree = self._tree(item.binsha)
+                return tree[name]
             except KeyError:
                 return None
             except ValueError as exc:
                 raise CorruptArchive(
                     f"The archive is damaged: version {commit[:10]} cannot be read.", detail=str(exc)
                 ) from exc
+
+    def _root(self, commit: str) -> bytes:
+        root = self._roots.get(commit)
+        if root is None:
+            root = Commit(self.repo, bytes.fromhex(commit)).tree.binsha
+            if len(self._roots) >= 4096:
+                self._roots.clear()
+            self._roots[commit] = root
+        return root
+
+    def _tree(self, binsha: bytes) -> Tree:
+        tree = self._folders.get(binsha)
+        if tree is None:
+            tree = Tree(self.repo, binsha, Tree.tree_id << 12, "")
+            len(tree)  # read its entries now, once
+            if len(self._folders) >= 4096:
+                self._folders.clear()
+            self._folders[binsha] = tree
+        return tree
 
     def read(self, path: str, rev: str = "HEAD") -> bytes:
         """The content of a file in a version."""
@@ -70,15 +100,15 @@ class Reading:
         found = self._object(commit, path)
         if not isinstance(found, Blob):
             raise FileNotInArchive(f"'{path}' does not exist in version {commit[:10]}.")
-        return self._content(found, commit)
+        return self._content(found, commit, path)
 
-    def _content(self, blob: Blob, commit: str) -> bytes:
+    def _content(self, blob: Blob, commit: str, path: str) -> bytes:
         with self._mutex, git_errors("read the archive"):
             try:
                 return blob.data_stream.read()
             except ValueError as exc:
                 raise CorruptArchive(
-                    f"The archive is damaged: '{blob.path}' of version {commit[:10]} is missing.",
+                    f"The archive is damaged: '{path}' of version {commit[:10]} is missing.",
                     detail=str(exc),
                 ) from exc
 

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import git
-from git.objects import Blob, Commit
+from git.objects import Blob
 
 from archive._odb import ArchiveObjectDB
 from archive._repo import git_errors, run
@@ -65,7 +65,9 @@ class Saving:
 
         def _object(self, commit: str, path: str) -> git.Object | None: ...
 
-        def _content(self, blob: Blob, commit: str) -> bytes: ...
+        def _root(self, commit: str) -> bytes: ...
+
+        def _content(self, blob: Blob, commit: str, path: str) -> bytes: ...
 
         def refresh_index(self, paths: Sequence[str]) -> None: ...
 
@@ -125,7 +127,7 @@ class Saving:
 
     def _blob_data(self, commit: str, path: str) -> bytes | None:
         found = self._object(commit, path)
-        return self._content(found, commit) if isinstance(found, Blob) else None
+        return self._content(found, commit, path) if isinstance(found, Blob) else None
 
     def _save_locked(
         self,
@@ -207,9 +209,9 @@ class Saving:
         return commit
 
     def _commit_tree(self, commit: str) -> str:
-        with git_errors("read a version"):
+        with self._mutex, git_errors("read a version"):
             try:
-                return Commit(self.repo, bytes.fromhex(commit)).tree.hexsha
+                return self._root(commit).hex()
             except ValueError as exc:
                 raise CorruptArchive(
                     f"The archive is damaged: version {commit[:10]} is missing."

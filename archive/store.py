@@ -20,7 +20,7 @@ from types import TracebackType
 from typing import Unpack
 
 import git
-from git.objects import Commit, TagObject
+from git.objects import Commit, TagObject, Tree
 
 from archive._odb import fsync_dir
 from archive._reading import Reading
@@ -104,6 +104,8 @@ class GitArchive(Saving, Upkeep, Reading):
         """Recoveries made (stale git locks removed, a killed save's files put back)."""
         self._index_pending: set[str] = set()
         self._mutex = threading.RLock()
+        self._roots: dict[str, bytes] = {}
+        self._folders: dict[bytes, Tree] = {}
         self.repo = open_repo(path)
         """GitPython's Repo of the archive."""
         self._finalizer = weakref.finalize(self, self.repo.close)

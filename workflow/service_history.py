@@ -193,23 +193,25 @@ class HistoryMixin:
     def search(
         self: Service, text: str, *, confidential: bool = False, limit: int | None = 1000
     ) -> SearchResults:
-        """Lines of saved meetings that mention ``text`` (git grep over the archive's files,
-        which every save keeps equal to the newest version); exempt files only when
-        ``confidential``. At most ``limit`` hits; ``more`` says whether others matched."""
+        """Lines of saved meetings that mention ``text`` (git grep over the newest version);
+        exempt files only when ``confidential``. At most ``limit`` hits; ``more`` says
+        whether others matched."""
         if not text.strip():
             raise MinutebookError("Give the words to search for.")
         pathspecs = [":(glob)meetings/**/" + records.MEETING_FILE]
         if confidential:
             pathspecs.append(":(glob)meetings/**/" + records.EXEMPT_FILE)
         try:
+            head = self.archive.resolve("HEAD")
             if limit is None:
                 found, more = self.archive.grep(
-                    _yaml_pattern(text.strip()), paths=pathspecs, fixed=False, rev=None
+                    _yaml_pattern(text.strip()), paths=pathspecs, fixed=False, rev=head
                 ), False
             else:
                 found, more = self.archive.grep_first(
-                    _yaml_pattern(text.strip()), limit, paths=pathspecs, fixed=False, rev=None
+                    _yaml_pattern(text.strip()), limit, paths=pathspecs, fixed=False, rev=head
                 )
+            files = {path: self.archive.read(path, head) for path, _, _ in found}
         except store.ArchiveError as exc:
             raise MinutebookError(exc.message) from None
         hits = SearchResults()
@@ -219,7 +221,7 @@ class HistoryMixin:
             meeting = path[len("meetings/") :].rsplit("/", 1)[0]
             exempt = path.endswith(records.EXEMPT_FILE)
             if path not in tables:
-                lines = (self.root / path).read_text("utf-8", "replace").splitlines()
+                lines = files[path].decode("utf-8", "replace").splitlines()
                 tables[path] = _item_table(lines, exempt)
             starts, labels = tables[path]
             at = bisect.bisect_right(starts, line - 1) - 1

@@ -6,6 +6,7 @@ nothing is damaged: the newest version, the branch and git's own files are as be
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -231,3 +232,18 @@ def test_sync_to_a_command_address_runs_nothing(tmp_path: Path) -> None:
     assert cloned.code == 1
     _one_sentence(cloned.err)
     assert not marker.exists()
+
+
+def test_unsaved_text_in_the_folder_is_not_searched_or_listed(archive: Path) -> None:
+    """Search and listings read the saved record, not files lying in the archive's folder."""
+    draft = archive / "meetings" / DRAFT / "meeting.yaml"
+    draft.write_text(draft.read_text().replace("venue:", "venue: Zanzibarish Hall #", 1))
+    stray = archive / "meetings" / "children-scrutiny-board" / "2030-01-01" / "meeting.yaml"
+    stray.parent.mkdir()
+    stray.write_text("id: children-scrutiny-board/2030-01-01\ntitle: Zanzibarish\n")
+    found = mb("search", "Zanzibarish", "--json", archive=archive)
+    assert found.code == 0, found.err
+    assert json.loads(found.out)["hits"] == []
+    listed = mb("list", archive=archive)
+    assert listed.code == 0, listed.err
+    assert "2030-01-01" not in listed.out
