@@ -14,6 +14,7 @@ each of a thousand versions), kept quick by git's commit-graph. Nothing here wri
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
 import threading
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -22,7 +23,7 @@ import git
 from git.objects import Blob, Commit, Tree
 
 from archive._repo import first_lines, git_errors, run, stream
-from archive.errors import CorruptArchive, FileNotInArchive
+from archive.errors import CorruptArchive, FileNotInArchive, GitFailed
 from archive.layout import safe_prefix, safe_relpath
 from archive.versions import LOG_FORMAT, Version, parse_log, parse_record
 
@@ -111,6 +112,33 @@ class Reading:
                     f"The archive is damaged: '{path}' of version {commit[:10]} is missing.",
                     detail=str(exc),
                 ) from exc
+
+    def read_many(self, paths: Sequence[str], rev: str = "HEAD") -> dict[str, bytes]:
+        """The content of several files of one version (those that are files there), read
+        by one ``git cat-file --batch`` that is given every name at once."""
+        paths = sorted({safe_relpath(p) for p in paths})
+        commit = self.resolve(rev)
+        if not paths:
+            return {}
+        with git_errors("read the archive"):
+            proc = self.repo.git.cat_file("--batch", as_process=True, istream=subprocess.PIPE)
+            names = "".join(f"{commit}:{p}\n" for p in paths).encode("utf-8")
+            out, err = proc.proc.communicate(names)
+        if proc.proc.returncode != 0:
+            raise GitFailed("Could not read the archive.", detail=err.decode("utf-8", "replace"))
+        found: dict[str, bytes] = {}
+        at = 0
+        for path in paths:
+            end = out.index(b"\n", at)
+            header = out[at:end].split()
+            at = end + 1
+            if len(header) != 3:  # "<name> missing"
+                continue
+            size = int(header[2])
+            if header[1] == b"blob":
+                found[path] = out[at : at + size]
+            at += size + 1
+        return found
 
     def saved_at(self, rev: str = "HEAD") -> dt.datetime:
         """When a version was saved: its author date, as ``Version.when``."""

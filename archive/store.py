@@ -106,6 +106,7 @@ class GitArchive(Saving, Upkeep, Reading):
         self._mutex = threading.RLock()
         self._roots: dict[str, bytes] = {}
         self._folders: dict[bytes, Tree] = {}
+        self._commits: set[str] = set()
         self.repo = open_repo(path)
         """GitPython's Repo of the archive."""
         self._finalizer = weakref.finalize(self, self.repo.close)
@@ -257,6 +258,8 @@ class GitArchive(Saving, Upkeep, Reading):
         """The full commit id of a version, tag, branch or short commit id."""
         if rev == "HEAD":
             return self.head()
+        if rev in self._commits:
+            return rev
         if not rev or _BAD_REV.search(rev):
             raise RevisionNotFound(f"'{rev}' is not a version name.")
         missing = RevisionNotFound(f"No version called '{rev}' was found in the archive.")
@@ -270,6 +273,9 @@ class GitArchive(Saving, Upkeep, Reading):
                 raise missing from exc
         if not isinstance(found, Commit):
             raise missing
+        if len(self._commits) >= 4096:
+            self._commits.clear()
+        self._commits.add(found.hexsha)
         return found.hexsha
 
     # -- tags ------------------------------------------------------------------------

@@ -211,7 +211,7 @@ class HistoryMixin:
                 found, more = self.archive.grep_first(
                     _yaml_pattern(text.strip()), limit, paths=pathspecs, fixed=False, rev=head
                 )
-            files = {path: self.archive.read(path, head) for path, _, _ in found}
+            files = self.archive.read_many([path for path, _, _ in found], head)
         except store.ArchiveError as exc:
             raise MinutebookError(exc.message) from None
         hits = SearchResults()

@@ -405,3 +405,14 @@ def test_saved_at_is_the_version_date(tmp_path) -> None:  # type: ignore[no-unty
     version = archive.save({"x.txt": b"x"}, message="x", author=Identity("A", "a@b.c"), when=when)
     assert archive.saved_at(version.commit) == when == archive.version(version.commit).when
     archive.close()
+
+
+def test_read_many_reads_files_of_one_version(archive: GitArchive) -> None:
+    first = archive.save({M1: b"one\n", M2: b"two\n"}, message="Two", author=CLERK, when=at(1))
+    archive.save({M1: b"changed\n"}, message="Edit", author=CLERK, when=at(2))
+    wanted = [M2, M1, "meetings/planning", "nope.yaml", M1]
+    assert archive.read_many(wanted) == {M1: b"changed\n", M2: b"two\n"}
+    assert archive.read_many(wanted, first.commit) == {M1: b"one\n", M2: b"two\n"}
+    assert archive.read_many([]) == {}
+    with pytest.raises(PathOutsideArchive):
+        archive.read_many(["../x"])
