@@ -225,7 +225,7 @@ class Reading:
         prefix = safe_prefix(path_or_prefix)
         tags_under = safe_prefix(tags_under)
         commit = self.resolve(rev)
-        args = ["log", "-z", "--no-renames", "--full-history", "--abbrev=10"]
+        args = ["log", "-z", "--no-renames", "--full-history"]
         if with_paths:
             args += ["--name-only", "--full-diff"]
         args += [f"--format={LOG_FORMAT}", f"--decorate-refs=refs/tags/{tags_under}"]
@@ -242,7 +242,7 @@ class Reading:
     def version(self, rev: str = "HEAD") -> Version:
         """One version, with its tags and changed files."""
         commit = self.resolve(rev)
-        args = ["log", "-1", "-z", "--name-only", "--no-renames", "--abbrev=10"]
+        args = ["log", "-1", "-z", "--name-only", "--no-renames"]
         args += [f"--format={LOG_FORMAT}", "--decorate-refs=refs/tags/", commit]
         _, out, _ = run(self.repo, args, what="read a version")
         return parse_log(out)[0]
