@@ -197,6 +197,15 @@ def run(
     return status, out, text
 
 
+def _widen(pipe: Any) -> None:
+    """Let git write up to 1 MiB ahead of the reader (Linux), so that it is not held up
+    while the records it has written are being parsed."""
+    with contextlib.suppress(AttributeError, OSError, ValueError):
+        import fcntl
+
+        fcntl.fcntl(pipe.fileno(), fcntl.F_SETPIPE_SZ, 1 << 20)
+
+
 def stream(
     repo: git.Repo | git.Git, args: Sequence[str], *, what: str, separator: bytes
 ) -> Iterator[bytes]:
@@ -207,6 +216,7 @@ def stream(
     """
     with git_errors(what):
         proc = _command(repo, args)(*args[1:], as_process=True)
+    _widen(proc.stdout)
     pending = b""
     try:
         while chunk := proc.stdout.read1(1 << 16):

@@ -43,6 +43,8 @@ __all__ = [
     "fresh_copy",
     "meeting_ids",
     "meeting_yaml",
+    "median_ms",
+    "paired_ms",
     "run",
 ]
 
@@ -180,6 +182,26 @@ def median_ms(
     return statistics.median(times) * 1000
 
 
+def paired_ms(
+    ours: Callable[[int], object], peer: Callable[[int], object], repeat: int, warmup: int = 3,
+    before: Callable[[int], object] | None = None,
+) -> tuple[float, float]:
+    """Median wall times in ms of ``ours(n)`` and ``peer(n)``, run in turn (which goes
+    first alternates), so that a busy moment of the machine falls on both alike;
+    ``before(n)``, when given, runs untimed ahead of each pair."""
+    times: tuple[list[float], list[float]] = ([], [])
+    for n in range(-warmup, repeat):
+        if before is not None:
+            before(n)
+        pair = [(0, ours), (1, peer)]
+        for side, fn in pair if n % 2 else pair[::-1]:
+            start = time.perf_counter()
+            fn(n)
+            if n >= 0:
+                times[side].append(time.perf_counter() - start)
+    return statistics.median(times[0]) * 1000, statistics.median(times[1]) * 1000
+
+
 def bench_save(path: Path, meetings: int, repeat: int) -> dict[str, float]:
     """Median ms: our save (warm and cold) and plain git add + commit of the same change."""
     ids = meeting_ids(meetings)
@@ -209,18 +231,10 @@ def bench_save(path: Path, meetings: int, repeat: int) -> dict[str, float]:
                 trailers={"Meeting": meeting, "Status": "minutes draft"},
             )
 
-        # Ours and git's turn about, so that a busy moment of the machine falls on both.
         subprocess.run(["git", "reset", "-q"], cwd=path, check=True, env=env)
-        mine: list[float] = []
-        theirs: list[float] = []
-        for n in range(-3, repeat):
-            for fn, into in ((ours, mine), (plain, theirs)):
-                start = time.perf_counter()
-                fn(n)
-                if n >= 0:
-                    into.append(time.perf_counter() - start)
-        results["save (open archive)"] = statistics.median(mine) * 1000
-        results["git add + git commit"] = statistics.median(theirs) * 1000
+        mine, theirs = paired_ms(ours, plain, repeat)
+        results["save (open archive)"] = mine
+        results["git add + git commit"] = theirs
         archive.flush_index()
 
     def cold(n: int) -> None:
@@ -263,18 +277,12 @@ def bench_history(path: Path, versions: int, repeat: int) -> dict[str, float]:
             ),
         }
         for name, (mine, peer) in pairs.items():
-            ours_t: list[float] = []
-            git_t: list[float] = []
-            for n in range(-3, repeat):
-                start = time.perf_counter()
-                mine()
-                middle = time.perf_counter()
-                subprocess.run(peer, cwd=path, check=True, capture_output=True, env=env)
-                if n >= 0:
-                    ours_t.append(middle - start)
-                    git_t.append(time.perf_counter() - middle)
-            results[name] = statistics.median(ours_t) * 1000
-            results[f"git log ({name})"] = statistics.median(git_t) * 1000
+            results[name], results[f"git log ({name})"] = paired_ms(
+                lambda n, mine=mine: mine(),
+                lambda n, peer=peer: subprocess.run(peer, cwd=path, check=True, capture_output=True,
+                                                    env=env),
+                repeat,
+            )
     return results
 
 
