@@ -22,8 +22,8 @@ from typing import TYPE_CHECKING
 import git
 from git.objects import Blob, Commit, Tree
 
-from archive._repo import first_lines, git_errors, run, stream
-from archive.errors import CorruptArchive, FileNotInArchive, GitFailed
+from archive._repo import damaged, first_lines, git_errors, run, stream
+from archive.errors import FileNotInArchive, GitFailed
 from archive.layout import safe_prefix, safe_relpath
 from archive.versions import LOG_FORMAT, Version, parse_log, parse_record
 
@@ -70,9 +70,9 @@ class Reading:
                 return tree[name]
             except KeyError:
                 return None
-            except ValueError as exc:
-                raise CorruptArchive(
-                    f"The archive is damaged: version {commit[:10]} cannot be read.", detail=str(exc)
+            except (ValueError, BrokenPipeError) as exc:
+                raise damaged(
+                    self.repo, f"The archive is damaged: version {commit[:10]} cannot be read.", exc
                 ) from exc
 
     def _root(self, commit: str) -> bytes:
@@ -107,10 +107,10 @@ class Reading:
         with self._mutex, git_errors("read the archive"):
             try:
                 return blob.data_stream.read()
-            except ValueError as exc:
-                raise CorruptArchive(
-                    f"The archive is damaged: '{path}' of version {commit[:10]} is missing.",
-                    detail=str(exc),
+            except (ValueError, BrokenPipeError) as exc:
+                raise damaged(
+                    self.repo, f"The archive is damaged: '{path}' of version {commit[:10]} is missing.",
+                    exc,
                 ) from exc
 
     def read_many(self, paths: Sequence[str], rev: str = "HEAD") -> dict[str, bytes]:
@@ -144,7 +144,12 @@ class Reading:
         """When a version was saved: its author date, as ``Version.when``."""
         commit = self.resolve(rev)
         with self._mutex, git_errors("read a version"):
-            return Commit(self.repo, bytes.fromhex(commit)).authored_datetime
+            try:
+                return Commit(self.repo, bytes.fromhex(commit)).authored_datetime
+            except (ValueError, BrokenPipeError) as exc:
+                raise damaged(
+                    self.repo, f"The archive is damaged: version {commit[:10]} cannot be read.", exc
+                ) from exc
 
     def exists(self, path: str, rev: str = "HEAD") -> bool:
         """True if the file or folder exists in the version."""

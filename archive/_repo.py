@@ -42,6 +42,7 @@ from archive.errors import (
 
 __all__ = [
     "ALLOWED_PROTOCOLS",
+    "damaged",
     "first_lines",
     "git_environment",
     "git_errors",
@@ -158,6 +159,22 @@ def git_errors(what: str) -> Iterator[None]:
             f"The archive is damaged: a saved object is missing (while trying to {what}).",
             detail=str(exc),
         ) from exc
+
+
+def damaged(repo: git.Repo, sentence: str, exc: BaseException) -> ArchiveError:
+    """The error for an object git could not give: ``sentence``, unless git cannot work
+    in the archive at all (a damaged ``.git/config``, say), which is then named. The
+    git processes kept for reading are stopped; the next read starts new ones."""
+    repo.git.clear_cache()
+    try:
+        run(repo, ["config", "--local", "--list"], what="read the archive settings")
+    except GitFailed as failed:
+        return CorruptArchive(
+            f"git cannot use the archive at {repo.working_tree_dir}: its settings file "
+            ".git/config is damaged; ask for help before saving.",
+            detail=failed.detail,
+        )
+    return CorruptArchive(sentence, detail=str(exc))
 
 
 def _runner(repo: git.Repo | git.Git) -> git.Git:

@@ -26,11 +26,11 @@ import git
 from git.objects import Blob
 
 from archive._odb import ArchiveObjectDB
-from archive._repo import git_errors, run
+from archive._repo import damaged, git_errors, run
 from archive._setup import aware
 from archive._worktree import Journal, check_real_paths, restore, write_files
 from archive._writing import BLOB, EMPTY_TREE, RefLocked, RefMoved, VersionWriter, move_ref
-from archive.errors import ArchiveError, ArchiveLocked, CorruptArchive, SaveConflict
+from archive.errors import ArchiveError, ArchiveLocked, SaveConflict
 from archive.layout import safe_relpath
 from archive.locking import ArchiveLock, remove_stale_git_locks
 from archive.versions import Identity, Version, compose_message, parse_message
@@ -212,9 +212,9 @@ class Saving:
         with self._mutex, git_errors("read a version"):
             try:
                 return self._root(commit).hex()
-            except ValueError as exc:
-                raise CorruptArchive(
-                    f"The archive is damaged: version {commit[:10]} is missing."
+            except (ValueError, BrokenPipeError) as exc:
+                raise damaged(
+                    self.repo, f"The archive is damaged: version {commit[:10]} is missing.", exc
                 ) from exc
 
     def _unchanged(self, head: str) -> Version:

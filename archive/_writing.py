@@ -24,7 +24,7 @@ from git.objects.tree import TreeModifier
 from gitdb import IStream
 
 from archive._odb import ArchiveObjectDB, fsync_dir
-from archive._repo import git_errors, run
+from archive._repo import damaged, git_errors, run
 from archive.errors import CorruptArchive, GitFailed, PathOutsideArchive
 from archive.versions import Identity
 
@@ -81,7 +81,12 @@ class VersionWriter:
         found = self._trees.get(binsha)
         if found is None:
             with git_errors("read a folder of the archive"):
-                stream = self.odb.stream(binsha)
+                try:
+                    stream = self.odb.stream(binsha)
+                except (ValueError, BrokenPipeError) as exc:
+                    raise damaged(
+                        self.repo, f"The archive is damaged: folder {binsha.hex()} is missing.", exc
+                    ) from exc
             if stream.type != b"tree":
                 raise CorruptArchive(f"The archive is damaged: {binsha.hex()} is not a folder.")
             try:

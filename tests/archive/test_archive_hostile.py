@@ -287,3 +287,21 @@ def test_a_missing_object_is_one_sentence(archive: GitArchive) -> None:
     for rev in ("main~5", "HEAD@{upstream}", "nope..main", "refs/heads/../x"):
         with pytest.raises(ArchiveError):
             archive.read(M1, rev)
+
+
+def test_a_damaged_settings_file_is_named(archive: GitArchive) -> None:
+    head = archive.head()
+    with open(archive.gitdir / "config", "a", encoding="utf-8") as fh:
+        fh.write("[broken\n")
+    with GitArchive.open(archive.path) as damaged:
+        for attempt in (
+            lambda: damaged.save({M1: b"x\n"}, message="x", author=CLERK),
+            lambda: damaged.read(".gitattributes"),
+            lambda: damaged.history(),
+        ):
+            with pytest.raises(ArchiveError) as caught:
+                attempt()
+            _one_sentence(caught.value)
+        with pytest.raises(ArchiveError, match=r"\.git/config is damaged"):
+            damaged.read(".gitattributes")
+    assert git(archive.path, "rev-parse", "refs/heads/main", check=False).strip() in ("", head)
