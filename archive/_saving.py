@@ -106,8 +106,10 @@ class Saving:
         return version
 
     @contextlib.contextmanager
-    def _locked(self) -> Iterator[ArchiveLock]:
-        lock = self.lock()
+    def _locked(self, timeout: float | None = None) -> Iterator[ArchiveLock]:
+        """Hold the archive lock (waiting ``timeout`` seconds, by default ``lock_timeout``),
+        first putting back the files of a save that was interrupted."""
+        lock = ArchiveLock(self.gitdir, self.path, timeout=self.lock_timeout if timeout is None else timeout)
         with self._mutex, lock:
             self.notes.extend(lock.notes)
             pending = self._journal.pending()

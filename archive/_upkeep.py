@@ -120,7 +120,7 @@ class Upkeep:
 
     if TYPE_CHECKING:
 
-        def _locked(self) -> contextlib.AbstractContextManager[ArchiveLock]: ...
+        def _locked(self, timeout: float | None = None) -> contextlib.AbstractContextManager[ArchiveLock]: ...
 
     def write_commit_graph(self) -> None:
         """Add new versions to the commit-graph (with changed-path Bloom filters)."""

@@ -146,7 +146,10 @@ class GitArchive(Saving, Upkeep, Reading):
             archive.branch  # noqa: B018 - refuses a detached or damaged HEAD now
             archive._ensure_config()
             if archive._journal.pending():
-                with contextlib.suppress(ArchiveLocked, ArchiveReadOnly, OSError), archive._locked():
+                with (
+                    contextlib.suppress(ArchiveLocked, ArchiveReadOnly, OSError),
+                    archive._locked(timeout=0.5),
+                ):
                     pass
             if not has_commit_graph(archive.gitdir) and archive._head() is not None:
                 with contextlib.suppress(ArchiveError, OSError):

@@ -16,7 +16,6 @@ allow-list. An address that cannot be reached on the first sync is not kept.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import re
 from collections.abc import Callable, Mapping
@@ -28,10 +27,11 @@ import git
 
 from archive._repo import git_errors, new_git, run
 from archive._setup import SYSTEM, aware, exclude_temporaries
-from archive._worktree import Journal, check_real_paths, restore
-from archive._writing import EMPTY_TREE, RefMoved, move_ref
+from archive._worktree import check_real_paths, restore
+from archive._writing import EMPTY_TREE, RefLocked, RefMoved, move_ref
 from archive.errors import (
     ArchiveError,
+    ArchiveLocked,
     DemoArchive,
     GitFailed,
     RemoteUnreachable,
@@ -200,20 +200,35 @@ def _clashes(local: Mapping[str, Change], remote: Mapping[str, Change]) -> list[
     return clashing
 
 
+def _move(
+    archive: GitArchive, ref: str, new: str, old: str | None, reason: str, who: Identity,
+    *, exists_ok: bool = False,
+) -> None:
+    """``move_ref`` with its refusals as sentences (``exists_ok``: a ref to be created that
+    already exists, kept by an earlier attempt, is left as it is)."""
+    try:
+        move_ref(archive.repo, ref, new, old, reason=reason, who=who)
+    except RefMoved as exc:
+        if exists_ok:
+            return
+        raise ArchiveError("The archive changed during the sync; please sync again.") from exc
+    except RefLocked as exc:
+        raise ArchiveLocked(
+            "The archive is busy: another git program is updating it; try again in a moment."
+        ) from exc
+
+
 def _advance(archive: GitArchive, old: str, new: str, reason: str, author: Identity) -> None:
     """Move main from ``old`` to ``new`` and bring the work tree along (locked)."""
     paths = sorted(_diff(archive, old, new))
     check_real_paths(archive.path, paths)
-    journal = Journal(archive.gitdir)
+    journal = archive._journal
     journal.begin(paths)
     try:
-        move_ref(archive.repo, archive.branch, new, old, reason=reason, who=author)
-    except RefMoved as exc:
-        journal.end()
-        raise ArchiveError("The archive changed during the sync; please sync again.") from exc
-    except BaseException:
-        journal.end()
-        raise
+        _move(archive, archive.branch, new, old, reason, author)
+    finally:
+        if archive._head() != new:
+            journal.end()
     restore(archive.path, paths, lambda rel: archive._blob_data(new, rel))
     archive.refresh_index(paths)
     journal.end()
@@ -285,8 +300,7 @@ def _integrate(
     clashing = _clashes(mine, incoming)
     if clashing:
         ref = f"{CONFLICTS}/{remote}/{theirs[:12]}"
-        with contextlib.suppress(RefMoved):
-            move_ref(archive.repo, ref, theirs, None, reason="sync: conflict kept", who=author)
+        _move(archive, ref, theirs, None, "sync: conflict kept", author, exists_ok=True)
         names = ", ".join(clashing)
         raise SyncConflict(
             f"{names} changed both here and on the shared archive; choose which version to "

@@ -171,3 +171,23 @@ def _graph_commits(graph: Path) -> int:
             offset = int.from_bytes(entry[4:], "big")
             return int.from_bytes(data[offset + 255 * 4 : offset + 256 * 4], "big")
     raise AssertionError("no OID fan-out in the commit-graph")
+
+
+def test_a_sync_while_git_moves_the_branch_is_one_sentence(
+    pair: tuple[GitArchive, GitArchive, Path],
+) -> None:
+    from archive import ArchiveLocked
+
+    a, b, _ = pair
+    a.save({X: b"x1\n"}, message="A edits X", author=CLERK, when=at(2))
+    sync(a)
+    before = b.head()
+    busy = b.gitdir / "refs" / "heads" / "main.lock"
+    busy.write_text("")
+    with pytest.raises(ArchiveLocked, match="busy"):
+        sync(b)
+    assert b.head() == before
+    assert (b.path / X).read_bytes() == b"x0\n"
+    busy.unlink()
+    assert sync(b).action == "pulled"
+    assert (b.path / X).read_bytes() == b"x1\n"
