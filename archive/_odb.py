@@ -78,7 +78,7 @@ class ArchiveObjectDB(GitCmdObjectDB):
             fsync_dir(self.root_path())
 
     def discard(self) -> None:
-        """Forget the objects written since the last ``sync`` (nothing refers to them)."""
+        """Forget the objects written since the last ``sync``: nothing will refer to them."""
         self._unsynced = set()
 
     @property

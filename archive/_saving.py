@@ -109,7 +109,8 @@ class Saving:
     def _locked(self, timeout: float | None = None) -> Iterator[ArchiveLock]:
         """Hold the archive lock (waiting ``timeout`` seconds, by default ``lock_timeout``),
         first putting back the files of a save that was interrupted."""
-        lock = ArchiveLock(self.gitdir, self.path, timeout=self.lock_timeout if timeout is None else timeout)
+        wait = self.lock_timeout if timeout is None else timeout
+        lock = ArchiveLock(self.gitdir, self.path, timeout=wait)
         with self._mutex, lock:
             self.notes.extend(lock.notes)
             pending = self._journal.pending()
@@ -203,7 +204,6 @@ class Saving:
             move_ref(self.repo, self.branch, commit, parents[0] if parents else None,
                      reason=f"commit: {text.splitlines()[0]}", who=author)
         except BaseException:
-            odb.discard()
             with contextlib.suppress(ArchiveError, OSError):
                 self._put_back(sorted(touched))
             raise
