@@ -29,8 +29,6 @@ from collections.abc import Iterable
 from pathlib import Path
 from types import TracebackType
 
-import filelock
-
 from archive._odb import fsync_dir
 from archive.errors import ArchiveLocked, ArchiveReadOnly
 
@@ -147,6 +145,11 @@ class ArchiveLock:
         """Seconds to wait for another holder before raising ArchiveLocked."""
         self.notes: list[str] = []
         """Recoveries made while taking the lock (stale git locks removed)."""
+        # Only writers take the lock, and filelock takes some 30 ms to import: a process
+        # that only reads (a render, a listing) does not import it.
+        import filelock
+
+        self._timeout_error = filelock.Timeout
         self._lock = filelock.FileLock(self.path, timeout=timeout, thread_local=False)
 
     def holder(self) -> dict[str, object]:
@@ -177,7 +180,7 @@ class ArchiveLock:
             raise RuntimeError("ArchiveLock is not re-entrant")
         try:
             self._lock.acquire()
-        except filelock.Timeout:
+        except self._timeout_error:
             raise self._busy() from None
         except OSError as exc:
             if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
