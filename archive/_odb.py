@@ -5,8 +5,8 @@ Reading is GitPython's own (``GitCmdObjectDB``: a persistent ``git cat-file``). 
 is gitdb's loose-object writer (GitPython's object library) in this process, which keeps
 a save to a handful of milliseconds instead of one git process per object; after it has
 written an object, the object is read back (a file damaged by an earlier power cut is
-written again, never reused) and fsynced. ``sync()`` then fsyncs the folders of
-everything written, so a version's objects are on disk before any ref points at them.
+written again, never reused). ``sync()`` then fsyncs everything written and its
+folders, so a version's objects are on disk before any ref points at them.
 """
 
 from __future__ import annotations
@@ -45,7 +45,8 @@ class ArchiveObjectDB(GitCmdObjectDB):
         self._unsynced: set[str] = set()
 
     def store(self, istream: IStream) -> IStream:
-        """Write an object (gitdb), check it reads back whole, fsync it; return ``istream``."""
+        """Write an object (gitdb) and check it reads back whole; ``sync()`` makes it
+        durable. Returns ``istream`` with its id."""
         data = istream.read()
         for attempt in range(2):
             written = IStream(istream.type, len(data), io.BytesIO(data))
@@ -56,8 +57,7 @@ class ArchiveObjectDB(GitCmdObjectDB):
             if attempt:
                 raise OSError(f"the object file {path} cannot be written correctly")
             os.unlink(path)
-        fsync_file(path)
-        self._unsynced.add(os.path.dirname(path))
+        self._unsynced.add(path)
         istream.binsha = written.binsha
         return istream
 
@@ -70,11 +70,16 @@ class ArchiveObjectDB(GitCmdObjectDB):
             return False
 
     def sync(self) -> None:
-        """fsync the folders of the objects written since the last call (and ``objects/``)."""
-        folders, self._unsynced = self._unsynced, set()
-        for folder in sorted(folders):
+        """fsync the objects written since the last call, then their folders and
+        ``objects/``. (All at once rather than each as it is written: the first fsync
+        then carries most of the others' work, and creating the next file never waits
+        for one.)"""
+        files, self._unsynced = self._unsynced, set()
+        for path in sorted(files):
+            fsync_file(path)
+        for folder in sorted({os.path.dirname(p) for p in files}):
             fsync_dir(folder)
-        if folders:
+        if files:
             fsync_dir(self.root_path())
 
     def discard(self) -> None:
