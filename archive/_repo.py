@@ -13,6 +13,7 @@ three ways a plain git command is run through GitPython.
 
 from __future__ import annotations
 
+import configparser
 import contextlib
 import os
 from collections.abc import Iterator, Mapping, Sequence
@@ -154,6 +155,11 @@ def git_errors(what: str) -> Iterator[None]:
         raise GitFailed(f"Could not {what}.", detail=_detail(exc)) from exc
     except BadName as exc:
         raise RevisionNotFound(f"No version called '{exc}' was found in the archive.") from exc
+    except (configparser.Error, UnicodeDecodeError) as exc:
+        raise CorruptArchive(
+            "The archive's settings file .git/config is damaged; ask for help before saving.",
+            detail=str(exc),
+        ) from exc
     except BadObject as exc:
         raise CorruptArchive(
             f"The archive is damaged: a saved object is missing (while trying to {what}).",

@@ -191,7 +191,7 @@ class GitArchive(Saving, Upkeep, Reading):
                 if str(reader.get_value(*key.rsplit(".", 1), default="")).lower() != value
             }
         if wrong and os.access(self.gitdir / "config", os.W_OK) and os.access(self.gitdir, os.W_OK):
-            with contextlib.suppress(OSError):
+            with contextlib.suppress(OSError), git_errors("update the archive settings"):
                 write_config(self.repo, wrong)
 
     @property

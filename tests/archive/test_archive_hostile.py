@@ -305,3 +305,13 @@ def test_a_damaged_settings_file_is_named(archive: GitArchive) -> None:
         with pytest.raises(ArchiveError, match=r"\.git/config is damaged"):
             damaged.read(".gitattributes")
     assert git(archive.path, "rev-parse", "refs/heads/main", check=False).strip() in ("", head)
+
+
+@pytest.mark.parametrize("garbage", [b"[", b"\xff\xfe\x00", b"[core]\n\tfsync = x\n[core"],
+                         ids=["open-section", "binary", "unfinished"])
+def test_any_damaged_settings_file_is_one_sentence(archive: GitArchive, garbage: bytes) -> None:
+    with open(archive.gitdir / "config", "ab") as fh:
+        fh.write(garbage)
+    with pytest.raises(ArchiveError) as caught, GitArchive.open(archive.path) as damaged:
+        damaged.save({M1: b"x\n"}, message="x", author=CLERK)
+    assert "config" in _one_sentence(caught.value)
