@@ -1,9 +1,25 @@
 """The git-backed archive of meetings: every saved version kept, nothing rewritten.
 
-Imports nothing from the rest of the project (only the standard library and
-platformdirs, plus the ``git`` command); ``workflow`` builds on it. ``GitArchive`` is the
-entry point; ``sync`` shares an archive through a git remote; ``AutosaveStore`` keeps
-unsaved edits outside the history.
+Which library does what:
+
+- GitPython (``git.Repo``) does the git work. New blobs and trees go through ``repo.odb``
+  (written in-process by gitdb, GitPython's object library, then fsynced; see
+  ``_odb``), each version's commit is ``Commit.create_from_tree(..., head=False)``, and
+  the branch moves by compare-and-swap with ``repo.git.update_ref(ref, new, old)``.
+  Files at a version are read as ``repo.commit(rev).tree / path``; tags are
+  ``repo.create_tag``; remotes are ``repo.create_remote``/``Remote.set_url``. Plain git
+  commands (``log`` for history, ``grep``, ``ls-tree``, ``diff-tree``, ``fetch``,
+  ``push``, ``commit-graph``, ``repack``) run through ``repo.git``, every one with the
+  protocol allow-list of ``_repo``. git keeps history quick with its commit-graph and
+  changed-path Bloom filters; the archive keeps no index of its own.
+- ``filelock`` provides the one-writer-at-a-time lock (an operating-system lock, released
+  when its holder dies); see ``locking``.
+- platformdirs says where the archive and the autosaved drafts live by default.
+
+Nothing in the project writes git's objects, packs, index or refs by hand. This package
+imports nothing from the rest of the project; ``workflow`` builds on it. ``GitArchive``
+is the entry point; ``sync`` shares an archive through a git remote; ``AutosaveStore``
+keeps unsaved edits outside the history.
 """
 
 from __future__ import annotations

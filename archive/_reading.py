@@ -1,32 +1,31 @@
 """Reading an archive: files at any version, search, and the history of a folder.
 
-Mixed into :class:`archive.store.GitArchive`, which provides ``path``, ``resolve`` and
-the persistent object reader ``_cat``. Nothing here writes.
+Mixed into :class:`archive.store.GitArchive`, which provides ``repo`` (GitPython's Repo),
+``resolve`` and ``tags``. Every read is of the committed record, a version (the newest
+unless another is named), never of the files in the archive's folder: a save that was
+refused or killed cannot show up in a listing or a search.
+
+A file is read as GitPython gives it, ``repo.commit(rev).tree / path``; listings and
+search are ``git ls-tree`` and ``git grep`` of the version; history is one ``git log``
+with a format string (clearer, and far quicker, than building a GitPython ``Commit`` for
+each of a thousand versions), kept quick by git's commit-graph. Nothing here writes.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
+import subprocess
 import threading
 from collections.abc import Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from archive._git import first_lines, run_git, stream_records
-from archive._history_cache import (
-    MAX_CATCH_UP,
-    HistoryIndex,
-    path_only_record,
-    record_parents,
-    record_touches,
-)
-from archive.errors import CorruptArchive, FileNotInArchive, RevisionNotFound
+import git
+from git.objects import Blob, Commit, Tree
+
+from archive._repo import damaged, first_lines, git_errors, run, stream
+from archive.errors import FileNotInArchive, GitFailed
 from archive.layout import safe_prefix, safe_relpath
 from archive.versions import LOG_FORMAT, Version, parse_log, parse_record
-
-if TYPE_CHECKING:
-    from archive._objects import CatFile
 
 __all__ = ["Reading"]
 
@@ -40,13 +39,13 @@ def _grep_lines(raw: list[bytes], strip: int) -> list[tuple[str, int, str]]:
     return found
 
 
-
 class Reading:
-    """Reads of files, search and history; needs ``path``, ``resolve`` and ``_cat``."""
+    """Reads of files, search and history; needs ``repo``, ``resolve`` and ``tags``."""
 
-    path: Path
-    gitdir: Path
-    _cat: CatFile
+    repo: git.Repo
+    _mutex: threading.RLock
+    _roots: dict[str, bytes]
+    _folders: dict[bytes, Tree]
 
     if TYPE_CHECKING:
 
@@ -54,38 +53,109 @@ class Reading:
 
         def tags(self, prefix: str = "") -> dict[str, str]: ...
 
-    # -- reading ---------------------------------------------------------------------
+    # -- files -----------------------------------------------------------------------
+    def _object(self, commit: str, path: str) -> git.Object | None:
+        """The blob or tree at ``path`` in ``commit``: GitPython's ``commit.tree / path``,
+        one folder at a time, keeping the folders read (they never change) for the next
+        read, so a file costs one ``cat-file`` round trip once its folders are known."""
+        with self._mutex, git_errors("read the archive"):
+            try:
+                tree = self._tree(self._root(commit))
+                *folders, name = path.split("/")
+                for part in folders:
+                    item = tree[part]
+                    if not isinstance(item, Tree):
+                        return None
+                    tree = self._tree(item.binsha)
+                return tree[name]
+            except KeyError:
+                return None
+            except (ValueError, BrokenPipeError) as exc:
+                raise damaged(
+                    self.repo, f"The archive is damaged: version {commit[:10]} cannot be read.", exc
+                ) from exc
+
+    def _root(self, commit: str) -> bytes:
+        root = self._roots.get(commit)
+        if root is None:
+            root = Commit(self.repo, bytes.fromhex(commit)).tree.binsha
+            if len(self._roots) >= 4096:
+                self._roots.clear()
+            self._roots[commit] = root
+        return root
+
+    def _tree(self, binsha: bytes) -> Tree:
+        tree = self._folders.get(binsha)
+        if tree is None:
+            tree = Tree(self.repo, binsha, Tree.tree_id << 12, "")
+            len(tree)  # read its entries now, once
+            if len(self._folders) >= 4096:
+                self._folders.clear()
+            self._folders[binsha] = tree
+        return tree
+
     def read(self, path: str, rev: str = "HEAD") -> bytes:
         """The content of a file in a version."""
         path = safe_relpath(path)
         commit = self.resolve(rev)
-        found = self._cat.read(f"{commit}:{path}")
-        if found is None or found[1] != "blob":
+        found = self._object(commit, path)
+        if not isinstance(found, Blob):
             raise FileNotInArchive(f"'{path}' does not exist in version {commit[:10]}.")
-        return found[2]
+        return self._content(found, commit, path)
+
+    def _content(self, blob: Blob, commit: str, path: str) -> bytes:
+        with self._mutex, git_errors("read the archive"):
+            try:
+                return blob.data_stream.read()
+            except (ValueError, BrokenPipeError) as exc:
+                raise damaged(
+                    self.repo, f"The archive is damaged: '{path}' of version {commit[:10]} is missing.",
+                    exc,
+                ) from exc
+
+    def read_many(self, paths: Sequence[str], rev: str = "HEAD") -> dict[str, bytes]:
+        """The content of several files of one version (those that are files there), read
+        by one ``git cat-file --batch`` that is given every name at once."""
+        paths = sorted({safe_relpath(p) for p in paths})
+        commit = self.resolve(rev)
+        if not paths:
+            return {}
+        with git_errors("read the archive"):
+            proc = self.repo.git.cat_file("--batch", as_process=True, istream=subprocess.PIPE)
+            names = "".join(f"{commit}:{p}\n" for p in paths).encode("utf-8")
+            out, err = proc.proc.communicate(names)
+        if proc.proc.returncode != 0:
+            raise GitFailed("Could not read the archive.", detail=err.decode("utf-8", "replace"))
+        found: dict[str, bytes] = {}
+        at = 0
+        for path in paths:
+            end = out.index(b"\n", at)
+            header = out[at:end].split()
+            at = end + 1
+            if len(header) != 3:  # "<name> missing"
+                continue
+            size = int(header[2])
+            if header[1] == b"blob":
+                found[path] = out[at : at + size]
+            at += size + 1
+        return found
 
     def saved_at(self, rev: str = "HEAD") -> dt.datetime:
-        """When a version was saved: its author date, as `Version.when` (read through the
-        open object reader, without starting git)."""
+        """When a version was saved: its author date, as ``Version.when``."""
         commit = self.resolve(rev)
-        found = self._cat.read(commit)
-        if found is None or found[1] != "commit":
-            raise RevisionNotFound(f"'{rev}' is not a version of this archive.")
-        for line in found[2].split(b"\n"):
-            if not line:
-                break
-            if line.startswith(b"author "):
-                stamp, zone = line.rsplit(b" ", 2)[1:]
-                sign = 1 if zone[:1] == b"+" else -1
-                offset = dt.timedelta(hours=int(zone[1:3]), minutes=int(zone[3:5])) * sign
-                return dt.datetime.fromtimestamp(int(stamp), dt.timezone(offset))
-        raise CorruptArchive(f"The version {commit[:10]} has no date.")
+        with self._mutex, git_errors("read a version"):
+            try:
+                return Commit(self.repo, bytes.fromhex(commit)).authored_datetime
+            except (ValueError, BrokenPipeError) as exc:
+                raise damaged(
+                    self.repo, f"The archive is damaged: version {commit[:10]} cannot be read.", exc
+                ) from exc
 
     def exists(self, path: str, rev: str = "HEAD") -> bool:
         """True if the file or folder exists in the version."""
         path = safe_prefix(path)
         commit = self.resolve(rev)
-        return not path or self._cat.info(f"{commit}:{path}") is not None
+        return not path or self._object(commit, path) is not None
 
     def list_files(self, prefix: str = "", rev: str = "HEAD") -> list[str]:
         """Every file under a folder (or the whole archive) in a version, sorted."""
@@ -94,9 +164,10 @@ class Reading:
         args = ["ls-tree", "-r", "-z", "--name-only", "--full-tree", commit]
         if prefix:
             args += ["--", prefix]
-        out = run_git(self.path, args, what="list the files in the archive").stdout
+        _, out, _ = run(self.repo, args, what="list the files in the archive")
         return sorted(p for p in out.decode("utf-8", "replace").split("\0") if p)
 
+    # -- search ----------------------------------------------------------------------
     def grep(
         self,
         pattern: str,
@@ -108,12 +179,11 @@ class Reading:
     ) -> list[tuple[str, int, str]]:
         """(path, line number, line) of every matching line in a version.
 
-        ``paths`` are git pathspecs (e.g. ``":(glob)meetings/**/meeting.yaml"``). With
-        ``rev=None`` the files in the work tree are searched (several threads, no
-        decompression: much quicker on a large archive), tracked or not.
+        ``paths`` are git pathspecs (e.g. ``":(glob)meetings/**/meeting.yaml"``);
+        ``rev=None`` is the newest version, as ``"HEAD"``.
         """
         args, strip = self._grep_args(pattern, paths, fixed, ignore_case, rev)
-        out = run_git(self.path, args, what="search the archive", ok=(0, 1)).stdout
+        _, out, _ = run(self.repo, args, what="search the archive", ok=(0, 1))
         return _grep_lines(out.splitlines(), strip)
 
     def grep_first(
@@ -129,9 +199,7 @@ class Reading:
         """The first ``limit`` lines :meth:`grep` would give, and whether there are more;
         git is stopped as soon as it finds one more."""
         args, strip = self._grep_args(pattern, paths, fixed, ignore_case, rev)
-        raw, more = first_lines(
-            self.path, args, what="search the archive", limit=limit, ok=(0, 1)
-        )
+        raw, more = first_lines(self.repo, args, what="search the archive", limit=limit, ok=(0, 1))
         return _grep_lines(raw, strip), more
 
     def _grep_args(
@@ -141,9 +209,7 @@ class Reading:
         args += ["-F"] if fixed else ["-E"]
         if ignore_case:
             args.append("-i")
-        if rev is None:
-            return [*args, "--untracked", "-e", pattern, "--", *paths], 0
-        commit = self.resolve(rev)
+        commit = self.resolve(rev or "HEAD")
         return [*args, "-e", pattern, commit, "--", *paths], len(commit) + 1
 
     # -- history ---------------------------------------------------------------------
@@ -159,15 +225,12 @@ class Reading:
         """Versions that changed a file or folder (all versions for ""), newest first.
 
         ``with_paths=False`` leaves ``Version.paths`` empty, which makes a long history
-        quicker to list; ``tags_under`` shows only the tags whose names start with it. The
-        whole history of a folder at HEAD without paths comes from the history index.
+        quicker to list; ``tags_under`` shows only the tags whose names start with it.
         """
         prefix = safe_prefix(path_or_prefix)
         tags_under = safe_prefix(tags_under)
         commit = self.resolve(rev)
-        if rev == "HEAD" and prefix and limit is None and not with_paths:
-            return self._indexed_history(prefix, commit, tags_under)
-        args = ["log", "-z", "--no-renames", "--full-history", "--abbrev=10"]
+        args = ["log", "-z", "--no-renames", "--full-history"]
         if with_paths:
             args += ["--name-only", "--full-diff"]
         args += [f"--format={LOG_FORMAT}", f"--decorate-refs=refs/tags/{tags_under}"]
@@ -178,86 +241,13 @@ class Reading:
             args += ["--", prefix]
         return [
             parse_record(record.decode("utf-8", "replace"))
-            for record in stream_records(self.path, args, what="read the history", separator=b"\x1e")
+            for record in stream(self.repo, args, what="read the history", separator=b"\x1e")
         ]
-
-    def _tagged(self, tags_under: str) -> dict[str, list[str]]:
-        """Commit -> names of the tags under ``tags_under`` that point at it."""
-        tagged: dict[str, list[str]] = {}
-        for name, target in self.tags(tags_under).items():
-            tagged.setdefault(target, []).append(name)
-        return tagged
-
-    def _indexed_history(self, prefix: str, head: str, tags_under: str) -> list[Version]:
-        index = HistoryIndex(self.gitdir)
-        found = index.load(prefix)
-        records: list[bytes] | None = None
-        if found is not None and found[0] == head:
-            records = found[1]
-        elif found is not None:
-            newer = self._plain_commits_since(found[0], head, prefix)
-            if newer is not None:
-                records = newer + found[1]
-                index.store(prefix, head, records)
-        if records is not None:
-            tagged = self._tagged(tags_under)
-            return [parse_record(r.decode("utf-8", "replace"), tagged) for r in records]
-        # The whole history: the tags are listed by a second git while the first lists
-        # the versions, and put on the few tagged versions afterwards.
-        found_tags: list[dict[str, list[str]] | BaseException] = []
-
-        def list_tags() -> None:
-            try:
-                found_tags.append(self._tagged(tags_under))
-            except BaseException as exc:  # re-raised below, in the caller's thread
-                found_tags.append(exc)
-
-        lister = threading.Thread(target=list_tags, name="minutebook-tags", daemon=True)
-        lister.start()
-        args = ["log", "-z", "--no-renames", "--full-history", "--abbrev=10",
-                f"--format={LOG_FORMAT}", "--decorate-refs-exclude=*",
-                "--end-of-options", head, "--", prefix]
-        records, versions = [], []
-        untagged: dict[str, list[str]] = {}
-        try:
-            for raw in stream_records(self.path, args, what="read the history", separator=b"\x1e"):
-                record = path_only_record(raw)
-                records.append(record)
-                versions.append(parse_record(record.decode("utf-8", "replace"), untagged))
-        finally:
-            lister.join()
-        if isinstance(found_tags[0], BaseException):
-            raise found_tags[0]
-        tagged = found_tags[0]
-        index.store(prefix, head, records)
-        return [
-            dataclasses.replace(v, tags=tuple(sorted(tagged[v.commit]))) if v.commit in tagged else v
-            for v in versions
-        ]
-
-    def _plain_commits_since(self, old: str, head: str, prefix: str) -> list[bytes] | None:
-        """The records under ``prefix`` of the commits after ``old`` up to ``head``, when
-        they follow ``old`` in one line without merges; None otherwise."""
-        args = ["log", "-z", "--no-renames", "--name-only", "--abbrev=10", f"--format={LOG_FORMAT}",
-                "--decorate-refs-exclude=*", f"--max-count={MAX_CATCH_UP + 1}",
-                "--end-of-options", f"{old}..{head}"]
-        raw = list(stream_records(self.path, args, what="read the history", separator=b"\x1e"))
-        if not raw or len(raw) > MAX_CATCH_UP:
-            return None
-        expected = head
-        for record in raw:
-            commit, parents = record_parents(record)
-            if commit != expected or len(parents) != 1:
-                return None
-            expected = parents[0]
-        if expected != old:
-            return None
-        return [path_only_record(r) for r in raw if record_touches(r, prefix)]
 
     def version(self, rev: str = "HEAD") -> Version:
         """One version, with its tags and changed files."""
         commit = self.resolve(rev)
-        args = ["log", "-1", "-z", "--name-only", "--no-renames", "--abbrev=10"]
+        args = ["log", "-1", "-z", "--name-only", "--no-renames"]
         args += [f"--format={LOG_FORMAT}", "--decorate-refs=refs/tags/", commit]
-        return parse_log(run_git(self.path, args, what="read a version").stdout)[0]
-
+        _, out, _ = run(self.repo, args, what="read a version")
+        return parse_log(out)[0]

@@ -8,7 +8,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TypedDict
 
-from archive._git import run_git
+import git
+
+from archive._repo import new_git, run
 from archive.errors import ArchiveMissing, ArchiveUnreadable, CorruptArchive, NotAnArchive
 from archive.versions import Identity
 
@@ -16,25 +18,25 @@ __all__ = [
     "CONFIG",
     "SYSTEM",
     "Options",
-    "append_config",
     "aware",
     "check_folder",
     "create_repository",
     "exclude_temporaries",
-    "read_config",
+    "write_config",
 ]
 
 SYSTEM = Identity("minutebook", "minutebook@localhost")
 """The author of versions no clerk made (the archive's first commit)."""
 
 CONFIG = {
-    "core.fsync": "committed",
+    "core.fsync": "committed,reference",
     "core.fsyncmethod": "fsync",
     "core.logallrefupdates": "true",
     "gc.auto": "0",
     "maintenance.auto": "false",
 }
-"""git settings of every archive: durable objects and refs; we pack it ourselves."""
+"""git settings of every archive: git makes what it writes durable (objects, refs); the
+archive looks after its own packing and commit-graph."""
 
 EXCLUDE = ".*.mbtmp-*\n"
 
@@ -55,29 +57,19 @@ def aware(when: dt.datetime | None) -> dt.datetime:
     return when if when.tzinfo is not None else when.astimezone()
 
 
-def append_config(gitdir: Path, values: Mapping[str, str]) -> None:
-    """Append settings to ``.git/config`` (later sections add to earlier ones)."""
-    sections: dict[str, list[str]] = {}
-    for key, value in values.items():
-        section, _, name = key.rpartition(".")
-        sections.setdefault(section, []).append(f"\t{name} = {value}\n")
-    text = "".join(f"[{s}]\n" + "".join(lines) for s, lines in sections.items())
-    with open(gitdir / "config", "a", encoding="utf-8") as fh:
-        fh.write(text)
-
-
-def read_config(workdir: Path) -> dict[str, str]:
-    """The repository's own settings, keys lower-cased."""
-    out = run_git(
-        workdir, ["config", "--local", "-z", "--list"], what="read the archive settings"
-    ).stdout.decode("utf-8", "replace")
-    pairs = (item.partition("\n") for item in out.split("\0") if item)
-    return {k.lower(): v for k, _, v in pairs}
+def write_config(repo: git.Repo, values: Mapping[str, str]) -> None:
+    """Set repository settings (GitPython's config writer, under git's config lock)."""
+    with repo.config_writer("repository") as writer:
+        for key, value in values.items():
+            section, _, name = key.rpartition(".")
+            writer.set_value(section, name, value)
 
 
 def exclude_temporaries(gitdir: Path) -> None:
     """Keep half-written temporary files out of ``git status``."""
-    with open(gitdir / "info" / "exclude", "a", encoding="utf-8") as fh:
+    exclude = gitdir / "info" / "exclude"
+    exclude.parent.mkdir(exist_ok=True)
+    with open(exclude, "a", encoding="utf-8") as fh:
         fh.write(EXCLUDE)
 
 
@@ -88,11 +80,15 @@ def create_repository(folder: Path, *, demo: bool) -> None:
             f"Cannot create an archive in {folder}: the folder already contains files."
         )
     folder.mkdir(parents=True, exist_ok=True)
-    run_git(folder, ["init", "-q", "-b", "main"], what=f"create an archive in {folder}")
+    run(new_git(folder), ["init", "-q", "-b", "main"], what=f"create an archive in {folder}")
     values = dict(CONFIG)
     if demo:
         values["minutebook.demo"] = "true"
-    append_config(folder / ".git", values)
+    repo = git.Repo(str(folder))
+    try:
+        write_config(repo, values)
+    finally:
+        repo.close()
     exclude_temporaries(folder / ".git")
 
 

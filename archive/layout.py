@@ -45,6 +45,9 @@ _SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 _SLUG_RE = re.compile(rf"\A{_SLUG}\Z")
 _DAY_RE = re.compile(r"\A(\d{4})-(\d{2})-(\d{2})(?:-([2-9]|[1-9]\d+))?\Z")
 _FORBIDDEN_PARTS = {".git", ".gitmodules", "git~1"}
+MAX_NAME = 200
+"""The longest file or folder name (bytes) the archive takes: within every common file
+system's 255, with room for the temporary name a save writes first."""
 
 
 def is_valid_slug(slug: str) -> bool:
@@ -129,8 +132,8 @@ def safe_relpath(path: str | PurePath) -> str:
     """Check a path to a file inside the archive and return it in posix form.
 
     Refuses empty, absolute and drive paths, backslashes, control characters, ``.`` and
-    ``..`` components, empty components, and any ``.git`` component, raising
-    ``PathOutsideArchive``.
+    ``..`` components, empty components, names longer than ``MAX_NAME`` bytes, and any
+    ``.git`` component, raising ``PathOutsideArchive``.
     """
     text = path.as_posix() if isinstance(path, PurePath) else path
     if not isinstance(text, str) or not text:
@@ -150,6 +153,8 @@ def safe_relpath(path: str | PurePath) -> str:
             raise _reject(text, "it points into git's own files")
         if part != part.rstrip(". "):
             raise _reject(text, "a part ends with a dot or space")
+        if len(part.encode("utf-8")) > MAX_NAME:
+            raise _reject(text, f"a name in it is longer than {MAX_NAME} characters")
     return text
 
 

@@ -1,15 +1,15 @@
 """One writer at a time, and files that are either old or new, never half-written.
 
-``ArchiveLock`` is the archive-wide lock every save takes: a file ``.git/minutebook.lock``
-created exclusively (a private file made with ``O_CREAT|O_EXCL``, locked with ``flock``
-and then hard-linked into place, so the lock never appears without its holder's details)
-holding the holder's pid, host and start time. A waiter gives up after ``timeout``
-seconds with ``ArchiveLocked`` naming the holder. A lock whose holder died (its ``flock``
-is free, or its pid is gone on this host) is stale and taken over automatically.
+``ArchiveLock`` is the archive-wide lock every save takes: an operating-system lock
+(``filelock``, i.e. ``flock``) on ``.git/minutebook.lock``, which the system releases the
+moment its holder exits, however it exits, so a crashed writer never blocks the next
+one and nothing needs to decide whether a holder is still alive. While it is held, the
+holder's pid, host and start time sit in ``.git/minutebook.lock.holder`` so that a
+writer that gives up waiting can say who is busy.
 
-While holding the lock, git's own lock files (``index.lock``, ``refs/heads/main.lock``...)
-left by a killed git process are removed when they are older than a few seconds and no
-live git process works in this archive; each removal is recorded as a note.
+Only minutebook writes under that lock, so a git lock file (``refs/heads/main.lock``,
+``index.lock``...) older than a few seconds found while holding it was left by a git
+process that was killed; ``remove_stale_git_locks`` removes it, with a note.
 
 ``atomic_write`` writes a file through a temporary file in the same folder, fsyncs it,
 renames it over the target and fsyncs the folder. Nothing here knows about meetings.
@@ -19,66 +19,44 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import json
+import logging
 import os
-import sys
+import socket
 import time
 from collections.abc import Iterable
 from pathlib import Path
 from types import TracebackType
 
-from archive.errors import ArchiveLocked, ArchiveReadOnly, ArchiveUnreadable
-
-try:
-    import fcntl
-except ImportError:  # pragma: no cover - Windows
-    fcntl = None  # type: ignore[assignment]
+from archive._odb import fsync_dir
+from archive.errors import ArchiveLocked, ArchiveReadOnly
 
 __all__ = [
     "GIT_LOCK_FILES",
     "ArchiveLock",
     "atomic_write",
     "fsync_dir",
-    "live_git_processes",
-    "recover_stale_git_locks",
+    "remove_stale_git_locks",
+    "write_new_file",
 ]
 
+GIT_LOCK_FILES = {
+    "HEAD.lock": 2.0,
+    "refs/heads/main.lock": 2.0,
+    "packed-refs.lock": 2.0,
+    "config.lock": 2.0,
+    "objects/info/commit-graph.lock": 60.0,
+    "objects/info/commit-graphs/commit-graph-chain.lock": 60.0,
+    "index.lock": 600.0,
+}
+"""git lock files a killed git process can leave, and the age (seconds) after which one
+found under the archive lock is stale. git holds a ref's lock for milliseconds; the
+index lock is given longer, as a clerk's own ``git commit`` holds it while its editor
+is open."""
 
-
-def _warn(note: str) -> None:
-    import logging
-
-    logging.getLogger(__name__).warning(note)
-
-
-def _host() -> str:
-    import socket
-
-    return socket.gethostname()
-
-GIT_LOCK_FILES = (
-    "index.lock",
-    "HEAD.lock",
-    "refs/heads/main.lock",
-    "packed-refs.lock",
-    "config.lock",
-    "objects/info/commit-graph.lock",
-    "objects/info/commit-graphs/commit-graph-chain.lock",
-)
-"""git lock files (relative to the git dir) that a killed git process can leave behind."""
-
-_NO_FCNTL_STALE_AFTER = 600.0
-
-
-def fsync_dir(path: str | os.PathLike[str]) -> None:
-    """Make a folder's entries (new, renamed or removed files) durable."""
-    if sys.platform == "win32":  # pragma: no cover - folders cannot be opened there
-        return
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+TEMPORARY = ".mbtmp-"
+"""Part of the name of every temporary file ``atomic_write`` makes."""
 
 
 def _makedirs_durable(folder: Path, stop: Path) -> None:
@@ -96,7 +74,7 @@ def _makedirs_durable(folder: Path, stop: Path) -> None:
 
 def write_new_file(path: Path, data: bytes, mode: int) -> None:
     """Create ``path`` (it must not exist) holding ``data``, fsynced; removed on failure."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, mode)
     try:
         view = memoryview(data)
         while view:
@@ -114,7 +92,7 @@ def atomic_write(path: Path, data: bytes, *, root: Path | None = None) -> None:
     folder = path.parent
     if not folder.is_dir():
         _makedirs_durable(folder, root or Path(folder.anchor))
-    tmp = folder / f".{path.name}.mbtmp-{os.urandom(4).hex()}"
+    tmp = folder / f".{path.name}{TEMPORARY}{os.urandom(4).hex()}"
     write_new_file(tmp, data, 0o644)
     try:
         os.replace(tmp, path)
@@ -124,65 +102,21 @@ def atomic_write(path: Path, data: bytes, *, root: Path | None = None) -> None:
     fsync_dir(folder)
 
 
-def _pid_alive(pid: int) -> bool:
-    if sys.platform == "win32":  # pragma: no cover
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+def remove_stale_git_locks(gitdir: Path, names: Iterable[str] = GIT_LOCK_FILES) -> list[str]:
+    """Remove git lock files left by killed git processes; a note for each.
 
-
-def live_git_processes(workdir: Path) -> list[int]:
-    """Pids of git processes (other than object readers) working in ``workdir``.
-
-    Only Linux exposes this (through /proc); elsewhere the list is empty and callers rely
-    on the age of a lock alone.
+    Call only while holding the archive lock: then no minutebook is running git here,
+    and a lock older than its age in ``GIT_LOCK_FILES`` has no living owner.
     """
-    proc = Path("/proc")
-    if not proc.is_dir():  # pragma: no cover - not Linux
-        return []
-    root = str(workdir)
-    found = []
-    for entry in proc.iterdir():
-        if not entry.name.isdigit() or int(entry.name) == os.getpid():
-            continue
-        try:
-            comm = (entry / "comm").read_text().strip()
-            if comm != "git" and not comm.startswith("git-"):
-                continue
-            args = (entry / "cmdline").read_bytes().split(b"\0")
-            if b"cat-file" in args:
-                continue
-            cwd = os.readlink(entry / "cwd")
-        except OSError:
-            continue
-        if cwd == root or cwd.startswith(root + os.sep) or any(root.encode() in a for a in args):
-            found.append(int(entry.name))
-    return found
-
-
-def recover_stale_git_locks(
-    gitdir: Path, workdir: Path, *, older_than: float, names: Iterable[str] = GIT_LOCK_FILES
-) -> list[str]:
-    """Remove git lock files left by killed git processes; return a note for each."""
     notes = []
     now = time.time()
-    live: list[int] | None = None
     for name in names:
         lock = gitdir / name
         try:
             age = now - lock.stat().st_mtime
-        except FileNotFoundError:
+        except (FileNotFoundError, NotADirectoryError):
             continue
-        if age < older_than:
-            continue
-        if live is None:
-            live = live_git_processes(workdir)
-        if live:
+        if age < GIT_LOCK_FILES.get(name, 2.0):
             continue
         with contextlib.suppress(FileNotFoundError):
             lock.unlink()
@@ -190,138 +124,43 @@ def recover_stale_git_locks(
             f"Removed a stale git lock '{name}' left {age:.0f} seconds ago by an "
             "interrupted git process."
         )
-        _warn(note)
+        logging.getLogger(__name__).warning(note)
         notes.append(note)
     return notes
 
 
 class ArchiveLock:
-    """The archive-wide writer lock; use as a context manager."""
+    """The archive-wide writer lock; use as a context manager (not re-entrant)."""
 
     def __init__(
-        self,
-        gitdir: Path,
-        workdir: Path,
-        *,
-        timeout: float = 5.0,
-        git_lock_age: float = 2.0,
-        name: str = "minutebook.lock",
+        self, gitdir: Path, workdir: Path, *, timeout: float = 5.0, name: str = "minutebook.lock"
     ) -> None:
         self.path = gitdir / name
         """The lock file."""
+        self.holder_file = gitdir / f"{name}.holder"
+        """Who holds the lock (advisory, for the busy message)."""
         self.gitdir = gitdir
         self.workdir = workdir
         self.timeout = timeout
         """Seconds to wait for another holder before raising ArchiveLocked."""
-        self.git_lock_age = git_lock_age
-        """Age in seconds after which an orphaned git lock file counts as stale."""
         self.notes: list[str] = []
-        """Recoveries made while taking the lock (stale locks removed)."""
-        self._fd: int | None = None
+        """Recoveries made while taking the lock (stale git locks removed)."""
+        # Only writers take the lock, and filelock takes some 30 ms to import: a process
+        # that only reads (a render, a listing) does not import it.
+        import filelock
 
-    # -- acquiring -------------------------------------------------------------------
-    def _info(self) -> bytes:
-        since = dt.datetime.now(dt.UTC).astimezone().isoformat(timespec="seconds")
-        info = {"pid": os.getpid(), "host": _host(), "since": since}
-        return json.dumps(info).encode()
-
-    def _try_create(self) -> bool:
-        tmp = self.path.with_name(f"{self.path.name}.tmp-{os.getpid()}-{os.urandom(4).hex()}")
-        try:
-            fd = os.open(tmp, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o644)
-        except PermissionError as exc:
-            raise ArchiveReadOnly(
-                f"The archive at {self.workdir} is read-only, so nothing can be saved."
-            ) from exc
-        except OSError as exc:
-            if exc.errno == 30:  # EROFS
-                raise ArchiveReadOnly(
-                    f"The archive at {self.workdir} is on a read-only disk, "
-                    "so nothing can be saved."
-                ) from exc
-            raise
-        try:
-            if fcntl is not None:
-                fcntl.flock(fd, fcntl.LOCK_EX)
-            os.write(fd, self._info())
-            try:
-                os.link(tmp, self.path)
-            except FileExistsError:
-                os.close(fd)
-                return False
-            except OSError:  # pragma: no cover - no hard links on this file system
-                os.close(fd)
-                fd = self._create_direct()
-                if fd < 0:
-                    return False
-        finally:
-            tmp.unlink(missing_ok=True)
-        self._fd = fd
-        return True
-
-    def _create_direct(self) -> int:  # pragma: no cover - file systems without links
-        try:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o644)
-        except FileExistsError:
-            return -1
-        if fcntl is not None:
-            fcntl.flock(fd, fcntl.LOCK_EX)
-        os.write(fd, self._info())
-        return fd
+        self._timeout_error = filelock.Timeout
+        self._lock = filelock.FileLock(self.path, timeout=timeout, thread_local=False)
 
     def holder(self) -> dict[str, object]:
         """The holder's details (pid, host, since) as far as they can be read."""
         try:
-            loaded = json.loads(self.path.read_bytes() or b"{}")
+            loaded = json.loads(self.holder_file.read_bytes() or b"{}")
         except (OSError, ValueError):
             return {}
         return loaded if isinstance(loaded, dict) else {}
 
-    def _break_if_stale(self) -> bool:
-        """Remove the lock if its holder is gone; True if the caller should retry now."""
-        try:
-            fd = os.open(self.path, os.O_RDONLY)
-        except FileNotFoundError:
-            return True
-        except PermissionError as exc:
-            raise ArchiveUnreadable(f"The archive lock {self.path} cannot be read.") from exc
-        try:
-            if fcntl is not None:
-                try:
-                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                except BlockingIOError:
-                    return False
-                try:
-                    if os.fstat(fd).st_ino != os.stat(self.path).st_ino:
-                        return True
-                except FileNotFoundError:
-                    return True
-            elif not self._dead_without_flock():  # pragma: no cover - Windows
-                return False
-            holder = self.holder()
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(self.path)
-            note = (
-                f"Recovered the archive lock left by process {holder.get('pid', '?')} on "
-                f"'{holder.get('host', '?')}', which stopped during a save."
-            )
-            _warn(note)
-            self.notes.append(note)
-            return True
-        finally:
-            os.close(fd)
-
-    def _dead_without_flock(self) -> bool:  # pragma: no cover - Windows
-        holder = self.holder()
-        pid = holder.get("pid")
-        if holder.get("host") == _host() and isinstance(pid, int):
-            return not _pid_alive(pid)
-        try:
-            return time.time() - self.path.stat().st_mtime > _NO_FCNTL_STALE_AFTER
-        except FileNotFoundError:
-            return True
-
-    def _locked_error(self) -> ArchiveLocked:
+    def _busy(self) -> ArchiveLocked:
         holder = self.holder()
         pid = holder.get("pid")
         host = str(holder.get("host", ""))
@@ -337,46 +176,35 @@ class ArchiveLock:
 
     def acquire(self) -> None:
         """Take the lock, waiting up to ``timeout`` seconds; then sweep stale git locks."""
-        if self._fd is not None:
+        if self.held:
             raise RuntimeError("ArchiveLock is not re-entrant")
-        deadline = time.monotonic() + self.timeout
-        delay = 0.001
-        while not self._try_create():
-            if self._break_if_stale():
-                continue
-            if time.monotonic() >= deadline:
-                raise self._locked_error()
-            time.sleep(delay)
-            delay = min(delay * 2, 0.05)
-        self._sweep_leftovers()
-        self.notes.extend(
-            recover_stale_git_locks(self.gitdir, self.workdir, older_than=self.git_lock_age)
-        )
-
-    def _sweep_leftovers(self) -> None:
-        cutoff = time.time() - 60
-        prefix = f"{self.path.name}.tmp-"
-        for entry in os.scandir(self.gitdir):
-            if entry.name.startswith(prefix):
-                with contextlib.suppress(OSError):
-                    if entry.stat().st_mtime < cutoff:
-                        os.unlink(entry.path)
+        try:
+            self._lock.acquire()
+        except self._timeout_error:
+            raise self._busy() from None
+        except OSError as exc:
+            if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+                raise ArchiveReadOnly(
+                    f"The archive at {self.workdir} is read-only, so nothing can be saved."
+                ) from exc
+            raise
+        since = dt.datetime.now(dt.UTC).astimezone().isoformat(timespec="seconds")
+        info = {"pid": os.getpid(), "host": socket.gethostname(), "since": since}
+        with contextlib.suppress(OSError):
+            self.holder_file.write_text(json.dumps(info))
+        self.notes.extend(remove_stale_git_locks(self.gitdir))
 
     def release(self) -> None:
-        """Give the lock up (remove the file, then drop the flock)."""
-        if self._fd is None:
-            return
-        try:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(self.path)
-        finally:
-            os.close(self._fd)
-            self._fd = None
+        """Give the lock up."""
+        if self.held:
+            with contextlib.suppress(OSError):
+                self.holder_file.unlink()
+            self._lock.release(force=True)
 
     @property
     def held(self) -> bool:
         """True while this object holds the lock."""
-        return self._fd is not None
+        return self._lock.is_locked
 
     def __enter__(self) -> ArchiveLock:
         self.acquire()

@@ -1,89 +1,59 @@
 """``GitArchive``: the git repository that keeps every saved version of every meeting.
 
-A save writes the files into the work tree atomically, writes the blob, tree and commit
-objects in-process as one fsynced pack, and moves ``refs/heads/main`` with a
-compare-and-swap, all under the archive lock and without starting any git process; the
-shared git index is never touched (``maintenance()`` brings it back in line for people
-who run git by hand). Reads go through one persistent ``git cat-file`` child; history is
-a single ``git log`` run, kept fast by a commit-graph with changed-path Bloom filters
-that saves refresh every ``graph_every`` versions; every ``repack_every`` saves the small
-packs are rolled together (``git repack --geometric=2``).
-
-Reading files, search and history live in :mod:`archive._reading`. This module imports
-nothing from the rest of the project.
+Opening and creating archives, refs and revisions, and tags live here; saving in
+:mod:`archive._saving`, reading files, search and history in :mod:`archive._reading`,
+and upkeep (commit-graph, packing, git's index) in :mod:`archive._upkeep`, each a part
+of the one ``GitArchive`` class. This module imports nothing from the rest of the
+project.
 """
 
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import datetime as dt
 import os
 import re
-import time
+import threading
 import weakref
-from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Unpack
 
-from archive._git import run_git
-from archive._objects import (
-    BLOB_MODE,
-    EMPTY_TREE,
-    CatFile,
-    ObjectWriter,
-    TreeEditor,
-    format_commit,
-    ident_line,
-    parse_commit,
-)
+import git
+from git.objects import Commit, TagObject, Tree
+
+from archive._odb import fsync_dir
 from archive._reading import Reading
-from archive._refs import RefChanged, RefLocked, head_branch, read_ref, update_ref
+from archive._repo import git_errors, open_repo, run
+from archive._saving import Saving
 from archive._setup import (
     CONFIG,
     SYSTEM,
     Options,
-    append_config,
     aware,
     check_folder,
     create_repository,
-    read_config,
+    write_config,
 )
-from archive._upkeep import (
-    count_save,
-    has_commit_graph,
-    remove_abandoned_temporaries,
-    roll_up_packs,
-    write_commit_graph,
-)
-from archive._worktree import checkout, write_files
+from archive._upkeep import Upkeep, has_commit_graph, rebuild_index
+from archive._worktree import Journal
+from archive._writing import VersionWriter
 from archive.errors import (
     ArchiveError,
     ArchiveLocked,
+    ArchiveReadOnly,
     CorruptArchive,
     InvalidName,
     NotAnArchive,
     RevisionNotFound,
-    SaveConflict,
     TagExists,
 )
-from archive.layout import safe_relpath
-from archive.locking import ArchiveLock, recover_stale_git_locks
-from archive.versions import (
-    Identity,
-    Version,
-    compose_message,
-    parse_message,
-)
+from archive.versions import Identity, Version, compose_message
 
 __all__ = ["GitArchive", "Identity", "Version", "default_archive_path"]
 
 _TAG_RE = re.compile(r"\A[A-Za-z0-9_][A-Za-z0-9._-]*(?:/[A-Za-z0-9_][A-Za-z0-9._-]*)*\Z")
 _BAD_REV = re.compile(r"[\x00-\x20\x7f]|\A-")
-_MAX_RACES = 20
-INDEX_BATCH = 256
-"""Paths waiting for git's index before a save writes them in (one git process)."""
 
 
 def default_archive_path() -> Path:
@@ -96,7 +66,14 @@ def default_archive_path() -> Path:
     return Path(platformdirs.user_data_path("minutebook", appauthor=False)) / "archive"
 
 
-class GitArchive(Reading):
+def _stamp(when: dt.datetime) -> str:
+    """``<epoch> <+hhmm>``, git's own date format."""
+    minutes = int((when.utcoffset() or dt.timedelta(0)).total_seconds() // 60)
+    sign = "-" if minutes < 0 else "+"
+    return f"{int(when.timestamp())} {sign}{abs(minutes) // 60:02d}{abs(minutes) % 60:02d}"
+
+
+class GitArchive(Saving, Upkeep, Reading):
     """A minutebook archive: one git repository, one commit per saved version.
 
     Build it with ``init``, ``open`` or ``open_or_init``; close it (or use ``with``).
@@ -117,21 +94,24 @@ class GitArchive(Reading):
         self.lock_timeout = lock_timeout
         """Seconds a save waits for another save before raising ArchiveLocked."""
         self.graph_every = graph_every
-        """Saves between refreshes of the commit-graph (0: never automatically)."""
+        """Saves between additions to the commit-graph (0: never automatically)."""
         self.repack_every = repack_every
-        """Saves between roll-ups of the small packs saves write (0: never automatically)."""
+        """Saves between roll-ups of packs and removals of garbage (0: never automatically)."""
         self.update_index = update_index
-        """Keep git's index in step with saves (in batches, see ``refresh_index``) so
+        """Keep git's index in step with saves (in batches, see ``flush_index``) so
         ``git status`` in the archive folder stays clean; commits never use the index."""
-        self._index_pending: set[str] = set()
         self.notes: list[str] = []
-        """Recoveries made (stale locks removed), for the caller to show."""
-        self._cat = CatFile(path)
-        self._writer = ObjectWriter(self.gitdir)
-        self._editor = TreeEditor(self._cat, self._writer)
-        self._trees: dict[str, str] = {}
-        self._config: dict[str, str] | None = None
-        self._finalizer = weakref.finalize(self, self._cat.close)
+        """Recoveries made (stale git locks removed, a killed save's files put back)."""
+        self._index_pending: set[str] = set()
+        self._mutex = threading.RLock()
+        self._roots: dict[str, bytes] = {}
+        self._folders: dict[bytes, Tree] = {}
+        self._commits: set[str] = set()
+        self.repo = open_repo(path)
+        """GitPython's Repo of the archive."""
+        self._finalizer = weakref.finalize(self, self.repo.close)
+        self._writer = VersionWriter(self.repo)
+        self._journal = Journal(self.gitdir)
 
     # -- creating and opening --------------------------------------------------------
     @classmethod
@@ -149,12 +129,10 @@ class GitArchive(Reading):
         create_repository(folder, demo=demo)
         archive = cls(folder, **options)
         archive.save(
-            {".gitattributes": b"*.docx binary\n"},
-            message="Archive created",
-            author=author,
-            when=when,
+            {".gitattributes": b"*.docx binary\n"}, message="Archive created", author=author, when=when
         )
-        run_git(folder, ["reset", "-q"], what="prepare the archive index")
+        rebuild_index(archive.repo)
+        archive._index_pending.clear()
         archive.write_commit_graph()
         return archive
 
@@ -164,11 +142,21 @@ class GitArchive(Reading):
         folder = Path(path).expanduser().absolute()
         check_folder(folder)
         archive = cls(folder, **options)
-        head_branch(archive.gitdir)
-        archive._ensure_config()
-        if not has_commit_graph(archive.gitdir) and archive._head() is not None:
-            with contextlib.suppress(ArchiveError, OSError):
-                archive.write_commit_graph()
+        try:
+            archive.branch  # noqa: B018 - refuses a detached or damaged HEAD now
+            archive._ensure_config()
+            if archive._journal.pending():
+                with (
+                    contextlib.suppress(ArchiveLocked, ArchiveReadOnly, OSError),
+                    archive._locked(timeout=0.5),
+                ):
+                    pass
+            if not has_commit_graph(archive.gitdir) and archive._head() is not None:
+                with contextlib.suppress(ArchiveError, OSError):
+                    archive.write_commit_graph()
+        except BaseException:
+            archive.close()
+            raise
         return archive
 
     @classmethod
@@ -194,26 +182,28 @@ class GitArchive(Reading):
         clone_into(url, folder)
         return cls.open(folder, **options)
 
-    def _read_config(self) -> dict[str, str]:
-        if self._config is None:
-            self._config = read_config(self.path)
-        return self._config
-
     def _ensure_config(self) -> None:
-        config = self._read_config()
-        missing = {k: v for k, v in CONFIG.items() if k not in config}
-        if missing and os.access(self.gitdir / "config", os.W_OK):
-            append_config(self.gitdir, missing)
-            config.update(missing)
+        with git_errors("read the archive settings"):
+            reader = self.repo.config_reader("repository")
+            wrong = {
+                key: value
+                for key, value in CONFIG.items()
+                if str(reader.get_value(*key.rsplit(".", 1), default="")).lower() != value
+            }
+        if wrong and os.access(self.gitdir / "config", os.W_OK) and os.access(self.gitdir, os.W_OK):
+            with contextlib.suppress(OSError), git_errors("update the archive settings"):
+                write_config(self.repo, wrong)
 
     @property
     def is_demo(self) -> bool:
         """True for a demo archive (``minutebook.demo=true``), which never syncs."""
-        return self._read_config().get("minutebook.demo", "").lower() in ("true", "yes", "on", "1")
+        with self._mutex, git_errors("read the archive settings"):
+            value = self.repo.config_reader("repository").get_value("minutebook", "demo", "")
+        return str(value).lower() in ("true", "yes", "on", "1")
 
     # -- closing ---------------------------------------------------------------------
     def close(self) -> None:
-        """Bring git's index up to date and stop the git child process kept for reading."""
+        """Bring git's index up to date and stop the git processes kept for reading."""
         if self._finalizer.alive:
             with contextlib.suppress(ArchiveError, OSError):
                 self.flush_index()
@@ -237,10 +227,28 @@ class GitArchive(Reading):
     @property
     def branch(self) -> str:
         """The branch ref versions are saved on (``refs/heads/main``)."""
-        return head_branch(self.gitdir)
+        damaged = CorruptArchive(
+            "The archive is not on a branch (its HEAD is detached or damaged); "
+            "ask for help before saving."
+        )
+        try:
+            name = str(self.repo.head.reference.path)
+        except (TypeError, ValueError) as exc:
+            raise damaged from exc
+        if not name.startswith("refs/heads/"):
+            raise damaged
+        return name
 
     def _head(self) -> str | None:
-        return read_ref(self.gitdir, self.branch)
+        branch = self.branch
+        try:
+            return git.SymbolicReference.dereference_recursive(self.repo, branch)
+        except ValueError as exc:
+            if (self.gitdir / branch).exists():
+                raise CorruptArchive(
+                    f"The archive is damaged: the ref {branch} is unreadable."
+                ) from exc
+            return None
 
     def head(self) -> str:
         """The commit id of the newest version."""
@@ -253,172 +261,25 @@ class GitArchive(Reading):
         """The full commit id of a version, tag, branch or short commit id."""
         if rev == "HEAD":
             return self.head()
+        if rev in self._commits:
+            return rev
         if not rev or _BAD_REV.search(rev):
             raise RevisionNotFound(f"'{rev}' is not a version name.")
-        found = self._cat.info(f"{rev}^{{commit}}")
-        if found is None:
-            raise RevisionNotFound(f"No version called '{rev}' was found in the archive.")
-        return found[0]
-
-    def _tree_of(self, commit: str) -> str:
-        tree = self._trees.get(commit)
-        if tree is None:
-            found = self._cat.read(commit)
-            if found is None or found[1] != "commit":
-                raise CorruptArchive(f"The archive is damaged: version {commit[:10]} is missing.")
-            tree = parse_commit(found[2]).tree
-            if len(self._trees) > 4096:
-                self._trees.clear()
-            self._trees[commit] = tree
-        return tree
-
-    # -- saving ----------------------------------------------------------------------
-    def lock(self) -> ArchiveLock:
-        """The archive-wide writer lock (a context manager)."""
-        return ArchiveLock(self.gitdir, self.path, timeout=self.lock_timeout)
-
-    def save(
-        self,
-        files: Mapping[str, bytes | None],
-        *,
-        message: str,
-        author: Identity,
-        trailers: Mapping[str, str] = {},
-        when: dt.datetime | None = None,
-        expect_parent: str | None = None,
-    ) -> Version:
-        """Record a new version with ``files`` written (``None`` deletes a file).
-
-        Returns the new Version; if nothing differs from the newest version, returns that
-        one with ``unchanged=True`` and records nothing. With ``expect_parent`` (the
-        version the editor started from), raises SaveConflict when someone else has
-        since changed any of the same files.
-        """
-        checked = {safe_relpath(p): data for p, data in files.items()}
-        text = compose_message(message, trailers)
-        when = aware(when)
-        ident = ident_line(author.name, author.email, when)
-        if expect_parent is not None:
-            expect_parent = self.resolve(expect_parent)
-        with self._locked() as lock:
+        missing = RevisionNotFound(f"No version called '{rev}' was found in the archive.")
+        with self._mutex:
             try:
-                version = self._save_locked(checked, text, ident, author, when, expect_parent, lock)
-            finally:
-                self._writer.discard()
-        if not version.unchanged:
-            self._after_save()
-        return version
-
-    @contextlib.contextmanager
-    def _locked(self) -> Iterator[ArchiveLock]:
-        lock = self.lock()
-        with lock:
-            self.notes.extend(lock.notes)
-            yield lock
-
-    def _save_locked(
-        self,
-        files: dict[str, bytes | None],
-        text: str,
-        ident: str,
-        author: Identity,
-        when: dt.datetime,
-        expect_parent: str | None,
-        lock: ArchiveLock,
-    ) -> Version:
-        head = self._head()
-        if expect_parent is not None and head != expect_parent:
-            self._refuse_if_overlap(expect_parent, head, files)
-        write_files(self.path, files)
-        blobs = {
-            p: None if d is None else (BLOB_MODE, self._writer.write("blob", d))
-            for p, d in files.items()
-        }
-        deadline = time.monotonic() + self.lock_timeout
-        races = 0
-        while races < _MAX_RACES:
-            base_tree = self._tree_of(head) if head else EMPTY_TREE
-            tree, changed = self._editor.apply(base_tree, blobs)
-            if tree == base_tree and head is not None:
-                self._writer.discard()
-                return self._unchanged(head)
-            parents = (head,) if head else ()
-            commit = self._writer.write("commit", format_commit(tree, parents, ident, text))
-            self._writer.flush()
-            try:
-                update_ref(
-                    self.gitdir,
-                    self.branch,
-                    commit,
-                    head,
-                    reflog=f"{ident}\tcommit: {text.splitlines()[0]}",
-                )
-            except RefChanged as moved:
-                races += 1
-                head = moved.current
-                if expect_parent is not None and head != expect_parent:
-                    self._refuse_if_overlap(expect_parent, head, files, restore=True)
-                continue
-            except RefLocked:
-                self._wait_for_ref_lock(deadline, lock)
-                head = self._head()
-                continue
-            self._trees[commit] = tree
-            self.refresh_index(changed)
-            if len(self._index_pending) >= INDEX_BATCH:
-                self.flush_index(locked=True)
-            subject, body, trailers = parse_message(text)
-            return Version(
-                commit=commit,
-                short=commit[:10],
-                author=author,
-                when=when,
-                subject=subject,
-                body=body,
-                trailers=trailers,
-                paths=tuple(changed),
-                parents=parents,
-            )
-        raise ArchiveError("The archive kept changing under this save; please try again.")
-
-    def _unchanged(self, head: str) -> Version:
-        return dataclasses.replace(self.version(head), unchanged=True)
-
-    def _wait_for_ref_lock(self, deadline: float, lock: ArchiveLock) -> None:
-        name = self.branch + ".lock"
-        notes = recover_stale_git_locks(
-            self.gitdir, self.path, older_than=lock.git_lock_age, names=(name,)
-        )
-        self.notes.extend(notes)
-        if notes:
-            return
-        if time.monotonic() > deadline:
-            raise ArchiveLocked(
-                "The archive is busy: another git program is updating it; try again in a moment."
-            )
-        time.sleep(0.02)
-
-    def _refuse_if_overlap(
-        self, base: str, head: str | None, files: Mapping[str, object], *, restore: bool = False
-    ) -> None:
-        if head is None:
-            return
-        out = run_git(
-            self.path,
-            ["diff-tree", "-r", "-z", "--name-only", "--no-renames", base, head, "--", *files],
-            what="compare versions",
-        ).stdout
-        overlap = sorted(p for p in out.decode("utf-8", "replace").split("\0") if p)
-        if not overlap:
-            return
-        if restore:
-            checkout(self.path, self._cat, head, list(files))
-        raise SaveConflict(
-            f"'{overlap[0]}' was changed by someone else since you opened it; "
-            "reload it and apply your changes again.",
-            paths=overlap,
-            head=head,
-        )
+                found = self.repo.rev_parse(rev)
+                while isinstance(found, TagObject):
+                    found = found.object
+            except (ArchiveError, git.BadName, git.BadObject, ValueError, IndexError,
+                    AttributeError, git.GitCommandError) as exc:
+                raise missing from exc
+        if not isinstance(found, Commit):
+            raise missing
+        if len(self._commits) >= 4096:
+            self._commits.clear()
+        self._commits.add(found.hexsha)
+        return found.hexsha
 
     # -- tags ------------------------------------------------------------------------
     def tag(
@@ -434,96 +295,38 @@ class GitArchive(Reading):
         if not _TAG_RE.match(name) or ".." in name or name.endswith(".lock") or "/." in name:
             raise InvalidName(f"'{name}' cannot be used as a tag name.")
         commit = self.resolve(rev)
-        target = commit
+        env = {
+            "GIT_COMMITTER_NAME": tagger.name,
+            "GIT_COMMITTER_EMAIL": tagger.email,
+            "GIT_COMMITTER_DATE": _stamp(aware(when)),
+        }
+        options = {"message": compose_message(message), "no_sign": True} if message is not None else {}
         with self._locked():
-            if message is not None:
-                stamp = ident_line(tagger.name, tagger.email, aware(when))
-                body = compose_message(message)
-                raw = f"object {commit}\ntype commit\ntag {name}\ntagger {stamp}\n\n{body}"
-                target = self._writer.write("tag", raw.encode())
-                self._writer.flush()
             try:
-                update_ref(self.gitdir, f"refs/tags/{name}", target, None)
-            except RefChanged as exc:
-                raise TagExists(f"The tag '{name}' already exists and is never moved.") from exc
-            except (RefLocked, NotADirectoryError, IsADirectoryError, FileExistsError) as exc:
+                self.repo.create_tag(name, commit, env=env, **options)
+            except git.GitCommandError as exc:
+                detail = str(exc.stderr)
+                if "already exists" in detail:
+                    raise TagExists(f"The tag '{name}' already exists and is never moved.") from exc
                 raise TagExists(f"The tag '{name}' clashes with an existing tag.") from exc
+            folder = self.gitdir / "refs" / "tags" / name
+            while folder != self.gitdir / "refs":
+                folder = folder.parent
+                fsync_dir(folder)
         return commit
 
     def tags(self, prefix: str = "") -> dict[str, str]:
         """Tag name -> tagged commit id, for tags starting with ``prefix``."""
         folder = prefix.rpartition("/")[0]
         pattern = f"refs/tags/{folder}/" if folder else "refs/tags/"
-        out = run_git(
-            self.path,
-            [
-                "for-each-ref",
-                "--format=%(refname:strip=2)%00%(objectname)%00%(*objectname)",
-                pattern,
-            ],
+        _, out, _ = run(
+            self.repo,
+            ["for-each-ref", "--format=%(refname:strip=2)%00%(objectname)%00%(*objectname)", pattern],
             what="list the tags",
-        ).stdout.decode("utf-8", "replace")
+        )
         found = {}
-        for line in out.splitlines():
+        for line in out.decode("utf-8", "replace").splitlines():
             name, obj, peeled = line.split("\0")
             if name.startswith(prefix):
                 found[name] = peeled or obj
         return found
-
-    # -- upkeep ----------------------------------------------------------------------
-    def write_commit_graph(self) -> None:
-        """Add new versions to the commit-graph (with changed-path Bloom filters)."""
-        write_commit_graph(self.path)
-
-    def refresh_index(self, paths: Sequence[str]) -> None:
-        """Note that git's index is behind for ``paths``; it is brought up to date later.
-
-        Saves never wait for git's index. The noted paths are written into it (one git
-        process, under the archive lock) by ``flush_index()``, which runs on ``close()``,
-        on ``maintenance()`` and once ``INDEX_BATCH`` paths are waiting, so ``git status``
-        in the archive folder is clean whenever no minutebook is in the middle of work.
-        """
-        if self.update_index:
-            self._index_pending.update(paths)
-
-    def flush_index(self, *, locked: bool = False) -> None:
-        """Write the noted paths into git's index now (best effort: the versions are
-        already saved, so a busy ``index.lock`` just leaves them for later)."""
-        if not self._index_pending:
-            return
-        pending = sorted(self._index_pending)
-        with contextlib.ExitStack() as stack:
-            if not locked:
-                stack.enter_context(self._locked())
-            with contextlib.suppress(ArchiveError, OSError):
-                run_git(
-                    self.path,
-                    ["update-index", "-q", "--add", "--remove", "--", *pending],
-                    what="update the archive index",
-                )
-                self._index_pending.difference_update(pending)
-
-    def _after_save(self) -> None:
-        count = count_save(self.gitdir)
-        with contextlib.suppress(ArchiveError, OSError):
-            if self.repack_every and count % self.repack_every == 0:
-                self.maintenance(refresh_index=False)
-            elif self.graph_every and count % self.graph_every == 0:
-                self.write_commit_graph()
-
-    def maintenance(self, *, refresh_index: bool = True) -> None:
-        """Pack refs and objects, refresh the commit-graph, and re-sync git's index.
-
-        Saves never wait for git's index; ``refresh_index`` rebuilds it from the newest
-        version for anyone running git by hand in the archive folder.
-        """
-        with self._locked():
-            run_git(self.path, ["pack-refs", "--all"], what="tidy the archive's tags")
-            if refresh_index:
-                run_git(self.path, ["reset", "-q", "--mixed"], what="refresh the archive index")
-                self._index_pending.clear()
-            else:
-                self.flush_index(locked=True)
-        roll_up_packs(self.path)
-        write_commit_graph(self.path)
-        remove_abandoned_temporaries(self.gitdir)

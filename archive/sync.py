@@ -7,25 +7,31 @@ sides it stops with ``SyncConflict``: the local archive is left as it was and th
 version is kept reachable under ``refs/minutebook/conflicts/``, so the clerk can choose
 with ``resolve_conflict`` (a new commit; history is never rewritten). Demo archives
 refuse to sync.
+
+Remotes are GitPython's (``repo.create_remote``, ``Remote.set_url``, which refuse
+command-running addresses such as ``ext::``); fetch, push, ``merge-base`` and
+``diff-tree`` are git commands run through GitPython with the archive's protocol
+allow-list. An address that cannot be reached on the first sync is not kept.
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from archive._git import run_git
-from archive._objects import EMPTY_TREE, format_commit, ident_line
-from archive._refs import RefChanged, read_ref, update_ref
+import git
+
+from archive._repo import git_errors, new_git, run
 from archive._setup import SYSTEM, aware, exclude_temporaries
-from archive._worktree import checkout
+from archive._worktree import check_real_paths, restore
+from archive._writing import EMPTY_TREE, RefLocked, RefMoved, move_ref
 from archive.errors import (
     ArchiveError,
+    ArchiveLocked,
     DemoArchive,
     GitFailed,
     RemoteUnreachable,
@@ -39,7 +45,7 @@ from archive.versions import Identity, Version, compose_message
 __all__ = ["SyncResult", "clone_into", "conflict_refs", "resolve_conflict", "sync"]
 
 Side = Literal["local", "remote"]
-Change = tuple[bytes, str] | None
+Change = tuple[int, bytes] | None
 _REMOTE_RE = re.compile(r"\A[A-Za-z0-9][A-Za-z0-9._-]*\Z")
 CONFLICTS = "refs/minutebook/conflicts"
 
@@ -61,82 +67,78 @@ class SyncResult:
 def clone_into(url: str, folder: Path) -> None:
     """Copy a shared archive into ``folder`` (remote ``origin``, branch ``main``)."""
     folder.parent.mkdir(parents=True, exist_ok=True)
+    refused = RemoteUnreachable(
+        f"The shared archive at {url} cannot be copied; check the address and your connection."
+    )
+    with git_errors("copy the shared archive"):
+        git.Git.check_unsafe_protocols(url)
     try:
-        run_git(folder.parent, ["clone", "-q", "-b", "main", "--", url, str(folder)], what="copy")
+        run(new_git(folder.parent), ["clone", "-q", "-b", "main", "--", url, str(folder)],
+            what="copy", timeout=300)
     except GitFailed as exc:
-        raise RemoteUnreachable(
-            f"The shared archive at {url} cannot be copied; check the address and your connection.",
-            detail=exc.detail,
-        ) from exc
+        refused.detail = exc.detail
+        raise refused from exc
     exclude_temporaries(folder / ".git")
 
 
 def _diff(archive: GitArchive, old: str, new: str) -> dict[str, Change]:
-    """path -> new (mode, sha), or None when deleted, between two commits or trees."""
-    out = run_git(
-        archive.path,
-        ["diff-tree", "-r", "-z", "--no-renames", old, new],
-        what="compare versions",
-    ).stdout.decode("utf-8", "replace")
-    parts = out.split("\0")
+    """path -> new (mode, binary id), or None when deleted, between two commits or trees."""
+    _, out, _ = run(
+        archive.repo, ["diff-tree", "-r", "-z", "--no-renames", old, new], what="compare versions"
+    )
+    parts = out.decode("utf-8", "replace").split("\0")
     changes: dict[str, Change] = {}
     for meta, path in zip(parts[0::2], parts[1::2], strict=False):
         if not meta.startswith(":"):
             continue
         _, new_mode, _, new_sha, status = meta[1:].split(" ")
-        changes[path] = None if status == "D" else (new_mode.encode(), new_sha)
+        changes[path] = None if status == "D" else (int(new_mode, 8), bytes.fromhex(new_sha))
     return changes
 
 
-def _old_state(archive: GitArchive, old: str, new: str) -> dict[str, Change]:
-    """path -> state in ``old`` for every path changed between ``old`` and ``new``."""
-    return _diff(archive, new, old)
-
-
 def _merge_base(archive: GitArchive, a: str, b: str) -> str:
-    proc = run_git(archive.path, ["merge-base", a, b], what="compare histories", ok=(0, 1))
-    return proc.stdout.decode().strip() or EMPTY_TREE
+    _, out, _ = run(archive.repo, ["merge-base", a, b], what="compare histories", ok=(0, 1))
+    return out.decode().strip() or EMPTY_TREE
 
 
 def _is_ancestor(archive: GitArchive, a: str, b: str) -> bool:
-    proc = run_git(
-        archive.path, ["merge-base", "--is-ancestor", a, b], what="compare histories", ok=(0, 1)
+    status, _, _ = run(
+        archive.repo, ["merge-base", "--is-ancestor", a, b], what="compare histories", ok=(0, 1)
     )
-    return proc.returncode == 0
+    return status == 0
 
 
-def _set_remote(archive: GitArchive, remote: str, url: str | None) -> None:
+def _set_remote(archive: GitArchive, remote: str, url: str | None) -> Callable[[], None]:
+    """Point ``remote`` at ``url``; return what puts the remote back as it was."""
     if not _REMOTE_RE.match(remote):
         raise ArchiveError(f"'{remote}' is not a valid name for a shared archive.")
-    known = (
-        run_git(archive.path, ["config", "--get", f"remote.{remote}.url"], what="read", ok=(0, 1))
-        .stdout.decode()
-        .strip()
-    )
-    if url is None:
-        if not known:
-            raise RemoteUnreachable(
-                f"No shared archive called '{remote}' is set up; give its address to sync."
-            )
-        return
-    if known != url:
-        verb = "set-url" if known else "add"
-        run_git(archive.path, ["remote", verb, remote, url], what="record the shared archive")
+    repo = archive.repo
+    with git_errors("record the shared archive"):
+        known = next((r for r in repo.remotes if r.name == remote), None)
+        old = known.url if known is not None else None
+        if url is None:
+            if old is None:
+                raise RemoteUnreachable(
+                    f"No shared archive called '{remote}' is set up; give its address to sync."
+                )
+            git.Git.check_unsafe_protocols(old)
+            return lambda: None
+        git.Git.check_unsafe_protocols(url)
+        if old == url:
+            return lambda: None
+        if known is None:
+            made = repo.create_remote(remote, url)
+            return lambda: repo.delete_remote(made)
+        known.set_url(url, old)
+        return lambda: known.set_url(old, url)
 
 
 def _fetch(archive: GitArchive, remote: str) -> str | None:
-    tracking = f"refs/remotes/{remote}/main"
     try:
-        run_git(
-            archive.path,
-            [
-                "fetch",
-                "-q",
-                "--no-write-fetch-head",
-                remote,
-                f"+refs/heads/*:refs/remotes/{remote}/*",
-                "refs/tags/*:refs/tags/*",
-            ],
+        run(
+            archive.repo,
+            ["fetch", "-q", "--no-write-fetch-head", remote,
+             f"+refs/heads/*:refs/remotes/{remote}/*", "refs/tags/*:refs/tags/*"],
             what="fetch",
             timeout=300,
         )
@@ -151,28 +153,27 @@ def _fetch(archive: GitArchive, remote: str) -> str | None:
             "connection.",
             detail=exc.detail,
         ) from exc
-    return read_ref(archive.gitdir, tracking)
+    try:
+        return git.SymbolicReference.dereference_recursive(
+            archive.repo, f"refs/remotes/{remote}/main"
+        )
+    except ValueError:
+        return None
 
 
 def _push(archive: GitArchive, remote: str) -> bool:
     """Push main and tags; False if the remote moved meanwhile (fetch and try again)."""
-    proc = run_git(
-        archive.path,
-        [
-            "push",
-            "-q",
-            "--porcelain",
-            remote,
-            "refs/heads/main:refs/heads/main",
-            "refs/tags/*:refs/tags/*",
-        ],
+    status, out, err = run(
+        archive.repo,
+        ["push", "-q", "--porcelain", remote,
+         "refs/heads/main:refs/heads/main", "refs/tags/*:refs/tags/*"],
         what="push",
         ok=(0, 1, 128),
         timeout=300,
     )
-    if proc.returncode == 0:
+    if status == 0:
         return True
-    text = (proc.stdout + proc.stderr).decode("utf-8", "replace")
+    text = out.decode("utf-8", "replace") + err
     if "non-fast-forward" in text or "fetch first" in text or "stale info" in text:
         return False
     if "already exists" in text:
@@ -199,7 +200,41 @@ def _clashes(local: Mapping[str, Change], remote: Mapping[str, Change]) -> list[
     return clashing
 
 
-def _merge_commit(
+def _move(
+    archive: GitArchive, ref: str, new: str, old: str | None, reason: str, who: Identity,
+    *, exists_ok: bool = False,
+) -> None:
+    """``move_ref`` with its refusals as sentences (``exists_ok``: a ref to be created that
+    already exists, kept by an earlier attempt, is left as it is)."""
+    try:
+        move_ref(archive.repo, ref, new, old, reason=reason, who=who)
+    except RefMoved as exc:
+        if exists_ok:
+            return
+        raise ArchiveError("The archive changed during the sync; please sync again.") from exc
+    except RefLocked as exc:
+        raise ArchiveLocked(
+            "The archive is busy: another git program is updating it; try again in a moment."
+        ) from exc
+
+
+def _advance(archive: GitArchive, old: str, new: str, reason: str, author: Identity) -> None:
+    """Move main from ``old`` to ``new`` and bring the work tree along (locked)."""
+    paths = sorted(_diff(archive, old, new))
+    check_real_paths(archive.path, paths)
+    journal = archive._journal
+    journal.begin(paths)
+    try:
+        _move(archive, archive.branch, new, old, reason, author)
+    finally:
+        if archive._head() != new:
+            journal.end()
+    restore(archive.path, paths, lambda rel: archive._blob_data(new, rel))
+    archive.refresh_index(paths)
+    journal.end()
+
+
+def _merge(
     archive: GitArchive,
     local: str,
     remote: str,
@@ -208,26 +243,13 @@ def _merge_commit(
     author: Identity,
     when: dt.datetime | None,
 ) -> str:
-    tree, _ = archive._editor.apply(archive._tree_of(local), changes)
-    stamp = aware(when)
-    ident = ident_line(author.name, author.email, stamp)
-    commit = archive._writer.write("commit", format_commit(tree, (local, remote), ident, message))
-    archive._writer.flush()
-    update_ref(
-        archive.gitdir,
-        archive.branch,
-        commit,
-        local,
-        reflog=f"{ident}\tmerge: {message.splitlines()[0]}",
-    )
-    archive._trees[commit] = tree
+    writer = archive._writer
+    tree, _ = writer.tree(archive._commit_tree(local), changes)
+    commit = writer.commit(tree, (local, remote), message, author, aware(when))
+    odb = archive.repo.odb
+    odb.sync()  # type: ignore[attr-defined]
+    _advance(archive, local, commit, f"merge: {message.splitlines()[0]}", author)
     return commit
-
-
-def _bring_worktree(archive: GitArchive, old: str, new: str) -> None:
-    paths = sorted(_diff(archive, old, new))
-    checkout(archive.path, archive._cat, new, paths)
-    archive.refresh_index(paths)
 
 
 def sync(
@@ -241,12 +263,21 @@ def sync(
     """Exchange versions with a remote; raise SyncConflict if a meeting changed on both sides."""
     if archive.is_demo:
         raise DemoArchive("This is a demo archive; it is never synchronised with a shared archive.")
-    _set_remote(archive, remote, url)
-    for _ in range(5):
+    undo = _set_remote(archive, remote, url)
+    try:
         theirs = _fetch(archive, remote)
+    except BaseException:
+        with git_errors("forget the unreachable shared archive"):
+            undo()
+        raise
+    for attempt in range(5):
+        if attempt:
+            theirs = _fetch(archive, remote)
         with archive._locked():
             result = _integrate(archive, remote, theirs, author, when)
         if _push(archive, remote):
+            if result.action in ("pulled", "merged"):
+                archive.write_commit_graph()
             return result
     raise ArchiveError("The shared archive kept changing during the sync; please try again.")
 
@@ -261,23 +292,15 @@ def _integrate(
         sent = _units(_diff(archive, theirs or EMPTY_TREE, ours))
         return SyncResult("pushed", ours, sent=tuple(sorted(sent)))
     if _is_ancestor(archive, ours, theirs):
-        update_ref(
-            archive.gitdir,
-            archive.branch,
-            theirs,
-            ours,
-            reflog=f"{ident_line(author.name, author.email, aware(when))}\tsync: fast-forward",
-        )
-        _bring_worktree(archive, ours, theirs)
         received = _units(_diff(archive, ours, theirs))
+        _advance(archive, ours, theirs, "sync: fast-forward", author)
         return SyncResult("pulled", theirs, received=tuple(sorted(received)))
     base = _merge_base(archive, ours, theirs)
     mine, incoming = _diff(archive, base, ours), _diff(archive, base, theirs)
     clashing = _clashes(mine, incoming)
     if clashing:
         ref = f"{CONFLICTS}/{remote}/{theirs[:12]}"
-        with contextlib.suppress(RefChanged):
-            update_ref(archive.gitdir, ref, theirs, None)
+        _move(archive, ref, theirs, None, "sync: conflict kept", author, exists_ok=True)
         names = ", ".join(clashing)
         raise SyncConflict(
             f"{names} changed both here and on the shared archive; choose which version to "
@@ -290,8 +313,7 @@ def _integrate(
     message = compose_message(
         f"Sync with {remote}: merged {len(_units(incoming))} changed meeting(s)"
     )
-    merged = _merge_commit(archive, ours, theirs, incoming, message, author, when)
-    _bring_worktree(archive, ours, merged)
+    merged = _merge(archive, ours, theirs, incoming, message, author, when)
     return SyncResult(
         "merged", merged, received=tuple(sorted(_units(incoming))), sent=tuple(sorted(_units(mine)))
     )
@@ -299,12 +321,12 @@ def _integrate(
 
 def conflict_refs(archive: GitArchive) -> dict[str, str]:
     """Pending conflicts: ref -> the remote commit it keeps reachable."""
-    out = run_git(
-        archive.path,
+    _, out, _ = run(
+        archive.repo,
         ["for-each-ref", "--format=%(refname) %(objectname)", CONFLICTS + "/"],
         what="list sync conflicts",
-    ).stdout.decode()
-    pairs = (line.partition(" ") for line in out.splitlines())
+    )
+    pairs = (line.partition(" ") for line in out.decode().splitlines())
     return {ref: commit for ref, _, commit in pairs}
 
 
@@ -324,7 +346,7 @@ def resolve_conflict(
     again afterwards to share the result.
     """
     ref = conflict.ref if isinstance(conflict, SyncConflict) else conflict
-    theirs = read_ref(archive.gitdir, ref) if ref.startswith("refs/") else None
+    theirs = conflict_refs(archive).get(ref) if ref.startswith(CONFLICTS + "/") else None
     if theirs is None:
         raise RevisionNotFound(f"There is no pending sync conflict called '{ref}'.")
     with archive._locked():
@@ -333,7 +355,7 @@ def resolve_conflict(
         mine, incoming = _diff(archive, base, ours), _diff(archive, base, theirs)
         clashing = _clashes(mine, incoming)
         sides = {u: keep if isinstance(keep, str) else keep.get(u, "local") for u in clashing}
-        before = _old_state(archive, base, ours)
+        before = _diff(archive, ours, base)
         changes: dict[str, Change] = {}
         for path, value in incoming.items():
             unit = unit_of_path(path)
@@ -345,7 +367,6 @@ def resolve_conflict(
                 changes[path] = before.get(path)
         kept = "; ".join(f"{u}: {s} version kept" for u, s in sides.items())
         text = compose_message(message or f"Sync conflict resolved ({kept})")
-        merged = _merge_commit(archive, ours, theirs, changes, text, author, when)
-        _bring_worktree(archive, ours, merged)
-        run_git(archive.path, ["update-ref", "-d", ref], what="clear the settled conflict")
+        merged = _merge(archive, ours, theirs, changes, text, author, when)
+        run(archive.repo, ["update-ref", "-d", ref, theirs], what="clear the settled conflict")
     return archive.version(merged)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from archive.errors import InvalidName
@@ -29,6 +29,7 @@ _TRAILER_KEY = re.compile(r"\A[A-Za-z0-9][A-Za-z0-9-]*\Z")
 _TRAILER_LINE = re.compile(r"\A([A-Za-z0-9][A-Za-z0-9-]*): (.*)\Z")
 _BAD_IDENT = re.compile(r"[<>\x00-\x1f\x7f]")
 _BAD_TEXT = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_PARAGRAPH = re.compile(r"\n[ \t]*\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,10 +114,11 @@ def compose_message(message: str, trailers: Mapping[str, str] = {}) -> str:
 
 def parse_message(text: str) -> tuple[str, str, dict[str, str]]:
     """(subject, body, trailers) of a commit message."""
-    paragraphs = [p for p in re.split(r"\n[ \t]*\n", text.strip("\n")) if p.strip()]
+    paragraphs = [p for p in _PARAGRAPH.split(text.strip("\n")) if p.strip()]
     if not paragraphs:
         return "", "", {}
-    subject = " ".join(line.strip() for line in paragraphs[0].splitlines())
+    first = paragraphs[0]
+    subject = " ".join(line.strip() for line in first.splitlines()) if "\n" in first else first.strip()
     rest = paragraphs[1:]
     trailers: dict[str, str] = {}
     if rest:
@@ -127,11 +129,15 @@ def parse_message(text: str) -> tuple[str, str, dict[str, str]]:
     return subject, "\n\n".join(rest), trailers
 
 
-LOG_FORMAT = "%x1e%H%x00%h%x00%P%x00%an%x00%ae%x00%aI%x00%D%x00%B%x00"
-"""``git log --format`` matching ``parse_log``; use with ``-z --name-only``."""
+LOG_FORMAT = "%x1e%H%x00%P%x00%an%x00%ae%x00%aI%x00%D%x00%B%x00"
+"""``git log --format`` matching ``parse_log``; use with ``-z --name-only``. (No ``%h``:
+an abbreviation git must check for uniqueness costs a tenth of a long history's time;
+``Version.short`` is the id's first ten digits.)"""
 
 
 def _tags(decoration: str) -> tuple[str, ...]:
+    if not decoration:
+        return ()
     return tuple(sorted(d[5:] for d in decoration.split(", ") if d.startswith("tag: ")))
 
 
@@ -146,24 +152,23 @@ def parse_log(output: bytes) -> list[Version]:
     return [parse_record(r) for r in output.decode("utf-8", "replace").split("\x1e")[1:]]
 
 
-def parse_record(record: str, tagged: Mapping[str, Sequence[str]] | None = None) -> Version:
-    """One version from one ``LOG_FORMAT`` record (the text after its ``\\x1e``); its
-    tags from ``tagged`` (commit -> tag names) when given, else from the record."""
-    fields = record.split("\0", 8)
-    commit, short, parents, name, email, when, deco, message, rest = fields
+def parse_record(record: str) -> Version:
+    """One version from one ``LOG_FORMAT`` record (the text after its ``\\x1e``)."""
+    fields = record.split("\0", 7)
+    commit, parents, name, email, when, deco, message, rest = fields
     rest = rest.lstrip("\0")
     if rest.startswith("\n"):
         rest = rest[1:]
     subject, body, trailers = parse_message(message)
     return Version(
         commit=commit,
-        short=short,
+        short=commit[:10],
         author=_recorded_identity(name, email),
         when=dt.datetime.fromisoformat(when),
         subject=subject,
         body=body,
         trailers=trailers,
-        tags=_tags(deco) if tagged is None else tuple(sorted(tagged.get(commit, ()))),
-        paths=tuple(p for p in rest.split("\0") if p),
+        tags=_tags(deco),
+        paths=tuple(p for p in rest.split("\0") if p) if rest else (),
         parents=tuple(parents.split()),
     )

@@ -46,7 +46,8 @@ class Figure:
 
 
 QUICK = {
-    "archive": ["--commits", "2000", "--meetings", "200", "--repeat", "10"],
+    "archive": ["--commits", "2000", "--meetings", "200", "--repeat", "10", "--versions", "100",
+                "--faults", "2"],
     "render": ["--runs", "10"],
     "service": ["--commits", "2000", "--meetings", "200", "--versions", "100", "--repeat", "10"],
     "tui": ["--runs", "3", "--keys", "100"],

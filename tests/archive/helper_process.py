@@ -2,6 +2,10 @@
 
 helper_process.py save ARCHIVE NAME COUNT [shared]   print each saved commit id
 helper_process.py hold ARCHIVE                       hold the archive lock until killed
+helper_process.py die ARCHIVE WHEN PATH...           start a save of PATHs and be killed
+                                                     (SIGKILL) before the ref moves
+                                                     (WHEN=ref) or while a file is being
+                                                     renamed into place (WHEN=rename)
 """
 
 from __future__ import annotations
@@ -37,8 +41,28 @@ def hold(path: str) -> None:
         time.sleep(600)
 
 
+def die(path: str, when: str, paths: list[str]) -> None:
+    import os
+    import signal
+
+    import archive._saving
+    import archive.locking
+
+    def killed(*args: object, **kwargs: object) -> None:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    if when == "ref":
+        archive._saving.move_ref = killed  # type: ignore[assignment]
+    else:
+        archive.locking.os.replace = killed  # type: ignore[assignment]
+    with GitArchive.open(path) as opened:
+        opened.save({p: b"never saved\n" for p in paths}, message="Killed", author=Identity("K", "k@x"))
+
+
 if __name__ == "__main__":
     if sys.argv[1] == "save":
         save_loop(sys.argv[2], sys.argv[3], int(sys.argv[4]), len(sys.argv) > 5)
+    elif sys.argv[1] == "die":
+        die(sys.argv[2], sys.argv[3], sys.argv[4:])
     else:
         hold(sys.argv[2])

@@ -140,3 +140,54 @@ def test_unreachable_remote_is_a_sentence(archive: GitArchive, tmp_path: Path) -
     with pytest.raises(RemoteUnreachable, match="No shared archive called 'upstream'"):
         sync(archive, "upstream")
     assert archive.head() == head
+
+
+def test_a_sync_that_brings_versions_adds_them_to_the_commit_graph(
+    pair: tuple[GitArchive, GitArchive, Path],
+) -> None:
+    a, b, _ = pair
+    b.graph_every = 0
+    for n in range(3):
+        a.save({X: f"x-a{n}\n".encode()}, message=f"A {n}", author=CLERK, when=at(2 + n))
+    b.save({Y: b"y-from-b\n"}, message="B edits Y", author=OTHER, when=at(9))
+    sync(a)
+    assert sync(b).action == "merged"
+    in_graph = git(b.path, "log", "-1", "--format=%H", "--", X).strip()
+    assert in_graph == a.head()
+    assert git(b.path, "commit-graph", "verify", "--no-progress") == ""
+    chain = (b.gitdir / "objects" / "info" / "commit-graphs" / "commit-graph-chain").read_text()
+    total = sum(_graph_commits(b.gitdir / "objects" / "info" / "commit-graphs" / f"graph-{name}.graph")
+                for name in chain.split())
+    assert total == int(git(b.path, "rev-list", "--count", "--all"))
+    history = b.history(X, with_paths=False)
+    assert [v.subject for v in history if len(v.parents) == 1][:3] == ["A 2", "A 1", "A 0"]
+
+
+def _graph_commits(graph: Path) -> int:
+    data = graph.read_bytes()
+    for n in range(data[6]):
+        entry = data[8 + 12 * n : 20 + 12 * n]
+        if entry[:4] == b"OIDF":
+            offset = int.from_bytes(entry[4:], "big")
+            return int.from_bytes(data[offset + 255 * 4 : offset + 256 * 4], "big")
+    raise AssertionError("no OID fan-out in the commit-graph")
+
+
+def test_a_sync_while_git_moves_the_branch_is_one_sentence(
+    pair: tuple[GitArchive, GitArchive, Path],
+) -> None:
+    from archive import ArchiveLocked
+
+    a, b, _ = pair
+    a.save({X: b"x1\n"}, message="A edits X", author=CLERK, when=at(2))
+    sync(a)
+    before = b.head()
+    busy = b.gitdir / "refs" / "heads" / "main.lock"
+    busy.write_text("")
+    with pytest.raises(ArchiveLocked, match="busy"):
+        sync(b)
+    assert b.head() == before
+    assert (b.path / X).read_bytes() == b"x0\n"
+    busy.unlink()
+    assert sync(b).action == "pulled"
+    assert (b.path / X).read_bytes() == b"x1\n"

@@ -6,6 +6,7 @@ nothing is damaged: the newest version, the branch and git's own files are as be
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -180,3 +181,69 @@ def test_corrupted_branch_ref(archive: Path, tmp_path: Path, garbage: bytes) -> 
     _refused_without_damage(archive, tmp_path, ref, "damaged")
     ref.write_text(branch)
     fsck(archive)
+
+
+def test_linked_committee_folder_refuses_new_and_save(archive: Path, tmp_path: Path) -> None:
+    """A shared archive whose committee folder is a link to somewhere else: ``new`` and
+    ``save`` refuse in one sentence and write nothing there."""
+    record = _record(archive, tmp_path, "planning-committee/2026-11-04")
+    folder = archive / "meetings" / "planning-committee"
+    elsewhere = tmp_path / "elsewhere"
+    shutil.copytree(folder, elsewhere)
+    before_files = sorted(p.relative_to(elsewhere) for p in elsewhere.rglob("*"))
+    shutil.rmtree(folder)
+    folder.symlink_to(elsewhere)
+    before = head(archive)
+    made = mb("new", "planning-committee", "--date", "2027-03-03", "--time", "18:30", archive=archive)
+    assert made.code == 1, made.out
+    assert "link" in _one_sentence(made.err)
+    saved = mb("save", "planning-committee/2026-11-04", "--from", str(record), "-m", "x", archive=archive)
+    assert saved.code == 1, saved.out
+    assert "link" in _one_sentence(saved.err)
+    assert sorted(p.relative_to(elsewhere) for p in elsewhere.rglob("*")) == before_files
+    assert head(archive) == before
+    fsck(archive)
+
+
+def _record(archive: Path, tmp_path: Path, meeting_id: str) -> Path:
+    path = tmp_path / "record.yaml"
+    path.write_text(with_venue(record_text(archive, meeting_id), "Through The Link"))
+    return path
+
+
+def test_sync_to_a_command_address_runs_nothing(tmp_path: Path) -> None:
+    """With every protocol allowed in the clerk's own git settings, ``sync --url
+    'ext::sh -c …'`` is refused in one sentence, runs nothing and keeps no remote."""
+    with open(os.environ["GIT_CONFIG_GLOBAL"], "a", encoding="utf-8") as fh:
+        fh.write("[protocol]\n\tallow = always\n")
+    plain = tmp_path / "archive"
+    assert mb("init", archive=plain).code == 0
+    marker = tmp_path / "ran"
+    result = mb("sync", "--url", f"ext::sh -c touch% {marker}", archive=plain)
+    assert result.code == 1
+    _one_sentence(result.err)
+    assert not marker.exists()
+    assert git(plain, "remote") == ""
+    unreachable = mb("sync", "--url", str(tmp_path / "no-such.git"), archive=plain)
+    assert unreachable.code == 1
+    _one_sentence(unreachable.err)
+    assert git(plain, "remote") == ""
+    cloned = mb("init", "--clone", f"ext::sh -c touch% {marker}", archive=tmp_path / "copy")
+    assert cloned.code == 1
+    _one_sentence(cloned.err)
+    assert not marker.exists()
+
+
+def test_unsaved_text_in_the_folder_is_not_searched_or_listed(archive: Path) -> None:
+    """Search and listings read the saved record, not files lying in the archive's folder."""
+    draft = archive / "meetings" / DRAFT / "meeting.yaml"
+    draft.write_text(draft.read_text().replace("venue:", "venue: Zanzibarish Hall #", 1))
+    stray = archive / "meetings" / "children-scrutiny-board" / "2030-01-01" / "meeting.yaml"
+    stray.parent.mkdir()
+    stray.write_text("id: children-scrutiny-board/2030-01-01\ntitle: Zanzibarish\n")
+    found = mb("search", "Zanzibarish", "--json", archive=archive)
+    assert found.code == 0, found.err
+    assert json.loads(found.out)["hits"] == []
+    listed = mb("list", archive=archive)
+    assert listed.code == 0, listed.err
+    assert "2030-01-01" not in listed.out

@@ -3,10 +3,11 @@
 Checked by inspecting the calls a save makes, two ways: the real ``minutebook`` command
 under ``strace`` (skipped when strace is not installed), and an in-process save with a
 counting wrapper around ``os.fsync``/``os.replace`` that calls the real functions. In both,
-the record file is fsynced before it is renamed into place and its folder after; the git
-objects (one pack and its index) are fsynced and their folder too, all before the branch
-ref is moved; the ref is fsynced and its folder after the rename; the autosave file of an
-edit and its folder likewise. git itself is told to fsync what it commits.
+the record file is fsynced before it is renamed into place and its folder after; every new
+git object (a loose file) is fsynced and so is its folder, all before the branch ref is
+moved; under strace, the ref's lock file is fsynced by git before git renames it into
+place, and its folder is fsynced after; the autosave file of an edit and its folder
+likewise. git itself is told to fsync what it writes.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ Event = tuple[str, ...]
 
 _FSYNC = re.compile(r"^\d+\s+f(?:data)?sync\(\d+<(.*)>\)\s+= 0")
 _RENAME = re.compile(r'^\d+\s+rename(?:at2?)?\((?:[^"]*)"([^"]+)", (?:[^"]*)"([^"]+)"(?:, \w+)?\)\s+= 0')
+_OBJECT = re.compile(r"/objects/[0-9a-f]{2}/[0-9a-f]{38}$")
 
 
 def parse_strace(text: str) -> list[Event]:
@@ -56,18 +58,37 @@ def durable_renames(events: list[Event], into: Callable[[str], bool]) -> list[tu
     return found
 
 
-def check_save(events: list[Event], archive: Path, meeting_id: str) -> None:
+def durable_objects(events: list[Event], archive: Path, before: int) -> set[str]:
+    """The loose objects written before event ``before``; each must be fsynced after it
+    is in place, and its folder and ``objects/`` after that, all before ``before``."""
+    objects = str(archive / ".git" / "objects")
+    written = {e[2] for e in events[:before] if e[0] == "rename" and _OBJECT.search(e[2])}
+    written |= {e[1] for e in events[:before] if e[0] == "fsync" and _OBJECT.search(e[1])}
+    for path in written:
+        synced = [i for i in range(before) if events[i] == ("fsync", path)]
+        assert synced, f"the object {path} was not fsynced before the ref moved"
+        folder = [i for i in range(synced[0], before) if events[i] == ("fsync", os.path.dirname(path))]
+        assert folder, f"the folder of {path} was not fsynced before the ref moved"
+        assert ("fsync", objects) in events[folder[0]:before], "objects/ was not fsynced"
+    return written
+
+
+def check_save(events: list[Event], archive: Path, meeting_id: str, *, ref_moved: int | None = None) -> None:
+    """``ref_moved``: index of the event at which the branch moved, when the ref's own
+    rename cannot be seen (an in-process count cannot see git's children)."""
     record = str(archive / "meetings" / meeting_id / "meeting.yaml")
     assert durable_renames(events, lambda p: p == record), "the record was not written"
-    pack_dir = str(archive / ".git" / "objects" / "pack")
-    objects = durable_renames(events, lambda p: os.path.dirname(p) == pack_dir)
-    suffixes = {os.path.splitext(events[i][2])[1] for i, _ in objects}
-    assert suffixes == {".pack", ".idx"}, suffixes
     ref = str(archive / ".git" / "refs" / "heads" / "main")
-    moves = durable_renames(events, lambda p: p == ref)
-    assert len(moves) == 1
-    assert max(synced for _, synced in objects) < moves[0][0], "the ref moved before its objects were durable"
-    assert git(archive, "config", "--get", "core.fsync").strip() == "committed"
+    if ref_moved is None:
+        moves = durable_renames(events, lambda p: p == ref)
+        assert len(moves) == 1
+        ref_moved = moves[0][0]
+    written = durable_objects(events, archive, ref_moved)
+    new = git(archive, "rev-list", "--objects", "--no-object-names", "HEAD", "--not", "HEAD~1").split()
+    assert len(new) >= 3, new
+    for sha in new:
+        assert str(archive / ".git" / "objects" / sha[:2] / sha[2:]) in written, f"{sha} not durable"
+    assert git(archive, "config", "--get", "core.fsync").strip().startswith("committed")
 
 
 def check_autosave(events: list[Event]) -> None:
@@ -113,7 +134,8 @@ def test_edit_under_strace_fsyncs_the_autosave(archive: Path, tmp_path: Path) ->
 
 @pytest.fixture
 def counted(monkeypatch: pytest.MonkeyPatch) -> list[Event]:
-    """Record every fsync and rename made in this process, then do the real call."""
+    """Record every fsync and rename made in this process, then do the real call, and
+    the moment the branch ref is moved (by a git child, which the count cannot see)."""
     events: list[Event] = []
     real_fsync, real_replace, real_rename = os.fsync, os.replace, os.rename
 
@@ -132,7 +154,21 @@ def counted(monkeypatch: pytest.MonkeyPatch) -> list[Event]:
     monkeypatch.setattr(os, "fsync", fsync)
     monkeypatch.setattr(os, "replace", moved(real_replace))
     monkeypatch.setattr(os, "rename", moved(real_rename))
+    import archive._saving
+
+    real_move = archive._saving.move_ref
+
+    def move_ref(*args: object, **kw: object) -> None:
+        real_move(*args, **kw)  # type: ignore[arg-type]
+        events.append(("moved", str(args[1])))
+
+    monkeypatch.setattr(archive._saving, "move_ref", move_ref)
     return events
+
+
+def _moved(events: list[Event]) -> int:
+    [index] = [i for i, e in enumerate(events) if e == ("moved", "refs/heads/main")]
+    return index
 
 
 def test_in_process_save_fsyncs_record_objects_and_ref(archive: Path, tmp_path: Path, counted: list[Event]) -> None:
@@ -140,7 +176,7 @@ def test_in_process_save_fsyncs_record_objects_and_ref(archive: Path, tmp_path: 
     counted.clear()
     with Service.open(archive, create=False) as service:
         service.save_text(DRAFT, text, message="Counted", where="edited.yaml")
-    check_save(counted, archive, DRAFT)
+    check_save(counted, archive, DRAFT, ref_moved=_moved(counted))
 
 
 def test_in_process_edit_fsyncs_the_autosave(
@@ -151,4 +187,4 @@ def test_in_process_edit_fsyncs_the_autosave(
     with Service.open(archive, create=False) as service:
         assert edit_in_editor(service, DRAFT) == 0
     check_autosave(counted)
-    check_save(counted, archive, DRAFT)
+    check_save(counted, archive, DRAFT, ref_moved=_moved(counted))

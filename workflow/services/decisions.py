@@ -121,10 +121,9 @@ class Decisions:
 
     def _mentioning(self, key: str) -> Callable[[str], bool]:
         """Whether a meeting's files have a ``key`` line (``decision_record:``): one search of
-        the archive's files (which every save keeps equal to the newest version, as for
-        ``search``) instead of reading every meeting."""
+        the newest version's files (as for ``search``) instead of reading every meeting."""
         try:
-            lines = self.workspace.archive.grep(key, paths=["meetings/"], ignore_case=False, rev=None)
+            lines = self.workspace.archive.grep(key, paths=["meetings/"], ignore_case=False)
         except store.ArchiveError as exc:
             raise MinutebookError(exc.message) from None
         holding = {path[len("meetings/") :].rsplit("/", 1)[0] for path, _, _ in lines}

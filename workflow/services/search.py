@@ -82,10 +82,12 @@ class Search:
         pattern = _yaml_pattern(text.strip())
         archive = self.workspace.archive
         try:
+            head = archive.resolve("HEAD")
             if limit is None:
-                found, more = archive.grep(pattern, paths=pathspecs, fixed=False, rev=None), False
+                found, more = archive.grep(pattern, paths=pathspecs, fixed=False, rev=head), False
             else:
-                found, more = archive.grep_first(pattern, limit, paths=pathspecs, fixed=False, rev=None)
+                found, more = archive.grep_first(pattern, limit, paths=pathspecs, fixed=False, rev=head)
+            texts = archive.read_many(sorted({path for path, _, _ in found}), head)
         except store.ArchiveError as exc:
             raise MinutebookError(exc.message) from None
         hits = SearchResults()
@@ -94,10 +96,7 @@ class Search:
         for path, line, content in found:
             meeting = path[len("meetings/") :].rsplit("/", 1)[0]
             if path not in tables:
-                try:
-                    tables[path] = item_table((self.workspace.root / path).read_bytes(), path)
-                except OSError:
-                    tables[path] = ([], [])
+                tables[path] = item_table(texts.get(path, b""), path)
             starts, labels = tables[path]
             at = bisect.bisect_right(starts, line) - 1
             number, title = labels[at] if at >= 0 else ("", "")
