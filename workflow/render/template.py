@@ -134,9 +134,11 @@ def _first_page_from(first: Any, final: Any) -> None:
 
 
 def _names(styles: Any) -> dict[str, Any]:
-    """Lower-case style name -> its ``w:style`` element (the first of each name)."""
+    """Lower-case paragraph style name -> its ``w:style`` element (the first of each name)."""
     found: dict[str, Any] = {}
     for style in styles.iterchildren(qn("w:style")):
+        if style.get(qn("w:type"), "paragraph") != "paragraph":
+            continue
         name = style.find(qn("w:name"))
         if name is not None and name.get(qn("w:val")):
             found.setdefault(name.get(qn("w:val")).lower(), style)
