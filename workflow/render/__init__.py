@@ -10,7 +10,8 @@ The plain functions the command line and the TUI call:
 - :func:`workflow.render.pack.build_pack` — the agenda pack PDF (needs LibreOffice).
 
 Validating the record first is the caller's step (a record that fails validation is not
-rendered). Nothing here imports Textual, git or Cerberus.
+rendered). Nothing here imports Textual, git or Cerberus, and python-docx is imported only
+to write a Word document (previews and text exports do without it).
 """
 
 from __future__ import annotations
@@ -25,9 +26,8 @@ from workflow.errors import OutputError, UsageError
 from workflow.model import Meeting, Person
 from workflow.redaction import public_view
 from workflow.render.blocks import MARKING, agenda_blocks, footer_text, is_draft, minutes_blocks
-from workflow.render.docx import HOUSE_STYLE, write_docx
 from workflow.render.elements import Block, Run
-from workflow.render.styles import Style
+from workflow.render.styles import HOUSE_STYLE, Style
 from workflow.render.wording import short_date
 
 __all__ = [
@@ -70,6 +70,8 @@ def render_docx(meeting: Meeting, which: Which, *, people: Mapping[str, Person],
                 style_path: Path | None = None) -> bytes:
     """The Word agenda or minutes; confidential versions carry NOT FOR PUBLICATION, minutes
     not yet approved DRAFT, in the page header; the footer names committee and date."""
+    from workflow.render.docx import write_docx
+
     blocks = document_blocks(meeting, which, people=people, confidential=confidential)
     return write_docx(blocks, title=document_title(meeting, which), author=author,
                       created=created, language=language,

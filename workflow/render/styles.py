@@ -1,4 +1,4 @@
-"""The Word style names the renderer uses, and their style ids.
+"""The Word style names the renderer uses, and where the built-in house style lives.
 
 Every paragraph minutebook writes carries one of these styles, and
 ``templates/house-style.docx`` defines each of them (python-docx and Word cannot use a
@@ -14,7 +14,13 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-__all__ = ["HEADING_LEVELS", "Style"]
+import templates
+
+__all__ = ["HEADING_LEVELS", "HOUSE_STYLE", "Style"]
+
+
+HOUSE_STYLE = templates.house_style_path()
+"""The built-in house style (built by ``scripts/make_house_style.py``)."""
 
 
 class Style(StrEnum):

@@ -34,15 +34,11 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from lxml import etree
 
-import templates
 from workflow.errors import MinutebookError
 from workflow.render.numbering import Numbering
-from workflow.render.styles import Style
+from workflow.render.styles import HOUSE_STYLE, Style
 
 __all__ = ["HOUSE_STYLE", "Prepared", "open_style", "prepared"]
-
-HOUSE_STYLE = templates.house_style_path()
-"""The built-in house style (built by ``scripts/make_house_style.py``)."""
 
 _KEEP_WITH_NEXT = (Style.TITLE, Style.HEADING_1, Style.HEADING_2, Style.HEADING_3,
                    Style.CLOSING, Style.MARKING)
