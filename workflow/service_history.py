@@ -171,6 +171,7 @@ class HistoryMixin:
             when=version.when,
             confidential=confidential,
             language=self.settings.language,
+            style_path=self._style_path(),
         )
         write_output(data, out)
         return out
