@@ -94,9 +94,9 @@ def _prepared(path: str, mtime: int, size: int, language: str) -> Prepared:
 def _one_section(document: Any) -> None:
     """Drop the body; keep the last section's set-up and the headers and footers it shows."""
     body = document.element.body
-    sections = [p for p in body.iter(qn("w:sectPr"))]
     final = body.sectPr if body.sectPr is not None else body.get_or_add_sectPr()
-    earlier = [s for s in sections if s is not final]
+    earlier = [s for s in body.iter(qn("w:sectPr"))
+               if s.getparent().tag == qn("w:pPr") and s.getparent().getparent().tag == qn("w:p")]
     if earlier and earlier[0].find(qn("w:titlePg")) is not None:
         _first_page_from(earlier[0], final)
     for tag in _REFERENCES:
