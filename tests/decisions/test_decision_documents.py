@@ -43,7 +43,7 @@ def test_the_published_record_of_decision(held: Clerk, tmp_path: Path) -> None:
     held.on("2019-02-06").ok("decision", "publish", MEETING, "8", "-o", str(out))
     found = paragraphs(out)
     text = "\n".join(t for _, t in found)
-    assert found[:2] == [("Title", "Coventry City Council"), ("Heading 1", "Record of Decision")]
+    assert found[0] == ("Heading 1", "Coventry City Council\nRecord of Decision")
     for expected in (
         f"Decision-maker:\t{MAKER}",
         "Date of decision:\tMonday, 4 February 2019",
@@ -147,8 +147,7 @@ def test_the_forward_plan(held: Clerk, tmp_path: Path) -> None:
     text = held.ok("forward-plan", "--on", "2019-01-21", "-o", str(out)).out
     assert "FP 2019/004  Expansion of the Regional Adoption Agency" in text
     found = paragraphs(out)
-    assert found[:3] == [("Title", "Coventry City Council"),
-                         ("Heading 1", "Forward Plan of Key Decisions"),
+    assert found[:2] == [("Heading 1", "Coventry City Council\nForward Plan of Key Decisions"),
                          ("Detail", "Published:\tMonday, 21 January 2019")]
     assert ("Heading 2", MAKER) in found
     assert [t for s, t in found if s == "Heading 3"] == [

@@ -10,6 +10,8 @@ from render_samples import SECRET
 
 from workflow.record.model import (
     Amendment,
+    AttendanceState,
+    Attendee,
     DecisionRecord,
     Exemption,
     ExemptionBasis,
@@ -20,6 +22,7 @@ from workflow.record.model import (
     Person,
     PlanningApplication,
     Resolution,
+    Role,
     Speaker,
     Withheld,
 )
@@ -49,10 +52,16 @@ def test_dates_print_with_the_day_of_the_week() -> None:
 
 def test_agenda_front_page_and_items(meeting: Meeting, people: dict[str, Person]) -> None:
     text = lines(agenda_blocks(public_view(meeting), people=people))
-    assert text[:6] == [
-        "Coventry City Council", "Education and Children's Services Scrutiny Board (2)",
+    assert text[:11] == [
+        "Coventry City Council\nEducation and Children's Services Scrutiny Board (2)\nAgenda",
         "Date:\tThursday 14 January 2027", "Time:\t2.00 pm",
-        "Place:\tCommittee Room 3, Council House", "Public Business",
+        "Place:\tCommittee Room 3, Council House",
+        "Contact:\tMichelle Rose", "\tTel: 024 7683 3111", "\tEmail: michelle.rose@example.gov.uk",
+        "Membership:\tCouncillor M Mutton (Chair), Councillor S Bains, Councillor P Seaman, "
+        "Councillor J Clifford, Councillor D Kershaw",
+        "By invitation:\tCouncillor B Kaur (Cabinet Member), Councillor E Ruane (Deputy Cabinet "
+        "Member)",
+        "Public Business", "1. Declarations of Interests",
     ]
     assert "2. Minutes" in text
     assert "a) To agree the minutes of the meeting held on 10 December 2026" in text
@@ -64,8 +73,30 @@ def test_agenda_front_page_and_items(meeting: Meeting, people: dict[str, Person]
     assert "paragraph 3 of Part 1 of Schedule 12A" in text[private + 1]
     assert text[private + 2] == "6. Children's Homes Contract"
     assert text[private + 3] == "(exempt information — paragraph 3 of Schedule 12A)"
-    assert text[-3:] == ["Contact:\tMichelle Rose", "\tTel: 024 7683 3111",
-                         "\tEmail: michelle.rose@example.gov.uk"]
+
+
+def test_the_contact_block_keeps_together_and_the_address_is_a_link(
+    meeting: Meeting, people: dict[str, Person]
+) -> None:
+    blocks = agenda_blocks(public_view(meeting), people=people)
+    contact = [b for b in blocks if b.key.startswith("meeting:contact")]
+    assert [b.keep for b in contact] == [True, True, False]
+    (link,) = [r for r in contact[-1].runs if r.link]
+    assert (link.text, link.link) == ("michelle.rose@example.gov.uk",
+                                      "mailto:michelle.rose@example.gov.uk")
+
+
+def test_a_single_member_session_is_signed_by_the_cabinet_member(
+    meeting: Meeting, people: dict[str, Person]
+) -> None:
+    alone = replace(meeting, attendance=(
+        Attendee(person="kaur", role=Role.CABINET_MEMBER, state=AttendanceState.PRESENT),
+        Attendee(person="gregg", role=Role.OFFICER, state=AttendanceState.PRESENT)))
+    blocks = minutes_blocks(alone, people=people)
+    assert blocks[-1].text == "Cabinet Member"
+    assert blocks[-2].keep
+    assert blocks[-2].style == Style.CLOSING
+    assert minutes_blocks(meeting, people=people)[-1].text == "Chair"
 
 
 def test_exempt_appendix_is_listed_but_not_included(meeting: Meeting, people: dict[str, Person]) -> None:

@@ -44,7 +44,7 @@ def test_markdown_has_headings_bold_resolved_and_lists(
     meeting: Meeting, people: dict[str, Person]
 ) -> None:
     text = export(meeting, "markdown", people=people)
-    assert text.startswith("**Coventry City Council**\n\n# Minutes of the Meeting of")
+    assert text.startswith("# Coventry City Council Minutes of the Meeting of")
     assert "\n## Public Business\n" in text
     assert "\n### 20. Social Work Recruitment\n" in text
     assert "**RESOLVED that the Board:**" in text

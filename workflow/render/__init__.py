@@ -10,7 +10,8 @@ The plain functions the command line and the TUI call:
 - :func:`workflow.render.pack.build_pack` — the agenda pack PDF (needs LibreOffice).
 
 Validating the record first is the caller's step (a record that fails validation is not
-rendered). Nothing here imports Textual, git or Cerberus.
+rendered). Nothing here imports Textual, git or Cerberus, and python-docx is imported only
+to write a Word document (previews and text exports do without it).
 """
 
 from __future__ import annotations
@@ -24,10 +25,10 @@ from typing import Literal
 from workflow.errors import OutputError, UsageError
 from workflow.record.model import Meeting, Person
 from workflow.record.redaction import public_view
-from workflow.render.blocks import MARKING, agenda_blocks, minutes_blocks
-from workflow.render.docx import HOUSE_STYLE, write_docx
+from workflow.render.blocks import MARKING, agenda_blocks, footer_text, is_draft, minutes_blocks
+from workflow.render.docx import write_docx
 from workflow.render.elements import Block, Run
-from workflow.render.styles import Style
+from workflow.render.styles import HOUSE_STYLE, Style
 from workflow.render.text import to_html, to_json, to_markdown
 from workflow.text.dates import format_date
 
@@ -40,6 +41,8 @@ __all__ = [
     "document_blocks",
     "document_title",
     "export",
+    "footer_text",
+    "is_draft",
     "render_docx",
     "write_output",
 ]
@@ -67,11 +70,14 @@ def document_blocks(meeting: Meeting, which: Which, *, people: Mapping[str, Pers
 def render_docx(meeting: Meeting, which: Which, *, people: Mapping[str, Person], author: str,
                 created: dt.datetime, confidential: bool = False, language: str = "en-GB",
                 style_path: Path | None = None) -> bytes:
-    """The Word agenda or minutes; confidential versions carry NOT FOR PUBLICATION."""
+    """The Word agenda or minutes; confidential versions carry NOT FOR PUBLICATION, minutes
+    not yet approved DRAFT, in the page header; the footer names committee and date."""
+
     blocks = document_blocks(meeting, which, people=people, confidential=confidential)
     return write_docx(blocks, title=document_title(meeting, which), author=author,
                       created=created, language=language,
-                      marking=MARKING if confidential else None, style_path=style_path)
+                      marking=MARKING if confidential else None, style_path=style_path,
+                      draft=is_draft(meeting, which), footer=footer_text(meeting))
 
 
 def export(meeting: Meeting, fmt: str, *, people: Mapping[str, Person],

@@ -1,10 +1,13 @@
 """Meeting -> blocks: the agenda and the minutes as a list of styled paragraphs.
 
 Pure and text-testable: no Word, no files, no YAML. The layout follows the council's
-published documents (council, "Minutes of the Meeting of … held at 2.00 pm on Thursday,
-12 October 2017", Present, Public Business, numbered items, RESOLVED in bold, "(Meeting
-closed at 3.30 pm)", the Chair's signature line). Writers in :mod:`workflow.render.docx`
-and :mod:`workflow.render.text` turn the same blocks into .docx, Markdown and HTML.
+published documents: one heading naming the council then "Minutes of the Meeting of …
+held at 2.00 pm on Thursday, 12 October 2017" (or the committee and "Agenda"); on the
+agenda the date, time and place, the contact right after them and the membership; on the
+minutes Present, Public Business, numbered items, RESOLVED in bold, "(Meeting closed at
+3.30 pm)" kept with the signature line of the Chair (or the Cabinet Member of a
+single-member decision session). Writers in :mod:`workflow.render.docx` and
+:mod:`workflow.render.text` turn the same blocks into .docx, Markdown and HTML.
 
 Public documents take :func:`workflow.record.redaction.public_view` output; with
 ``confidential=False`` these functions also refuse to print exempt content themselves.
@@ -23,6 +26,7 @@ from workflow.record.model import (
     Movement,
     Person,
     Role,
+    Status,
 )
 from workflow.record.names import attendee_name, person_name
 from workflow.render.elements import Block, Blocks, Run
@@ -34,7 +38,8 @@ from workflow.render.wording import (
 )
 from workflow.text.dates import format_date
 
-__all__ = ["MARKING", "Block", "Run", "agenda_blocks", "minutes_blocks"]
+__all__ = ["MARKING", "Block", "Run", "agenda_blocks", "contact_block", "footer_text",
+           "heading", "is_draft", "minutes_blocks", "signer"]
 
 MARKING = "NOT FOR PUBLICATION"
 """The marking at the top and in the page header of every confidential document."""
@@ -59,14 +64,16 @@ def agenda_blocks(meeting: Meeting, *, people: People, confidential: bool = Fals
     """The agenda: heading, date, time, place, public then private business, contact."""
     out = Blocks()
     _marking(out, confidential)
-    out.add(Style.TITLE, meeting.council, key="meeting:council")
-    out.add(Style.HEADING_1, meeting.committee_name or meeting.committee, key="meeting:heading")
+    heading(out, meeting.council, meeting.committee_name or meeting.committee, "Agenda",
+            key="meeting:heading")
     out.add(Style.DETAIL, Run("Date:", bold=True), "\t" + format_date(meeting.date, "heading"), key="meeting:date")
     if meeting.start is not None:
         out.add(Style.DETAIL, Run("Time:", bold=True), "\t" + time_of_day(meeting.start),
                 key="meeting:time")
     if meeting.venue:
         out.add(Style.DETAIL, Run("Place:", bold=True), "\t" + meeting.venue, key="meeting:venue")
+    contact_block(out, meeting, "Contact:", "meeting:contact")
+    _membership(out, meeting, people)
     if meeting.agenda.urgency is not None:
         out.add(Style.NOTE, Run("This agenda was published late. Reason: "
                                 f"{meeting.agenda.urgency.reason}", italic=True),
@@ -81,7 +88,6 @@ def agenda_blocks(meeting: Meeting, *, people: People, confidential: bool = Fals
         _exclusion(out, meeting, private)
     for item in private:
         _agenda_item(out, item, people, confidential)
-    _contact(out, meeting)
     return list(out)
 
 
@@ -89,8 +95,7 @@ def minutes_blocks(meeting: Meeting, *, people: People, confidential: bool = Fal
     """The minutes: heading, attendance, public then private business, close, signature."""
     out = Blocks()
     _marking(out, confidential)
-    out.add(Style.TITLE, meeting.council, key="meeting:council")
-    out.add(Style.HEADING_1, _minutes_heading(meeting), key="meeting:heading")
+    heading(out, meeting.council, _minutes_heading(meeting), key="meeting:heading")
     _attendance(out, meeting, people)
     public, private = _sections(meeting)
     if public:
@@ -105,9 +110,20 @@ def minutes_blocks(meeting: Meeting, *, people: People, confidential: bool = Fal
         word = meeting.closing_word or "closed"
         out.add(Style.CLOSING, f"(Meeting {word} at {time_of_day(meeting.closed)})",
                 key="meeting:closed")
-    out.add(Style.SIGNATURE, "Chair", key="meeting:signature")
+    out.keep_last()
+    out.add(Style.SIGNATURE, signer(meeting), key="meeting:signature")
     _amendments(out, meeting, people)
     return list(out)
+
+
+def is_draft(meeting: Meeting, which: str) -> bool:
+    """Minutes are a draft until the committee approves them; an agenda never is."""
+    return which == "minutes" and meeting.status is not Status.MINUTES_APPROVED
+
+
+def footer_text(meeting: Meeting) -> str:
+    """``Scrutiny Board (2), 14 January 2027``: the footer of every page."""
+    return f"{meeting.committee_name or meeting.committee}, {format_date(meeting.date)}"
 
 
 def _marking(out: Blocks, confidential: bool) -> None:
@@ -190,16 +206,50 @@ def _exclusion(out: Blocks, meeting: Meeting, private: list[Item]) -> None:
             f"meeting for the following items of business {reason}.", key="section:private/exclusion")
 
 
-def _contact(out: Blocks, meeting: Meeting) -> None:
+def heading(out: Blocks, council: str, *lines: str, key: str) -> None:
+    """The document heading: the council's name, then the heading's own lines, as one
+    Heading 1 (so the council is part of the heading structure, as in the seeds)."""
+    text = "\n".join(line for line in (council, *lines) if line)
+    out.add(Style.HEADING_1, text, key=key)
+
+
+def contact_block(out: Blocks, meeting: Meeting, label: str, key: str) -> None:
+    """The clerk's name, telephone and e-mail (a link), kept together on one page."""
     contact = meeting.contact
-    if not (contact.name or contact.phone or contact.email):
-        return
-    lines = [contact.name, f"Tel: {contact.phone}" if contact.phone else "",
-             f"Email: {contact.email}" if contact.email else ""]
-    lines = [line for line in lines if line]
-    out.add(Style.DETAIL, Run("Contact:", bold=True), "\t" + lines[0], key="meeting:contact")
-    for i, line in enumerate(lines[1:], start=1):
-        out.add(Style.DETAIL, "\t" + line, key=f"meeting:contact[{i}]")
+    lines: list[tuple[Run, ...]] = []
+    if contact.name:
+        lines.append((Run(contact.name),))
+    if contact.phone:
+        lines.append((Run(f"Tel: {contact.phone}"),))
+    if contact.email:
+        lines.append((Run("Email: "), Run(contact.email, link=f"mailto:{contact.email}")))
+    for i, runs in enumerate(lines):
+        first = Run(label, bold=True) if i == 0 else Run("")
+        out.add(Style.DETAIL, first, Run("\t"), *runs, key=key if i == 0 else f"{key}[{i}]",
+                keep=i < len(lines) - 1)
+
+
+def signer(meeting: Meeting) -> str:
+    """Who signs the minutes: the Chair, or the Cabinet Member of a single-member session."""
+    roles = {a.role for a in meeting.attendance}
+    if roles & _MEMBER_ROLES:
+        return "Chair"
+    if Role.CABINET_MEMBER in roles or meeting.template == "cabinet-member-decision":
+        return "Cabinet Member"
+    return "Chair"
+
+
+def _membership(out: Blocks, meeting: Meeting, people: People) -> None:
+    """The committee's members (the meeting's expected attendance), as the agenda lists them."""
+    members = [a for a in meeting.attendance if a.role in _MEMBER_ROLES and not a.substitute_for]
+    cabinet = [a for a in meeting.attendance if a.role in _CABINET_ROLES]
+    if not members:
+        members, cabinet = cabinet, []
+    for label, group, key in (("Membership:", members, "meeting:membership"),
+                              ("By invitation:", cabinet, "meeting:invited")):
+        names = [_member_line(a, people, show_cabinet=True, movements=False) for a in group]
+        if names:
+            out.add(Style.DETAIL, Run(label, bold=True), "\t" + ", ".join(names), key=key)
 
 
 # ----------------------------------------------------------------------- attendance
@@ -219,7 +269,8 @@ def _movement(prefix: str, move: Movement | None) -> str:
     return ""
 
 
-def _member_line(att: Attendee, people: People, *, show_cabinet: bool) -> str:
+def _member_line(att: Attendee, people: People, *, show_cabinet: bool,
+                 movements: bool = True) -> str:
     text = _who(att, people)
     extras: list[str] = []
     if att.role in _SUFFIX and (show_cabinet or att.role is not Role.CABINET_MEMBER):
@@ -228,9 +279,11 @@ def _member_line(att: Attendee, people: People, *, show_cabinet: bool) -> str:
         extras.append(att.capacity)
     if att.substitute_for:
         extras.append(f"substitute for {person_name(att.substitute_for, people)}")
-    if att.state is AttendanceState.REMOTE:
+    if movements and att.state is AttendanceState.REMOTE:
         extras.append("attended remotely")
     text += "".join(f" ({e})" for e in extras)
+    if not movements:
+        return text
     return text + _movement("arrived", att.arrived) + _movement("left", att.left)
 
 

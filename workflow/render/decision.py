@@ -30,7 +30,7 @@ from workflow.record.model import (
 )
 from workflow.record.names import person_name
 from workflow.record.redaction import public_view
-from workflow.render.blocks import MARKING
+from workflow.render.blocks import MARKING, contact_block, heading
 from workflow.render.docx import write_docx
 from workflow.render.elements import Block, Blocks, Run
 from workflow.render.styles import Style
@@ -82,8 +82,7 @@ def decision_blocks(
     out = Blocks()
     if confidential:
         out.add(Style.MARKING, Run(MARKING, bold=True), key="decision:marking")
-    out.add(Style.TITLE, meeting.council, key="decision:council")
-    out.add(Style.HEADING_1, "Record of Decision", key="decision:heading")
+    heading(out, meeting.council, "Record of Decision", key="decision:heading")
     maker = (record.decision_maker if record else "") or decision_maker
     maker = maker or meeting.committee_name or meeting.committee
     decided = (record.decided_on if record else None) or meeting.date
@@ -101,7 +100,7 @@ def decision_blocks(
         _withheld(out, full, shown)
     else:
         _content(out, item, record)
-    _contact(out, meeting)
+    contact_block(out, meeting, "Contact officer:", "decision:contact")
     return list(out)
 
 
@@ -180,15 +179,6 @@ def _content(out: Blocks, item: Item, record: DecisionRecord) -> None:
             record.dispensation or "None.", key="decision:dispensation")
 
 
-def _contact(out: Blocks, meeting: Meeting) -> None:
-    contact = meeting.contact
-    parts = [contact.name, f"Tel: {contact.phone}" if contact.phone else "",
-             f"Email: {contact.email}" if contact.email else ""]
-    text = ", ".join(p for p in parts if p)
-    if text:
-        out.add(Style.DETAIL, Run("Contact officer:", bold=True), "\t" + text, key="decision:contact")
-
-
 def render_decision(
     meeting: Meeting,
     uid: str,
@@ -205,9 +195,11 @@ def render_decision(
     blocks = decision_blocks(meeting, uid, people=people, decision_maker=decision_maker,
                              confidential=confidential)
     shown = meeting if confidential else public_view(meeting)
+    name = meeting.committee_name or meeting.committee
     return write_docx(blocks, title=decision_title(shown, shown.item(uid)), author=author,
                       created=created, language=language,
-                      marking=MARKING if confidential else None, style_path=style_path)
+                      marking=MARKING if confidential else None, style_path=style_path,
+                      footer=f"Record of decision: {name}, {format_date(meeting.date)}")
 
 
 # --------------------------------------------------------------------------- forward plan
@@ -222,8 +214,7 @@ def forward_plan_blocks(entries: Sequence[ForwardPlanEntry], *, council: str,
                         today: dt.date) -> list[Block]:
     """Key decisions by decision-maker, then date (entries as :func:`forward_plan` sorts them)."""
     out = Blocks()
-    out.add(Style.TITLE, council, key="plan:council")
-    out.add(Style.HEADING_1, "Forward Plan of Key Decisions", key="plan:heading")
+    heading(out, council, "Forward Plan of Key Decisions", key="plan:heading")
     _detail_plan(out, "Published:", format_date(today, "document"), "plan:published")
     if not entries:
         out.add(Style.NORMAL, "No key decisions are planned.", key="plan:empty")
@@ -261,4 +252,5 @@ def render_forward_plan(
     """The forward plan as Word bytes."""
     blocks = forward_plan_blocks(entries, council=council, today=today)
     return write_docx(blocks, title=forward_plan_title(council, today), author=author,
-                      created=created, language=language, style_path=style_path)
+                      created=created, language=language, style_path=style_path,
+                      footer=f"Forward Plan of Key Decisions, {format_date(today)}")

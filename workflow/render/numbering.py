@@ -5,23 +5,32 @@ The house style defines one abstract numbering per label format (``(a)``, ``1)``
 its own ``w:num`` with a ``startOverride``, so every RESOLVED list starts again at (a).
 Labels come from the record: when they do not follow one format in sequence (``R2025-191``,
 a gap, a missing label) the block prints its labels as text instead, so Word never shows
-a number the record does not hold. Also builds the abstract numbering XML for
-``scripts/make_house_style.py``.
+a number the record does not hold.
+
+Everything is built as elements of the numbering part (python-docx's ``oxml`` classes),
+whatever namespace prefix the template uses; :func:`abstract_num` and
+:func:`bullet_abstract` also serve ``scripts/make_house_style.py``.
 """
 
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import Any
+
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.parts.numbering import NumberingPart
 
 from workflow.render.elements import Block
 from workflow.text.numerals import roman
 
-__all__ = ["FORMATS", "Numbering", "abstract_num_xml", "bullet_abstract_xml", "label_for"]
-
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+__all__ = ["FORMATS", "INDENT", "Numbering", "Placement", "abstract_num", "bullet_abstract",
+           "label_for"]
 
 FORMATS: dict[str, tuple[str, str, str]] = {
     "(i)": ("lowerRoman", "(", ")"),
@@ -38,8 +47,11 @@ FORMATS: dict[str, tuple[str, str, str]] = {
 }
 """Label format -> (Word numFmt, text before the number, text after)."""
 
+INDENT = 720
+"""Twips each list level is set in by (half an inch)."""
+
+_NAME = "minutebook resolution "
 _CHILD = {"lowerRoman": "(a)", "lowerLetter": "(i)", "upperLetter": "(i)", "decimal": "(a)"}
-_INDENT = 720
 
 
 def label_for(fmt: str, n: int) -> str:
@@ -74,12 +86,40 @@ def _start(fmt: str, labels: Sequence[str]) -> int | None:
     return None
 
 
-def _lvl(ilvl: int, fmt: str) -> str:
-    kind, before, after = FORMATS[fmt]
-    left = _INDENT * (ilvl + 1)
-    return (f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="1"/><w:numFmt w:val="{kind}"/>'
-            f'<w:lvlText w:val="{before}%{ilvl + 1}{after}"/><w:lvlJc w:val="left"/>'
-            f'<w:pPr><w:ind w:left="{left}" w:hanging="{_INDENT}"/></w:pPr></w:lvl>')
+# --------------------------------------------------------------- abstract numberings
+
+
+def _el(tag: str, val: object | None = None, **attrs: object) -> Any:
+    """A WordprocessingML element; ``val`` is its ``w:val``, ``attrs`` further ``w:`` ones."""
+    element = OxmlElement(tag)
+    if val is not None:
+        element.set(qn("w:val"), str(val))
+    for name, value in attrs.items():
+        element.set(qn(f"w:{name}"), str(value))
+    return element
+
+
+def _lvl(ilvl: int, kind: str, text: str, left: int, hanging: int, font: str = "") -> Any:
+    lvl = _el("w:lvl", ilvl=ilvl)
+    for child in (_el("w:start", 1), _el("w:numFmt", kind), _el("w:lvlText", text),
+                  _el("w:lvlJc", "left")):
+        lvl.append(child)
+    ppr = _el("w:pPr")
+    ppr.append(_el("w:ind", left=left, hanging=hanging))
+    lvl.append(ppr)
+    if font:
+        rpr = _el("w:rPr")
+        rpr.append(_el("w:rFonts", ascii=font, hAnsi=font))
+        lvl.append(rpr)
+    return lvl
+
+
+def _abstract(abstract_id: int, nsid: int, multi: str, name: str, levels: list[Any]) -> Any:
+    abstract = _el("w:abstractNum", abstractNumId=abstract_id)
+    for child in (_el("w:nsid", f"{nsid:08X}"), _el("w:multiLevelType", multi),
+                  _el("w:name", name), *levels):
+        abstract.append(child)
+    return abstract
 
 
 def _levels(fmt: str) -> tuple[str, str, str]:
@@ -87,116 +127,120 @@ def _levels(fmt: str) -> tuple[str, str, str]:
     return fmt, child, "(1)" if FORMATS[child][0] != "decimal" else "(a)"
 
 
-def abstract_num_xml(abstract_id: int, fmt: str) -> str:
-    """The abstract numbering for resolutions labelled in ``fmt`` (three levels)."""
-    nsid = f"{0x4D420000 + list(FORMATS).index(fmt):08X}"
-    levels = "".join(_lvl(i, f) for i, f in enumerate(_levels(fmt)))
-    return (f'<w:abstractNum w:abstractNumId="{abstract_id}"><w:nsid w:val="{nsid}"/>'
-            f'<w:multiLevelType w:val="multilevel"/>'
-            f'<w:name w:val="minutebook resolution {fmt}"/>{levels}</w:abstractNum>')
+def abstract_num(abstract_id: int, fmt: str) -> Any:
+    """The ``w:abstractNum`` of resolutions labelled in ``fmt`` (three levels)."""
+    levels = []
+    for ilvl, level_fmt in enumerate(_levels(fmt)):
+        kind, before, after = FORMATS[level_fmt]
+        levels.append(_lvl(ilvl, kind, f"{before}%{ilvl + 1}{after}", INDENT * (ilvl + 1),
+                           INDENT))
+    return _abstract(abstract_id, 0x4D420000 + list(FORMATS).index(fmt), "multilevel",
+                     _NAME + fmt, levels)
 
 
-def bullet_abstract_xml(abstract_id: int) -> str:
-    """The abstract numbering of the List Bullet style."""
-    levels = "".join(
-        f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="bullet"/>'
-        f'<w:lvlText w:val="{"•–"[i % 2]}"/><w:lvlJc w:val="left"/><w:pPr><w:ind '
-        f'w:left="{360 * (i + 1) + 360}" w:hanging="360"/></w:pPr><w:rPr><w:rFonts '
-        f'w:ascii="Arial" w:hAnsi="Arial"/></w:rPr></w:lvl>' for i in range(3))
-    return (f'<w:abstractNum w:abstractNumId="{abstract_id}"><w:nsid w:val="4D42FFFF"/>'
-            f'<w:multiLevelType w:val="hybridMultilevel"/><w:name w:val="minutebook bullets"/>'
-            f"{levels}</w:abstractNum>")
+def bullet_abstract(abstract_id: int) -> Any:
+    """The ``w:abstractNum`` of the List Bullet style."""
+    levels = [_lvl(i, "bullet", "•–"[i % 2], 360 * (i + 1) + 360, 360, font="Arial")
+              for i in range(3)]
+    return _abstract(abstract_id, 0x4D42FFFF, "hybridMultilevel", "minutebook bullets", levels)
 
 
-@dataclass
+# ------------------------------------------------------------------ one document
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    """How one resolution paragraph is listed: Word numbering or a label printed as text."""
+
+    num_id: int | None
+    level: int
+    label: str
+    """The label to print as text ("" when Word numbers the paragraph)."""
+
+
+def numbering_part(document: Any) -> NumberingPart:
+    """The document's numbering part, added empty when the template has none."""
+    part = document.part
+    try:
+        return part.numbering_part
+    except NotImplementedError:
+        element = OxmlElement("w:numbering")
+        partname = part.package.next_partname("/word/numbering%d.xml")
+        new = NumberingPart(PackURI(partname), CT.WML_NUMBERING, element, part.package)
+        part.relate_to(new, RT.NUMBERING)
+        return new
+
+
 class Numbering:
-    """The numbering part of one document being written."""
+    """The numbering part of one document being written: finds or adds what resolutions need."""
 
-    text: str
-    abstract: dict[str, int]
-    """Label format -> abstractNumId of its resolution numbering."""
-    next_abstract: int
-    next_num: int
-    added_abstract: list[str] = field(default_factory=list)
-    added_nums: list[str] = field(default_factory=list)
+    def __init__(self, document: Any) -> None:
+        self.root = numbering_part(document).element
+        self.abstract: dict[str, int] = {}
+        """Label format -> abstractNumId of its resolution numbering."""
+        abstract_ids = [0]
+        for abstract in self.root.iterchildren(qn("w:abstractNum")):
+            number = int(abstract.get(qn("w:abstractNumId")))
+            abstract_ids.append(number)
+            name = abstract.find(qn("w:name"))
+            value = name.get(qn("w:val"), "") if name is not None else ""
+            if value.startswith(_NAME) and value[len(_NAME):] in FORMATS:
+                self.abstract.setdefault(value[len(_NAME):], number)
+        self.next_abstract = max(abstract_ids) + 1
+        nums = [int(n.get(qn("w:numId"))) for n in self.root.iterchildren(qn("w:num"))]
+        self.next_num = max(nums, default=0) + 1
 
-    @classmethod
-    def parse(cls, text: str) -> Numbering:
-        if "<w:numbering" not in text:
-            text = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-                    f'<w:numbering xmlns:w="{W_NS}"></w:numbering>')
-        found = {m.group(2): int(m.group(1)) for m in re.finditer(
-            r'<w:abstractNum\b[^>]*w:abstractNumId="(\d+)"[^>]*>\s*(?:<w:nsid[^>]*/>\s*)?'
-            r'(?:<w:multiLevelType[^>]*/>\s*)?(?:<w:tmpl[^>]*/>\s*)?'
-            r'<w:name w:val="minutebook resolution ([^"]+)"', text)}
-        abstract_ids = [int(x) for x in re.findall(r'w:abstractNumId="(\d+)"', text)]
-        num_ids = [int(x) for x in re.findall(r'<w:num\b[^>]*w:numId="(\d+)"', text)]
-        return cls(text, found, max(abstract_ids, default=0) + 1, max(num_ids, default=0) + 1)
+    def _add_abstract(self, element: Any) -> int:
+        number = self.next_abstract
+        self.next_abstract += 1
+        first_num = self.root.find(qn("w:num"))
+        if first_num is not None:
+            first_num.addprevious(element)
+        else:
+            cleanup = self.root.find(qn("w:numIdMacAtCleanup"))
+            if cleanup is not None:
+                cleanup.addprevious(element)
+            else:
+                self.root.append(element)
+        return number
 
-    def copy(self) -> Numbering:
-        return Numbering(self.text, dict(self.abstract), self.next_abstract, self.next_num)
+    def _add_num(self, abstract_id: int, start: int | None = None) -> int:
+        num_id = self.next_num
+        self.next_num += 1
+        num = _el("w:num", numId=num_id)
+        num.append(_el("w:abstractNumId", abstract_id))
+        if start is not None:
+            override = _el("w:lvlOverride", ilvl=0)
+            override.append(_el("w:startOverride", start))
+            num.append(override)
+        cleanup = self.root.find(qn("w:numIdMacAtCleanup"))
+        if cleanup is not None:
+            cleanup.addprevious(num)
+        else:
+            self.root.append(num)
+        return num_id
 
     def _abstract_id(self, fmt: str) -> int:
         if fmt not in self.abstract:
-            self.abstract[fmt] = self.next_abstract
-            self.added_abstract.append(abstract_num_xml(self.next_abstract, fmt))
-            self.next_abstract += 1
+            self.abstract[fmt] = self._add_abstract(abstract_num(self.next_abstract, fmt))
         return self.abstract[fmt]
 
-    def _new_num(self, fmt: str, start: int) -> int:
-        num_id = self.next_num
-        self.next_num += 1
-        self.added_nums.append(
-            f'<w:num w:numId="{num_id}"><w:abstractNumId w:val="{self._abstract_id(fmt)}"/>'
-            f'<w:lvlOverride w:ilvl="0"><w:startOverride w:val="{start}"/></w:lvlOverride>'
-            "</w:num>")
-        return num_id
+    def add_bullets(self) -> int:
+        """Add the house bullet list (for a council template lacking it); its numId."""
+        abstract_id = self._add_abstract(bullet_abstract(self.next_abstract))
+        return self._add_num(abstract_id)
 
-    def plan(self, group: Sequence[Block]) -> list[tuple[str, str]]:
-        """For each resolution block: its ``numPr``/indent XML and any label printed as text."""
+    def plan(self, group: Sequence[Block]) -> list[Placement]:
+        """How each block of one run of resolutions is listed."""
         top = [b.label for b in group if b.level == 0]
         match = next(((f, s) for f in FORMATS if (s := _start(f, top)) is not None), None)
         if match is None or any(b.level > 1 for b in group) or group[0].level != 0:
-            return [(_indent(b.level), b.label) for b in group]
+            return [Placement(None, b.level, b.label) for b in group]
         fmt, start = match
-        num_id = self._new_num(fmt, start)
+        num_id = self._add_num(self._abstract_id(fmt), start)
         child_ok = _children_follow(group, _CHILD[FORMATS[fmt][0]])
-        plan: list[tuple[str, str]] = []
-        for block in group:
-            if block.level == 0 or child_ok:
-                plan.append((f'<w:numPr><w:ilvl w:val="{block.level}"/><w:numId w:val='
-                             f'"{num_id}"/></w:numPr>', ""))
-            else:
-                plan.append((_indent(block.level), block.label))
-        return plan
-
-    def add_bullets(self) -> int:
-        """Add the house bullet list to this numbering (a council template lacking it)."""
-        abstract_id, num_id = self.next_abstract, self.next_num
-        self.added_abstract.append(bullet_abstract_xml(abstract_id))
-        self.added_nums.append(f'<w:num w:numId="{num_id}"><w:abstractNumId '
-                               f'w:val="{abstract_id}"/></w:num>')
-        self.next_abstract, self.next_num = abstract_id + 1, num_id + 1
-        self.text = self.xml()
-        self.added_abstract.clear()
-        self.added_nums.clear()
-        return num_id
-
-    def xml(self) -> str:
-        text = self.text
-        if self.added_abstract:
-            at = text.find("<w:num ")
-            at = at if at >= 0 else text.rindex("</w:numbering>")
-            text = text[:at] + "".join(self.added_abstract) + text[at:]
-        if self.added_nums:
-            at = text.find("<w:numIdMacAtCleanup")
-            at = at if at >= 0 else text.rindex("</w:numbering>")
-            text = text[:at] + "".join(self.added_nums) + text[at:]
-        return text
-
-
-def _indent(level: int) -> str:
-    return f'<w:ind w:left="{_INDENT * (level + 1)}" w:hanging="{_INDENT}"/>'
+        return [Placement(num_id, b.level, "") if b.level == 0 or child_ok
+                else Placement(None, b.level, b.label) for b in group]
 
 
 def _children_follow(group: Sequence[Block], fmt: str) -> bool:

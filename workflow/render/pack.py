@@ -1,7 +1,7 @@
 """The published agenda pack: the agenda then each report, as one PDF, via LibreOffice.
 
-Word reports are converted with ``soffice --headless --convert-to pdf`` (PDF reports are
-taken as they are) and joined with the first PDF tool found (``pdfunite``, ``qpdf`` or
+Word reports are converted with ``soffice --headless --convert-to pdf``, asking for a
+tagged (accessible) PDF (PDF reports are taken as they are) and joined with the first PDF tool found (``pdfunite``, ``qpdf`` or
 Ghostscript). With no joining tool the agenda and reports are written as separate PDFs
 beside the output and the caller is told which. Only public documents go into a pack:
 :func:`pack_documents` leaves out exempt items, exempt appendices and reports still to
@@ -20,13 +20,16 @@ from pathlib import Path
 from workflow.errors import MinutebookError, OutputError
 from workflow.record.model import Meeting
 
-__all__ = ["NO_LIBREOFFICE", "build_pack", "pack_documents"]
+__all__ = ["NO_LIBREOFFICE", "TAGGED_PDF", "build_pack", "pack_documents"]
 
 NO_LIBREOFFICE = (
     "LibreOffice is not installed, so the agenda pack cannot be built; install it "
     "(apt-get install libreoffice-writer) or send the Word agenda and reports separately."
 )
 _TIMEOUT = 300
+TAGGED_PDF = 'pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"}}'
+"""LibreOffice's PDF export asked for a tagged PDF (headings, lists and reading order kept
+for screen readers), as public documents must be accessible."""
 
 
 def pack_documents(meeting: Meeting, documents_dir: Path) -> list[Path]:
@@ -51,8 +54,8 @@ def _soffice() -> str:
 
 def _convert(soffice: str, sources: list[Path], work: Path) -> None:
     profile = (work / "profile").as_uri()
-    command = [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
-               "--outdir", str(work / "pdf"), *map(str, sources)]
+    command = [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to",
+               TAGGED_PDF, "--outdir", str(work / "pdf"), *map(str, sources)]
     try:
         done = subprocess.run(command, capture_output=True, text=True, timeout=_TIMEOUT,
                               check=False)

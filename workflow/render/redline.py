@@ -2,8 +2,8 @@
 
 :func:`redline_docx` renders both versions' minutes to blocks, aligns the blocks (by
 content, then by similarity) and writes the new minutes with the ordinary Word writer
-(:class:`~workflow.render.docx.DocxBuilder`), each changed paragraph marked up as real
-WordprocessingML revisions: inserted words in ``w:ins``, deleted words in ``w:del`` with
+(:class:`~workflow.render.docx.DocxBuilder`), each changed paragraph written in place as
+real WordprocessingML revisions, built as elements (no placeholder text, no second pass): inserted words in ``w:ins``, deleted words in ``w:del`` with
 ``w:delText``, whole inserted or deleted paragraphs also on the paragraph mark
 (``w:pPr/w:rPr/w:ins|w:del``), a changed paragraph style as ``w:pPrChange``. Each
 revision has a unique ``w:id``, the author and the date, so Word's Review pane can accept
@@ -11,33 +11,28 @@ or reject it. Unchanged paragraphs are written exactly as in the minutes.
 
 This is the only module that edits document XML for tracked changes. It renders what it
 is given: with ``confidential=False`` (the default) the blocks never carry exempt
-content, and public callers pass ``workflow.redaction.public_view`` of both versions.
+content, and public callers pass ``workflow.record.redaction.public_view`` of both versions.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import io
-import zipfile
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from docx.oxml import OxmlElement, parse_xml
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from lxml import etree
 
 from workflow.diff.meetings import align
 from workflow.diff.words import diff_words
 from workflow.record.model import Meeting, Person
-from workflow.render.blocks import MARKING, minutes_blocks
-from workflow.render.docx import W_NS, DocxBuilder, check_text, run_xml, zip_parts
+from workflow.render.blocks import MARKING, footer_text, is_draft, minutes_blocks
+from workflow.render.docx import DocxBuilder, check_text
 from workflow.render.elements import Block, Run
 
 __all__ = ["Step", "align_blocks", "redline_blocks", "redline_docx"]
-
-_MARK = "QQREDLINE{:06d}QQ"
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +82,8 @@ def redline_docx(
         language=language,
         marking=MARKING if confidential else None,
         style_path=style_path,
+        draft=is_draft(new, "minutes"),
+        footer=footer_text(new),
     )
 
 
@@ -100,35 +97,34 @@ def redline_blocks(
     language: str = "en-GB",
     marking: str | None = None,
     style_path: Path | None = None,
+    draft: bool = False,
+    footer: str = "",
 ) -> bytes:
     """``new`` as a Word document, every difference from ``old`` marked as a revision."""
+    steps = align_blocks(old, new)
     placed: list[Block] = []
-    marked: dict[str, Step] = {}
-    for step in align_blocks(old, new):
+    for step in steps:
         block = step.new if step.new is not None else step.old
         assert block is not None
-        if step.change == "equal":
-            placed.append(block)
-            continue
-        for side in (step.old, step.new):
-            for text in (side.label, *(r.text for r in side.runs)) if side is not None else ():
-                check_text(text, side.key)
-        mark = _MARK.format(len(marked))
-        marked[mark] = step
-        placed.append(replace(block, runs=(Run(mark),)))
+        if step.change != "equal":
+            for side in (step.old, step.new):
+                for text in (side.label, *(r.text for r in side.runs)) if side is not None else ():
+                    check_text(text, side.key)
+        placed.append(block)
     builder = DocxBuilder(style_path=style_path, language=language)
-    builder.add_blocks(placed)
-    package = builder.to_bytes(title=title, author=author, created=when, marking=marking)
-    with zipfile.ZipFile(io.BytesIO(package)) as archive:
-        parts = [(name, archive.read(name)) for name in archive.namelist()]
-    root = parse_xml(dict(parts)["word/document.xml"])
-    revisions = _Revisions(root, author, when)
-    for paragraph, run, mark in _find_marks(root):
-        _mark_paragraph(paragraph, run, marked.pop(mark), revisions, builder)
-    if marked:
-        raise RuntimeError(f"the Word writer dropped {len(marked)} paragraphs of the redline")
-    xml = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-    return zip_parts((name, xml if name == "word/document.xml" else data) for name, data in parts)
+    revisions = _Revisions(builder.document.element, author, when)
+
+    def fill(index: int, paragraph: Any) -> None:
+        step = steps[index]
+        if step.change == "equal":
+            for run in placed[index].runs:
+                builder.run(paragraph, run)
+        else:
+            _mark_paragraph(paragraph, step, revisions, builder)
+
+    builder.add_blocks(placed, fill)
+    return builder.to_bytes(title=title, author=author, created=when, marking=marking,
+                            draft=draft, footer=footer)
 
 
 # ------------------------------------------------------------------- revision XML
@@ -152,14 +148,6 @@ class _Revisions:
         el.set(qn("w:date"), self.date)
         self._next += 1
         return el
-
-
-def _find_marks(root: Any) -> Iterator[tuple[Any, Any, str]]:
-    for t in list(root.iter(qn("w:t"))):
-        text = t.text or ""
-        if text.startswith("QQREDLINE") and text.endswith("QQ"):
-            run = t.getparent()
-            yield run.getparent(), run, text
 
 
 def _segments(step: Step) -> list[tuple[str, str, Run]]:
@@ -192,30 +180,29 @@ def _cut(runs: Sequence[Run], start: int, length: int) -> Iterator[tuple[str, Ru
         pos += len(r.text)
 
 
-def _mark_paragraph(
-    paragraph: Any, sentinel: Any, step: Step, revisions: _Revisions, builder: DocxBuilder
-) -> None:
+def _mark_paragraph(paragraph: Any, step: Step, revisions: _Revisions,
+                    builder: DocxBuilder) -> None:
+    """Write a changed paragraph's words into ``paragraph`` as tracked insertions and
+    deletions, then mark a changed label, a whole new or removed paragraph, a new style."""
     wrapper: Any = None
     wrapper_op = ""
     for op, text, fmt in _segments(step):
-        run = _new_run(replace(fmt, text=text), deleted=op == "delete")
         if op == "equal":
-            sentinel.addprevious(run)
+            builder.run(paragraph, replace(fmt, text=text))
             wrapper_op = ""
             continue
         if op != wrapper_op:
             wrapper = revisions.element("w:ins" if op == "insert" else "w:del")
-            sentinel.addprevious(wrapper)
+            paragraph.append(wrapper)
             wrapper_op = op
-        wrapper.append(run)
-    paragraph.remove(sentinel)
+        builder.run(wrapper, replace(fmt, text=text), deleted=op == "delete")
     if step.change in ("insert", "delete"):
         _mark_whole(paragraph, "w:ins" if step.change == "insert" else "w:del", revisions)
         return
     assert step.old is not None
     assert step.new is not None
     if step.old.label != step.new.label:
-        _mark_label(paragraph, step.old.label, step.new.label, revisions)
+        _mark_label(paragraph, step.old.label, step.new.label, revisions, builder)
     if step.old.style != step.new.style:
         change = revisions.element("w:pPrChange")
         old_ppr = OxmlElement("w:pPr")
@@ -224,13 +211,6 @@ def _mark_paragraph(
         old_ppr.append(style)
         change.append(old_ppr)
         paragraph.get_or_add_pPr().append(change)
-
-
-def _new_run(fmt: Run, *, deleted: bool) -> Any:
-    run = parse_xml(run_xml(fmt).replace("<w:r>", f'<w:r xmlns:w="{W_NS}">', 1))
-    if deleted:
-        _to_deleted(run)
-    return run
 
 
 def _to_deleted(run: Any) -> None:
@@ -242,7 +222,8 @@ def _bare_runs(paragraph: Any) -> list[Any]:
     return [child for child in paragraph if child.tag == qn("w:r")]
 
 
-def _mark_label(paragraph: Any, old: str, new: str, revisions: _Revisions) -> None:
+def _mark_label(paragraph: Any, old: str, new: str, revisions: _Revisions,
+                builder: DocxBuilder) -> None:
     """A label printed as text (``(b)`` then a tab) that changed: delete old, insert new."""
     label = next(iter(_bare_runs(paragraph)), None)
     if new and label is not None and "".join(t.text or "" for t in label.iter(qn("w:t"))) == new:
@@ -252,7 +233,7 @@ def _mark_label(paragraph: Any, old: str, new: str, revisions: _Revisions) -> No
         label = inserted
     if old and (label is not None or not new):
         deleted = revisions.element("w:del")
-        deleted.append(_new_run(Run(old + "\t"), deleted=True))
+        builder.run(deleted, Run(old + "\t"), deleted=True)
         if label is not None:
             label.addprevious(deleted)
         else:

@@ -1,4 +1,4 @@
-"""The Word style names the renderer uses, and their style ids.
+"""The Word style names the renderer uses, and where the built-in house style lives.
 
 Every paragraph minutebook writes carries one of these styles, and
 ``templates/house-style.docx`` defines each of them (python-docx and Word cannot use a
@@ -6,23 +6,30 @@ style that is only *latent* in a template). Built-in Word names are used where W
 the style, so a council's own template and Word's navigation pane recognise them.
 
 Only names live here: what the styles look like is decided by the house-style document
-(``scripts/make_house_style.py`` builds the built-in one). No docx import.
+(``scripts/make_house_style.py`` builds the built-in one), and each document resolves a
+name to its template's style id once (:mod:`workflow.render.template`). No docx import.
 """
 
 from __future__ import annotations
 
 from enum import StrEnum
 
-__all__ = ["HEADING_LEVELS", "Style", "style_id", "xml_name"]
+import templates
+
+__all__ = ["HEADING_LEVELS", "HOUSE_STYLE", "Style"]
+
+
+HOUSE_STYLE = templates.house_style_path()
+"""The built-in house style (built by ``scripts/make_house_style.py``)."""
 
 
 class Style(StrEnum):
     """A paragraph style of the agenda and minutes documents."""
 
     TITLE = "Title"
-    """The council's name at the top of the first page."""
+    """Defined for councils' own use; the documents name the council in their Heading 1."""
     HEADING_1 = "Heading 1"
-    """The document heading: committee and meeting."""
+    """The document heading: the council, then the committee and meeting."""
     HEADING_2 = "Heading 2"
     """Sections: Public Business, Private Business."""
     HEADING_3 = "Heading 3"
@@ -50,21 +57,3 @@ class Style(StrEnum):
 
 HEADING_LEVELS: dict[Style, int] = {Style.HEADING_1: 1, Style.HEADING_2: 2, Style.HEADING_3: 3}
 """Outline level of each heading style (accessibility: levels never skip)."""
-
-_XML_NAMES = {
-    Style.HEADING_1: "heading 1",
-    Style.HEADING_2: "heading 2",
-    Style.HEADING_3: "heading 3",
-    Style.HEADER: "header",
-    Style.FOOTER: "footer",
-}
-
-
-def style_id(style: str) -> str:
-    """The ``w:styleId`` Word uses for a style name (``Heading 1`` -> ``Heading1``)."""
-    return style.replace(" ", "")
-
-
-def xml_name(style: Style) -> str:
-    """The ``w:name`` stored in styles.xml (Word keeps some built-ins in lower case)."""
-    return _XML_NAMES.get(style, style.value)

@@ -35,6 +35,8 @@ _HTML_HEADING = {Style.HEADING_1: "h1", Style.HEADING_2: "h2", Style.HEADING_3: 
 
 def _md_run(run: Run) -> str:
     text = _MD_SPECIAL.sub(r"\\\1", run.text).replace("\t", " ").replace("\n", "  \n")
+    if run.link:
+        text = f"[{text}](<{run.link}>)"
     stripped = text.strip()
     if not stripped or not (run.bold or run.italic):
         return text
@@ -48,7 +50,8 @@ def _merged(runs: Sequence[Run]) -> list[Run]:
     """Adjacent runs with the same formatting as one, so marks do not collide."""
     out: list[Run] = []
     for run in runs:
-        if out and (out[-1].bold, out[-1].italic) == (run.bold, run.italic):
+        if out and (out[-1].bold, out[-1].italic, out[-1].link, run.link) == (
+                run.bold, run.italic, "", ""):
             out[-1] = Run(out[-1].text + run.text, run.bold, run.italic)
         else:
             out.append(run)
@@ -57,6 +60,11 @@ def _merged(runs: Sequence[Run]) -> list[Run]:
 
 def _md_text(block: Block) -> str:
     return "".join(_md_run(r) for r in _merged(block.runs)).strip()
+
+
+def _one_line(text: str) -> str:
+    """A heading's lines (council, then title) as one Markdown heading line."""
+    return " ".join(text.split("  \n"))
 
 
 def to_markdown(blocks: Sequence[Block]) -> str:
@@ -70,7 +78,7 @@ def to_markdown(blocks: Sequence[Block]) -> str:
         if out and not (listed and previous == style):
             out.append("")
         if style in _MD_HEADING:
-            out.append(f"{_MD_HEADING[Style(style)]} {text}")
+            out.append(f"{_MD_HEADING[Style(style)]} {_one_line(text)}")
         elif style == Style.LIST_BULLET:
             out.append(f"- {text}")
         elif style == Style.RESOLUTION:
@@ -93,6 +101,9 @@ def to_markdown(blocks: Sequence[Block]) -> str:
 
 def _html_run(run: Run) -> str:
     text = html.escape(run.text, quote=False).replace("\n", "<br>")
+    if run.link:
+        text = f'<a href="{html.escape(run.link)}">{text}</a>'
+
     if run.bold:
         text = f"<strong>{text}</strong>"
     if run.italic:
@@ -118,7 +129,7 @@ def _detail(block: Block) -> tuple[str, str]:
         elif "\t" in run.text:
             head, _, rest = run.text.partition("\t")
             label_runs.append(Run(head, run.bold, run.italic))
-            value_runs.append(Run(rest, run.bold, run.italic))
+            value_runs.append(Run(rest, run.bold, run.italic, run.link))
             seen_tab = True
         else:
             label_runs.append(run)

@@ -124,6 +124,7 @@ class Documents:
         data = redline_docx(
             old, new, people=self.meetings.register.people(), author=version.author.name,
             when=version.when, confidential=confidential, language=self.workspace.settings.language,
+            style_path=self.style_path(),
         )
         write_output(data, out)
         return out
