@@ -215,7 +215,8 @@ def _items(draft: Draft, ledger: Ledger, register: Register, slug: str, attendan
     return items, attendance, chair_changes, closing
 
 
-_FORMATS = {"webpage": "committee system web page", "printed": "printed minutes", "docx": "Word document"}
+_FORMATS = {"webpage": "committee system web page", "printed": "printed minutes", "docx": "Word document",
+            "pdf": "PDF"}
 
 
 def _committee(draft: Draft, source: str, committee: str | None) -> tuple[str, str]:
