@@ -17,6 +17,7 @@ from pathlib import Path
 
 from workflow.errors import NotFound
 from workflow.importers import bounds
+from workflow.importers.accounting import account
 from workflow.importers.assemble import Draft, build_meeting
 from workflow.importers.common import (
     ImportFailed,
@@ -29,7 +30,8 @@ from workflow.importers.common import (
     control_free,
     slugify,
 )
-from workflow.importers.printed import split_printed
+from workflow.importers.prepare import html_lines, looks_like_html, prepare
+from workflow.importers.printed import NOT_PLACED, split_printed
 from workflow.importers.webpage import looks_like_webpage, split_webpage
 from workflow.model import Person
 
@@ -138,15 +140,16 @@ def _import_text(text: str, source: str, committee: str | None, date: dt.date | 
     cleaned, control = control_free(text)
     if _binary_like(cleaned):
         raise ImportFailed(f"{source} is a binary file, not text or a Word .docx document.")
+    if looks_like_html(cleaned):
+        cleaned = html_lines(cleaned)
     raw = cleaned.split("\n")
     bounds.check_lines(source, len(raw))
     lines = [SourceLine(n, t.replace("\u00a0", " ").rstrip()) for n, t in enumerate(raw, start=1)]
     notes = list(notes)
     notes.extend(f"Line {n}: control characters were removed (a Word document cannot hold them)."
                  for n in control)
-    layout = format or ("webpage" if looks_like_webpage(lines) else "printed")
-    return _import_lines(lines, text, source=source, fmt=fmt or layout, committee=committee,
-                         date=date, people=people, notes=notes, title=title, layout=layout)
+    return _import_lines(lines, text, source=source, fmt=fmt or format or "", committee=committee,
+                         date=date, people=people, notes=notes, title=title, layout=format or "")
 
 
 def _binary_like(text: str) -> bool:
@@ -165,14 +168,20 @@ def _import_lines(lines: list[SourceLine], source_text: str, *, source: str, fmt
     ledger = Ledger(lines)
     for note in notes:
         ledger.warn(note)
+    lines = prepare(lines, ledger)
+    ledger.lines = lines
+    layout = layout or ("webpage" if fmt != "docx" and looks_like_webpage(lines) else "printed")
+    fmt = fmt or layout
     try:
-        if (layout or fmt) == "webpage":
+        if layout == "webpage":
             draft = split_webpage(lines, ledger)
         else:
             draft = split_printed(lines, ledger, fmt=fmt)
+        draft.format = fmt
         _check_minutes(draft, source)
-        meeting = build_meeting(draft, ledger, source=source, committee=committee, date=date,
-                                people=people)
+        meeting, starts = build_meeting(draft, ledger, source=source, committee=committee,
+                                        date=date, people=people, title=title)
+        meeting = account(meeting, ledger, starts)
     except RecursionError:
         raise ImportFailed(f"{source} nests too deeply to be read as minutes.") from None
     if not meeting.items:
@@ -181,14 +190,13 @@ def _import_lines(lines: list[SourceLine], source_text: str, *, source: str, fmt
 
 
 def _check_minutes(draft: Draft, source: str) -> None:
+    """Refuse only a text with no sign of a meeting: no heading, attendance or item."""
     heading = bool(draft.committee_name or draft.date or draft.date_words)
-    minutes = any(item.has_minutes for item in draft.items) or draft.minutes
-    numbered = any(item.number or item.minute_number for item in draft.items)
-    if heading and (minutes or numbered or draft.attendance or draft.venue):
-        return
-    if minutes and numbered:
+    items = [i for i in draft.items if i.title != NOT_PLACED]
+    numbered = any(item.number or item.minute_number for item in items)
+    if heading or numbered or draft.attendance or len(items) >= 2:
         return
     raise ImportFailed(
-        f"{source} does not look like minutes or an agenda: no meeting heading or numbered "
+        f"{source} does not look like minutes or an agenda: no meeting heading, attendance or "
         "items were found."
     )

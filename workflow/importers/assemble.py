@@ -55,6 +55,12 @@ class DraftItem:
     has_minutes: bool = False
     private: bool = False
     paragraph: int | None = None
+    rest: str = ""
+    """Text run on after the title on the heading line."""
+    title_next: bool = False
+    """The number stood alone: the next line is the title."""
+    motion_open: bool = False
+    """A motion was moved under this item and its outcome is not yet given."""
 
 
 @dataclass
@@ -77,6 +83,7 @@ class Draft:
 
 
 _KINDS = [
+    (r"not\s+yet\s+placed$", ItemKind.OTHER),
     (r"declarations?\s+of\s+(?:disclosable\s+)?(?:pecuniary\s+)?interests?|declarations?\b|disclosures?\s+of\s+interest",
      ItemKind.DECLARATIONS),
     (r"apologies", ItemKind.APOLOGIES),
@@ -166,14 +173,17 @@ def build_meeting(
     committee: str | None,
     date: dt.date | None,
     people: Mapping[str, Person],
-) -> Meeting:
-    slug, name = _committee(draft, source, committee)
+    title: str = "",
+) -> tuple[Meeting, list[int]]:
+    """The meeting, and for each of its items the source line of its heading."""
+    slug, name = _committee(draft, source, committee, title, ledger)
     when = _date(draft, source, date, ledger)
     register = Register(people)
     attendance = parse_attendance(draft.attendance, ledger, register)
     items, attendance, chair_changes, closing = _items(draft, ledger, register, slug, attendance)
     status = _status(draft, ledger)
-    return Meeting(
+    _flag_unplaced(draft, ledger)
+    meeting = Meeting(
         id=f"{slug}/{when.isoformat()}",
         committee=slug,
         committee_name=name,
@@ -189,8 +199,18 @@ def build_meeting(
         attendance=tuple(attendance),
         chair_changes=tuple(chair_changes),
         items=tuple(items),
-        notes=(f"Imported from {source} ({_FORMATS[draft.format]}).",),
+        notes=(f"Imported from {source} ({_FORMATS.get(draft.format, draft.format)}).",),
     )
+    return meeting, [d.line for d in draft.items]
+
+
+def _flag_unplaced(draft: Draft, ledger: Ledger) -> None:
+    """Text before the first item is kept on an item "Not yet placed", flagged for review."""
+    for item in draft.items:
+        if item.title == "Not yet placed":
+            for line in [*item.agenda, *item.minutes]:
+                if not line.blank:
+                    ledger.flag(line, "kept as narrative before the first item")
 
 
 def _items(draft: Draft, ledger: Ledger, register: Register, slug: str, attendance: list[Attendee]
@@ -219,13 +239,22 @@ _FORMATS = {"webpage": "committee system web page", "printed": "printed minutes"
             "pdf": "PDF"}
 
 
-def _committee(draft: Draft, source: str, committee: str | None) -> tuple[str, str]:
+def _committee(draft: Draft, source: str, committee: str | None, title: str,
+               ledger: Ledger) -> tuple[str, str]:
     if committee:
         return committee, draft.committee_name
-    slug = slugify(draft.committee_name)
+    name = draft.committee_name
+    if not slugify(name) and title:
+        from workflow.importers.titles import body_name, title_facts
+
+        facts = title_facts(title) or body_name(title, title)
+        name = str(facts.get("committee_name") or "")
+        if name:
+            ledger.warn(f"The committee's name was taken from the file's properties: '{title}'.")
+    slug = slugify(name)
     if not slug:
         raise MissingDetail(f"{source}: the committee's name is not in the text; give --committee SLUG.")
-    return slug, draft.committee_name
+    return slug, name
 
 
 def _date(draft: Draft, source: str, date: dt.date | None, ledger: Ledger) -> dt.date:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from workflow.errors import MinutebookError
 from workflow.model import Meeting
@@ -57,13 +57,20 @@ class Line:
 
 @dataclass(frozen=True, slots=True)
 class ImportReport:
-    """What the importer did not put into the record, and what the clerk should check."""
+    """What the importer did not put into the record, and what the clerk should check.
+
+    ``ignored`` lines (or parts of lines) are deliberately left out: page furniture, web
+    navigation, the wording of a heading or label whose facts went into fields. ``flagged``
+    lines are in the record as narrative because no field fitted them; the clerk should
+    review them. ``not_understood`` lines are in neither: the importer keeps it empty.
+    """
 
     source: str
     format: str
     ignored: tuple[Line, ...] = ()
     not_understood: tuple[Line, ...] = ()
     warnings: tuple[str, ...] = ()
+    flagged: tuple[Line, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,49 +92,76 @@ class SourceLine:
     text: str
     hint: str = ""
     level: int = 0
+    part: int = 0
+    """Pieces of one long source line (text without line breaks) count from 1."""
 
     @property
     def blank(self) -> bool:
         return not self.text.strip()
 
+    @property
+    def key(self) -> tuple[int, int]:
+        return (self.number, self.part)
+
+    def but(self, text: str, **changes: object) -> SourceLine:
+        """This line (number, part, hint, level) with other text."""
+        return replace(self, text=text, **changes)  # type: ignore[arg-type]
+
 
 @dataclass
 class Ledger:
-    """Keeps account of every source line: placed in the record, ignored, or not understood."""
+    """Keeps account of every source line: placed in the record, ignored, or kept as narrative.
+
+    A line the layout cannot place is handed back by :meth:`unplaced` so that it is kept
+    as narrative (on its item, or on an item "Not yet placed") and flagged for review.
+    """
 
     lines: list[SourceLine]
-    used: set[int] = field(default_factory=set)
+    used: set[tuple[int, int]] = field(default_factory=set)
     ignored: list[Line] = field(default_factory=list)
-    unclear: list[Line] = field(default_factory=list)
+    unclear: list[tuple[SourceLine, str]] = field(default_factory=list)
+    flagged: list[Line] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
     def use(self, *lines: SourceLine) -> None:
-        self.used.update(line.number for line in lines)
+        self.used.update(line.key for line in lines)
 
     def ignore(self, line: SourceLine, reason: str, text: str | None = None) -> None:
         """Report ``text`` (default: the whole line) as deliberately left out."""
         self.ignored.append(Line(line.number, (text or line.text).strip(), reason))
         if text is None:
-            self.used.add(line.number)
+            self.used.add(line.key)
 
     def not_understood(self, line: SourceLine, reason: str) -> None:
-        self.unclear.append(Line(line.number, line.text.strip(), reason))
-        self.used.add(line.number)
+        """A line no field fits: it will be kept as narrative and flagged (see :meth:`unplaced`)."""
+        self.unclear.append((line, reason))
+        self.used.add(line.key)
+
+    def unplaced(self) -> list[tuple[SourceLine, str]]:
+        """Lines handed in with :meth:`not_understood`, and lines nothing took, in order."""
+        for line in self.lines:
+            if not line.blank and line.key not in self.used:
+                self.not_understood(line, "it did not fit anywhere in the record")
+        out, self.unclear = sorted(self.unclear, key=lambda x: x[0].key), []
+        return out
+
+    def flag(self, line: SourceLine, reason: str) -> None:
+        self.flagged.append(Line(line.number, line.text.strip(), reason))
+        self.used.add(line.key)
 
     def warn(self, message: str) -> None:
         if message not in self.warnings:
             self.warnings.append(message)
 
     def report(self, source: str, fmt: str) -> ImportReport:
-        for line in self.lines:
-            if not line.blank and line.number not in self.used:
-                self.not_understood(line, "it did not fit anywhere in the record")
+        missing = [Line(x.number, x.text.strip(), reason) for x, reason in self.unplaced()]
         return ImportReport(
             source=source,
             format=fmt,
             ignored=tuple(sorted(self.ignored, key=lambda x: x.number)),
-            not_understood=tuple(sorted(self.unclear, key=lambda x: x.number)),
+            not_understood=tuple(missing),
             warnings=tuple(self.warnings),
+            flagged=tuple(sorted(self.flagged, key=lambda x: x.number)),
         )
 
 
@@ -216,7 +250,7 @@ _MONTHS = {
 _MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|" \
     r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 _DAY_FIRST = re.compile(
-    r"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>(?:19|20)\d\d)\b", re.I
+    r"\b(?P<day>[0-3]?\d)(?:\s?(?:st|nd|rd|th)\s*|\s+)(?:of\s+)?" + _MONTH + r",?\s+(?P<year>(?:19|20)\d\d)\b", re.I
 )
 _MONTH_FIRST = re.compile(
     _MONTH + r"\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b", re.I

@@ -166,7 +166,7 @@ def _joined(lines: list[SourceLine]) -> list[SourceLine]:
         if line.blank:
             continue
         if pending is not None:
-            line = SourceLine(line.number, f"{pending.text.strip()} {line.text.strip()}", line.hint)
+            line = line.but(f"{pending.text.strip()} {line.text.strip()}")
             pending = None
         if line.text.count("(") > line.text.count(")") and len(line.text) < 80:
             pending = line

@@ -1,32 +1,35 @@
-"""Printed minutes (and agendas) as text: PDF or Markdown conversions, and the paragraphs
+"""Printed minutes (and agendas) as text: PDF, HTML or Markdown copies, and the paragraphs
 of a Word document (see :mod:`.docx_reader`, which marks its headings and lists).
 
-Layout: "<Council> Minutes of the Meeting of <Committee> held at <time> on <date>",
-"Present:" and the attendance groups, "Public Business" / "Private Business" (or Part
-1 / Part 2), numbered item headings ("18. Declarations of Interests", "84. (Item 3)
-Minutes", "PLA146/14 Land at…", "7.1 …"), the minutes under each heading, and
-"(Meeting closed at …)". This module only splits the text into those parts.
+The document is read top to bottom: the title block (:mod:`.titles`), the attendance
+groups ("Present:", "Those attending:", "In attendance:", a roll call), section
+headings (Part 1 / Part 2, closed session), item headings (:mod:`.headings`: numbers and
+minute references as written, "(Item 3)" under a title, titles in capitals), the
+minutes under each heading, and "(Meeting closed at …)". This module only splits the
+text into those parts; :mod:`.assemble` and :mod:`.minutes` read them.
 """
 
 from __future__ import annotations
 
 import re
 
+from workflow.importers import decisions as dec
+from workflow.importers import headings as hd
 from workflow.importers.assemble import Draft, DraftItem, is_report_line
 from workflow.importers.common import Ledger, SourceLine, clean, find_date, furniture, split_names
-from workflow.importers.header import header_line, heading_facts, section_of
+from workflow.importers.header import header_line, section_of
 from workflow.importers.people import group_heading
+from workflow.importers.titles import opening_facts, title_facts
 
-__all__ = ["split_printed"]
+__all__ = ["NOT_PLACED", "split_printed"]
 
-_HEADING = re.compile(
-    r"^(?:minute\s+)?(?P<num>(?:[A-Z]{1,5})?\d{1,4}(?:/\d{2,4})?(?:\.\d{1,2})?)\.?\s+"
-    r"(?:\((?:agenda\s+)?item\s+(?P<item1>[\w.]+)\)\s*)?(?P<title>\S.*?)"
-    r"(?:\s*\((?:agenda\s+)?item\s+(?P<item2>[\w.]+)\))?$",
-    re.I,
-)
+NOT_PLACED = "Not yet placed"
 _LONE_LABEL = re.compile(r"^\s*(?:\(?[a-z]{1,3}\)|\(?\d{1,3}[.)]|\d{1,3}\.\d{1,2})\s*$", re.I)
-_STARTS = re.compile(r"(?i)\b(?:minutes\s+of\s+(?:the\s+|an?\s+)?(?:\w+\s+)?(?:meeting|session|hearing)|summoned\s+to\s+attend)\b")
+_STARTS = re.compile(
+    r"(?i)\b(?:minutes\s+of|summoned\s+to\s+attend|meeting\s+of\b|called\s+.{0,40}meeting|met\s+in\s+"
+    r"(?:\w+\s+){0,3}(?:session|meeting))"
+)
+_TITLE_BLOCK = 40
 
 
 def split_printed(raw: list[SourceLine], ledger: Ledger, *, fmt: str = "printed") -> Draft:
@@ -52,6 +55,8 @@ class _Splitter:
     def run(self) -> None:
         for index in range(self.start, len(self.lines)):
             line = self.lines[index]
+            if line.key in self.ledger.used:
+                continue
             if not line.blank and not self._structure(index, line, clean(line.text)):
                 self._other(index, line, clean(line.text))
 
@@ -68,15 +73,42 @@ class _Splitter:
         if section is not None and len(text) < 70:
             self.private, paragraph = section
             self.draft.section_paragraph = paragraph or self.draft.section_paragraph
+            self.ledger.use(line)
+            if not re.search(r"(?i)\b(?:meeting|session)\b", text):
+                return True
+            heading: DraftItem | None = DraftItem(title=text.rstrip(":"), line=line.number)
         else:
+            below = hd.item_below(text)
+            if below is not None and self._number_above(below, line):
+                return True
             heading = _item_heading(self.lines, index, self.item, self.draft)
             if heading is None:
                 return False
-            self.item = heading
-            heading.private = self.private
-            self.draft.items.append(heading)
+        self._open(heading, line)
+        return True
+
+    def _open(self, heading: DraftItem, line: SourceLine) -> None:
+        self.item = heading
+        heading.private = self.private
+        self.draft.items.append(heading)
         self.ledger.use(line)
         self.state = "items"
+        if heading.rest:
+            _content(heading, line.but(heading.rest), self.draft)
+
+    def _number_above(self, number: str, line: SourceLine) -> bool:
+        """``(Item 3)`` under a title: the title line above starts item 3."""
+        item = self.item
+        if item is not None and not item.number and not item.agenda and not item.minutes:
+            item.number = number
+            self.ledger.use(line)
+            return True
+        source = item.minutes if item is not None and item.minutes else item.agenda if item is not None else []
+        if not source:
+            return False
+        title = source.pop()
+        heading = DraftItem(title=clean(title.text).strip(), line=title.number, number=number)
+        self._open(heading, line)
         return True
 
     def _other(self, index: int, line: SourceLine, text: str) -> None:
@@ -84,7 +116,7 @@ class _Splitter:
         if self.state == "header" and header_line(line, self.draft, self.ledger):
             return
         if self.state in ("header", "attendance") and _attendance(text):
-            self.draft.attendance.append(SourceLine(line.number, text))
+            self.draft.attendance.append(line.but(text))
             self.state = "attendance"
             return
         if self.state == "header" and not self.draft.items and _early(index, self.start):
@@ -92,7 +124,7 @@ class _Splitter:
             return
         self.state = "items"
         if self.item is None:
-            self.item = DraftItem(title="Announcements", line=line.number, private=self.private)
+            self.item = DraftItem(title=NOT_PLACED, line=line.number, private=self.private)
             self.draft.items.append(self.item)
         _content(self.item, line, self.draft)
 
@@ -111,7 +143,7 @@ def _join_lone_labels(lines: list[SourceLine], ledger: Ledger) -> list[SourceLin
     pending: SourceLine | None = None
     for line in lines:
         if pending is not None and not line.blank:
-            out.append(SourceLine(line.number, f"{pending.text.strip()} {line.text.strip()}", line.hint, line.level))
+            out.append(line.but(f"{pending.text.strip()} {line.text.strip()}"))
             ledger.use(pending)
             ledger.warn(f"Line {pending.number}: '{pending.text.strip()}' was cut off from the line "
                         f"after it; joined to line {line.number}.")
@@ -131,90 +163,174 @@ def _open_bracket(text: str) -> bool:
 
 
 def _heading(lines: list[SourceLine], draft: Draft, ledger: Ledger) -> int:
-    """Read the document heading (which may span lines); return where the rest starts."""
-    content = [i for i, line in enumerate(lines) if not line.blank][:15]
-    for pos, index in enumerate(content):
+    """Read the title block (which may span lines); return where the rest starts."""
+    content = [i for i, line in enumerate(lines) if not line.blank]
+    top = content[:_TITLE_BLOCK]
+    best = _opening(lines, top, draft, ledger)
+    if best is None and len(content) > _TITLE_BLOCK:
+        best = _opening(lines, content[_TITLE_BLOCK:], draft, ledger, strict=True)
+    last = best if best is not None else -1
+    for index in top:
+        if best is not None and index > best:
+            break
+        if lines[index].key in ledger.used:
+            continue
+        facts = title_facts(lines[index].text)
+        if facts is None and not draft.date and _date_line(lines[index].text):
+            facts = {"date": find_date(lines[index].text)[0]}
+        if facts is None:
+            continue
+        _apply(facts, draft, override=False)
+        ledger.use(lines[index])
+        last = max(last, index)
+    if last < 0:
+        return 0
+    for i in (x for x in content if x < last):
+        if lines[i].key not in ledger.used and not header_line(lines[i], draft, ledger):
+            ledger.not_understood(lines[i], "text above the heading")
+    return last + 1
+
+
+def _opening(lines: list[SourceLine], indexes: list[int], draft: Draft, ledger: Ledger,
+             strict: bool = False) -> int | None:
+    """The "Minutes of the meeting of …" heading or opening sentence, joined over lines."""
+    for pos, index in enumerate(indexes):
         if not _STARTS.search(clean(lines[index].text)):
             continue
-        before = [i for i in content[max(0, pos - 2): pos] if _council_like(lines[i].text)]
-        after = content[pos + 1: pos + 4]
-        used = [*before, index]
-        text = " ".join(clean(lines[i].text) for i in used)
-        for extra in after:
-            if re.search(r"\b(?:19|20)\d\d\b", text) or group_heading(clean(lines[extra].text)):
+        used = [index]
+        text = clean(lines[index].text)
+        found = opening_facts(text)
+        for extra in indexes[pos + 1: pos + 7]:
+            if found and found.get("date"):
                 break
-            used.append(extra)
-            text += " " + clean(lines[extra].text)
-        if heading_facts(text, draft):
-            ledger.use(*(lines[i] for i in used))
-            for i in content[:pos]:
-                if i not in used and not header_line(lines[i], draft, ledger):
-                    ledger.not_understood(lines[i], "text above the heading")
-            return max(used) + 1
-    return 0
+            nxt = clean(lines[extra].text)
+            if group_heading(nxt) or len(nxt) > 160 or hd.numbered(nxt) and not find_date(nxt)[1]:
+                break
+            text += " " + nxt
+            joined = opening_facts(text)
+            if joined and (not found or joined.get("date") and not found.get("date")):
+                found, used = joined, [*used[:1], *(i for i in indexes[pos + 1: pos + 7] if i <= extra)]
+        if found is None or strict and not found.get("date"):
+            continue
+        previous = indexes[pos - 1] if pos else None
+        if previous is not None and not found.get("date") and _date_line(lines[previous].text):
+            found["date"] = find_date(lines[previous].text)[0]
+            used.append(previous)
+        above = [i for i in indexes[max(0, pos - 2): pos] if _council_like(lines[i].text)
+                 and lines[i].key not in ledger.used and i not in used]
+        if above and not found.get("council"):
+            found["council"] = " ".join(clean(lines[i].text) for i in above)
+            used.extend(above)
+        _apply(found, draft, override=True)
+        ledger.use(*(lines[i] for i in used))
+        return max(used)
+    return None
+
+
+def _apply(facts: dict[str, object], draft: Draft, *, override: bool) -> None:
+    for key in ("committee_name", "council", "date", "date_words", "start", "venue", "kind"):
+        value = facts.get(key)
+        if value and (override or not getattr(draft, key) or getattr(draft, key) == draft.__class__.__dataclass_fields__[key].default):
+            setattr(draft, key, value)
+    if facts.get("minutes"):
+        draft.minutes = True
 
 
 def _council_like(text: str) -> bool:
-    return bool(re.search(r"(?i)\b(council|borough|city|county|district|parish|town|authority)\b", clean(text)))
+    text = clean(text)
+    return len(text) < 80 and not find_date(text)[1] and bool(re.search(
+        r"(?i)\b(council|borough|city|county|district|parish|town|authority)\b", text)) \
+        and not re.search(r"(?i)\bminutes\b|\bagenda\b", text)
 
 
-def _item_heading(lines: list[SourceLine], index: int, current: DraftItem | None, draft: Draft) -> DraftItem | None:
+def _date_line(text: str) -> bool:
+    """A line that is a date and little else (``10 March 2020``, ``Cleveland, Ohio January 8, 1996.``)."""
+    when, words = find_date(clean(text))
+    return when is not None and len(clean(text)) <= len(words) + 40
+
+
+def _item_heading(lines: list[SourceLine], index: int, current: DraftItem | None,
+                  draft: Draft) -> DraftItem | None:
     line = lines[index]
     raw = line.text.strip()
     text = clean(raw)
+    if line.hint in ("bullet", "number") or not text:
+        return None
     marked = line.hint == "heading" or raw.startswith("#") or "**" in raw[:12] or raw.endswith("**")
-    if line.hint in ("bullet", "number"):
-        return None
-    m = _HEADING.match(text)
-    if m is None:
-        if marked and line.hint == "heading" and text and not group_heading(text):
-            return DraftItem(title=text.rstrip(":"), line=line.number)
-        if marked and raw.startswith("#") and text and not group_heading(text):
-            return DraftItem(title=text, line=line.number)
-        return None
-    title = m.group("title").strip()
-    number = m.group("num")
-    agenda = m.group("item1") or m.group("item2") or ""
-    if not marked and not _plain_heading(lines, index, agenda or number, title, current, draft):
-        return None
-    item = DraftItem(title=title, line=line.number)
-    if agenda:
-        item.number, item.minute_number = agenda, number
-    elif re.search(r"[A-Za-z/]", number):
-        item.minute_number = number
-    else:
-        item.number = number
-    return item
+    alone = hd.number_alone(text)
+    if alone is not None:
+        return _alone(lines, index, alone, current)
+    found = hd.numbered(text)
+    if found is not None and (marked or found.minute or not found.plain
+                              or _plain_heading(lines, index, found, current)):
+        return DraftItem(number=found.number, minute_number=found.minute, title=found.title,
+                         line=line.number, rest=found.rest)
+    if found is None and hd.titled(raw, text, line.hint) and not _inside_sentence(lines, index):
+        return DraftItem(title=text.rstrip(":").strip(), line=line.number)
+    return None
 
 
-def _plain_heading(lines: list[SourceLine], index: int, number: str, title: str,
-                   current: DraftItem | None, draft: Draft) -> bool:
+def _alone(lines: list[SourceLine], index: int, found: hd.Heading, current: DraftItem | None) -> DraftItem | None:
+    """A number alone: the title follows, or a motion follows and the title is above."""
+    after = [x for x in lines[index + 1: index + 6] if not x.blank]
+    if not after:
+        return None
+    nxt = clean(after[0].text).lstrip("•·-* ")
+    line = lines[index]
+    if dec.motion_start(nxt) or re.match(r"(?i)(?:moved|proposed)\b", nxt):
+        if current is not None and not current.number and not current.minute_number \
+                and not current.agenda and not current.minutes:
+            current.number, current.minute_number = found.number, found.minute
+            return current
+        return DraftItem(number=found.number, minute_number=found.minute, line=line.number)
+    if found.number and re.match(r"^[a-z(]", nxt):
+        return None
+    if found.minute and current is not None and current.motion_open:
+        return None
+    return DraftItem(number=found.number, minute_number=found.minute, line=line.number, title_next=True)
+
+
+def _inside_sentence(lines: list[SourceLine], index: int) -> bool:
+    previous = next((x for x in reversed(lines[max(0, index - 3):index]) if not x.blank), None)
+    return previous is not None and bool(re.search(r"[,\-–]$|\b(?:and|of|the|to)$", clean(previous.text)))
+
+
+def _plain_heading(lines: list[SourceLine], index: int, found: hd.Heading,
+                   current: DraftItem | None) -> bool:
     """An unmarked "N. Title" line is a heading only if it reads like one and follows on."""
-    if len(title) > 100 or re.search(r"[.;:,]$", title) or title[:1].islower():
+    title, number = found.title, found.number
+    if len(title) > 120 or re.search(r"[;:,]$", title) or title[:1].islower():
         return False
-    previous = next((x for x in reversed(lines[:index]) if not x.blank), None)
+    if re.match(r"(?i)that\b|be\s+it\b", title):
+        return False
+    agenda_words = bool(re.match(r"(?i)to\s+[a-z]+\b", title))
+    if title.endswith(".") and not agenda_words and not hd.capitals(title.rstrip(".")):
+        return False
+    previous = next((x for x in reversed(lines[max(0, index - 4):index]) if not x.blank), None)
     if previous is not None:
         prev = clean(previous.text)
-        if re.search(r"[:\-]$", prev):
+        if re.search(r"[:\-]$", prev) and not hd.capitals(title):
             return False
         numbered = re.match(r"^\(?(\d{1,3})[.)]\s", prev)
         continues = numbered and number.isdigit() and int(numbered.group(1)) + 1 == int(number)
-        if continues and (current is None or current.line != previous.number):
+        if continues and (current is None or current.line != previous.number) and not hd.capitals(title):
             return False
-    return _sequential(current, number)
+    return _sequential(current, number, loose=hd.capitals(title) or agenda_words)
 
 
-def _sequential(current: DraftItem | None, number: str) -> bool:
-    if current is None:
+def _sequential(current: DraftItem | None, number: str, *, loose: bool = False) -> bool:
+    if current is None or not (current.number or current.minute_number):
         return True
     previous = current.number or current.minute_number
-    a = re.search(r"(\d+)(?:\.(\d+))?$", previous.split("/")[0])
-    b = re.search(r"(\d+)(?:\.(\d+))?$", number.split("/")[0])
+    a = re.search(r"(\d+)(?:\.(\d+))?", previous.split("/")[0])
+    b = re.search(r"(\d+)(?:\.(\d+))?", number.split("/")[0])
     if not a or not b:
         return True
     prev_int, this_int = int(a.group(1)), int(b.group(1))
-    if b.group(2):
+    if b.group(2) or a.group(2) and this_int == prev_int:
         return this_int in (prev_int, prev_int + 1)
+    if loose:
+        return prev_int <= this_int <= prev_int + 10
     return this_int == prev_int + 1
 
 
@@ -223,9 +339,10 @@ _NAMEY = re.compile(r"^(?:[A-Z][\w.'’\-]*|and|of|for|the|de|van|von|le|la|&)$"
 
 def _attendance(text: str) -> bool:
     """A line of names (or an attendance heading), as opposed to a sentence."""
+    text = text.strip().lstrip("•·-* ").strip()
     if group_heading(text):
         return True
-    bare = re.sub(r"\([^)]*\)", "", text).strip()
+    bare = re.sub(r"\([^)]*\)", "", text).strip().rstrip(",")
     if not bare or bare.endswith(".") and len(bare.split()) > 6:
         return False
     names = split_names(bare)
@@ -236,11 +353,21 @@ def _attendance(text: str) -> bool:
 
 def _content(item: DraftItem, line: SourceLine, draft: Draft) -> None:
     text = clean(line.text)
+    if item.title_next:
+        item.title_next = False
+        if not dec.motion_start(text) and len(text) < 200:
+            item.title = text.rstrip(":")
+            return
+    bare = text.lstrip("•·-* ")
+    if dec.motion_start(bare) or re.match(r"(?i)(?:moved|proposed)\s*(?:by)?\s*:", bare):
+        item.motion_open = True
+    elif dec.outcome_of(bare):
+        item.motion_open = False
     if not item.minutes and not draft.minutes:
-        item.agenda.append(SourceLine(line.number, text))
+        item.agenda.append(line.but(text))
         return
     if not item.minutes and (is_report_line(text) or "pdf icon" in text.lower()):
-        item.agenda.append(SourceLine(line.number, text))
+        item.agenda.append(line.but(text))
         return
     indent = len(line.text) - len(line.text.lstrip())
-    item.minutes.append(SourceLine(line.number, " " * indent + text, line.hint, line.level))
+    item.minutes.append(line.but(" " * indent + text))

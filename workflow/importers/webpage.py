@@ -118,9 +118,9 @@ def _content(item: DraftItem, line: SourceLine, ledger: Ledger) -> None:
             ledger.use(line)
             if m.group("word").lower() != "minutes":
                 word = m.group("word").strip()
-                item.minutes.append(SourceLine(line.number, f"{word}: {m.group('rest')}".strip()))
+                item.minutes.append(line.but(f"{word}: {m.group('rest')}".strip()))
             elif m.group("rest"):
-                item.minutes.append(SourceLine(line.number, m.group("rest")))
+                item.minutes.append(line.but(m.group("rest")))
             return
         item.agenda.append(line)
         return
