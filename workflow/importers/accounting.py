@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
 from enum import Enum
@@ -73,9 +74,9 @@ def _dated(value: object) -> Iterator[str]:
         yield str(value)
 
 
-def record_words(meeting: Meeting) -> set[str]:
-    """Every word the record holds, with its dates and times also written as words."""
-    return {w for text in _strings(meeting) for w in words_of(text)}
+def record_words(meeting: Meeting) -> Counter[str]:
+    """Every word the record holds, as often as it holds it; dates and times also as words."""
+    return Counter(w for text in _strings(meeting) for w in words_of(text))
 
 
 def account(meeting: Meeting, ledger: Ledger, starts: list[int]) -> Meeting:
@@ -84,43 +85,63 @@ def account(meeting: Meeting, ledger: Ledger, starts: list[int]) -> Meeting:
     ``starts`` holds, for each item of ``meeting`` in order, the source line its heading
     is on (0 for an item with no heading line).
     """
-    unplaced = ledger.unplaced()
-    items = list(meeting.items)
     extra: dict[int, list[SourceLine]] = {}
-    for line, reason in unplaced:
-        index = _owner(starts, line.number)
-        extra.setdefault(index, []).append(line)
+    for line, reason in ledger.unplaced():
+        extra.setdefault(_owner(starts, line.number), []).append(line)
         ledger.flag(line, f"kept as narrative ({reason})")
     before = len(meeting.items)
-    meeting = _with_extra(meeting, items, extra)
+    meeting = _with_extra(meeting, list(meeting.items), extra)
     if len(meeting.items) > before:
         starts = [0, *starts]
-    known = record_words(meeting)
-    missed: dict[int, list[SourceLine]] = {}
-    flagged = {(x.number, x.text) for x in ledger.flagged}
-    aside: dict[int, set[str]] = {}
-    whole: set[tuple[int, str]] = set()
+    missed = _check(meeting, ledger)
+    extra = {}
+    for line in missed:
+        extra.setdefault(_owner(starts, line.number), []).append(line)
+    before = len(meeting.items)
+    return _with_extra(meeting, list(meeting.items), extra)
+
+
+def _check(meeting: Meeting, ledger: Ledger) -> list[SourceLine]:
+    """Lines with words that reached neither the record nor the ignored list."""
+    remaining = record_words(meeting)
     for x in ledger.ignored:
-        aside.setdefault(x.number, set()).update(words_of(x.text))
-        whole.add((x.number, x.text))
-    for line in ledger.lines:
-        if line.blank or (line.number, line.text.strip()) in flagged:
-            continue
+        remaining.update(words_of(x.text))
+    verbatim = {_norm(text) for text in _strings(meeting)}
+    lines = [x for x in ledger.lines if not x.blank]
+    flagged = {(x.number, x.text) for x in ledger.flagged}
+    later: list[SourceLine] = []
+    for line in lines:
+        if (line.number, line.text.strip()) in flagged or _norm(clean(line.text)) in verbatim:
+            remaining.subtract(words_of(clean(line.text)))
+        else:
+            later.append(line)
+    missed: list[SourceLine] = []
+    for line in later:
         text = clean(line.text)
         label = _LIST_LABEL.match(text)
-        extra_known = aside.get(line.number, set()) | set(words_of(label.group(0)) if label else ())
-        words = words_of(text)
-        lost = [w for w in words if w not in known and w not in LABEL_WORDS and w not in extra_known]
-        labels = [w for w in words if w not in known and w in LABEL_WORDS and w not in extra_known]
-        if lost and (line.number, line.text.strip()) not in whole:
-            missed.setdefault(_owner(starts, line.number), []).append(line)
+        taken: list[str] = []
+        labels: list[str] = [*words_of(label.group(0))] if label else []
+        lost: list[str] = []
+        for word in words_of(text[label.end():] if label else text):
+            if remaining[word] > 0:
+                remaining[word] -= 1
+                taken.append(word)
+            elif word in LABEL_WORDS:
+                labels.append(word)
+            else:
+                lost.append(word)
+        if lost:
+            remaining.update(taken)
+            missed.append(line)
             ledger.flag(line, "kept as narrative: read into fields, but these words were not: "
                         + " ".join(dict.fromkeys(lost)))
         elif labels:
             ledger.ignore(line, LABELS, " ".join(labels))
-    if missed:
-        meeting = _with_extra(meeting, list(meeting.items), missed)
-    return meeting
+    return missed
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.replace("**", "").split()).lower()
 
 
 def _owner(starts: list[int], number: int) -> int:

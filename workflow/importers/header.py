@@ -12,9 +12,10 @@ import re
 
 from workflow.importers.assemble import Draft
 from workflow.importers.common import Ledger, SourceLine, clean, find_date, find_time
+from workflow.importers.titles import body_name
 from workflow.model import Contact, MeetingKind
 
-__all__ = ["header_line", "heading_facts", "section_of"]
+__all__ = ["date_only", "header_line", "heading_facts", "name_and_date", "section_of"]
 
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _MINUTES_OF = re.compile(
@@ -80,9 +81,10 @@ def header_line(line: SourceLine, draft: Draft, ledger: Ledger) -> bool:
     """Read one line of the header region; ``False`` when it is none of the known lines."""
     text = clean(line.text)
     low = text.lower()
-    if re.fullmatch(r"(?:agenda|minutes|agenda and minutes|agenda, decisions and minutes|"
-                    r"decisions|record of decisions?)", low):
+    if re.fullmatch(r"(?:agenda|minutes|agenda and minutes|agenda, decisions and (?:draft )?minutes|"
+                    r"agenda and draft minutes|decisions|record of decisions?)", low):
         draft.minutes = draft.minutes or "minutes" in low or "decision" in low
+        draft.draft_marker = draft.draft_marker or "draft" in low
         ledger.use(line)
         return True
     if re.fullmatch(r"\(?(?:draft|draft minutes|minutes\s*[-–]\s*draft|draft\s*[-–].*|unconfirmed)\)?", low):
@@ -104,8 +106,10 @@ def header_line(line: SourceLine, draft: Draft, ledger: Ledger) -> bool:
         ledger.ignore(line, "summons letter")
         return True
     m = _WEB_HEADING.match(text)
-    if m and find_date(m.group("when"))[1]:
-        draft.committee_name = m.group("name").strip()
+    if m and find_date(m.group("when"))[1] and not find_date(m.group("name"))[1]:
+        facts = body_name(m.group("name").strip(), m.group("name"))
+        draft.committee_name = str(facts["committee_name"])
+        draft.council = draft.council or str(facts.get("council") or "")
         _when(m.group("when"), draft)
         special = re.search(r"(?i)\b(extraordinary|special|annual|budget)\b", text)
         if special:
@@ -113,6 +117,25 @@ def header_line(line: SourceLine, draft: Draft, ledger: Ledger) -> bool:
         ledger.use(line)
         return True
     return False
+
+
+def date_only(text: str) -> bool:
+    """A line that is a date (and perhaps a time) and nothing else."""
+    text = clean(text)
+    when, words = find_date(text)
+    rest = text.replace(words, "") if words else text
+    rest = re.sub(r"(?i)\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|,", "", rest)
+    return when is not None and find_time(rest)[1] == rest.strip()[: len(find_time(rest)[1])] and \
+        len(re.sub(r"[\d.:apm ]", "", rest.lower())) <= 2
+
+
+def name_and_date(name: SourceLine, when: SourceLine, draft: Draft, ledger: Ledger) -> None:
+    """A committee's name on one line and the date of the meeting on the next."""
+    facts = body_name(clean(name.text), clean(name.text))
+    draft.committee_name = str(facts["committee_name"])
+    draft.kind = facts.get("kind", draft.kind)  # type: ignore[assignment]
+    _when(clean(when.text), draft)
+    ledger.use(name, when)
 
 
 def _venue(line: SourceLine, text: str, draft: Draft, ledger: Ledger) -> bool:
