@@ -177,6 +177,7 @@ def clean(text: str) -> str:
     text = _MARKUP.sub("", text)
     text = re.sub(r"^\s*#{1,6}\s+", "", text)
     text = text.replace("**", "").replace("__", "")
+    text = re.sub(r"(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_])", r"\1", text)
     return _SPACES.sub(" ", text).strip()
 
 
@@ -255,7 +256,7 @@ _DAY_FIRST = re.compile(
 _MONTH_FIRST = re.compile(
     _MONTH + r"\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b", re.I
 )
-_NUMERIC = re.compile(r"\b(?P<day>[0-3]?\d)/(?P<month>[01]?\d)/(?P<year>(?:19|20)\d\d)\b")
+_NUMERIC = re.compile(r"\b(?P<day>[0-3]?\d)/(?P<month>[0-3]?\d)/(?P<year>(?:19|20)\d\d)\b")
 _ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")
 
 _TIME = re.compile(
@@ -282,8 +283,11 @@ def find_date(text: str) -> tuple[dt.date | None, str]:
     m = best[1]
     month = m.group("month")
     number = int(month) if month.isdigit() else _MONTHS[month.lower().rstrip(".")]
+    day = int(m.group("day"))
+    if month.isdigit() and number > 12 >= day and m.re is _NUMERIC:
+        number, day = day, number
     try:
-        return dt.date(int(m.group("year")), number, int(m.group("day"))), m.group(0)
+        return dt.date(int(m.group("year")), number, day), m.group(0)
     except ValueError:
         return None, m.group(0)
 

@@ -39,6 +39,8 @@ class Heading:
     """Text on the heading line after the title (agenda wording run on)."""
     plain: bool = False
     """A bare number and title: a heading only if it reads like one and follows on."""
+    dotted: bool = False
+    """The number is followed by a stop or bracket (``18.``, ``4.01)``)."""
 
 
 _LABELLED = (r"(?:(?:minute|item|agenda\s+item|file|ord(?:inance)?|res(?:olution)?|by-?law)\.?\s*"
@@ -54,7 +56,7 @@ _NUMBER = (r"(?:\(\d{1,4}[a-z]?\)"                                        # (139
            r"|\d{1,4}[A-Za-z]?(?![\d,])"                                  # 18, 7a
            r"|[IVX]{1,5}(?=[.)]))")                                      # I.  IV)
 _LINE = re.compile(
-    rf"^(?P<label>{_LABELLED})?(?P<num>{_REF}|{_NUMBER})(?:[.)]|\s*[-–:])?\s+"
+    rf"^(?P<label>{_LABELLED})?(?P<num>{_REF}|{_NUMBER})(?P<stop>[.)]|\s*[-–:])?\s+"
     r"(?:(?P<num2>\d{1,3})[.)]\s+)?"
     r"(?:\((?:agenda\s+)?item\s+(?P<item1>[\w.]+)\)\s*)?(?P<title>\S.*?)"
     r"(?:\s*\((?:agenda\s+)?item\s+(?P<item2>[\w.]+)\))?$",
@@ -74,7 +76,7 @@ def numbered(text: str) -> Heading | None:
     num, label = m.group("num"), m.group("label") or ""
     if re.fullmatch(r"[IVX]{1,5}", num) and not re.match(r"[A-Z]{2}", title):
         return None
-    heading = Heading(title=title)
+    heading = Heading(title=title, dotted=bool(m.group("stop")))
     agenda = m.group("item1") or m.group("item2") or m.group("num2") or ""
     reference = bool(label.strip() and not re.match(r"(?i)(?:agenda\s+)?item", label)) or \
         bool(re.search(r"[A-Za-z/]", num)) and not re.fullmatch(r"[IVX]{1,5}", num)
@@ -127,6 +129,8 @@ def titled(raw: str, text: str, hint: str = "") -> bool:
     if not text or len(text) > 120 or furniture(text) or _NOT_TITLES.match(text.rstrip(":. ")):
         return False
     if group_heading(text) or dec.outcome_of(text) or dec.decision_start(text) or dec.label_of(text):
+        return False
+    if re.match(r"^[A-Z][\w ]{0,24}:\s+\S", text) or text.endswith("?"):
         return False
     marked = hint == "heading" or raw.lstrip().startswith("#") or (
         raw.strip().startswith("**") and raw.strip().endswith("**") and raw.count("**") == 2)

@@ -39,7 +39,7 @@ _PREFIX = re.compile(r"^(?P<nav>HomeMy\s*WebLinkAbout)\s*", re.I)
 
 def looks_like_html(text: str) -> bool:
     sample = text[:20000].lower()
-    return len(re.findall(r"<(?:p|div|h[1-6]|li|tr|td|br|table|ul|ol)\b", sample)) >= 3
+    return len(re.findall(r"<(?:p|div|h[1-6]|li|tr|td|table|ul|ol|body|html)\b", sample)) >= 5
 
 
 class _Lines(HTMLParser):
@@ -135,15 +135,18 @@ def _pipes(text: str) -> str:
 # ------------------------------------------------------------------ run-on text
 
 _ABBREVIATIONS = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|St|No|Nos|Co|Inc|Ltd|Cllr|Cr|Rev|Prof|Jr|Sr|vs|etc|approx|a\.m|p\.m|"
-    r"e\.g|i\.e)|\b[A-Z])\.$"
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|St|No|Nos|Co|Inc|Ltd|Cllr|Cr|Rev|Prof|Jr|Sr|vs|etc|approx|"
+    r"e\.g|i\.e)|\b[A-Z]|\b\d{1,3}|\b[IVX]{1,4})\.$"
 )
 _CUT = re.compile(
     r"(?<=[.:;!?\"”’)])\s+(?=[\"“]?(?:[A-Z(0-9]))"
-    r"|\s+(?=(?:COUNCIL\s+|STAFF\s+|MEMBERS\s+)?(?:PRESENT|ABSENT|ALSO\s+PRESENT|IN\s+ATTENDANCE)\s*:)"
+    r"|(?<![A-Z])\s+(?=(?:COUNCIL\s+|STAFF\s+|MEMBERS\s+)?(?:PRESENT|ABSENT|ALSO\s+PRESENT|IN\s+ATTENDANCE)\s*:)"
     r"|\s+(?=(?:Moved|Seconded|Proposed)\s+by\b)"
     r"|\s+(?=Disposition\s*:)"
     r"|\s+(?=[A-Z][A-Za-z]{1,5}/\d{1,4}/\d{2}(?:-\d{2})?\b)"
+    r"|\s+(?=(?:\d{1,2}|[IVX]{1,4})\.\s+[A-Z]{2})"
+    r"|\s+(?=\d{1,2}\.\d{1,2}\)\s)"
+    r"|\s+(?=\d{2,4}-\d{2,4}\s+Moved\b)"
 )
 _CAPS_HEADING = re.compile(
     r"^(?P<head>(?:(?:\d{1,2}|[IVX]{1,4})\.\s+)?[A-Z][A-Z&'’/,\-]*(?:\s+(?:[A-Z][A-Z&'’/,\-]*|&|OF|AND|THE|TO|FOR|IN|ON))*)"
@@ -157,8 +160,7 @@ def run_on_pieces(text: str) -> list[str]:
     start = 0
     for m in _CUT.finditer(text):
         before = text[start: m.start()].rstrip()
-        if not before or _ABBREVIATIONS.search(before) or re.search(r"\b\d{1,3}\.$", before) \
-                and not re.match(r"\s*[A-Z]{2}", text[m.end():]):
+        if not before or _ABBREVIATIONS.search(before) or before.endswith(":") and len(before.split()) <= 3:
             continue
         pieces.append(before)
         start = m.end()

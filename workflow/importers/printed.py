@@ -16,7 +16,15 @@ import re
 from workflow.importers import decisions as dec
 from workflow.importers import headings as hd
 from workflow.importers.assemble import Draft, DraftItem, is_report_line
-from workflow.importers.common import Ledger, SourceLine, clean, find_date, furniture, split_names
+from workflow.importers.common import (
+    Ledger,
+    SourceLine,
+    clean,
+    find_date,
+    find_time,
+    furniture,
+    split_names,
+)
 from workflow.importers.header import header_line, section_of
 from workflow.importers.people import group_heading
 from workflow.importers.titles import opening_facts, title_facts
@@ -141,7 +149,7 @@ def _early(index: int, start: int) -> bool:
 def _join_lone_labels(lines: list[SourceLine], ledger: Ledger) -> list[SourceLine]:
     out: list[SourceLine] = []
     pending: SourceLine | None = None
-    for line in lines:
+    for at, line in enumerate(lines):
         if pending is not None and not line.blank:
             out.append(line.but(f"{pending.text.strip()} {line.text.strip()}"))
             ledger.use(pending)
@@ -149,13 +157,24 @@ def _join_lone_labels(lines: list[SourceLine], ledger: Ledger) -> list[SourceLin
                         f"after it; joined to line {line.number}.")
             pending = None
             continue
-        if line.hint in ("", "heading") and (_LONE_LABEL.match(line.text) or _open_bracket(line.text)):
+        if line.hint in ("", "heading") and (_LONE_LABEL.match(line.text) or _open_bracket(line.text)) \
+                and not _motion_next(lines, at):
             pending = line
             continue
         out.append(line)
     if pending is not None:
         out.append(pending)
     return out
+
+
+def _motion_next(lines: list[SourceLine], at: int) -> bool:
+    """A number alone above a motion (or a bullet) numbers the motion's item: not a cut-off label."""
+    nxt = next((x for x in lines[at + 1: at + 6] if not x.blank), None)
+    if nxt is None:
+        return False
+    text = clean(nxt.text)
+    return bool(re.match(r"^[•·▪*-]\s", text) or dec.motion_start(text.lstrip("•·▪*- "))
+                or re.match(r"(?i)(?:moved|proposed)\b", text))
 
 
 def _open_bracket(text: str) -> bool:
@@ -166,6 +185,8 @@ def _heading(lines: list[SourceLine], draft: Draft, ledger: Ledger) -> int:
     """Read the title block (which may span lines); return where the rest starts."""
     content = [i for i, line in enumerate(lines) if not line.blank]
     top = content[:_TITLE_BLOCK]
+    first = next((n for n, i in enumerate(top) if _item_like(clean(lines[i].text))), len(top))
+    top = top[:max(first, 1)]
     best = _opening(lines, top, draft, ledger)
     if best is None and len(content) > _TITLE_BLOCK:
         best = _opening(lines, content[_TITLE_BLOCK:], draft, ledger, strict=True)
@@ -183,6 +204,8 @@ def _heading(lines: list[SourceLine], draft: Draft, ledger: Ledger) -> int:
         _apply(facts, draft, override=False)
         ledger.use(lines[index])
         last = max(last, index)
+    if not draft.date and not draft.date_words:
+        _date_in_opening(lines, content[:80], draft, ledger)
     if last < 0:
         return 0
     for i in (x for x in content if x < last):
@@ -210,12 +233,14 @@ def _opening(lines: list[SourceLine], indexes: list[int], draft: Draft, ledger: 
             joined = opening_facts(text)
             if joined and (not found or joined.get("date") and not found.get("date")):
                 found, used = joined, [*used[:1], *(i for i in indexes[pos + 1: pos + 7] if i <= extra)]
-        if found is None or strict and not found.get("date"):
+        if found is None:
             continue
         previous = indexes[pos - 1] if pos else None
         if previous is not None and not found.get("date") and _date_line(lines[previous].text):
             found["date"] = find_date(lines[previous].text)[0]
             used.append(previous)
+        if strict and not found.get("date"):
+            continue
         above = [i for i in indexes[max(0, pos - 2): pos] if _council_like(lines[i].text)
                  and lines[i].key not in ledger.used and i not in used]
         if above and not found.get("council"):
@@ -227,6 +252,20 @@ def _opening(lines: list[SourceLine], indexes: list[int], draft: Draft, ledger: 
     return None
 
 
+def _date_in_opening(lines: list[SourceLine], indexes: list[int], draft: Draft, ledger: Ledger) -> None:
+    """No date in the title block: the date of a sentence calling the meeting to order."""
+    for index in indexes:
+        text = clean(lines[index].text)
+        if re.search(r"(?i)\bcalled\s+to\s+order\b|\bconvened\b", text) and \
+                not re.search(r"(?i)\bminutes\b|\bprevious\b|\blast\s+meeting\b", text):
+            when = find_date(text)[0]
+            if when is not None:
+                draft.date = when
+                ledger.warn(f"Line {lines[index].number}: the meeting date {when.isoformat()} was taken "
+                            "from the sentence calling the meeting to order; check it.")
+                return
+
+
 def _apply(facts: dict[str, object], draft: Draft, *, override: bool) -> None:
     for key in ("committee_name", "council", "date", "date_words", "start", "venue", "kind"):
         value = facts.get(key)
@@ -234,6 +273,16 @@ def _apply(facts: dict[str, object], draft: Draft, *, override: bool) -> None:
             setattr(draft, key, value)
     if facts.get("minutes"):
         draft.minutes = True
+
+
+def _item_like(text: str) -> bool:
+    """An item heading or an attendance heading: the title block ends before it."""
+    if hd.number_alone(text):
+        return True
+    found = hd.numbered(text)
+    return found is not None and (not found.plain or hd.capitals(found.title)
+                                  or hd.title_case(found.title)) and not find_time(text)[1] \
+        and not find_date(text)[1]
 
 
 def _council_like(text: str) -> bool:
@@ -304,6 +353,8 @@ def _plain_heading(lines: list[SourceLine], index: int, found: hd.Heading,
     if re.match(r"(?i)that\b|be\s+it\b", title):
         return False
     agenda_words = bool(re.match(r"(?i)to\s+[a-z]+\b", title))
+    if current is None and not found.dotted and not hd.capitals(title):
+        return False
     if title.endswith(".") and not agenda_words and not hd.capitals(title.rstrip(".")):
         return False
     previous = next((x for x in reversed(lines[max(0, index - 4):index]) if not x.blank), None)

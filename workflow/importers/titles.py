@@ -62,7 +62,7 @@ _FORMS = [
     re.compile(r"^the\s+(?P<pre>(?:\w+\s+){0,2}?)meeting\s+of\s+(?:the\s+)?(?P<name>.+?)\s+was\s+"
                r"called\s+to\s+order\b" + _WHEN, re.I),
     # The X met in [regular] session …
-    re.compile(r"^the\s+(?P<name>[\w .'’&-]{3,80}?\b" + BODY + r")\s+met\s+in\s+(?P<pre>(?:\w+\s+){0,3}?)"
+    re.compile(r"\bthe\s+(?P<name>[\w .'’&-]{3,80}?\b" + BODY + r")\s+met\s+in\s+(?P<pre>(?:\w+\s+){0,3}?)"
                r"(?:session|meeting)\b" + _WHEN, re.I),
 ]
 
@@ -81,6 +81,8 @@ def opening_facts(text: str) -> dict[str, object] | None:
         facts = body_name(name, pre)
         rest = m.group("rest") or ""
         facts.update(_when(rest))
+        if "date" not in facts:
+            facts.update({k: v for k, v in _when(text[: m.start()]).items() if k not in facts})
         facts["minutes"] = not re.search(r"(?i)\bsummoned\b|\b(?:will|to)\s+be\s+held\b", m.group(0))
         before = text[: m.start()].strip(" ,.-–")
         facts["council"] = facts.get("council") or (before if re.search(BODY, before, re.I) else "")
@@ -101,7 +103,7 @@ _TITLE_FORMS = [
     # X - Tuesday, 3 May 2025 7.00 pm   /   Ordinary Meeting of Council - 17 December 2020 - Open Minutes
     re.compile(r"^(?P<name>[^\d]{3,120}?)\s+[-–—]\s+(?P<date>(?:" + _WEEKDAY + r",?\s+)?\S.*\d{4}.*)$", re.I),
     # AGENDA SEBASTIAN CITY COUNCIL REGULAR MEETING WEDNESDAY, SEPTEMBER 26, 1990 - 7:00 P.M.
-    re.compile(r"^(?:minutes|agenda)\s+(?P<name>[^\d]{3,120}?\b(?:" + BODY + r"|meeting))\s+,?\s*"
+    re.compile(r"(?:^|\s)(?:MINUTES|AGENDA|[Mm]inutes|[Aa]genda)\s+(?P<name>[^\d]{3,120}?\b(?:" + BODY + r"|meeting))\s+,?\s*"
                r"(?P<date>(?:" + _WEEKDAY + r",?\s+)?\w+\s+\d{1,2},?\s+\d{4}.*)$", re.I),
     # KIDWELLY TOWN COUNCIL 18th JANUARY 2011  /  10 NOVEMBER 2011 DEVELOPMENT COMMITTEE
     re.compile(r"^(?P<name>[^\d]{3,100}?\b" + BODY + r")\s+(?P<date>\d{1,2}(?:st|nd|rd|th)?\s+\w+,?\s+\d{4})$", re.I),
@@ -119,15 +121,16 @@ _NAME_LINE = [
 def title_facts(text: str) -> dict[str, object] | None:
     """A title line with the body's name and the date, or the name alone."""
     text = clean(text).strip(" .")
-    if len(text) > 200:
+    if len(text) > 400:
         return None
-    if " / " in text:
+    if " / " in text and len(text) <= 200:
         for half in reversed(text.split(" / ")):
             found = title_facts(half)
             if found:
                 return found
     for form in _TITLE_FORMS:
-        m = form.match(text)
+        searched = form.pattern.startswith("(?:^|")
+        m = form.search(text) if searched else form.match(text) if len(text) <= 200 else None
         if not m:
             continue
         name = m.group("name").strip(" ,.-–:")
@@ -138,7 +141,7 @@ def title_facts(text: str) -> dict[str, object] | None:
         facts.update(_when(m.group("date")))
         return facts
     for form in _NAME_LINE:
-        m = form.match(text)
+        m = form.match(text) if len(text) <= 200 else None
         if m and m.group("name").strip():
             facts = body_name(m.group("name").strip(" ,.-–:"), m.group("name"))
             facts["minutes"] = "minutes" in text.lower()
