@@ -80,6 +80,8 @@ class Draft:
     minutes: bool = False
     draft_marker: bool = False
     section_paragraph: int | None = None
+    numbered: bool = False
+    """The document numbers its items (so a title-case line alone is not a heading)."""
 
 
 _KINDS = [

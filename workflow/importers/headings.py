@@ -25,7 +25,7 @@ from workflow.importers import decisions as dec
 from workflow.importers.common import furniture
 from workflow.importers.people import group_heading
 
-__all__ = ["Heading", "item_below", "number_alone", "numbered", "titled"]
+__all__ = ["Heading", "item_below", "number_alone", "numbered", "split_title", "titled"]
 
 
 @dataclass
@@ -76,7 +76,10 @@ def numbered(text: str) -> Heading | None:
     num, label = m.group("num"), m.group("label") or ""
     if re.fullmatch(r"[IVX]{1,5}", num) and not re.match(r"[A-Z]{2}", title):
         return None
-    heading = Heading(title=title, dotted=bool(m.group("stop")))
+    if not m.group("stop") and re.fullmatch(r"(?:19|20)\d\d", num):
+        return None
+    title, rest = split_title(title)
+    heading = Heading(title=title, dotted=bool(m.group("stop")), rest=rest)
     agenda = m.group("item1") or m.group("item2") or m.group("num2") or ""
     reference = bool(label.strip() and not re.match(r"(?i)(?:agenda\s+)?item", label)) or \
         bool(re.search(r"[A-Za-z/]", num)) and not re.fullmatch(r"[IVX]{1,5}", num)
@@ -88,10 +91,43 @@ def numbered(text: str) -> Heading | None:
     else:
         heading.number = num.strip("()")
         heading.plain = not label
+    if dec.motion_start(title) or re.match(r"(?i)(?:moved|proposed|resolution)\b", title):
+        heading.title, heading.rest = "", title
     found = _FILE_TITLE.match(title)
     if found:
         heading.minute, heading.title, heading.rest = found.group("file"), found.group("title"), found.group("rest")
     return heading
+
+
+_CAPS_RUN = re.compile(
+    r"^(?P<head>[A-Z][A-Z&'’/,()\-]*(?:\s+(?:[A-Z][A-Z&'’/,()\-]*|&|[-–]|\d{1,4}))+)\s+(?P<rest>[A-Z][a-z].*)$")
+
+
+def split_title(title: str) -> tuple[str, str]:
+    """A heading's title and the text run on after it on the same line.
+
+    ``PUBLIC QUESTION TIME In accordance with …`` (capitals, then a sentence), ``Minutes:
+    Resolved to adopt …`` (a short title and a colon), and a long line whose title-case
+    start is the title.
+    """
+    caps = _CAPS_RUN.match(title)
+    if caps and len(caps.group("head").split()) >= 2 and len(caps.group("rest")) > 15:
+        return caps.group("head").strip(" -–"), caps.group("rest")
+    colon = re.match(r"^(?P<head>[^:]{2,70}?)\s*:\s*[-–]?\s*(?P<rest>.*)$", title)
+    if colon and (capitals(colon.group("head")) or title_case(colon.group("head"))
+                  or len(colon.group("head").split()) <= 4):
+        return colon.group("head").strip(), colon.group("rest").strip()
+    if len(title) > 120 and not re.match(r"(?i)to\s+[a-z]+\b", title):
+        words = title.split()
+        cut = 0
+        for index, word in enumerate(words):
+            if word.lower() in _SMALL or word[:1].isupper() or word[:1].isdigit() or word == "/":
+                cut = index + 1
+                continue
+            break
+        if 0 < cut < len(words) and cut <= 12:
+            return " ".join(words[:cut]), " ".join(words[cut:])
+    return title, ""
 
 
 def number_alone(text: str) -> Heading | None:
@@ -118,7 +154,7 @@ def item_below(text: str) -> str | None:
 _SMALL = {"of", "and", "the", "for", "to", "in", "on", "a", "an", "with", "at", "by", "or", "&", "–", "-"}
 _NOT_TITLES = re.compile(
     r"(?i)^(?:carried|defeated|lost|agreed|and\s+agreed|resolved|motion\s+carried|motion\s+lost|"
-    r"minutes|agenda|none|nil|n/a|approved|adopted|received|noted|withdrawn|deferred|"
+    r"a\s*g\s*e\s*n\s*d\s*a|none|nil|n/a|approved|adopted|received|noted|withdrawn|deferred|"
     r"(?:un)?confirmed|draft|motion\s+passed|passed|failed)\b[^a-z]{0,40}$"
 )
 

@@ -45,10 +45,41 @@ def split_printed(raw: list[SourceLine], ledger: Ledger, *, fmt: str = "printed"
     splitter = _Splitter(Draft(format=fmt), _join_lone_labels(raw, ledger), ledger)
     splitter.run()
     draft = splitter.draft
+    _tidy_numbers(draft, ledger)
     if draft.items and draft.minutes:
         for each in draft.items:
             each.has_minutes = True
     return draft
+
+
+def _tidy_numbers(draft: Draft, ledger: Ledger) -> None:
+    """Number a run of items all printed "1." in order; take a repeated number off its repeat."""
+    items = draft.items
+    index = 0
+    while index < len(items):
+        end = index
+        while end + 1 < len(items) and items[end + 1].number and items[end + 1].number == items[index].number:
+            end += 1
+        if end - index >= 2 and items[index].number.isdigit():
+            first = int(items[index].number)
+            for step, item in enumerate(items[index: end + 1]):
+                item.number = str(first + step)
+            ledger.warn(f"Lines {items[index].line}-{items[end].line}: every item is numbered "
+                        f"'{first}.' in the source (its list numbering was lost); they are numbered "
+                        f"{first}-{first + end - index} in order; check them.")
+        index = end + 1
+    seen: dict[tuple[str, str], int] = {}
+    for item in items:
+        for field in ("number", "minute_number"):
+            value = getattr(item, field)
+            if not value:
+                continue
+            if (field, value) in seen:
+                setattr(item, field, "")
+                ledger.warn(f"Line {item.line}: item '{value}' appears again (first on line "
+                            f"{seen[field, value]}); the repeat is kept without its number.")
+            else:
+                seen[field, value] = item.line
 
 
 class _Splitter:
@@ -59,6 +90,7 @@ class _Splitter:
         self.state = "header"
         self.item: DraftItem | None = None
         self.private = False
+        self.draft.numbered = _numbered_document(lines)
 
     def run(self) -> None:
         for index in range(self.start, len(self.lines)):
@@ -77,6 +109,8 @@ class _Splitter:
         if self.state != "header" and (text.lower() in self.headers or _running_header(text, self.draft)):
             self.ledger.ignore(line, "repeated page header")
             return True
+        if self.state == "header" and re.fullmatch(r"(?i)agenda|minutes|a g e n d a", text):
+            return False
         section = section_of(text) if line.hint in ("", "heading") else None
         if section is not None and len(text) < 70:
             self.private, paragraph = section
@@ -90,6 +124,9 @@ class _Splitter:
             if below is not None and self._number_above(below, line):
                 return True
             heading = _item_heading(self.lines, index, self.item, self.draft)
+            if heading is None and (self.state == "items" or self.state == "attendance"
+                                    and not _attendance(text)):
+                heading = _unnumbered(self.lines, index, self.item, self.draft)
             if heading is None:
                 return False
         self._open(heading, line)
@@ -196,6 +233,9 @@ def _heading(lines: list[SourceLine], draft: Draft, ledger: Ledger) -> int:
             break
         if lines[index].key in ledger.used:
             continue
+        numbered = hd.numbered(clean(lines[index].text))
+        if numbered is not None and numbered.dotted:
+            continue
         facts = title_facts(lines[index].text)
         if facts is None and not draft.date and _date_line(lines[index].text):
             facts = {"date": find_date(lines[index].text)[0]}
@@ -280,8 +320,11 @@ def _item_like(text: str) -> bool:
     if hd.number_alone(text):
         return True
     found = hd.numbered(text)
-    return found is not None and (not found.plain or hd.capitals(found.title)
-                                  or hd.title_case(found.title)) and not find_time(text)[1] \
+    if found is None or find_time(text)[1]:
+        return False
+    if re.match(r"(?i)to\s+[a-z]+\b", found.title) and found.dotted:
+        return True
+    return (not found.plain or hd.capitals(found.title) or hd.title_case(found.title)) \
         and not find_date(text)[1]
 
 
@@ -319,6 +362,59 @@ def _item_heading(lines: list[SourceLine], index: int, current: DraftItem | None
     return None
 
 
+def _numbered_document(lines: list[SourceLine]) -> bool:
+    """Three or more numbered headings: unnumbered title-case lines are then not items."""
+    count = 0
+    for line in lines:
+        text = clean(line.text)
+        found = hd.numbered(text) if len(text) < 300 else None
+        if hd.number_alone(text) or found is not None and found.dotted and (
+                hd.capitals(found.title) or hd.title_case(found.title) or found.minute):
+            count += 1
+            if count >= 3:
+                return True
+    return False
+
+
+_INLINE_MINUTES = re.compile(r"^(?P<head>.+?)\s+(?P<rest>(?:Minutes|Decision)\s*:\s+.*)$")
+_DOC_LINK = re.compile(r"\s+(?:pdf\s+icon\s+)?PDF\s+[\d.,]+\s*[KMG]B\b\s*", re.I)
+
+
+def _unnumbered(lines: list[SourceLine], index: int, current: DraftItem | None,
+                draft: Draft) -> DraftItem | None:
+    """Items headed by a title alone, in documents that do not number their items."""
+    line = lines[index]
+    raw = line.text.strip()
+    text = clean(raw)
+    if draft.numbered or line.hint in ("bullet", "number") or not text:
+        return None
+    if raw.startswith("- ") and not draft.minutes and (current is None or not current.number):
+        return DraftItem(title=text[2:].strip(), line=line.number)
+    inline = _INLINE_MINUTES.match(text)
+    if inline:
+        head = inline.group("head")
+        link = _DOC_LINK.search(head)
+        title, rest = (head[: link.start()], head[link.end():]) if link else hd.split_title(head)
+        if not link and title == head:
+            words = head.split()
+            cut = next((i for i in range(1, len(words)) if words[i][:1].isupper() and i + 1 < len(words)
+                        and words[i + 1][:1].islower() and words[i + 1].lower() not in hd._SMALL), 0)
+            if cut:
+                title, rest = " ".join(words[:cut]), " ".join(words[cut:])
+        more = " ".join(x for x in (rest.strip(), inline.group("rest")) if x)
+        return DraftItem(title=title.strip(), line=line.number, rest=more)
+    if not hd.title_case(text) or len(text.split()) > 9 or group_heading(text) or dec.motion_start(text):
+        return None
+    before = next((x for x in reversed(lines[max(0, index - 3):index]) if not x.blank), None)
+    after = next((x for x in lines[index + 1: index + 4] if not x.blank), None)
+    if before is not None and not re.search(r"[.:;!?|)\"”]$", clean(before.text)) and \
+            not hd.titled(before.text, clean(before.text)) and not hd.title_case(clean(before.text)):
+        return None
+    if after is None or re.match(r"^[a-z]", clean(after.text)):
+        return None
+    return DraftItem(title=text, line=line.number)
+
+
 def _alone(lines: list[SourceLine], index: int, found: hd.Heading, current: DraftItem | None) -> DraftItem | None:
     """A number alone: the title follows, or a motion follows and the title is above."""
     after = [x for x in lines[index + 1: index + 6] if not x.blank]
@@ -348,15 +444,19 @@ def _plain_heading(lines: list[SourceLine], index: int, found: hd.Heading,
                    current: DraftItem | None) -> bool:
     """An unmarked "N. Title" line is a heading only if it reads like one and follows on."""
     title, number = found.title, found.number
-    if len(title) > 120 or re.search(r"[;:,]$", title) or title[:1].islower():
+    agenda_words = bool(re.match(r"(?i)to\s+[a-z]+\b", title))
+    if len(title) > (300 if agenda_words else 120) or re.search(r"[;:,]$", title) or title[:1].islower():
         return False
     if re.match(r"(?i)that\b|be\s+it\b", title):
         return False
-    agenda_words = bool(re.match(r"(?i)to\s+[a-z]+\b", title))
     if current is None and not found.dotted and not hd.capitals(title):
         return False
     if title.endswith(".") and not agenda_words and not hd.capitals(title.rstrip(".")):
-        return False
+        first = current is None and number == "1"
+        follows = current is not None and current.number.isdigit() and number.isdigit() \
+            and int(number) == int(current.number) + 1
+        if not (first or follows) or len(title) > 400:
+            return False
     previous = next((x for x in reversed(lines[max(0, index - 4):index]) if not x.blank), None)
     if previous is not None:
         prev = clean(previous.text)
