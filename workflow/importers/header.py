@@ -99,13 +99,13 @@ def header_line(line: SourceLine, draft: Draft, ledger: Ledger) -> bool:
         return _venue(line, text, draft, ledger)
     if low.startswith("contact"):
         return _contact(line, text, draft, ledger)
-    if heading_facts(text, draft):
+    if not draft.committee_name and heading_facts(text, draft):
         ledger.use(line)
         return True
     if _LETTER.match(text):
         ledger.ignore(line, "summons letter")
         return True
-    m = _WEB_HEADING.match(text)
+    m = None if draft.committee_name else _WEB_HEADING.match(text)
     if m and find_date(m.group("when"))[1] and not find_date(m.group("name"))[1]:
         facts = body_name(m.group("name").strip(), m.group("name"))
         draft.committee_name = str(facts["committee_name"])

@@ -76,7 +76,7 @@ def numbered(text: str) -> Heading | None:
     num, label = m.group("num"), m.group("label") or ""
     if re.fullmatch(r"[IVX]{1,5}", num) and not re.match(r"[A-Z]{2}", title):
         return None
-    if not m.group("stop") and re.fullmatch(r"(?:19|20)\d\d", num):
+    if (m.group("stop") or "").strip() not in (".", ")") and re.fullmatch(r"(?:19|20)\d\d", num):
         return None
     title, rest = split_title(title)
     heading = Heading(title=title, dotted=bool(m.group("stop")), rest=rest)

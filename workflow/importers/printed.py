@@ -260,6 +260,9 @@ def _opening(lines: list[SourceLine], indexes: list[int], draft: Draft, ledger: 
     for pos, index in enumerate(indexes):
         if not _STARTS.search(clean(lines[index].text)):
             continue
+        numbered = hd.numbered(clean(lines[index].text))
+        if numbered is not None and numbered.dotted and not numbered.minute:
+            continue
         used = [index]
         text = clean(lines[index].text)
         found = opening_facts(text)

@@ -77,8 +77,12 @@ def opening_facts(text: str) -> dict[str, object] | None:
         name = m.group("name").strip(" ,.;:")
         if not name or find_date(name)[1] or len(name) > 150:
             continue
+        if m.group(0).lower().startswith("minutes") and re.search(r"\b[a-z]{3,}\b", text[: m.start()]):
+            continue
         pre = (m.groupdict().get("pre") or "") + " " + name
         facts = body_name(name, pre)
+        if not _named(str(facts.get("committee_name", ""))):
+            continue
         rest = m.group("rest") or ""
         facts.update(_when(rest))
         if "date" not in facts:
@@ -138,6 +142,8 @@ def title_facts(text: str) -> dict[str, object] | None:
         if not name or not when[1] or find_date(name)[1] or not re.search(r"[A-Za-z]{3}", name):
             continue
         facts = body_name(name, name)
+        if not _named(str(facts.get("committee_name", ""))):
+            continue
         facts.update(_when(m.group("date")))
         return facts
     for form in _NAME_LINE:
@@ -147,6 +153,13 @@ def title_facts(text: str) -> dict[str, object] | None:
             facts["minutes"] = "minutes" in text.lower()
             return facts
     return None
+
+
+def _named(name: str) -> bool:
+    """A body's name, not "the meeting" or "the last meeting"."""
+    return bool(name) and not re.fullmatch(
+        r"(?i)(?:the\s+)?(?:last|previous|next|said|above|this|that|same|\w+\s+\d{4})?\s*"
+        r"(?:meeting|session|minutes|proceedings)s?", name.strip())
 
 
 def _when(text: str) -> dict[str, object]:
