@@ -325,10 +325,12 @@ def _time_of(m: re.Match[str]) -> dt.time | None:
 
 TITLES = (
     r"(?:Councillors?|Cllrs?\.?|Alderman|Alderwoman|Mayor|Deputy Mayor|Mr|Mrs|Ms|Miss|Mx|"
-    r"Dr|Professor|Prof\.?|Reverend|Rev\.?|Sir|Dame|Lord|Lady)"
+    r"Dr|Professor|Prof\.?|Reverend|Rev\.?|Sir|Dame|Lord|Lady|Councilmembers?|Council\s?members?|"
+    r"Crs?\.?|Supervisors?|Commissioners?|Trustees?|Reeve|Deputy Reeve|Warden|County Councillor)"
 )
 _TITLE_SPLIT = re.compile(r"(?=\b(?:Councillor|Cllr\.?|Mr|Mrs|Ms|Miss|Dr)\s+[A-Z])")
-_NAME = r"[A-Z][A-Za-z.'’\-]*(?:\s+[A-Z][A-Za-z'’\-]*\.?){0,3}"
+_NOT_NAME = r"(?!(?:Council|Committee|That|THAT|The|THE|Be|BE|Motion|MOTION|Carried|CARRIED|Resolved|RESOLVED|And|AND|Moved|Seconded|To)\b)"
+_NAME = rf"[A-Z][A-Za-z.'’\-]*(?:\s+{_NOT_NAME}[A-Z][A-Za-z'’\-]*\.?){{0,3}}"
 PERSON = rf"(?:{TITLES}\s+)?{_NAME}"
 TITLED_PERSON = rf"{TITLES}\s+{_NAME}"
 

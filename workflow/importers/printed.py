@@ -119,6 +119,8 @@ class _Splitter:
             if not re.search(r"(?i)\b(?:meeting|session)\b", text):
                 return True
             heading: DraftItem | None = DraftItem(title=text.rstrip(":"), line=line.number)
+        elif self.state in ("header", "attendance") and _bare_group(self.lines, index, text):
+            heading = DraftItem(title=text.rstrip(":"), line=line.number)
         else:
             below = hd.item_below(text)
             if below is not None and self._number_above(below, line):
@@ -356,6 +358,8 @@ def _item_heading(lines: list[SourceLine], index: int, current: DraftItem | None
     if alone is not None:
         return _alone(lines, index, alone, current)
     found = hd.numbered(text)
+    if found is not None and re.match(r"^\S+(?:\s{2,}|\t)\S", line.text.strip()):
+        found.dotted = True
     if found is not None and (marked or found.minute or not found.plain
                               or _plain_heading(lines, index, found, current)):
         return DraftItem(number=found.number, minute_number=found.minute, title=found.title,
@@ -363,6 +367,20 @@ def _item_heading(lines: list[SourceLine], index: int, current: DraftItem | None
     if found is None and hd.titled(raw, text, line.hint) and not _inside_sentence(lines, index):
         return DraftItem(title=text.rstrip(":").strip(), line=line.number)
     return None
+
+
+def _bare_group(lines: list[SourceLine], index: int, text: str) -> bool:
+    """"Apologies" alone, then a sentence or a resolution rather than names: an item."""
+    found = group_heading(text)
+    if found is None or found[1] or len(text.split()) > 3:
+        return False
+    after = next((x for x in lines[index + 1: index + 4] if not x.blank), None)
+    if after is None:
+        return False
+    nxt = clean(after.text)
+    return not _attendance(nxt) and not group_heading(nxt) and (
+        bool(dec.decision_start(nxt)) or bool(re.match(r"(?i)(?:council|committee)\s+resolution\b", nxt))
+        or len(nxt.split()) > 8 and nxt.rstrip().endswith("."))
 
 
 def _numbered_document(lines: list[SourceLine]) -> bool:
@@ -406,7 +424,13 @@ def _unnumbered(lines: list[SourceLine], index: int, current: DraftItem | None,
                 title, rest = " ".join(words[:cut]), " ".join(words[cut:])
         more = " ".join(x for x in (rest.strip(), inline.group("rest")) if x)
         return DraftItem(title=title.strip(), line=line.number, rest=more)
-    if not hd.title_case(text) or len(text.split()) > 9 or group_heading(text) or dec.motion_start(text):
+    if current is not None and current.motion_open:
+        return None
+    short = len(text.split()) <= 4 and text[:1].isupper() and not re.search(r"[.;,:?!]$", text)
+    if not (hd.title_case(text) or short) or len(text.split()) > 9 or group_heading(text) \
+            or dec.motion_start(text) or dec.seconder_of(text) or dec.outcome_of(text) \
+            or dec.decision_start(text) or dec.reference_of(text) or _attendance(text) \
+            or re.match(r"(?i)(?:recommendation|resolution|motion|note|none|nil)s?$", text):
         return None
     before = next((x for x in reversed(lines[max(0, index - 3):index]) if not x.blank), None)
     after = next((x for x in lines[index + 1: index + 4] if not x.blank), None)
