@@ -82,6 +82,8 @@ class Draft:
     section_paragraph: int | None = None
     numbered: bool = False
     """The document numbers its items (so a title-case line alone is not a heading)."""
+    grounds: str = ""
+    """The law the source gives for taking business in private, when not Schedule 12A."""
 
 
 _KINDS = [
@@ -179,6 +181,7 @@ def build_meeting(
 ) -> tuple[Meeting, list[int]]:
     """The meeting, and for each of its items the source line of its heading."""
     slug, name = _committee(draft, source, committee, title, ledger)
+    draft.grounds = draft.grounds or _grounds(ledger.lines)
     when = _date(draft, source, date, ledger)
     register = Register(people)
     attendance = parse_attendance(draft.attendance, ledger, register)
@@ -204,6 +207,22 @@ def build_meeting(
         notes=(f"Imported from {source} ({_FORMATS.get(draft.format, draft.format)}).",),
     )
     return meeting, [d.line for d in draft.items]
+
+
+_GROUNDS = re.compile(
+    r"(?i)\b(?:section|s\.)\s*\d+[A-Z]?(?:\s*\(\s*\w{1,3}\s*\))*(?:\s*(?:,|and|&)\s*\(\s*\w\s*\))*"
+    r"(?:\s+of)?(?:\s+the)?\s+[A-Z][\w ()]{2,80}?\bAct\b(?:,?\s+\d{4})?"
+)
+
+
+def _grounds(lines: list[SourceLine]) -> str:
+    """The first statutory ground for private business the text cites (other than Schedule 12A)."""
+    for line in lines:
+        if re.search(r"(?i)closed|private|exclude|confidential|in camera|public\s+excluded", line.text):
+            m = _GROUNDS.search(line.text)
+            if m:
+                return " ".join(m.group(0).split())
+    return ""
 
 
 def _flag_unplaced(draft: Draft, ledger: Ledger) -> None:
@@ -292,16 +311,18 @@ def _item(d: DraftItem, report: Report | None, wording: list[str], m: ItemMinute
     exemption = None
     if d.private:
         paragraph = d.paragraph or m.paragraph or draft.section_paragraph
+        grounds = "" if paragraph else (draft.grounds or "not stated in the imported text")
         if paragraph is None:
-            ledger.warn(f"Item {d.number or d.title} is private business but the source does not give "
-                        "its Schedule 12A paragraph; add it.")
-        exemption = Exemption(paragraph=paragraph)
+            ledger.warn(f"Item {d.number or d.minute_number or d.title} is private business but the "
+                        "source does not give its Schedule 12A paragraph; add it.")
+        exemption = Exemption(paragraph=paragraph, grounds=grounds)
     return Item(
         uid=uid,
         agenda_number=d.number,
         minute_number=d.minute_number or d.number,
         kind=kind,
         title=d.title,
+        public_title=d.title if exemption is not None else "",
         report=report,
         wording=tuple(wording),
         documents=tuple(d.documents),
@@ -333,7 +354,7 @@ def _returns(items: list[Item], m: ItemMinutes, number: str) -> list[Item]:
 
 def _exclusion_paragraph(wording: list[str], m: ItemMinutes) -> int | None:
     texts = [*wording, *(r.text for r in m.resolutions), *(getattr(b, "text", "") for b in m.body)]
-    found = {int(x) for t in texts for x in _PARAGRAPH.findall(t)}
+    found = {int(x) for t in texts if re.search(r"(?i)12\s*A", t) for x in _PARAGRAPH.findall(t)}
     return found.pop() if len(found) == 1 else None
 
 

@@ -164,6 +164,8 @@ def _contact(line: SourceLine, text: str, draft: Draft, ledger: Ledger) -> bool:
 
 _SECTION = re.compile(
     r"^(?:part\s+(?P<part>1|2|i|ii|one|two|a|b)\b[^.]{0,60}|"
+    r"(?P<session>closed|open|in\s+camera|public\s+excluded|confidential)\s*(?:meeting|session|items)?"
+    r"\s*(?:\(\s*\d{1,2}[:.]\d{2}\s*[ap]\.?m\.?\s*\))?(?:\s*[.…]+\s*\d{0,3})?|"
     r"(?P<word>public|private|unrestricted|exempt|confidential|restricted|open|closed)\s+"
     r"(?:business|items?|session|reports?|part)\b[^.]{0,60}|"
     r"items?\s+(?:in|for|taken\s+in)\s+(?P<where>public|private)\b[^.]{0,60})$",
@@ -178,7 +180,9 @@ def section_of(text: str) -> tuple[bool, int | None] | None:
     if not m:
         return None
     part = (m.group("part") or "").lower()
-    word = (m.group("word") or m.group("where") or "").lower()
-    private = part in {"2", "ii", "two", "b"} or word in {"private", "exempt", "confidential", "restricted", "closed"}
+    word = (m.group("word") or m.group("where") or m.group("session") or "").lower()
+    private = part in {"2", "ii", "two", "b"} or word in {
+        "private", "exempt", "confidential", "restricted", "closed"} or word.startswith(
+        ("in camera", "public excluded"))
     paragraph = re.search(r"(?i)paragraphs?\s+(\d{1,2})", text)
     return private, int(paragraph.group(1)) if paragraph else None
