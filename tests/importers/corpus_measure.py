@@ -29,13 +29,13 @@ def words(text: str) -> list[str]:
     return WORD.findall(text.lower())
 
 
-def _texts(value: Any) -> Iterator[str]:
+def texts(value: Any) -> Iterator[str]:
     if isinstance(value, dict):
         for each in value.values():
-            yield from _texts(each)
+            yield from texts(each)
     elif isinstance(value, list):
         for each in value:
-            yield from _texts(each)
+            yield from texts(each)
     elif isinstance(value, str):
         yield value
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
@@ -51,7 +51,7 @@ def _texts(value: Any) -> Iterator[str]:
 def kept_share(source: str, result: ImportResult) -> float:
     """The share of the source's words found in the record or the ignored list."""
     want = Counter(words(source))
-    have = Counter(w for text in _texts(encode(result.meeting)) for w in words(text))
+    have = Counter(w for text in texts(encode(result.meeting)) for w in words(text))
     have.update(w for line in result.report.ignored for w in words(line.text))
     total = sum(want.values())
     return sum(min(count, have[word]) for word, count in want.items()) / total if total else 1.0
@@ -113,6 +113,6 @@ def carried(meeting: Meeting) -> int:
 def missing_words(source: str, result: ImportResult) -> Counter[str]:
     """Source words the record and the ignored list hold fewer times than the source."""
     want = Counter(words(source))
-    have = Counter(w for text in _texts(encode(result.meeting)) for w in words(text))
+    have = Counter(w for text in texts(encode(result.meeting)) for w in words(text))
     have.update(w for line in result.report.ignored for w in words(line.text))
     return Counter({w: c - have[w] for w, c in want.items() if c > have[w]})

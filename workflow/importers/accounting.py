@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from enum import Enum
 
+from workflow.codec import encode
 from workflow.importers.common import Ledger, SourceLine, clean
 from workflow.model import Item, ItemKind, Meeting, Paragraph
 
@@ -29,11 +30,35 @@ __all__ = ["LABELS", "NOT_PLACED", "account", "record_words", "words_of"]
 
 NOT_PLACED = "Not yet placed"
 
+def _vocabulary(text: str) -> list[str]:
+    return text.split()
+
+
 LABELS = "wording of a label or heading whose facts are in fields"
 """The reason given for label words ("Moved by", "Present:") left out of the record."""
 _WORD = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
 _LIST_LABEL = re.compile(r"^\s*[-•·*]?\s*\(?(?:[a-z]{1,4}|[ivx]{1,5}|\d{1,3})[.)]\s", re.I)
-LABEL_WORDS = frozenset(["a", "an", "the", "of", "and", "or", "in", "on", "at", "by", "to", "for", "from", "with", "as", "be", "is", "was", "were", "are", "been", "this", "that", "these", "those", "there", "it", "its", "into", "per", "upon", "being", "than", "which", "who", "whom", "whose", "minutes", "minute", "meeting", "meetings", "held", "hold", "commencing", "commenced", "session", "proceedings", "proceeding", "official", "regular", "ordinary", "extraordinary", "special", "annual", "adjourned", "present", "also", "attendance", "attending", "attended", "in_attendance", "apologies", "apology", "absence", "absent", "regrets", "members", "member", "staff", "officers", "officials", "councillors", "cllrs", "councilmembers", "councilmen", "moved", "mover", "seconded", "seconder", "proposed", "proposer", "proposal", "resolved", "resolution", "resolutions", "motion", "motions", "carried", "lost", "defeated", "passed", "failed", "agreed", "adopted", "unanimously", "unanimous", "vote", "votes", "voting", "voted", "favour", "favor", "against", "abstained", "abstain", "abstaining", "abstentions", "abstention", "yeas", "yea", "nays", "nay", "ayes", "aye", "noes", "recorded", "item", "items", "no", "nos", "number", "agenda", "declared", "disposition", "decision", "decisions", "note", "noted", "summary", "chair", "chairman", "chairperson", "presided", "presiding", "draft", "confirmed", "unconfirmed", "approved", "public", "open", "closed", "private", "part", "one", "two", "business", "venue", "contact", "tel", "telephone", "email", "time", "date", "page", "followed", "following", "he", "she", "his", "her", "they", "their", "him", "them", "left", "leave", "room", "chamber", "returned", "arrived", "joined", "departed", "interest", "interests", "declared", "declaration", "declarations", "disclosed", "disclosure", "substitute", "substituting", "employees", "employee", "directorate", "directorates", "officer", "cabinet", "shadow", "deputy", "vote", "following", "was", "were", "had", "has", "have", "did", "not", "no", "none", "nil", "ms", "mr", "mrs", "dr", "cllr", "cr", "st", "nd", "rd", "th", "amended", "supplementary", "revised", "you", "your", "summoned", "attend", "follow"])
+LABEL_WORDS = frozenset(_vocabulary("""
+a an the of and or in on at by to for from with as be is was were are been this that these
+those there it its into per upon being than which who whom whose minutes minute meeting
+meetings held hold commencing commenced session proceedings proceeding official regular
+ordinary extraordinary special annual adjourned present also attendance attending attended
+in_attendance apologies apology absence absent regrets members member staff officers
+officials councillors cllrs councilmembers councilmen moved mover seconded seconder
+proposed proposer proposal resolved resolution resolutions motion motions carried lost
+defeated passed failed agreed adopted unanimously unanimous vote votes voting voted favour
+favor against abstained abstain abstaining abstentions abstention yeas yea nays nay ayes
+aye noes recorded item items no nos number agenda declared disposition decision decisions
+note noted summary chair chairman chairperson presided presiding draft confirmed
+unconfirmed approved public open closed private part one two business venue contact tel
+telephone email time date page followed following he she his her they their him them left
+leave room chamber returned arrived joined departed interest interests declaration
+declarations disclosed disclosure substitute substituting employees employee directorate
+directorates officer cabinet shadow deputy had has have did not none nil ms mr mrs dr cllr
+cr st nd rd th amended supplementary revised you your summoned attend follow report all
+"""))
+"""Words that label a field or word a heading ("Moved by", "Present:", "Minutes of the
+meeting of … held at"): left out of the record when their facts are in fields."""
 _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
 _DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -75,8 +100,29 @@ def _dated(value: object) -> Iterator[str]:
 
 
 def record_words(meeting: Meeting) -> Counter[str]:
-    """Every word the record holds, as often as it holds it; dates and times also as words."""
-    return Counter(w for text in _strings(meeting) for w in words_of(text))
+    """Every word the record holds as saved (defaults left out), as often as it holds it;
+    dates and times also as words."""
+    return Counter(w for text in _saved(encode(meeting)) for w in words_of(text))
+
+
+def _saved(value: object) -> Iterator[str]:
+    import datetime as dt
+
+    if isinstance(value, dict):
+        for each in value.values():
+            yield from _saved(each)
+    elif isinstance(value, list):
+        for each in value:
+            yield from _saved(each)
+    elif isinstance(value, str):
+        yield value
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            yield from _dated(dt.date.fromisoformat(value))
+        elif re.fullmatch(r"\d{1,2}:\d{2}", value):
+            hour, minute = map(int, value.split(":"))
+            yield from _dated(dt.time(hour, minute))
+    elif value is not None and not isinstance(value, bool):
+        yield str(value)
 
 
 def account(meeting: Meeting, ledger: Ledger, starts: list[int]) -> Meeting:
@@ -102,16 +148,23 @@ def account(meeting: Meeting, ledger: Ledger, starts: list[int]) -> Meeting:
 
 
 def _check(meeting: Meeting, ledger: Ledger) -> list[SourceLine]:
-    """Lines with words that reached neither the record nor the ignored list."""
+    """Lines with words that reached neither the record nor the ignored list.
+
+    Words are counted as a multiset: each word of the record (or of a line's own ignored
+    parts) accounts for one word of the source. Lines held verbatim as narrative are
+    counted first; the rest in document order.
+    """
     remaining = record_words(meeting)
+    aside: dict[int, Counter[str]] = {}
     for x in ledger.ignored:
-        remaining.update(words_of(x.text))
-    verbatim = {_norm(text) for text in _strings(meeting)}
-    lines = [x for x in ledger.lines if not x.blank]
+        aside.setdefault(x.number, Counter()).update(words_of(x.text))
+    verbatim = {_norm(text) for text in _saved(encode(meeting))}
     flagged = {(x.number, x.text) for x in ledger.flagged}
     later: list[SourceLine] = []
-    for line in lines:
-        if (line.number, line.text.strip()) in flagged or _norm(clean(line.text)) in verbatim:
+    for line in ledger.lines:
+        if line.blank:
+            continue
+        if _norm(clean(line.text)) in verbatim:
             remaining.subtract(words_of(clean(line.text)))
         else:
             later.append(line)
@@ -119,11 +172,14 @@ def _check(meeting: Meeting, ledger: Ledger) -> list[SourceLine]:
     for line in later:
         text = clean(line.text)
         label = _LIST_LABEL.match(text)
+        own = aside.get(line.number, Counter())
         taken: list[str] = []
         labels: list[str] = [*words_of(label.group(0))] if label else []
         lost: list[str] = []
         for word in words_of(text[label.end():] if label else text):
-            if remaining[word] > 0:
+            if own[word] > 0:
+                own[word] -= 1
+            elif remaining[word] > 0:
                 remaining[word] -= 1
                 taken.append(word)
             elif word in LABEL_WORDS:
@@ -133,8 +189,9 @@ def _check(meeting: Meeting, ledger: Ledger) -> list[SourceLine]:
         if lost:
             remaining.update(taken)
             missed.append(line)
-            ledger.flag(line, "kept as narrative: read into fields, but these words were not: "
-                        + " ".join(dict.fromkeys(lost)))
+            if (line.number, line.text.strip()) not in flagged:
+                ledger.flag(line, "kept as narrative: read into fields, but these words were not: "
+                            + " ".join(dict.fromkeys(lost)))
         elif labels:
             ledger.ignore(line, LABELS, " ".join(labels))
     return missed
