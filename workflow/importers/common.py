@@ -207,6 +207,7 @@ def slugify(name: str) -> str:
 _FURNITURE = [
     (re.compile(r"^(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?$", re.I), "page number"),
     (re.compile(r"^[-–—]\s*\d{1,3}\s*[-–—]$"), "page number"),
+    (re.compile(r"^\S{1,24}\s+page\s+\d{1,3}(?:\s+of\s+\d{1,3})?$", re.I), "page header"),
     (re.compile(r"^(?:items|no\.?\s+item|item\s+no\.?)$", re.I), "table heading"),
     (re.compile(r"^(?:view directions|print|print this page|back to top)$", re.I), "web page link"),
     (re.compile(r"^(?:signed|chair(?:man)?|date)\s*[:.…_\s]*$", re.I), "signature block"),

@@ -45,7 +45,8 @@ class Heading:
 
 _LABELLED = (r"(?:(?:minute|item|agenda\s+item|file|ord(?:inance)?|res(?:olution)?|by-?law)\.?\s*"
              r"(?:no\.?|number)?\s*[-–:]?\s*)")
-_REF = (r"(?:[A-Z][A-Za-z]{0,5}\s?\d{1,4}/\d{2}(?:\d{2})?(?:-\d{2})?"      # CAB 12/24, C048/23
+_REF = (r"(?:\d{1,3}\([a-z]\)/\d{1,2}-\d{1,2}"                              # 1(a)/11-2
+        r"|[A-Z][A-Za-z]{0,5}\s?\d{1,4}/\d{2}(?:\d{2})?(?:-\d{2})?"      # CAB 12/24, C048/23
         r"|[A-Z][a-z]{1,4}/\d{1,4}/\d{2}(?:-\d{2})?"                     # Cou/285/07-08
         r"|[A-Z]{1,6}[.-]\d{4}\.\d{1,3}"                                   # AUD-2014.11, C.2014.31
         r"|[A-Z]{1,5}\.\d{1,4}(?:\.\d{2,4})?"                             # P.123, CMD.74.21
@@ -82,7 +83,7 @@ def numbered(text: str) -> Heading | None:
     heading = Heading(title=title, dotted=bool(m.group("stop")), rest=rest)
     agenda = m.group("item1") or m.group("item2") or m.group("num2") or ""
     reference = bool(label.strip() and not re.match(r"(?i)(?:agenda\s+)?item", label)) or \
-        bool(re.search(r"[A-Za-z/]", num)) and not re.fullmatch(r"[IVX]{1,5}", num)
+        bool(re.search(r"[A-Za-z/]", num)) and not re.fullmatch(r"[IVX]{1,5}|\d+[a-z]", num)
     written = f"{label.strip()} {num}".strip() if label.strip() and reference else num
     if agenda:
         heading.number, heading.minute = agenda, written
@@ -125,7 +126,7 @@ def split_title(title: str) -> tuple[str, str]:
                 cut = index + 1
                 continue
             break
-        if 0 < cut < len(words) and cut <= 12:
+        if 0 < cut < len(words) and cut <= 20:
             return " ".join(words[:cut]), " ".join(words[cut:])
     return title, ""
 

@@ -84,14 +84,16 @@ _GROUPS: list[tuple[re.Pattern[str], _Group]] = [
     (re.compile(p, re.I), g)
     for p, g in [
         (r"(?:members?|councillors?)(?:\s+present)?", _Group(Role.MEMBER, AttendanceState.PRESENT)),
-        (r"present(?:\s+in\s+person)?", _Group(None, AttendanceState.PRESENT)),
+        (r"present(?:\s+in\s+person)?|i\s+l[aá]thair|those\s+attending|present\s*/\s*bresennol|"
+         r"(?:council|councilmen|members)\s+present|present\s+members|roll\s+call|attendance",
+         _Group(None, AttendanceState.PRESENT)),
         (r"cabinet members?(?:\s+and\s+deputy\s+cabinet\s+members?)?(?:\s+present)?",
          _Group(Role.CABINET_MEMBER, AttendanceState.PRESENT)),
         (r"deputy cabinet members?", _Group(Role.DEPUTY_CABINET_MEMBER, AttendanceState.PRESENT)),
         (r"co-?opted members?", _Group(Role.CO_OPTED, AttendanceState.PRESENT)),
         (r"other members?(?:\s+present)?|also\s+present|(?:also\s+)?in\s+attendance|others?\s+present",
          _Group(Role.OTHER_MEMBER, AttendanceState.PRESENT)),
-        (r"(?:employees|officers|staff)(?:\s+\(by\s+directorate\))?(?:\s+present|\s+in\s+attendance)?",
+        (r"(?:employees|officers|officials|staff)(?:\s+\(by\s+directorate\))?(?:\s+present|\s+in\s+attendance)?",
          _Group(Role.OFFICER, AttendanceState.PRESENT, officers=True)),
         (r"apologies(?:\s+for\s+absence)?(?:\s+were\s+received\s+from)?|regrets",
          _Group(None, AttendanceState.APOLOGIES)),
@@ -100,7 +102,7 @@ _GROUPS: list[tuple[re.Pattern[str], _Group]] = [
          _Group(None, AttendanceState.REMOTE)),
         (r"members\s+of\s+the\s+public|public\s+speakers?", _Group(Role.OTHER, AttendanceState.PRESENT)),
         (r"presiding", _Group(Role.PRESIDING, AttendanceState.PRESENT)),
-        (r"chair(?:man|person)?", _Group(Role.CHAIR, AttendanceState.PRESENT)),
+        (r"chair(?:man|person)?|cathaoirleach|presiding|mayor", _Group(Role.CHAIR, AttendanceState.PRESENT)),
         (r"vice[- ]chair(?:man|person)?", _Group(Role.VICE_CHAIR, AttendanceState.PRESENT)),
     ]
 ]

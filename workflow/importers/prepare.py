@@ -160,7 +160,8 @@ def run_on_pieces(text: str) -> list[str]:
     start = 0
     for m in _CUT.finditer(text):
         before = text[start: m.start()].rstrip()
-        if not before or _ABBREVIATIONS.search(before) or before.endswith(":") and len(before.split()) <= 3:
+        if not before or _ABBREVIATIONS.search(before) or before.endswith(":") and len(before.split()) <= 3 \
+                or re.fullmatch(r"\(?[\w.]{1,8}[.)]", before):
             continue
         pieces.append(before)
         start = m.end()

@@ -127,7 +127,8 @@ class _Splitter:
                 return True
             heading = _item_heading(self.lines, index, self.item, self.draft)
             if heading is None and (self.state == "items" or self.state == "attendance"
-                                    and not _attendance(text)):
+                                    and not _attendance(text) or line.text.startswith("- ")
+                                    or _INLINE_MINUTES.match(text) or _after_gap(self.lines, index)):
                 heading = _unnumbered(self.lines, index, self.item, self.draft)
             if heading is None:
                 return False
@@ -369,6 +370,16 @@ def _item_heading(lines: list[SourceLine], index: int, current: DraftItem | None
     return None
 
 
+def _after_gap(lines: list[SourceLine], index: int) -> bool:
+    """A short line without closing punctuation after two or more blank lines: a web page's
+    item title (its table rows lost, the space between them kept)."""
+    if index < 2 or not (lines[index - 1].blank and lines[index - 2].blank):
+        return False
+    text = clean(lines[index].text)
+    return 1 <= len(text.split()) <= 14 and text[:1].isupper() and not re.search(r"[.;,:]$", text) \
+        and not _attendance(text) and not dec.motion_start(text) and not group_heading(text)
+
+
 def _bare_group(lines: list[SourceLine], index: int, text: str) -> bool:
     """"Apologies" alone, then a sentence or a resolution rather than names: an item."""
     found = group_heading(text)
@@ -434,6 +445,8 @@ def _unnumbered(lines: list[SourceLine], index: int, current: DraftItem | None,
         return None
     before = next((x for x in reversed(lines[max(0, index - 3):index]) if not x.blank), None)
     after = next((x for x in lines[index + 1: index + 4] if not x.blank), None)
+    if _after_gap(lines, index) and after is not None and not re.match(r"^[a-z]", clean(after.text)):
+        return DraftItem(title=text, line=line.number)
     if before is not None and not re.search(r"[.:;!?|)\"”]$", clean(before.text)) and \
             not hd.titled(before.text, clean(before.text)) and not hd.title_case(clean(before.text)):
         return None
@@ -536,6 +549,9 @@ def _content(item: DraftItem, line: SourceLine, draft: Draft) -> None:
         if not dec.motion_start(text) and len(text) < 200:
             item.title = text.rstrip(":")
             return
+        if not dec.motion_start(text):
+            item.title, text = hd.split_title(text)
+            line = line.but(text)
     bare = text.lstrip("•·-* ")
     if dec.motion_start(bare) or re.match(r"(?i)(?:moved|proposed)\s*(?:by)?\s*:", bare):
         item.motion_open = True

@@ -157,7 +157,7 @@ def title_facts(text: str) -> dict[str, object] | None:
 
 def _named(name: str) -> bool:
     """A body's name, not "the meeting" or "the last meeting"."""
-    return bool(name) and not re.fullmatch(
+    return bool(name) and not re.search(r"(?i)\bheld\b", name) and not re.fullmatch(
         r"(?i)(?:the\s+)?(?:last|previous|next|said|above|this|that|same|\w+\s+\d{4})?\s*"
         r"(?:meeting|session|minutes|proceedings)s?", name.strip())
 
