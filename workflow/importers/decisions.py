@@ -59,7 +59,7 @@ def decision_start(text: str) -> Decision | None:
     sep = m.group("sep")
     lowered = word.lower()
     bare = lowered.startswith(("decision", "agreed")) and ":" not in sep and not m.group("how")
-    if lowered.startswith("council resolution") and ":" not in sep:
+    if lowered.startswith("council resolution") and ":" not in sep and rest:
         return None
     if bare and (lowered.startswith("decision") or not re.match(r"(?i)that\b", rest)):
         return None
@@ -180,8 +180,9 @@ _SECONDER_LINE = re.compile(
     r"(?:[,.:;]?\s*(?P<text>(?i:that|to|be\s+it)\b.*|[\"“].*))?$")
 _X_PROPOSED = re.compile(
     rf"^(?P<mover>{PERSON})\s+(?i:proposed|moved)\s+(?P<text>.+?)\s*[–—-]\s*(?P<seconder>{PERSON})\s+"
-    r"(?i:seconded)(?:\s+this)?\.?$"
+    r"(?i:seconded)(?:\s+this)?\.?(?:\s+.*)?$"
 )
+_MOVED_SECONDED = re.compile(r"^(?i:it\s+was\s+moved\s+and\s+seconded)\s+(?P<text>(?i:that|to)\b.*)$")
 _IN_SENTENCE = re.compile(
     rf"\b(?i:(?:it\s+was\s+)?(?:moved|proposed)\s+by)\s+(?P<mover>{PERSON})\s*,?\s*(?i:(?:and\s+)?seconded\s+by)"
     rf"\s+(?P<seconder>{PERSON})"
@@ -198,6 +199,9 @@ _PROCEDURAL = re.compile(
 
 def motion_start(text: str) -> Motion | None:
     """A motion or amendment with its mover and seconder, or ``None``."""
+    unnamed = _MOVED_SECONDED.match(text.strip())
+    if unnamed:
+        return Motion(text=unnamed.group("text"))
     for pattern in (_MOVED_BY, _X_AND_Y, _X_MOVED, _MOVER_LINE, _X_PROPOSED):
         m = pattern.match(text.strip())
         if m:

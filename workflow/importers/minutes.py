@@ -354,7 +354,7 @@ class _Walker:
             m.actions.extend(Action(text=re.sub(r"(?i)^that\s+", "", t)) for t in m.agreed)
         if not m.resolutions:
             carried = [(i, x) for i, x in enumerate(m.motions) if x.outcome is MotionOutcome.CARRIED
-                       and x.kind is MotionKind.MOTION and x.text]
+                       and (x.kind is MotionKind.MOTION or i in self.references) and x.text]
             m.resolutions.extend(Resolution(label=self.references.get(i, ""), text=x.text) for i, x in carried)
             if carried and not m.resolved_word:
                 m.resolved_word = self.carried_word or "Carried"

@@ -441,7 +441,8 @@ def _unnumbered(lines: list[SourceLine], index: int, current: DraftItem | None,
     if not (hd.title_case(text) or short) or len(text.split()) > 9 or group_heading(text) \
             or dec.motion_start(text) or dec.seconder_of(text) or dec.outcome_of(text) \
             or dec.decision_start(text) or dec.reference_of(text) or _attendance(text) \
-            or re.match(r"(?i)(?:recommendation|resolution|motion|note|none|nil)s?$", text):
+            or re.match(r"(?i)(?:(?:council\s+|committee\s+)?recommendation|(?:council\s+|committee\s+)?"
+                        r"resolution|motion|note|none|nil)s?$", text) or _date_line(text):
         return None
     before = next((x for x in reversed(lines[max(0, index - 3):index]) if not x.blank), None)
     after = next((x for x in lines[index + 1: index + 4] if not x.blank), None)
@@ -463,6 +464,8 @@ def _alone(lines: list[SourceLine], index: int, found: hd.Heading, current: Draf
     nxt = clean(after[0].text).lstrip("•·-* ")
     line = lines[index]
     if dec.motion_start(nxt) or re.match(r"(?i)(?:moved|proposed)\b", nxt):
+        if re.fullmatch(r"\d{2,4}-\d{2,4}", found.number or found.minute):
+            return None
         if current is not None and not current.number and not current.minute_number \
                 and not current.agenda and not current.minutes:
             current.number, current.minute_number = found.number, found.minute
@@ -485,7 +488,9 @@ def _plain_heading(lines: list[SourceLine], index: int, found: hd.Heading,
     """An unmarked "N. Title" line is a heading only if it reads like one and follows on."""
     title, number = found.title, found.number
     agenda_words = bool(re.match(r"(?i)to\s+[a-z]+\b", title))
-    if len(title) > (300 if agenda_words else 120) or re.search(r"[;:,]$", title) or title[:1].islower():
+    decimal = bool(re.fullmatch(r"\d{1,3}\.\d{1,3}", number))
+    if len(title) > (300 if agenda_words else 120) or re.search(r"[;:]$" if decimal else r"[;:,]$", title) \
+            or title[:1].islower():
         return False
     if re.match(r"(?i)that\b|be\s+it\b", title):
         return False
