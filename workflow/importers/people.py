@@ -124,7 +124,10 @@ def group_heading(text: str) -> tuple[_Group, str] | None:
 
 
 def _heading_only(text: str) -> bool:
-    return bool(re.fullmatch(r"(?i)(?:cabinet members?[a-z ]*|employees[a-z ()]*|also present|in attendance|regrets)", text.strip()))
+    return bool(re.fullmatch(
+        r"(?i)(?:cabinet members?[a-z ]*|employees[a-z ()]*|also present|in attendance|regrets|present|"
+        r"apologies|absent|those attending|(?:members|staff|council|councilmen)\s+present|"
+        r"officials in attendance|i l[aá]thair|roll call)", text.strip()))
 
 
 def parse_attendance(lines: list[SourceLine], ledger: Ledger, register: Register) -> list[Attendee]:

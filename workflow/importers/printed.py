@@ -25,7 +25,7 @@ from workflow.importers.common import (
     furniture,
     split_names,
 )
-from workflow.importers.header import header_line, section_of
+from workflow.importers.header import date_only, header_line, section_of
 from workflow.importers.people import group_heading
 from workflow.importers.titles import opening_facts, title_facts
 
@@ -119,7 +119,8 @@ class _Splitter:
             if not re.search(r"(?i)\b(?:meeting|session)\b", text):
                 return True
             heading: DraftItem | None = DraftItem(title=text.rstrip(":"), line=line.number)
-        elif self.state in ("header", "attendance") and _bare_group(self.lines, index, text):
+        elif (self.state in ("header", "attendance") or self.item is not None and self.item.title == NOT_PLACED) \
+                and _bare_group(self.lines, index, text):
             heading = DraftItem(title=text.rstrip(":"), line=line.number)
         else:
             below = hd.item_below(text)
@@ -163,7 +164,8 @@ class _Splitter:
         """Header lines, attendance, or the minutes of the current item."""
         if self.state == "header" and header_line(line, self.draft, self.ledger):
             return
-        if self.state in ("header", "attendance") and _attendance(text):
+        unplaced = self.item is not None and self.item.title == NOT_PLACED and len(self.draft.items) == 1
+        if self.state in ("header", "attendance") and _attendance(text) or unplaced and group_heading(text):
             self.draft.attendance.append(line.but(text))
             self.state = "attendance"
             return
@@ -178,8 +180,12 @@ class _Splitter:
 
 
 def _running_header(text: str, draft: Draft) -> bool:
+    """A page's running header: the committee's name and the date, and little else."""
     name = draft.committee_name.lower()
-    return bool(name) and len(text) < 120 and name in text.lower() and find_date(text)[0] == draft.date
+    if not name or len(text) >= 120 or name not in text.lower() or find_date(text)[0] != draft.date:
+        return False
+    rest = text.lower().replace(name, " ").replace(find_date(text)[1].lower(), " ")
+    return len(re.findall(r"[a-z]{3,}", rest)) <= 4
 
 
 def _early(index: int, start: int) -> bool:
@@ -376,8 +382,9 @@ def _after_gap(lines: list[SourceLine], index: int) -> bool:
     if index < 2 or not (lines[index - 1].blank and lines[index - 2].blank):
         return False
     text = clean(lines[index].text)
+    person = re.search(r"\b(?:Councillors?|Cllrs?|Mr|Mrs|Ms|Dr|Mayor)\b", text) or "," in text
     return 1 <= len(text.split()) <= 14 and text[:1].isupper() and not re.search(r"[.;,:]$", text) \
-        and not _attendance(text) and not dec.motion_start(text) and not group_heading(text)
+        and not person and not dec.motion_start(text) and not group_heading(text)
 
 
 def _bare_group(lines: list[SourceLine], index: int, text: str) -> bool:
@@ -437,6 +444,10 @@ def _unnumbered(lines: list[SourceLine], index: int, current: DraftItem | None,
         return DraftItem(title=title.strip(), line=line.number, rest=more)
     if current is not None and current.motion_open:
         return None
+    gap = _after_gap(lines, index)
+    after = next((x for x in lines[index + 1: index + 4] if not x.blank), None)
+    if gap and after is not None and not re.match(r"^[a-z]", clean(after.text)) and not date_only(text):
+        return DraftItem(title=text, line=line.number)
     short = len(text.split()) <= 4 and text[:1].isupper() and not re.search(r"[.;,:?!]$", text)
     if not (hd.title_case(text) or short) or len(text.split()) > 9 or group_heading(text) \
             or dec.motion_start(text) or dec.seconder_of(text) or dec.outcome_of(text) \
@@ -445,9 +456,6 @@ def _unnumbered(lines: list[SourceLine], index: int, current: DraftItem | None,
                         r"resolution|motion|note|none|nil)s?$", text) or _date_line(text):
         return None
     before = next((x for x in reversed(lines[max(0, index - 3):index]) if not x.blank), None)
-    after = next((x for x in lines[index + 1: index + 4] if not x.blank), None)
-    if _after_gap(lines, index) and after is not None and not re.match(r"^[a-z]", clean(after.text)):
-        return DraftItem(title=text, line=line.number)
     if before is not None and not re.search(r"[.:;!?|)\"”]$", clean(before.text)) and \
             not hd.titled(before.text, clean(before.text)) and not hd.title_case(clean(before.text)):
         return None
@@ -494,7 +502,7 @@ def _plain_heading(lines: list[SourceLine], index: int, found: hd.Heading,
         return False
     if re.match(r"(?i)that\b|be\s+it\b", title):
         return False
-    if current is None and not found.dotted and not hd.capitals(title):
+    if (current is None or current.title == NOT_PLACED) and not found.dotted and not hd.capitals(title):
         return False
     if title.endswith(".") and not agenda_words and not hd.capitals(title.rstrip(".")):
         first = current is None and number == "1"
@@ -549,6 +557,14 @@ def _attendance(text: str) -> bool:
 
 def _content(item: DraftItem, line: SourceLine, draft: Draft) -> None:
     text = clean(line.text)
+    said = re.match(r"^(?P<before>.*?)\s*\b(?P<word>Minutes|Decision)\s*:\s+(?P<after>.*)$", text)
+    if said and not item.minutes and len(said.group("before")) < 400 and (
+            said.group("before") or said.group("word") == "Minutes"):
+        if said.group("before"):
+            item.agenda.append(line.but(said.group("before")))
+        item.has_minutes = True
+        item.minutes.append(line.but(said.group("after")))
+        return
     if item.title_next:
         item.title_next = False
         if not dec.motion_start(text) and len(text) < 200:

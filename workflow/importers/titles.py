@@ -145,6 +145,7 @@ def title_facts(text: str) -> dict[str, object] | None:
         if not _named(str(facts.get("committee_name", ""))):
             continue
         facts.update(_when(m.group("date")))
+        facts["minutes"] = bool(re.search(r"(?i)\bminutes\b", text))
         return facts
     for form in _NAME_LINE:
         m = form.match(text) if len(text) <= 200 else None
