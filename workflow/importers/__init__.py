@@ -140,11 +140,9 @@ def _import_text(text: str, source: str, committee: str | None, date: dt.date | 
     cleaned, control = control_free(text)
     if _binary_like(cleaned):
         raise ImportFailed(f"{source} is a binary file, not text or a Word .docx document.")
-    if looks_like_html(cleaned):
-        cleaned = html_lines(cleaned)
-    raw = cleaned.split("\n")
-    bounds.check_lines(source, len(raw))
-    lines = [SourceLine(n, t.replace("\u00a0", " ").rstrip()) for n, t in enumerate(raw, start=1)]
+    bounds.check_lines(source, cleaned.count("\n") + 1)
+    pairs = html_lines(cleaned) if looks_like_html(cleaned) else list(enumerate(cleaned.split("\n"), start=1))
+    lines = [SourceLine(n, t.replace("\u00a0", " ").rstrip()) for n, t in pairs]
     notes = list(notes)
     notes.extend(f"Line {n}: control characters were removed (a Word document cannot hold them)."
                  for n in control)

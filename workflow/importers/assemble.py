@@ -22,6 +22,7 @@ from workflow.importers.common import (
     find_date,
     slugify,
 )
+from workflow.importers.decisions import reference_in
 from workflow.importers.minutes import ItemMinutes, read_minutes
 from workflow.importers.people import Register, parse_attendance
 from workflow.model import (
@@ -244,7 +245,7 @@ def _items(draft: Draft, ledger: Ledger, register: Register, slug: str, attendan
     for draft_item in draft.items:
         report, wording = read_agenda(draft_item, ledger)
         minutes = read_minutes(draft_item.minutes, ledger, register, item=draft_item.number,
-                               declared=declared)
+                               declared=declared, reference=reference_in(draft_item.title))
         declared.update((d.member, d.regarding) for d in minutes.declarations if d.regarding)
         items = _returns(items, minutes, draft_item.number)
         if item_kind(draft_item.title) is ItemKind.EXCLUSION and draft.section_paragraph is None:

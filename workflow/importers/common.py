@@ -356,10 +356,11 @@ def _carry_plural_title(names: list[str]) -> list[str]:
     out: list[str] = []
     title = ""
     for name in names:
-        m = re.match(r"^(Councillors|Cllrs\.?)\s+(.*)$", name)
+        m = re.match(r"^(Councillors|Cllrs\.?|Councilmembers|Council\s?members|Supervisors|Crs)\s+(.*)$", name)
         if m:
-            title = "Councillor"
-            name = f"Councillor {m.group(2)}"
+            title = {"Councilmembers": "Councilmember", "Supervisors": "Supervisor", "Crs": "Cr"}.get(
+                m.group(1), "Councillor")
+            name = f"{title} {m.group(2)}"
         elif title and not re.match(TITLES + r"\s", name):
             name = f"{title} {name}"
         out.append(name)

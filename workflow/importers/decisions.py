@@ -172,8 +172,8 @@ _X_MOVED = re.compile(
 _MOVER_LINE = re.compile(
     rf"^(?i:moved|mover|proposed|proposer)(?:\s+(?i:by))?\s*[:–-]?\s*(?P<mover>{PERSON})\s*"
     rf"(?:[,;]?\s*(?i:seconded|seconder)(?:\s+(?i:by))?\s*[:–-]?\s*(?P<seconder>{PERSON}))?"
-    r"(?:\s*,?\s*(?:and\s+)?(?P<outcome>(?i:resolved|agreed|carried)))?"
-    r"(?:\s*[,.:;]?\s+(?P<text>(?i:that|to|be\s+it)\b.*|[\"“].*|[A-Z][a-z].*))?\s*$"
+    r"(?:\s*,?\s*(?:and\s+)?(?P<outcome>(?i:resolved|agreed|carried)))?\s*[:.,;]?"
+    r"(?:\s+(?P<text>(?i:that|to|be\s+it)\b.*|[\"“].*|[A-Z][a-z].*))?\s*$"
 )
 _SECONDER_LINE = re.compile(
     rf"^(?i:seconded|seconder)(?:\s+(?i:by))?\s*[:–-]?\s*(?P<seconder>{PERSON})\s*"
@@ -210,7 +210,13 @@ def motion_start(text: str) -> Motion | None:
         m = _IN_SENTENCE.search(text.strip())
         if m is None:
             return None
+        said = re.search(r"\b(?:and\s+)?(?:it\s+was\s+)?(?P<w>RESOLVED|[Rr]esolved|AGREED|[Aa]greed)\b\s*:?\s*(?P<res>.*)$",
+                         text.strip()[m.end():])
+        if said and said.group("res"):
+            return Motion(text=said.group("res"), mover=_name(m.group("mover")),
+                          seconder=_name(m.group("seconder")), outcome=MotionOutcome.CARRIED)
         return Motion(text=text.strip(), mover=_name(m.group("mover")), seconder=_name(m.group("seconder")))
+
     groups = m.groupdict()
     body = (groups.get("text") or "").strip()
     body = re.sub(r"^(?:that\s*:|:)\s*", "", body, flags=re.I) if body.lower().startswith(":") else body
@@ -226,6 +232,17 @@ def motion_start(text: str) -> Motion | None:
         outcome=MotionOutcome.CARRIED if said else MotionOutcome.NOT_VOTED,
     )
 
+
+def motion_inside(text: str) -> int:
+    """Where a motion starts after other sentences on one line ("… Fox. Proposed by …"), or 0."""
+    m = re.search(r"(?<=[.!?])\s+(?=(?:It\s+was\s+)?(?:Proposed|Moved|proposed|moved)\s+by\b)", text)
+    return m.end() if m else 0
+
+
+def reference_in(title: str) -> str:
+    """``Resolution 2025-123 - Water Rates`` (a heading) -> ``2025-123``."""
+    m = re.search(r"(?i)\bresolution\s+(?:no\.?\s*)?([A-Z]{0,3}\d[\w./-]*\d)", title)
+    return m.group(1) if m else ""
 
 _REFERENCE = re.compile(
     r"^(?:(?:council\s+)?resolution|motion|by-?law)\s+(?:no\.?\s*|number\s+)?(?P<ref>[A-Z]{0,3}[\d][\w./]*"

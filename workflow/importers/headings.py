@@ -92,7 +92,7 @@ def numbered(text: str) -> Heading | None:
     else:
         heading.number = num.strip("()")
         heading.plain = not label
-    if dec.motion_start(title) or re.match(r"(?i)(?:moved|proposed)\b|resolution\s+(?:no\.?\s*)?[A-Z]?\d", title):
+    if dec.motion_start(title) or re.match(r"(?i)(?:moved|proposed)\b", title):
         heading.title, heading.rest = "", title
     found = _FILE_TITLE.match(title)
     if found:

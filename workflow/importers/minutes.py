@@ -95,6 +95,9 @@ class _Walker:
     def _start_block(self, decision: dec.Decision) -> None:
         self._close_block()
         word = decision.word
+        last = self.m.motions[-1] if self.m.motions else None
+        if last is not None and last.outcome is MotionOutcome.NOT_VOTED and (last.mover or last.seconder):
+            self.m.motions[-1] = replace(last, outcome=MotionOutcome.CARRIED)
         if decision.how:
             vote = dec.vote_from(decision.how)
             if vote is not None and not self.m.motions:
@@ -174,6 +177,11 @@ class _Walker:
             self.pending_text = False
             return
         self.pending_text = False
+        split = dec.motion_inside(text)
+        if split:
+            self._narrative(Unit(unit.lines, text[:split].strip(), unit.bullet, unit.level, unit.indented))
+            text = text[split:]
+            unit = Unit(unit.lines, text, unit.bullet, unit.level, unit.indented)
         labelled = dec.label_of(text)
         reference = None if labelled is not None and labelled[0].family == "ref" else dec.reference_of(text)
         if reference is not None:
@@ -372,12 +380,13 @@ def _merge_votes(old: Vote | None, new: Vote | None) -> Vote | None:
 
 
 def read_minutes(lines: list[SourceLine], ledger: Ledger, register: people.Register, *, item: str,
-                 declared: set[tuple[str, str]] | None = None) -> ItemMinutes:
+                 declared: set[tuple[str, str]] | None = None, reference: str = "") -> ItemMinutes:
     """The minutes of one item from its lines (those after "Minutes:" or its heading).
 
     ``declared`` holds (member, item number) of interests declared earlier in the meeting,
     so that "X left the room … and returned …" under that item completes the declaration.
     """
     walker = _Walker(ledger, register, item, declared or set())
+    walker.reference, walker.resolution_ref = reference, bool(reference)
     units, walker.m.incomplete = units_of(lines, ledger)
     return walker.run(units)

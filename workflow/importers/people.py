@@ -83,7 +83,7 @@ class _Group:
 _GROUPS: list[tuple[re.Pattern[str], _Group]] = [
     (re.compile(p, re.I), g)
     for p, g in [
-        (r"(?:members?|councillors?)(?:\s+present)?", _Group(Role.MEMBER, AttendanceState.PRESENT)),
+        (r"(?:members?|councillors?|council)(?:\s+present)?", _Group(Role.MEMBER, AttendanceState.PRESENT)),
         (r"present(?:\s+in\s+person)?|i\s+l[aá]thair|those\s+attending|present\s*/\s*bresennol|"
          r"(?:council|councilmen|members)\s+present|present\s+members|roll\s+call|attendance",
          _Group(None, AttendanceState.PRESENT)),
@@ -125,7 +125,7 @@ def group_heading(text: str) -> tuple[_Group, str] | None:
 
 def _heading_only(text: str) -> bool:
     return bool(re.fullmatch(
-        r"(?i)(?:cabinet members?[a-z ]*|employees[a-z ()]*|also present|in attendance|regrets|present|"
+        r"(?i)(?:cabinet members?[a-z ]*|employees[a-z ()]*|also present|in attendance|regrets|present|attendance|"
         r"apologies|absent|those attending|(?:members|staff|council|councilmen)\s+present|"
         r"officials in attendance|i l[aá]thair|roll call)", text.strip()))
 
@@ -194,8 +194,13 @@ def _entries(text: str, group: _Group, directorate: str) -> tuple[list[tuple[str
         if m and not re.match(r"^(?:[A-Z]\.?\s?){1,3}$", m.group("dir")):
             directorate, text = m.group("dir"), m.group("names")
     text = re.sub(r"\s+as\s+(substitute\s+for\s+[^,(]+)", r" (\1)", text, flags=re.I)
+    if ";" in text:
+        text = "; ".join(re.sub(r"^([^,()]+),\s*([^,()]+)$", r"\1 (\2)", part.strip().rstrip("."))
+                         for part in text.split(";"))
     text = re.sub(r"^(?:The\s+)?(Mayor|Chairman|Chair|Deputy Mayor)\s*\(([^)]+)\)\s*(?:presiding|in\s+the\s+chair)\.?$",
                   r"\2 (\1, presiding)", text, flags=re.I)
+    text = re.sub(r"(?i)^(.*?)\s+(?:presided|presiding|in\s+the\s+chair)\.?$", r"\1 (presiding)", text)
+
     entries: list[tuple[str, list[str], str]] = []
     for part in re.split(r"(\([^)]*\))", text):
         if part.startswith("(") and part.endswith(")"):

@@ -50,13 +50,18 @@ class _Lines(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.out: list[str] = [""]
+        self.numbers: list[int] = [1]
         self.skip = 0
+
+    def _block(self) -> None:
+        self.out.append("")
+        self.numbers.append(self.getpos()[0])
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in self._SKIP:
             self.skip += 1
         elif tag in self._BLOCK:
-            self.out.append("")
+            self._block()
         elif tag in ("b", "strong"):
             self.out[-1] += "**"
         elif tag in ("td", "th"):
@@ -66,22 +71,32 @@ class _Lines(HTMLParser):
         if tag in self._SKIP:
             self.skip = max(0, self.skip - 1)
         elif tag in self._BLOCK:
-            self.out.append("")
+            self._block()
         elif tag in ("b", "strong"):
             self.out[-1] += "**"
 
     def handle_data(self, data: str) -> None:
         if not self.skip:
-            self.out[-1] += " ".join(data.split()) if data.strip() else " "
+            if not self.out[-1].strip() and data.strip():
+                self.numbers[-1] = self.getpos()[0]
+            inner = " ".join(data.split())
+            lead = " " if data[:1].isspace() and inner else ""
+            tail = " " if data[-1:].isspace() else ""
+            self.out[-1] += f"{lead}{inner}{tail}" if inner else " "
 
 
-def html_lines(text: str) -> str:
-    """The text of an HTML page, one line per block element."""
+def html_lines(text: str) -> list[tuple[int, str]]:
+    """The text of an HTML page, one line per block element, each with the source line it
+    starts on."""
     parser = _Lines()
     parser.feed(text)
     parser.close()
-    lines = [re.sub(r"\*\*\s*\*\*", "", re.sub(r"\s+", " ", line)).strip(" |") for line in parser.out]
-    return html.unescape("\n".join(lines))
+    out: list[tuple[int, str]] = []
+    for number, line in zip(parser.numbers, parser.out, strict=True):
+        line = html.unescape(re.sub(r"\*\*\s*\*\*", "", re.sub(r"\s+", " ", line)).strip(" |"))
+        if line:
+            out.append((number, line))
+    return out
 
 
 def prepare(lines: list[SourceLine], ledger: Ledger) -> list[SourceLine]:
@@ -99,7 +114,7 @@ def prepare(lines: list[SourceLine], ledger: Ledger) -> list[SourceLine]:
             ledger.ignore(line, "web page navigation", nav.group("nav"))
             text = text[nav.end():]
         text = _pipes(text)
-        if len(text) > 1200 and len(text) * 5 > total * 2:
+        if len(text) > 600 and len(text) * 5 > total * 2:
             out.extend(SourceLine(line.number, piece, line.hint, line.level, part)
                        for part, piece in enumerate(run_on_pieces(text), start=1))
             continue

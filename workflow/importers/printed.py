@@ -27,7 +27,7 @@ from workflow.importers.common import (
 )
 from workflow.importers.header import date_only, header_line, section_of
 from workflow.importers.people import group_heading
-from workflow.importers.titles import opening_facts, title_facts
+from workflow.importers.titles import BODY, body_name, held_facts, opening_facts, title_facts
 
 __all__ = ["NOT_PLACED", "split_printed"]
 
@@ -245,7 +245,8 @@ def _heading(lines: list[SourceLine], draft: Draft, ledger: Ledger) -> int:
         numbered = hd.numbered(clean(lines[index].text))
         if numbered is not None and numbered.dotted:
             continue
-        facts = title_facts(lines[index].text)
+        facts = title_facts(lines[index].text) or (None if draft.date else held_facts(lines[index].text)) \
+            or _body_line(lines[index].text, draft)
         if facts is None and not draft.date and _date_line(lines[index].text):
             facts = {"date": find_date(lines[index].text)[0]}
         if facts is None:
@@ -325,6 +326,19 @@ def _apply(facts: dict[str, object], draft: Draft, *, override: bool) -> None:
             setattr(draft, key, value)
     if facts.get("minutes"):
         draft.minutes = True
+
+
+def _body_line(text: str, draft: Draft) -> dict[str, object] | None:
+    """A line that names a body and nothing else: ``PLANNING COMMITTEE``, ``Eastbrook District
+    Council`` (a council's name is kept as the council)."""
+    text = clean(text).strip(" .:")
+    if len(text.split()) > 8 or re.search(r"\d", text) or not re.search(rf"(?i)\b{BODY}$", text):
+        return None
+    if any(w[:1].islower() and w not in ("and", "of", "&") for w in text.split()):
+        return None
+    if _council_like(text) and re.search(r"(?i)\bcouncil$", text):
+        return None if draft.council else {"council": text}
+    return None if draft.committee_name else body_name(text, text)
 
 
 def _item_like(text: str) -> bool:

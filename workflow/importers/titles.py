@@ -23,7 +23,7 @@ import re
 from workflow.importers.common import clean, find_date, find_time
 from workflow.model import MeetingKind
 
-__all__ = ["BODY", "body_name", "opening_facts", "title_facts"]
+__all__ = ["BODY", "body_name", "held_facts", "opening_facts", "title_facts"]
 
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 BODY = (r"(?:council|committee|sub-committee|subcommittee|board|cabinet|commission|panel|forum|"
@@ -90,9 +90,9 @@ def opening_facts(text: str) -> dict[str, object] | None:
         facts["minutes"] = not re.search(r"(?i)\bsummoned\b|\b(?:will|to)\s+be\s+held\b", m.group(0))
         before = text[: m.start()].strip(" ,.-–")
         facts["council"] = facts.get("council") or (before if re.search(BODY, before, re.I) else "")
-        venue = re.search(r"(?i)^\s*,?\s*(?:held\s+)?(?:at|in)\s+(?P<v>.+?)(?=\s+on\s|\s+at\s+\d|\s+commencing|,?\s*$)", rest)
-        if venue and not find_date(venue.group("v"))[1] and find_time(venue.group("v"))[0] is None:
-            facts["venue"] = venue.group("v").strip(" ,.")
+        venue = _venue_in(rest)
+        if venue:
+            facts["venue"] = venue
         return facts
     return None
 
@@ -154,6 +154,32 @@ def title_facts(text: str) -> dict[str, object] | None:
             facts["minutes"] = "minutes" in text.lower()
             return facts
     return None
+
+
+_HELD = re.compile(r"^minutes\s+of\s+the\s+meeting\s+held\b(?P<rest>.*\d{4}.*)$", re.I)
+
+
+def held_facts(text: str) -> dict[str, object] | None:
+    """"Minutes of the meeting held at … on <date>": the date, time and place, no name."""
+    m = _HELD.match(clean(text))
+    if not m or len(clean(text)) > 160 or re.search(r"(?i)\bminutes\s*:|\bpdf\b", m.group("rest")):
+        return None
+    facts = _when(m.group("rest"))
+    venue = _venue_in(m.group("rest"))
+    if venue:
+        facts["venue"] = venue
+    facts["minutes"] = True
+    return facts if "date" in facts else None
+
+
+def _venue_in(text: str) -> str:
+    """The place in "… held at the Council Offices, Eastbrook on …": not a time or a date."""
+    for m in re.finditer(r"(?:^|\s|,)(?:held\s+)?(?:at|in)\s+(?P<v>(?:the\s+|The\s+)?[A-Z][^.;]*?)"
+                         r"(?=\s+on\s|\s+at\s+\d|\s+commencing|\s+when\b|,?\s*$|\.\s|\s+in\s+)", text):
+        place = m.group("v").strip(" ,.")
+        if place and not find_date(place)[1] and find_time(place)[0] is None and len(place) < 120:
+            return place
+    return ""
 
 
 def _named(name: str) -> bool:
