@@ -39,6 +39,7 @@ LABELS = "wording of a label or heading whose facts are in fields"
 _WORD = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
 _LIST_LABEL = re.compile(r"^\s*[-•·*]?\s*\(?(?:[a-z]{1,4}|[ivx]{1,5}|\d{1,3})[.)]\s", re.I)
 LABEL_WORDS = frozenset(_vocabulary("""
+cathaoirleach presided voice received receive considered reported
 a an the of and or in on at by to for from with as be is was were are been this that these
 those there it its into per upon being than which who whom whose minutes minute meeting
 meetings held hold commencing commenced session proceedings proceeding official regular
@@ -125,7 +126,7 @@ def _saved(value: object) -> Iterator[str]:
         yield str(value)
 
 
-def account(meeting: Meeting, ledger: Ledger, starts: list[int]) -> Meeting:
+def account(meeting: Meeting, ledger: Ledger, starts: list[tuple[int, int]]) -> Meeting:
     """Keep unplaced lines as narrative and check read lines against the record.
 
     ``starts`` holds, for each item of ``meeting`` in order, the source line its heading
@@ -133,16 +134,16 @@ def account(meeting: Meeting, ledger: Ledger, starts: list[int]) -> Meeting:
     """
     extra: dict[int, list[SourceLine]] = {}
     for line, reason in ledger.unplaced():
-        extra.setdefault(_owner(starts, line.number), []).append(line)
+        extra.setdefault(_owner(starts, line.key), []).append(line)
         ledger.flag(line, f"kept as narrative ({reason})")
     before = len(meeting.items)
     meeting = _with_extra(meeting, list(meeting.items), extra)
     if len(meeting.items) > before:
-        starts = [0, *starts]
+        starts = [(0, 0), *starts]
     missed = _check(meeting, ledger)
     extra = {}
     for line in missed:
-        extra.setdefault(_owner(starts, line.number), []).append(line)
+        extra.setdefault(_owner(starts, line.key), []).append(line)
     before = len(meeting.items)
     return _with_extra(meeting, list(meeting.items), extra)
 
@@ -201,10 +202,10 @@ def _norm(text: str) -> str:
     return " ".join(text.replace("**", "").split()).lower()
 
 
-def _owner(starts: list[int], number: int) -> int:
-    """Index of the item whose part of the document holds line ``number`` (-1: before all)."""
-    heads = [s for s in starts if s]
-    position = bisect.bisect_right(heads, number) - 1
+def _owner(starts: list[tuple[int, int]], key: tuple[int, int]) -> int:
+    """Index of the item whose part of the document holds the line ``key`` (-1: before all)."""
+    heads = [s for s in starts if s[0]]
+    position = bisect.bisect_right(heads, key) - 1
     if position < 0:
         return -1
     return starts.index(heads[position])

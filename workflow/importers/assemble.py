@@ -56,6 +56,8 @@ class DraftItem:
     has_minutes: bool = False
     private: bool = False
     paragraph: int | None = None
+    part: int = 0
+    """The heading's piece of its source line, in text without line breaks."""
     rest: str = ""
     """Text run on after the title on the heading line."""
     title_next: bool = False
@@ -180,14 +182,14 @@ def build_meeting(
     people: Mapping[str, Person],
     title: str = "",
 ) -> tuple[Meeting, list[int]]:
-    """The meeting, and for each of its items the source line of its heading."""
+    """The meeting, and for each of its items the source line (and piece) of its heading."""
     slug, name = _committee(draft, source, committee, title, ledger)
     draft.grounds = draft.grounds or _grounds(ledger.lines)
     when = _date(draft, source, date, ledger)
     register = Register(people)
     attendance = parse_attendance(draft.attendance, ledger, register)
     items, attendance, chair_changes, closing = _items(draft, ledger, register, slug, attendance)
-    status = _status(draft, ledger)
+    status = _status(draft, ledger, items)
     _flag_unplaced(draft, ledger)
     meeting = Meeting(
         id=f"{slug}/{when.isoformat()}",
@@ -207,7 +209,7 @@ def build_meeting(
         items=tuple(items),
         notes=(f"Imported from {source} ({_FORMATS.get(draft.format, draft.format)}).",),
     )
-    return meeting, [d.line for d in draft.items]
+    return meeting, [(d.line, d.part) for d in draft.items]
 
 
 _GROUNDS = re.compile(
@@ -293,8 +295,9 @@ def _date(draft: Draft, source: str, date: dt.date | None, ledger: Ledger) -> dt
     raise MissingDetail(f"{source}: the meeting date is not in the text; give --date YYYY-MM-DD.")
 
 
-def _status(draft: Draft, ledger: Ledger) -> Status:
-    if not (draft.minutes or any(i.has_minutes for i in draft.items)):
+def _status(draft: Draft, ledger: Ledger, items: list[Item]) -> Status:
+    decided = any(i.resolutions or i.motions for i in items)
+    if not (draft.minutes or decided or any(i.has_minutes for i in draft.items)):
         return Status.AGENDA_PUBLISHED
     if draft.draft_marker:
         ledger.warn("The source is marked DRAFT: imported as published draft minutes, not approved.")

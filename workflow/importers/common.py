@@ -345,7 +345,7 @@ def split_names(text: str) -> list[str]:
     names: list[str] = []
     for part in parts:
         for piece in re.split(r",|;|\s+and\s+|\s+&\s+", part):
-            piece = piece.strip(" .")
+            piece = re.sub(r"^(?:and|&)\s+", "", piece.strip(" ."))
             if piece:
                 names.append(piece)
     return _carry_plural_title(names)

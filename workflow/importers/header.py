@@ -82,6 +82,7 @@ def header_line(line: SourceLine, draft: Draft, ledger: Ledger) -> bool:
     text = clean(line.text)
     low = text.lower()
     if re.fullmatch(r"(?:agenda|minutes|agenda and minutes|agenda, decisions and (?:draft )?minutes|"
+                    r"extracts? (?:from|of) the minutes|"
                     r"agenda and draft minutes|decisions|record of decisions?)", low):
         draft.minutes = draft.minutes or "minutes" in low or "decision" in low
         draft.draft_marker = draft.draft_marker or "draft" in low

@@ -80,7 +80,8 @@ def numbered(text: str) -> Heading | None:
     if (m.group("stop") or "").strip() not in (".", ")") and re.fullmatch(r"(?:19|20)\d\d", num):
         return None
     title, rest = split_title(title)
-    heading = Heading(title=title, dotted=bool(m.group("stop")), rest=rest)
+    dotted = bool(m.group("stop")) or bool(re.fullmatch(r"\(\d+[a-z]?\)|\d{1,3}\.\d{1,3}(?:\.\d{1,3})?", num))
+    heading = Heading(title=title, dotted=dotted, rest=rest)
     agenda = m.group("item1") or m.group("item2") or m.group("num2") or ""
     reference = bool(label.strip() and not re.match(r"(?i)(?:agenda\s+)?item", label)) or \
         bool(re.search(r"[A-Za-z/]", num)) and not re.fullmatch(r"[IVX]{1,5}|\d+[a-z]", num)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from workflow.importers.common import (
     PERSON,
     TITLED_PERSON,
+    TITLES,
     Ledger,
     SourceLine,
     bare_name,
@@ -191,7 +192,8 @@ _DIRECTORATE = re.compile(
 def _entries(text: str, group: _Group, directorate: str) -> tuple[list[tuple[str, list[str], str]], str]:
     if group.officers:
         m = _DIRECTORATE.match(text)
-        if m and not re.match(r"^(?:[A-Z]\.?\s?){1,3}$", m.group("dir")):
+        if m and not re.match(r"^(?:[A-Z]\.?\s?){1,3}$", m.group("dir")) \
+                and not re.fullmatch(TITLES, m.group("dir")):
             directorate, text = m.group("dir"), m.group("names")
     text = re.sub(r"\s+as\s+(substitute\s+for\s+[^,(]+)", r" (\1)", text, flags=re.I)
     if ";" in text:
@@ -246,7 +248,7 @@ def _note(note: str, fields: dict[str, object]) -> bool:
         ("co-opted", Role.CO_OPTED),
     ]
     for word, role in roles:
-        if word in low and not re.search(r"arriv|left|from|until|join", low):
+        if re.search(rf"\b{word}\b", low) and not re.search(r"arriv|left|from|until|join", low):
             fields["role"] = role
             return role is not Role.CABINET_MEMBER or low.strip() == "cabinet member"
     if re.search(r"remote|virtual|online|teams|zoom", low):

@@ -111,7 +111,8 @@ def prepare(lines: list[SourceLine], ledger: Ledger) -> list[SourceLine]:
             continue
         nav = _PREFIX.match(text)
         if nav:
-            ledger.ignore(line, "web page navigation", nav.group("nav"))
+            glued = re.match(r"\S*", text[nav.end():]).group(0) if not text[nav.end() - 1:nav.end()].isspace() else ""  # type: ignore[union-attr]
+            ledger.ignore(line, "web page navigation", nav.group("nav") + glued)
             text = text[nav.end():]
         text = _pipes(text)
         if len(text) > 600 and len(text) * 5 > total * 2:

@@ -111,6 +111,12 @@ class _Splitter:
             return True
         if self.state == "header" and re.fullmatch(r"(?i)agenda|minutes|a g e n d a", text):
             return False
+        below = next((x for x in self.lines[index + 1: index + 3] if not x.blank), None)
+        number = hd.item_below(clean(below.text)) if below is not None and len(text) < 150 else None
+        if number is not None and not hd.item_below(text):
+            self._open(DraftItem(title=text.rstrip(":"), line=line.number, number=number), line)
+            self.ledger.use(below)  # type: ignore[arg-type]
+            return True
         section = section_of(text) if line.hint in ("", "heading") else None
         if section is not None and len(text) < 70:
             self.private, paragraph = section
@@ -137,8 +143,13 @@ class _Splitter:
         return True
 
     def _open(self, heading: DraftItem, line: SourceLine) -> None:
+        if heading is self.item:
+            self.ledger.use(line)
+            return
         self.item = heading
         heading.private = self.private
+        if heading.line == line.number:
+            heading.part = line.part
         self.draft.items.append(heading)
         self.ledger.use(line)
         self.state = "items"
@@ -165,6 +176,18 @@ class _Splitter:
         if self.state == "header" and header_line(line, self.draft, self.ledger):
             return
         unplaced = self.item is not None and self.item.title == NOT_PLACED and len(self.draft.items) == 1
+        roll = self.item is not None and re.fullmatch(
+            r"(?i)roll\s+call|attendance|present|those\s+present|members\s+present|sederunt", self.item.title)
+        if roll and (group_heading(text) or _attendance(text)):
+            self.draft.attendance.append(line.but(text))
+            return
+        were = re.match(r"(?i)^(?:(?:council\s*)?(?:members?|councilmembers)\s+)?(?P<also>also\s+)?present\s+were\s+"
+                        r"(?P<names>.*?)\.?$", text)
+        if were and self.state in ("header", "attendance", "items") and len(self.draft.items) <= 1:
+            self.draft.attendance.append(line.but(f"{'Also present' if were.group('also') else 'Present'}: "
+                                                  f"{were.group('names')}"))
+            self.state = "attendance" if not self.draft.items else self.state
+            return
         if self.state in ("header", "attendance") and _attendance(text) or unplaced and group_heading(text):
             self.draft.attendance.append(line.but(text))
             self.state = "attendance"
@@ -254,8 +277,12 @@ def _heading(lines: list[SourceLine], draft: Draft, ledger: Ledger) -> int:
         _apply(facts, draft, override=False)
         ledger.use(lines[index])
         last = max(last, index)
-    if not draft.date and not draft.date_words:
+    if not draft.date and not draft.date_words or draft.start is None:
         _date_in_opening(lines, content[:80], draft, ledger)
+    for i in (x for x in content[: max(last, 0)] if lines[x].key not in ledger.used):
+        if not draft.council and _council_like(lines[i].text) and len(clean(lines[i].text).split()) <= 6:
+            draft.council = " ".join(w if not w.isupper() else w.capitalize() for w in clean(lines[i].text).split())
+            ledger.use(lines[i])
     if last < 0:
         return 0
     for i in (x for x in content if x < last):
@@ -309,9 +336,13 @@ def _date_in_opening(lines: list[SourceLine], indexes: list[int], draft: Draft, 
     """No date in the title block: the date of a sentence calling the meeting to order."""
     for index in indexes:
         text = clean(lines[index].text)
-        if re.search(r"(?i)\bcalled\s+to\s+order\b|\bconvened\b", text) and \
+        if re.search(r"(?i)\bcalled\s+(?:\w+\s+){0,3}to\s+order\b|\bconvened\b", text) and \
                 not re.search(r"(?i)\bminutes\b|\bprevious\b|\blast\s+meeting\b", text):
+            if draft.start is None:
+                draft.start = find_time(text)[0]
             when = find_date(text)[0]
+            if draft.date is not None:
+                return
             if when is not None:
                 draft.date = when
                 ledger.warn(f"Line {lines[index].number}: the meeting date {when.isoformat()} was taken "
@@ -390,13 +421,18 @@ def _item_heading(lines: list[SourceLine], index: int, current: DraftItem | None
     return None
 
 
+def _person_line(text: str) -> bool:
+    """A line naming people (a title such as Councillor, or a list with commas)."""
+    return bool(re.search(r"\b(?:Councillors?|Cllrs?|Mr|Mrs|Ms|Dr|Mayor)\b", text)) or "," in text
+
+
 def _after_gap(lines: list[SourceLine], index: int) -> bool:
     """A short line without closing punctuation after two or more blank lines: a web page's
     item title (its table rows lost, the space between them kept)."""
     if index < 2 or not (lines[index - 1].blank and lines[index - 2].blank):
         return False
     text = clean(lines[index].text)
-    person = re.search(r"\b(?:Councillors?|Cllrs?|Mr|Mrs|Ms|Dr|Mayor)\b", text) or "," in text
+    person = _person_line(text)
     return 1 <= len(text.split()) <= 14 and text[:1].isupper() and not re.search(r"[.;,:]$", text) \
         and not person and not dec.motion_start(text) and not group_heading(text)
 
@@ -465,7 +501,7 @@ def _unnumbered(lines: list[SourceLine], index: int, current: DraftItem | None,
     short = len(text.split()) <= 4 and text[:1].isupper() and not re.search(r"[.;,:?!]$", text)
     if not (hd.title_case(text) or short) or len(text.split()) > 9 or group_heading(text) \
             or dec.motion_start(text) or dec.seconder_of(text) or dec.outcome_of(text) \
-            or dec.decision_start(text) or dec.reference_of(text) or _attendance(text) \
+            or dec.decision_start(text) or dec.reference_of(text) or _person_line(text) \
             or re.match(r"(?i)(?:(?:council\s+|committee\s+)?recommendation|(?:council\s+|committee\s+)?"
                         r"resolution|motion|note|none|nil)s?$", text) or _date_line(text):
         return None
