@@ -87,13 +87,13 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "import"
 def test_dry_run_shows_the_import_report(run: Run, archive_path: Path) -> None:
     assert run("init").code == 0
     head = _head(archive_path)
-    dry = run("import", str(FIXTURES / "sig-north-american.txt"), str(FIXTURES / "var-noise.txt"),
+    dry = run("import", str(FIXTURES / "sig-north-american.txt"), str(FIXTURES / "sig-irish.txt"),
               "--dry-run")
     assert dry.code == 0, dry.out + dry.err
     table = dry.out.splitlines()[0].split()
     assert table == ["FILE", "MEETING", "ITEMS", "RESOLUTIONS", "VOTES", "FLAGGED", "IGNORED"]
     row = next(line for line in dry.out.splitlines() if line.startswith(str(FIXTURES / "sig-north")))
-    assert row.split()[1:5] == ["city-council/2025-03-04", "4", "2", "1"]
+    assert row.split()[1:5] == ["council/2025-03-04", "5", "2", "1"]
     assert "page number: " in dry.out
     assert "kept as narrative, to review:" in dry.out
     assert dry.out.rstrip().endswith("Dry run: nothing was saved.")
