@@ -23,12 +23,11 @@ from dataclasses import replace
 from enum import Enum
 
 from workflow.codec import encode
-from workflow.importers.common import Ledger, SourceLine, clean
+from workflow.importers.common import NOT_PLACED, Ledger, SourceLine, clean
 from workflow.model import Item, ItemKind, Meeting, Paragraph
 
 __all__ = ["LABELS", "NOT_PLACED", "account", "record_words", "words_of"]
 
-NOT_PLACED = "Not yet placed"
 
 def _vocabulary(text: str) -> list[str]:
     return text.split()

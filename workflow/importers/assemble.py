@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from workflow.importers.common import (
+    NOT_PLACED,
     Ledger,
     MissingDetail,
     SourceLine,
@@ -231,7 +232,7 @@ def _grounds(lines: list[SourceLine]) -> str:
 def _flag_unplaced(draft: Draft, ledger: Ledger) -> None:
     """Text before the first item is kept on an item "Not yet placed", flagged for review."""
     for item in draft.items:
-        if item.title == "Not yet placed":
+        if item.title == NOT_PLACED:
             for line in [*item.agenda, *item.minutes]:
                 if not line.blank:
                     ledger.flag(line, "kept as narrative before the first item")

@@ -23,6 +23,7 @@ __all__ = [
     "Ledger",
     "Line",
     "MissingDetail",
+    "NOT_PLACED",
     "SourceLine",
     "clean",
     "find_date",
@@ -32,6 +33,10 @@ __all__ = [
     "slugify",
     "split_names",
 ]
+
+
+NOT_PLACED = "Not yet placed"
+"""The title of the item that keeps text found before the first item, to review."""
 
 
 class ImportFailed(MinutebookError):
