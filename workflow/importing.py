@@ -43,6 +43,9 @@ class ImportRow:
     warnings: tuple[str, ...] = ()
     error: str = ""
     saved: bool = False
+    lines: int = 0
+    """Source lines with text, every one read into the record, flagged or ignored."""
+    ignored_whole: int = 0
 
     @property
     def ok(self) -> bool:
@@ -64,6 +67,7 @@ class ImportRow:
                               for x in self.ignored_lines],
             "flagged": [{"line": x.number, "text": x.text, "reason": x.reason} for x in self.flagged],
             "not_understood": [{"line": x.number, "text": x.text} for x in self.not_understood],
+            "lines": self.lines,
             "warnings": list(self.warnings),
             "error": self.error,
             "saved": self.saved,
@@ -72,7 +76,14 @@ class ImportRow:
     def details(self) -> list[str]:
         """The report's lines for this file: flagged lines, what was ignored and why, warnings."""
         name = self.file
-        out = [f"{name}: {len(self.flagged)} line(s) kept as narrative, to review:"] if self.flagged else []
+        if self.error:
+            return []
+        flagged = len({x.number for x in self.flagged})
+        read = self.lines - self.ignored_whole - flagged - len(self.not_understood)
+        out = [f"{name}: {self.lines} line(s) with text: {read} read into the record, {flagged} kept "
+               f"as narrative to review, {self.ignored_whole} ignored, {len(self.not_understood)} "
+               "not accounted for."]
+        out += [f"{name}: {len(self.flagged)} line(s) kept as narrative, to review:"] if self.flagged else []
         out += [f"  line {x.number}: {_short(x.text)} ({x.reason})" for x in self.flagged]
         out += [f"{name}:{x.number}: not understood: {x.text}" for x in self.not_understood]
         if self.ignored_lines:
@@ -193,6 +204,8 @@ def _one(
         not_understood=result.report.not_understood,
         flagged=result.report.flagged,
         ignored_lines=result.report.ignored,
+        lines=result.report.lines,
+        ignored_whole=result.report.ignored_whole,
         warnings=tuple(warnings),
     )
     if dry_run:

@@ -96,6 +96,7 @@ def test_dry_run_shows_the_import_report(run: Run, archive_path: Path) -> None:
     assert row.split()[1:5] == ["council/2025-03-04", "5", "2", "1"]
     assert "page number: " in dry.out
     assert "kept as narrative, to review:" in dry.out
+    assert "0 not accounted for." in dry.out
     assert dry.out.rstrip().endswith("Dry run: nothing was saved.")
     assert _head(archive_path) == head
 

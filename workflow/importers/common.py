@@ -76,6 +76,10 @@ class ImportReport:
     not_understood: tuple[Line, ...] = ()
     warnings: tuple[str, ...] = ()
     flagged: tuple[Line, ...] = ()
+    lines: int = 0
+    """Source lines with text (each read into the record, flagged or ignored)."""
+    ignored_whole: int = 0
+    """Of those, lines left out whole (page furniture, navigation), not just label words."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +131,7 @@ class Ledger:
     unclear: list[tuple[SourceLine, str]] = field(default_factory=list)
     flagged: list[Line] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    whole: set[int] = field(default_factory=set)
 
     def use(self, *lines: SourceLine) -> None:
         self.used.update(line.key for line in lines)
@@ -136,6 +141,7 @@ class Ledger:
         self.ignored.append(Line(line.number, (text or line.text).strip(), reason))
         if text is None:
             self.used.add(line.key)
+            self.whole.add(line.number)
 
     def not_understood(self, line: SourceLine, reason: str) -> None:
         """A line no field fits: it will be kept as narrative and flagged (see :meth:`unplaced`)."""
@@ -167,6 +173,8 @@ class Ledger:
             not_understood=tuple(missing),
             warnings=tuple(self.warnings),
             flagged=tuple(sorted(self.flagged, key=lambda x: x.number)),
+            lines=len({x.number for x in self.lines if not x.blank} | {x.number for x in self.ignored}),
+            ignored_whole=len(self.whole),
         )
 
 
