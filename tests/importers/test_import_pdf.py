@@ -91,3 +91,10 @@ def test_pdf_named_txt_is_still_read_as_pdf(tmp_path: Path) -> None:
     path.write_bytes(pdf_from_pages([PAGE_ONE, PAGE_TWO]))
     assert import_file(path).report.format == "pdf"
     assert FIXTURES.is_dir()
+
+
+def test_pdf_with_too_many_pages_is_refused_before_reading_them(tmp_path: Path) -> None:
+    path = tmp_path / "many.pdf"
+    path.write_bytes(pdf_from_pages([["Page text"]] * 2001))
+    with pytest.raises(ImportFailed, match=r"^many\.pdf has 2,001 pages, more than the 2,000"):
+        import_file(path)
