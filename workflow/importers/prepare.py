@@ -29,7 +29,8 @@ _WEB = [
     (re.compile(r"^(?:source|url|retrieved from|web address)\s*:\s*\S+$", re.I), "address of the copy"),
     (re.compile(r"^(?:loading\.{0,3}|advertisement|transcription|size:\s*px|start display at page:?|"
                 r"how can we help you\.{0,3}|media|documents|<<|>>|skip to (?:main )?content|"
-                r"back to top|print this page|share this page|download\b.*)$", re.I),
+                r"back to top|print this page|share this page|"
+                r"download(?:\s+\"[^\"]*\"|\s+(?:pdf|file|document|this\s+page|agenda|minutes))?)$", re.I),
      "web page navigation"),
     (re.compile(r"^[|\s]+$"), "table rule"),
     (re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$"), "table rule"),
