@@ -216,7 +216,10 @@ class MinutebookValidator(RecordRules, cerberus.Validator):  # type: ignore[misc
         paragraph = holder.get("paragraph")
         where = (*crumbs, "paragraph")
         if basis == "exempt":
-            if "paragraph" not in holder:
+            if "paragraph" not in holder and str(holder.get("grounds") or "").strip():
+                self.problem(where, f"is not given (the grounds recorded are: {holder['grounds']}); "
+                             f"add the {_PARAGRAPH} if one applies", warning=True)
+            elif "paragraph" not in holder:
                 self.problem(where, f"is required: exempt business must give its {_PARAGRAPH}")
             elif isinstance(paragraph, int) and paragraph not in self.context.exempt_paragraphs:
                 uses = _describe_numbers(self.context.exempt_paragraphs)

@@ -79,3 +79,47 @@ def test_bad_files_are_reported_per_file(run: Run, tmp_path: Path, archive_path:
     assert all(r["error"] and "\n" not in r["error"] for r in rows)
     assert "Traceback" not in result.err
     assert _head(archive_path) == head
+
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "import"
+
+
+def test_dry_run_shows_the_import_report(run: Run, archive_path: Path) -> None:
+    assert run("init").code == 0
+    head = _head(archive_path)
+    dry = run("import", str(FIXTURES / "sig-north-american.txt"), str(FIXTURES / "sig-irish.txt"),
+              "--dry-run")
+    assert dry.code == 0, dry.out + dry.err
+    table = dry.out.splitlines()[0].split()
+    assert table == ["FILE", "MEETING", "ITEMS", "RESOLUTIONS", "VOTES", "FLAGGED", "IGNORED"]
+    row = next(line for line in dry.out.splitlines() if line.startswith(str(FIXTURES / "sig-north")))
+    assert row.split()[1:5] == ["council/2025-03-04", "5", "2", "1"]
+    assert "page number: " in dry.out
+    assert "kept as narrative, to review:" in dry.out
+    assert "0 not accounted for." in dry.out
+    assert dry.out.rstrip().endswith("Dry run: nothing was saved.")
+    assert _head(archive_path) == head
+
+
+def test_json_report_names_every_flagged_and_ignored_line(run: Run, archive_path: Path) -> None:
+    assert run("init").code == 0
+    result = run("import", str(FIXTURES / "sig-north-american.txt"), "--dry-run", "--json")
+    row = result.json()["imported"][0]
+    assert row["votes"] == 1
+    assert row["resolutions"] == 2
+    assert {x["reason"] for x in row["ignored_lines"]} >= {"page number"}
+    assert all(x["line"] and x["reason"] for x in row["flagged"])
+    assert row["saved"] is False
+
+
+def test_progress_is_reported_for_each_file(tmp_path: Path, archive_path: Path, run: Run) -> None:
+    from workflow.services.importing import import_files
+    from workflow.services.workspace import Workspace
+
+    assert run("init").code == 0
+    steps: list[tuple[int, int, str]] = []
+    files = [FIXTURES / "var-noise.txt", FIXTURES / "sig-north-american.txt"]
+    with Workspace.open(archive_path) as svc:
+        outcome = import_files(svc, files, dry_run=True, progress=lambda *a: steps.append(a))
+    assert [r.ok for r in outcome.rows] == [True, True]
+    assert steps == [(0, 2, "var-noise.txt"), (1, 2, "sig-north-american.txt"), (2, 2, "")]

@@ -88,3 +88,44 @@ def _number(paragraph: docx.text.paragraph.Paragraph, num_id: str) -> None:
     num_pr.append(ilvl)
     num_pr.append(num)
     ppr.append(num_pr)
+
+
+def pdf_from_pages(pages: list[list[str]], *, title: str = "") -> bytes:
+    """A PDF with one text line per entry, in Helvetica, top to bottom on each page.
+
+    Written object by object with its cross-reference table, as a PDF writer would, so
+    the importer reads a real text layer; a page given as ``[]`` carries only a filled
+    rectangle, as a scanned page carries only its picture.
+    """
+    font = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+    objects: list[bytes] = [b"<< /Type /Catalog /Pages 2 0 R >>", b"", font]
+    kids: list[int] = []
+    for lines in pages:
+        ops = ["BT", "/F1 11 Tf", "14 TL", "56 780 Td"] if lines else ["0.5 g", "56 56 480 720 re f"]
+        for line in lines:
+            escaped = line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+            ops.append(f"({escaped}) Tj T*")
+        if lines:
+            ops.append("ET")
+        stream = "\n".join(ops).encode("cp1252")
+        objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
+        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %d 0 R "
+                       b"/Resources << /Font << /F1 3 0 R >> >> >>" % len(objects))
+        kids.append(len(objects))
+    objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (
+        b" ".join(b"%d 0 R" % k for k in kids), len(kids))
+    info = b""
+    if title:
+        objects.append(b"<< /Title (%s) >>" % title.encode("cp1252"))
+        info = b" /Info %d 0 R" % len(objects)
+    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R%s >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1, info, xref)
+    return bytes(out)

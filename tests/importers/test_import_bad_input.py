@@ -28,7 +28,7 @@ def _one_sentence(error: BaseException) -> str:
         (b"", "is empty"),
         (b"  \n\n\t \r\n", "is empty"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
-        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "is a PDF"),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "is a damaged PDF"),
         (b"MZ\x90\x00\x03\x00\x00\x00" * 20, "binary file"),
         (b"The quick brown fox.\nNothing here is a meeting.\n", "does not look like minutes"),
         (b"\x81\x8d\x8f\x90\x9d" * 10, "not text in UTF-8 or Windows-1252"),

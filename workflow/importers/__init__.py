@@ -1,5 +1,5 @@
 """Importers of existing minutes and agendas: the committee system's web page as text,
-printed minutes as text (from PDF or Markdown), and Word ``.docx`` minutes.
+printed minutes as text (Markdown, HTML or plain), PDF files and Word ``.docx`` minutes.
 
 :func:`import_file` and :func:`import_text` return an :class:`ImportResult`: the
 meeting record, an :class:`ImportReport` naming every source line that is not in the
@@ -16,6 +16,8 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from workflow.errors import NotFound
+from workflow.importers import bounds
+from workflow.importers.accounting import account
 from workflow.importers.assemble import Draft, build_meeting
 from workflow.importers.common import (
     ImportFailed,
@@ -28,7 +30,8 @@ from workflow.importers.common import (
     control_free,
     slugify,
 )
-from workflow.importers.printed import split_printed
+from workflow.importers.prepare import html_lines, looks_like_html, prepare
+from workflow.importers.printed import NOT_PLACED, split_printed
 from workflow.importers.webpage import looks_like_webpage, split_webpage
 from workflow.record.model import Person
 
@@ -43,7 +46,7 @@ __all__ = [
     "import_text",
 ]
 
-_FORMATS = ("webpage", "printed", "docx")
+_FORMATS = ("webpage", "printed", "docx", "pdf")
 
 
 def import_file(
@@ -59,19 +62,27 @@ def import_file(
         raise NotFound(f"{path} does not exist.")
     if path.is_dir():
         raise ImportFailed(f"{path} is a folder, not a file of minutes.")
+    source = path.name
     try:
+        bounds.check_size(source, path.stat().st_size)
         data = path.read_bytes()
     except OSError as exc:
         raise ImportFailed(f"{path} cannot be read ({exc.strerror or exc}).") from None
-    source = path.name
     if not data.strip():
         raise ImportFailed(f"{source} is empty.")
     if data.startswith(b"PK\x03\x04") or path.suffix.lower() in (".docx", ".docm", ".dotx"):
-        from workflow.importers.docx_reader import read_docx
+        from workflow.importers.docx_reader import docx_title
 
-        lines = read_docx(data, source)
+        lines, title = docx_title(data, source)
         return _import_lines(lines, "\n".join(x.text for x in lines), source=source, fmt="docx",
-                             committee=committee, date=date, people=people or {}, notes=[])
+                             committee=committee, date=date, people=people or {}, notes=[],
+                             title=title)
+    if data.startswith(b"%PDF") or path.suffix.lower() == ".pdf":
+        from workflow.importers.pdf_reader import read_pdf
+
+        text, title = read_pdf(data, source)
+        return _import_text(text, source, committee, date, people or {}, None, [], fmt="pdf",
+                            title=title)
     text, encoding = decode_text(data, source)
     notes = [] if encoding == "UTF-8" else [f"The file was read as {encoding}."]
     return _import_text(text, source, committee, date, people or {}, None, notes)
@@ -79,8 +90,6 @@ def import_file(
 
 def decode_text(data: bytes, source: str) -> tuple[str, str]:
     """Text of a file tried as UTF-8, UTF-8 with a byte-order mark, UTF-16, then cp1252."""
-    if data.startswith(b"%PDF"):
-        raise ImportFailed(f"{source} is a PDF; convert it to text first (for example with pdftotext).")
     if data.startswith((b"\xd0\xcf\x11\xe0", b"\x7fELF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff")):
         raise ImportFailed(f"{source} is a binary file, not text or a Word .docx document.")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -122,7 +131,8 @@ def import_text(
 
 
 def _import_text(text: str, source: str, committee: str | None, date: dt.date | None,
-                 people: Mapping[str, Person], format: str | None, notes: list[str]) -> ImportResult:
+                 people: Mapping[str, Person], format: str | None, notes: list[str], *,
+                 fmt: str = "", title: str = "") -> ImportResult:
     if format is not None and format not in ("webpage", "printed"):
         raise ImportFailed(f"The import format must be 'webpage' or 'printed', not '{format}'.")
     if not text.strip():
@@ -130,14 +140,14 @@ def _import_text(text: str, source: str, committee: str | None, date: dt.date | 
     cleaned, control = control_free(text)
     if _binary_like(cleaned):
         raise ImportFailed(f"{source} is a binary file, not text or a Word .docx document.")
-    lines = [SourceLine(n, t.replace("\u00a0", " ").rstrip())
-             for n, t in enumerate(cleaned.split("\n"), start=1)]
+    bounds.check_lines(source, cleaned.count("\n") + 1)
+    pairs = html_lines(cleaned) if looks_like_html(cleaned) else list(enumerate(cleaned.split("\n"), start=1))
+    lines = [SourceLine(n, t.replace("\u00a0", " ").rstrip()) for n, t in pairs]
     notes = list(notes)
     notes.extend(f"Line {n}: control characters were removed (a Word document cannot hold them)."
                  for n in control)
-    fmt = format or ("webpage" if looks_like_webpage(lines) else "printed")
-    return _import_lines(lines, text, source=source, fmt=fmt, committee=committee, date=date,
-                         people=people, notes=notes)
+    return _import_lines(lines, text, source=source, fmt=fmt or format or "", committee=committee,
+                         date=date, people=people, notes=notes, title=title, layout=format or "")
 
 
 def _binary_like(text: str) -> bool:
@@ -148,21 +158,28 @@ def _binary_like(text: str) -> bool:
 
 def _import_lines(lines: list[SourceLine], source_text: str, *, source: str, fmt: str,
                   committee: str | None, date: dt.date | None,
-                  people: Mapping[str, Person], notes: list[str]) -> ImportResult:
+                  people: Mapping[str, Person], notes: list[str], title: str = "",
+                  layout: str = "") -> ImportResult:
     if committee is not None and (not committee or slugify(committee) != committee):
         raise ImportFailed(f"The committee must be given as a slug such as "
                            f"'{slugify(committee) or 'scrutiny-board'}', not '{committee}'.")
     ledger = Ledger(lines)
     for note in notes:
         ledger.warn(note)
+    lines = prepare(lines, ledger)
+    ledger.lines = lines
+    layout = layout or ("webpage" if fmt != "docx" and looks_like_webpage(lines) else "printed")
+    fmt = fmt or layout
     try:
-        if fmt == "webpage":
+        if layout == "webpage":
             draft = split_webpage(lines, ledger)
         else:
             draft = split_printed(lines, ledger, fmt=fmt)
+        draft.format = fmt
         _check_minutes(draft, source)
-        meeting = build_meeting(draft, ledger, source=source, committee=committee, date=date,
-                                people=people)
+        meeting, starts = build_meeting(draft, ledger, source=source, committee=committee,
+                                        date=date, people=people, title=title)
+        meeting = account(meeting, ledger, starts)
     except RecursionError:
         raise ImportFailed(f"{source} nests too deeply to be read as minutes.") from None
     if not meeting.items:
@@ -171,14 +188,13 @@ def _import_lines(lines: list[SourceLine], source_text: str, *, source: str, fmt
 
 
 def _check_minutes(draft: Draft, source: str) -> None:
+    """Refuse only a text with no sign of a meeting: no heading, attendance or item."""
     heading = bool(draft.committee_name or draft.date or draft.date_words)
-    minutes = any(item.has_minutes for item in draft.items) or draft.minutes
-    numbered = any(item.number or item.minute_number for item in draft.items)
-    if heading and (minutes or numbered or draft.attendance or draft.venue):
-        return
-    if minutes and numbered:
+    items = [i for i in draft.items if i.title != NOT_PLACED]
+    numbered = any(item.number or item.minute_number for item in items)
+    if heading or numbered or draft.attendance or len(items) >= 2:
         return
     raise ImportFailed(
-        f"{source} does not look like minutes or an agenda: no meeting heading or numbered "
+        f"{source} does not look like minutes or an agenda: no meeting heading, attendance or "
         "items were found."
     )

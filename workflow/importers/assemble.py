@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from workflow.importers.common import (
+    NOT_PLACED,
     Ledger,
     MissingDetail,
     SourceLine,
@@ -22,6 +23,7 @@ from workflow.importers.common import (
     find_date,
     slugify,
 )
+from workflow.importers.decisions import reference_in
 from workflow.importers.minutes import ItemMinutes, read_minutes
 from workflow.importers.people import Register, parse_attendance
 from workflow.record.model import (
@@ -55,6 +57,14 @@ class DraftItem:
     has_minutes: bool = False
     private: bool = False
     paragraph: int | None = None
+    part: int = 0
+    """The heading's piece of its source line, in text without line breaks."""
+    rest: str = ""
+    """Text run on after the title on the heading line."""
+    title_next: bool = False
+    """The number stood alone: the next line is the title."""
+    motion_open: bool = False
+    """A motion was moved under this item and its outcome is not yet given."""
 
 
 @dataclass
@@ -74,9 +84,14 @@ class Draft:
     minutes: bool = False
     draft_marker: bool = False
     section_paragraph: int | None = None
+    numbered: bool = False
+    """The document numbers its items (so a title-case line alone is not a heading)."""
+    grounds: str = ""
+    """The law the source gives for taking business in private, when not Schedule 12A."""
 
 
 _KINDS = [
+    (r"not\s+yet\s+placed$", ItemKind.OTHER),
     (r"declarations?\s+of\s+(?:disclosable\s+)?(?:pecuniary\s+)?interests?|declarations?\b|disclosures?\s+of\s+interest",
      ItemKind.DECLARATIONS),
     (r"apologies", ItemKind.APOLOGIES),
@@ -166,14 +181,18 @@ def build_meeting(
     committee: str | None,
     date: dt.date | None,
     people: Mapping[str, Person],
-) -> Meeting:
-    slug, name = _committee(draft, source, committee)
+    title: str = "",
+) -> tuple[Meeting, list[int]]:
+    """The meeting, and for each of its items the source line (and piece) of its heading."""
+    slug, name = _committee(draft, source, committee, title, ledger)
+    draft.grounds = draft.grounds or _grounds(ledger.lines)
     when = _date(draft, source, date, ledger)
     register = Register(people)
     attendance = parse_attendance(draft.attendance, ledger, register)
     items, attendance, chair_changes, closing = _items(draft, ledger, register, slug, attendance)
-    status = _status(draft, ledger)
-    return Meeting(
+    status = _status(draft, ledger, items)
+    _flag_unplaced(draft, ledger)
+    meeting = Meeting(
         id=f"{slug}/{when.isoformat()}",
         committee=slug,
         committee_name=name,
@@ -189,8 +208,34 @@ def build_meeting(
         attendance=tuple(attendance),
         chair_changes=tuple(chair_changes),
         items=tuple(items),
-        notes=(f"Imported from {source} ({_FORMATS[draft.format]}).",),
+        notes=(f"Imported from {source} ({_FORMATS.get(draft.format, draft.format)}).",),
     )
+    return meeting, [(d.line, d.part) for d in draft.items]
+
+
+_GROUNDS = re.compile(
+    r"(?i)\b(?:section|s\.)\s*\d+[A-Z]?(?:\s*\(\s*\w{1,3}\s*\))*(?:\s*(?:,|and|&)\s*\(\s*\w\s*\))*"
+    r"(?:\s+of)?(?:\s+the)?\s+[A-Z][\w ()]{2,80}?\bAct\b(?:,?\s+\d{4})?"
+)
+
+
+def _grounds(lines: list[SourceLine]) -> str:
+    """The first statutory ground for private business the text cites (other than Schedule 12A)."""
+    for line in lines:
+        if re.search(r"(?i)closed|private|exclude|confidential|in camera|public\s+excluded", line.text):
+            m = _GROUNDS.search(line.text)
+            if m:
+                return " ".join(m.group(0).split())
+    return ""
+
+
+def _flag_unplaced(draft: Draft, ledger: Ledger) -> None:
+    """Text before the first item is kept on an item "Not yet placed", flagged for review."""
+    for item in draft.items:
+        if item.title == NOT_PLACED:
+            for line in [*item.agenda, *item.minutes]:
+                if not line.blank:
+                    ledger.flag(line, "kept as narrative before the first item")
 
 
 def _items(draft: Draft, ledger: Ledger, register: Register, slug: str, attendance: list[Attendee]
@@ -203,7 +248,7 @@ def _items(draft: Draft, ledger: Ledger, register: Register, slug: str, attendan
     for draft_item in draft.items:
         report, wording = read_agenda(draft_item, ledger)
         minutes = read_minutes(draft_item.minutes, ledger, register, item=draft_item.number,
-                               declared=declared)
+                               declared=declared, reference=reference_in(draft_item.title))
         declared.update((d.member, d.regarding) for d in minutes.declarations if d.regarding)
         items = _returns(items, minutes, draft_item.number)
         if item_kind(draft_item.title) is ItemKind.EXCLUSION and draft.section_paragraph is None:
@@ -215,16 +260,26 @@ def _items(draft: Draft, ledger: Ledger, register: Register, slug: str, attendan
     return items, attendance, chair_changes, closing
 
 
-_FORMATS = {"webpage": "committee system web page", "printed": "printed minutes", "docx": "Word document"}
+_FORMATS = {"webpage": "committee system web page", "printed": "printed minutes", "docx": "Word document",
+            "pdf": "PDF"}
 
 
-def _committee(draft: Draft, source: str, committee: str | None) -> tuple[str, str]:
+def _committee(draft: Draft, source: str, committee: str | None, title: str,
+               ledger: Ledger) -> tuple[str, str]:
     if committee:
         return committee, draft.committee_name
-    slug = slugify(draft.committee_name)
+    name = draft.committee_name
+    if not slugify(name) and title:
+        from workflow.importers.titles import body_name, title_facts
+
+        facts = title_facts(title) or body_name(title, title)
+        name = str(facts.get("committee_name") or "")
+        if name:
+            ledger.warn(f"The committee's name was taken from the file's properties: '{title}'.")
+    slug = slugify(name)
     if not slug:
         raise MissingDetail(f"{source}: the committee's name is not in the text; give --committee SLUG.")
-    return slug, draft.committee_name
+    return slug, name
 
 
 def _date(draft: Draft, source: str, date: dt.date | None, ledger: Ledger) -> dt.date:
@@ -241,8 +296,9 @@ def _date(draft: Draft, source: str, date: dt.date | None, ledger: Ledger) -> dt
     raise MissingDetail(f"{source}: the meeting date is not in the text; give --date YYYY-MM-DD.")
 
 
-def _status(draft: Draft, ledger: Ledger) -> Status:
-    if not (draft.minutes or any(i.has_minutes for i in draft.items)):
+def _status(draft: Draft, ledger: Ledger, items: list[Item]) -> Status:
+    decided = any(i.resolutions or i.motions for i in items)
+    if not (draft.minutes or decided or any(i.has_minutes for i in draft.items)):
         return Status.AGENDA_PUBLISHED
     if draft.draft_marker:
         ledger.warn("The source is marked DRAFT: imported as published draft minutes, not approved.")
@@ -260,16 +316,18 @@ def _item(d: DraftItem, report: Report | None, wording: list[str], m: ItemMinute
     exemption = None
     if d.private:
         paragraph = d.paragraph or m.paragraph or draft.section_paragraph
+        grounds = "" if paragraph else (draft.grounds or "not stated in the imported text")
         if paragraph is None:
-            ledger.warn(f"Item {d.number or d.title} is private business but the source does not give "
-                        "its Schedule 12A paragraph; add it.")
-        exemption = Exemption(paragraph=paragraph)
+            ledger.warn(f"Item {d.number or d.minute_number or d.title} is private business but the "
+                        "source does not give its Schedule 12A paragraph; add it.")
+        exemption = Exemption(paragraph=paragraph, grounds=grounds)
     return Item(
         uid=uid,
         agenda_number=d.number,
         minute_number=d.minute_number or d.number,
         kind=kind,
         title=d.title,
+        public_title=d.title if exemption is not None else "",
         report=report,
         wording=tuple(wording),
         documents=tuple(d.documents),
@@ -301,7 +359,7 @@ def _returns(items: list[Item], m: ItemMinutes, number: str) -> list[Item]:
 
 def _exclusion_paragraph(wording: list[str], m: ItemMinutes) -> int | None:
     texts = [*wording, *(r.text for r in m.resolutions), *(getattr(b, "text", "") for b in m.body)]
-    found = {int(x) for t in texts for x in _PARAGRAPH.findall(t)}
+    found = {int(x) for t in texts if re.search(r"(?i)12\s*A", t) for x in _PARAGRAPH.findall(t)}
     return found.pop() if len(found) == 1 else None
 
 

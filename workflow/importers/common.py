@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from workflow.errors import MinutebookError
 from workflow.record.model import Meeting
@@ -23,6 +23,7 @@ __all__ = [
     "Ledger",
     "Line",
     "MissingDetail",
+    "NOT_PLACED",
     "SourceLine",
     "clean",
     "find_date",
@@ -32,6 +33,10 @@ __all__ = [
     "slugify",
     "split_names",
 ]
+
+
+NOT_PLACED = "Not yet placed"
+"""The title of the item that keeps text found before the first item, to review."""
 
 
 class ImportFailed(MinutebookError):
@@ -57,13 +62,24 @@ class Line:
 
 @dataclass(frozen=True, slots=True)
 class ImportReport:
-    """What the importer did not put into the record, and what the clerk should check."""
+    """What the importer did not put into the record, and what the clerk should check.
+
+    ``ignored`` lines (or parts of lines) are deliberately left out: page furniture, web
+    navigation, the wording of a heading or label whose facts went into fields. ``flagged``
+    lines are in the record as narrative because no field fitted them; the clerk should
+    review them. ``not_understood`` lines are in neither: the importer keeps it empty.
+    """
 
     source: str
     format: str
     ignored: tuple[Line, ...] = ()
     not_understood: tuple[Line, ...] = ()
     warnings: tuple[str, ...] = ()
+    flagged: tuple[Line, ...] = ()
+    lines: int = 0
+    """Source lines with text (each read into the record, flagged or ignored)."""
+    ignored_whole: int = 0
+    """Of those, lines left out whole (page furniture, navigation), not just label words."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,49 +101,80 @@ class SourceLine:
     text: str
     hint: str = ""
     level: int = 0
+    part: int = 0
+    """Pieces of one long source line (text without line breaks) count from 1."""
 
     @property
     def blank(self) -> bool:
         return not self.text.strip()
 
+    @property
+    def key(self) -> tuple[int, int]:
+        return (self.number, self.part)
+
+    def but(self, text: str, **changes: object) -> SourceLine:
+        """This line (number, part, hint, level) with other text."""
+        return replace(self, text=text, **changes)  # type: ignore[arg-type]
+
 
 @dataclass
 class Ledger:
-    """Keeps account of every source line: placed in the record, ignored, or not understood."""
+    """Keeps account of every source line: placed in the record, ignored, or kept as narrative.
+
+    A line the layout cannot place is handed back by :meth:`unplaced` so that it is kept
+    as narrative (on its item, or on an item "Not yet placed") and flagged for review.
+    """
 
     lines: list[SourceLine]
-    used: set[int] = field(default_factory=set)
+    used: set[tuple[int, int]] = field(default_factory=set)
     ignored: list[Line] = field(default_factory=list)
-    unclear: list[Line] = field(default_factory=list)
+    unclear: list[tuple[SourceLine, str]] = field(default_factory=list)
+    flagged: list[Line] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    whole: set[int] = field(default_factory=set)
 
     def use(self, *lines: SourceLine) -> None:
-        self.used.update(line.number for line in lines)
+        self.used.update(line.key for line in lines)
 
     def ignore(self, line: SourceLine, reason: str, text: str | None = None) -> None:
         """Report ``text`` (default: the whole line) as deliberately left out."""
         self.ignored.append(Line(line.number, (text or line.text).strip(), reason))
         if text is None:
-            self.used.add(line.number)
+            self.used.add(line.key)
+            self.whole.add(line.number)
 
     def not_understood(self, line: SourceLine, reason: str) -> None:
-        self.unclear.append(Line(line.number, line.text.strip(), reason))
-        self.used.add(line.number)
+        """A line no field fits: it will be kept as narrative and flagged (see :meth:`unplaced`)."""
+        self.unclear.append((line, reason))
+        self.used.add(line.key)
+
+    def unplaced(self) -> list[tuple[SourceLine, str]]:
+        """Lines handed in with :meth:`not_understood`, and lines nothing took, in order."""
+        for line in self.lines:
+            if not line.blank and line.key not in self.used:
+                self.not_understood(line, "it did not fit anywhere in the record")
+        out, self.unclear = sorted(self.unclear, key=lambda x: x[0].key), []
+        return out
+
+    def flag(self, line: SourceLine, reason: str) -> None:
+        self.flagged.append(Line(line.number, line.text.strip(), reason))
+        self.used.add(line.key)
 
     def warn(self, message: str) -> None:
         if message not in self.warnings:
             self.warnings.append(message)
 
     def report(self, source: str, fmt: str) -> ImportReport:
-        for line in self.lines:
-            if not line.blank and line.number not in self.used:
-                self.not_understood(line, "it did not fit anywhere in the record")
+        missing = [Line(x.number, x.text.strip(), reason) for x, reason in self.unplaced()]
         return ImportReport(
             source=source,
             format=fmt,
             ignored=tuple(sorted(self.ignored, key=lambda x: x.number)),
-            not_understood=tuple(sorted(self.unclear, key=lambda x: x.number)),
+            not_understood=tuple(missing),
             warnings=tuple(self.warnings),
+            flagged=tuple(sorted(self.flagged, key=lambda x: x.number)),
+            lines=len({x.number for x in self.lines if not x.blank} | {x.number for x in self.ignored}),
+            ignored_whole=len(self.whole),
         )
 
 
@@ -143,6 +190,7 @@ def clean(text: str) -> str:
     text = _MARKUP.sub("", text)
     text = re.sub(r"^\s*#{1,6}\s+", "", text)
     text = text.replace("**", "").replace("__", "")
+    text = re.sub(r"(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_])", r"\1", text)
     return _SPACES.sub(" ", text).strip()
 
 
@@ -172,6 +220,7 @@ def slugify(name: str) -> str:
 _FURNITURE = [
     (re.compile(r"^(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?$", re.I), "page number"),
     (re.compile(r"^[-–—]\s*\d{1,3}\s*[-–—]$"), "page number"),
+    (re.compile(r"^\S{1,24}\s+page\s+\d{1,3}(?:\s+of\s+\d{1,3})?$", re.I), "page header"),
     (re.compile(r"^(?:items|no\.?\s+item|item\s+no\.?)$", re.I), "table heading"),
     (re.compile(r"^(?:view directions|print|print this page|back to top)$", re.I), "web page link"),
     (re.compile(r"^(?:signed|chair(?:man)?|date)\s*[:.…_\s]*$", re.I), "signature block"),
@@ -216,12 +265,12 @@ _MONTHS = {
 _MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|" \
     r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 _DAY_FIRST = re.compile(
-    r"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>(?:19|20)\d\d)\b", re.I
+    r"\b(?P<day>[0-3]?\d)(?:\s?(?:st|nd|rd|th)\s*|\s+)(?:of\s+)?" + _MONTH + r",?\s+(?P<year>(?:19|20)\d\d)\b", re.I
 )
 _MONTH_FIRST = re.compile(
     _MONTH + r"\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b", re.I
 )
-_NUMERIC = re.compile(r"\b(?P<day>[0-3]?\d)/(?P<month>[01]?\d)/(?P<year>(?:19|20)\d\d)\b")
+_NUMERIC = re.compile(r"\b(?P<day>[0-3]?\d)/(?P<month>[0-3]?\d)/(?P<year>(?:19|20)\d\d)\b")
 _ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")
 
 _TIME = re.compile(
@@ -248,8 +297,11 @@ def find_date(text: str) -> tuple[dt.date | None, str]:
     m = best[1]
     month = m.group("month")
     number = int(month) if month.isdigit() else _MONTHS[month.lower().rstrip(".")]
+    day = int(m.group("day"))
+    if month.isdigit() and number > 12 >= day and m.re is _NUMERIC:
+        number, day = day, number
     try:
-        return dt.date(int(m.group("year")), number, int(m.group("day"))), m.group(0)
+        return dt.date(int(m.group("year")), number, day), m.group(0)
     except ValueError:
         return None, m.group(0)
 
@@ -287,10 +339,12 @@ def _time_of(m: re.Match[str]) -> dt.time | None:
 
 TITLES = (
     r"(?:Councillors?|Cllrs?\.?|Alderman|Alderwoman|Mayor|Deputy Mayor|Mr|Mrs|Ms|Miss|Mx|"
-    r"Dr|Professor|Prof\.?|Reverend|Rev\.?|Sir|Dame|Lord|Lady)"
+    r"Dr|Professor|Prof\.?|Reverend|Rev\.?|Sir|Dame|Lord|Lady|Councilmembers?|Council\s?members?|"
+    r"Crs?\.?|Supervisors?|Commissioners?|Trustees?|Reeve|Deputy Reeve|Warden|County Councillor)"
 )
 _TITLE_SPLIT = re.compile(r"(?=\b(?:Councillor|Cllr\.?|Mr|Mrs|Ms|Miss|Dr)\s+[A-Z])")
-_NAME = r"[A-Z][A-Za-z.'’\-]*(?:\s+[A-Z][A-Za-z'’\-]*\.?){0,3}"
+_NOT_NAME = r"(?!(?:Council|Committee|That|THAT|The|THE|Be|BE|Motion|MOTION|Carried|CARRIED|Resolved|RESOLVED|And|AND|Moved|Seconded|To)\b)"
+_NAME = rf"[A-Z][A-Za-z.'’\-]*(?:\s+{_NOT_NAME}[A-Z][A-Za-z'’\-]*\.?){{0,3}}"
 PERSON = rf"(?:{TITLES}\s+)?{_NAME}"
 TITLED_PERSON = rf"{TITLES}\s+{_NAME}"
 
@@ -304,7 +358,7 @@ def split_names(text: str) -> list[str]:
     names: list[str] = []
     for part in parts:
         for piece in re.split(r",|;|\s+and\s+|\s+&\s+", part):
-            piece = piece.strip(" .")
+            piece = re.sub(r"^(?:and|&)\s+", "", piece.strip(" ."))
             if piece:
                 names.append(piece)
     return _carry_plural_title(names)
@@ -315,10 +369,11 @@ def _carry_plural_title(names: list[str]) -> list[str]:
     out: list[str] = []
     title = ""
     for name in names:
-        m = re.match(r"^(Councillors|Cllrs\.?)\s+(.*)$", name)
+        m = re.match(r"^(Councillors|Cllrs\.?|Councilmembers|Council\s?members|Supervisors|Crs)\s+(.*)$", name)
         if m:
-            title = "Councillor"
-            name = f"Councillor {m.group(2)}"
+            title = {"Councilmembers": "Councilmember", "Supervisors": "Supervisor", "Crs": "Cr"}.get(
+                m.group(1), "Councillor")
+            name = f"{title} {m.group(2)}"
         elif title and not re.match(TITLES + r"\s", name):
             name = f"{title} {name}"
         out.append(name)

@@ -21,6 +21,7 @@ __all__ = [
     "motion_start",
     "named_vote",
     "outcome_of",
+    "reference_of",
     "split_run_on",
     "vote_from",
 ]
@@ -42,7 +43,9 @@ class Decision:
 
 _DECISION = re.compile(
     r"^(?P<word>(?:and\s+)?(?:further\s+)?resolved|it\s+was\s+(?:therefore\s+|further\s+)?"
-    r"(?:resolved|agreed)|decision(?:\s+made)?|agreed)"
+    r"(?:resolved|agreed)|decision(?:\s+made)?|(?:and\s+)?agreed|be\s+it\s+(?:further\s+)?resolved|"
+    r"(?:the\s+)?(?:council|committee|board|cabinet|panel|sub-committee|members)\s+(?:therefore\s+|"
+    r"unanimously\s+)?resolved|council\s+resolution)"
     r"(?P<how>\s*\([^)]{1,40}\))?(?P<sep>\s*[:–—-]\s*|\s+|,\s*|$)(?P<rest>.*)$",
     re.I,
 )
@@ -56,6 +59,8 @@ def decision_start(text: str) -> Decision | None:
     sep = m.group("sep")
     lowered = word.lower()
     bare = lowered.startswith(("decision", "agreed")) and ":" not in sep and not m.group("how")
+    if lowered.startswith("council resolution") and ":" not in sep and rest:
+        return None
     if bare and (lowered.startswith("decision") or not re.match(r"(?i)that\b", rest)):
         return None
     if lowered.startswith("it was") and not re.match(r"(?i)(that\b|to\b|:|$)", rest):
@@ -165,10 +170,26 @@ _X_MOVED = re.compile(
     rf"(?:(?i:and)\s+|(?i:seconded\s+by)\s+)(?P<seconder>{PERSON})(?:\s+(?i:seconded))?\s*,?\s*(?P<text>.*)$"
 )
 _MOVER_LINE = re.compile(
-    rf"^(?i:moved|mover|proposed)(?:\s+(?i:by))?\s*[:–-]\s*(?P<mover>{PERSON})\s*"
-    rf"(?:[,;]?\s*(?i:seconded|seconder)(?:\s+(?i:by))?\s*[:–-]?\s*(?P<seconder>{PERSON}))?\s*$"
+    rf"^(?i:moved|mover|proposed|proposer)(?:\s+(?i:by))?\s*[:–-]?\s*(?P<mover>{PERSON})\s*"
+    rf"(?:[,;]?\s*(?i:seconded|seconder)(?:\s+(?i:by))?\s*[:–-]?\s*(?P<seconder>{PERSON}))?"
+    r"(?:\s*,?\s*(?:and\s+)?(?P<outcome>(?i:resolved|agreed|carried)))?\s*[:.,;]?"
+    r"(?:\s+(?P<text>(?i:that|to|be\s+it)\b.*|[\"“].*|[A-Z][a-z].*))?\s*$"
 )
-_SECONDER_LINE = re.compile(rf"^(?i:seconded|seconder)(?:\s+(?i:by))?\s*[:–-]\s*(?P<seconder>{PERSON})\s*$")
+_SECONDER_LINE = re.compile(
+    rf"^(?i:seconded|seconder)(?:\s+(?i:by))?\s*[:–-]?\s*(?P<seconder>{PERSON})\s*"
+    r"(?:[,.:;]?\s*(?P<text>(?i:that|to|be\s+it)\b.*|[\"“].*))?$")
+_X_PROPOSED = re.compile(
+    rf"^(?P<mover>{PERSON})\s+(?i:proposed|moved)\s+(?P<text>.+?)\s*[–—-]\s*(?P<seconder>{PERSON})\s+"
+    r"(?i:seconded)(?:\s+this)?\.?(?:\s+.*)?$"
+)
+_MOVED_SECONDED = re.compile(r"^(?i:it\s+was\s+moved\s+and\s+seconded)\s+(?P<text>(?i:that|to)\b.*)$")
+_IN_SENTENCE = re.compile(
+    rf"\b(?i:(?:it\s+was\s+)?(?:moved|proposed)\s+by)\s+(?P<mover>{PERSON})\s*,?\s*(?i:(?:and\s+)?seconded\s+by)"
+    rf"\s+(?P<seconder>{PERSON})"
+)
+_X_AND_Y = re.compile(
+    rf"^(?P<mover>{PERSON})\s+(?i:moved)\s+(?i:and)\s+(?P<seconder>{PERSON})\s+(?i:seconded)\s+(?P<text>.*)$"
+)
 _PROCEDURAL = re.compile(
     r"extend|order of business|closed session|exclude the (?:press|public)|adjourn|"
     r"standing order|next business|guillotine",
@@ -178,29 +199,75 @@ _PROCEDURAL = re.compile(
 
 def motion_start(text: str) -> Motion | None:
     """A motion or amendment with its mover and seconder, or ``None``."""
-    for pattern in (_MOVED_BY, _X_MOVED, _MOVER_LINE):
+    unnamed = _MOVED_SECONDED.match(text.strip())
+    if unnamed:
+        return Motion(text=unnamed.group("text"))
+    for pattern in (_MOVED_BY, _X_AND_Y, _X_MOVED, _MOVER_LINE, _X_PROPOSED):
         m = pattern.match(text.strip())
         if m:
             break
     else:
-        return None
+        m = _IN_SENTENCE.search(text.strip())
+        if m is None:
+            return None
+        said = re.search(r"\b(?:and\s+)?(?:it\s+was\s+)?(?P<w>RESOLVED|[Rr]esolved|AGREED|[Aa]greed)\b\s*:?\s*(?P<res>.*)$",
+                         text.strip()[m.end():])
+        if said and said.group("res"):
+            return Motion(text=said.group("res"), mover=_name(m.group("mover")),
+                          seconder=_name(m.group("seconder")), outcome=MotionOutcome.CARRIED)
+        return Motion(text=text.strip(), mover=_name(m.group("mover")), seconder=_name(m.group("seconder")))
+
     groups = m.groupdict()
     body = (groups.get("text") or "").strip()
     body = re.sub(r"^(?:that\s*:|:)\s*", "", body, flags=re.I) if body.lower().startswith(":") else body
     kind = MotionKind.AMENDMENT if groups.get("amend") and "amendment" in groups["amend"].lower() else MotionKind.MOTION
     if kind is MotionKind.MOTION and _PROCEDURAL.search(body):
         kind = MotionKind.PROCEDURAL
+    said = (groups.get("outcome") or "").lower()
     return Motion(
         kind=kind,
         text=body,
         mover=_name(groups["mover"]),
         seconder=_name(groups.get("seconder") or ""),
+        outcome=MotionOutcome.CARRIED if said else MotionOutcome.NOT_VOTED,
     )
 
 
-def seconder_of(text: str) -> str | None:
+def motion_inside(text: str) -> int:
+    """Where a motion starts after other sentences on one line ("… Fox. Proposed by …"), or 0."""
+    m = re.search(r"(?<=[.!?])\s+(?=(?:It\s+was\s+)?(?:Proposed|Moved|proposed|moved)\s+by\b)", text)
+    return m.end() if m else 0
+
+
+def reference_in(title: str) -> str:
+    """``Resolution 2025-123 - Water Rates`` (a heading) -> ``2025-123``."""
+    m = re.search(r"(?i)\bresolution\s+(?:no\.?\s*)?([A-Z]{0,3}\d[\w./-]*\d)", title)
+    return m.group(1) if m else ""
+
+_REFERENCE = re.compile(
+    r"^(?:(?:council\s+)?resolution|motion|by-?law)\s+(?:no\.?\s*|number\s+)?(?P<ref>[A-Z]{0,3}[\d][\w./]*"
+    r"(?:\s*-\s*\d+)?)\b\s*[:.–-]?\s*(?P<rest>.*)$|^(?P<bare>\d{2,4}-\d{2,4})\s*(?P<after>(?:moved|proposed)\b.*)?$",
+    re.I,
+)
+
+
+def reference_of(text: str) -> tuple[str, str] | None:
+    """``Resolution 2020/21``, ``Motion No. C120627 -2``, ``98-430 Moved by …`` -> (reference, rest)."""
+    m = _REFERENCE.match(text.strip())
+    if not m:
+        return None
+    if m.group("bare"):
+        return m.group("bare"), (m.group("after") or "").strip()
+    rest = m.group("rest").strip()
+    if rest and not re.match(r"(?i)(?:moved|proposed|seconded|that|be\s+it)\b", rest):
+        return None
+    return " ".join(m.group("ref").split()), rest
+
+
+def seconder_of(text: str) -> tuple[str, str] | None:
+    """``Seconded by Councillor X`` (and any motion text after it) -> (seconder, text)."""
     m = _SECONDER_LINE.match(text.strip())
-    return _name(m.group("seconder")) if m else None
+    return (_name(m.group("seconder")), (m.group("text") or "").strip()) if m else None
 
 
 def _name(text: str) -> str:
@@ -211,10 +278,11 @@ def _name(text: str) -> str:
 
 _OUTCOME = re.compile(
     r"^(?P<lead>(?:up)?on\s+(?:being\s+)?put\s+to\s+(?:the\s+|a\s+)?(?:vote|meeting)|"
-    r"(?:up)?on\s+a\s+(?:recorded\s+)?vote|following\s+a\s+vote|when\s+put\s+to\s+the\s+vote)?"
+    r"(?:up)?on\s+a\s+(?:recorded\s+)?vote|following\s+a\s+vote|when\s+put\s+to\s+the\s+vote|"
+    r"disposition\s*:|the\s+vote\s+was\s+taken\s+and)?"
     r"[\s,]*(?:it\s+was\s+)?(?:the\s+)?(?P<what>substantive\s+motion|motion|amendment|recommendations?|"
-    r"proposal)?\s*(?:was\s+|were\s+)?(?:declared\s+)?"
-    r"(?P<out>carried|lost|defeated|withdrawn|passed|failed|fell|deferred|agreed)\b(?P<rest>.*)$",
+    r"proposal)?\s*(?:was\s+|were\s+)?(?:declared\s+)?(?P<how>unanimously\s+)?"
+    r"(?P<out>not\s+carried|carried|lost|defeated|withdrawn|passed|failed|fell|deferred|agreed)\b(?P<rest>.*)$",
     re.I,
 )
 _OUTCOMES = {
@@ -222,6 +290,7 @@ _OUTCOMES = {
     "agreed": MotionOutcome.CARRIED, "lost": MotionOutcome.LOST,
     "defeated": MotionOutcome.LOST, "failed": MotionOutcome.LOST, "fell": MotionOutcome.LOST,
     "withdrawn": MotionOutcome.WITHDRAWN, "deferred": MotionOutcome.DEFERRED,
+    "not carried": MotionOutcome.LOST,
 }
 
 
@@ -240,6 +309,8 @@ def outcome_of(text: str) -> Outcome | None:
     if not m:
         return None
     lead, what, rest = m.group("lead"), (m.group("what") or "").lower(), m.group("rest")
+    if m.group("how"):
+        rest = f"{m.group('how')} {rest}"
     if not lead and not what and len(text.strip()) > 70:
         return None
     if not lead and not what and m.group("out").lower() == "agreed":
@@ -248,7 +319,7 @@ def outcome_of(text: str) -> Outcome | None:
         return None
     word = text.strip()[m.start("what") if what else m.start("out"): m.end("out")]
     return Outcome(
-        outcome=_OUTCOMES[m.group("out").lower()],
+        outcome=_OUTCOMES[" ".join(m.group("out").lower().split())],
         what="amendment" if "amendment" in what else what,
         vote=vote_from(rest),
         substantive="substantive" in rest.lower(),
@@ -293,7 +364,8 @@ def vote_from(text: str) -> Vote | None:
 
 
 _NAMED = re.compile(
-    r"^(?P<side>for|in\s+favour|against|abstain(?:ed|ing|tions?)?|absent|did\s+not\s+vote)"
+    r"^(?:(?:those\s+)?(?:voting|voted|vote)\s+)?(?P<side>for|in\s+favou?r|against|yeas?|ayes?|nays?|noes|"
+    r"abstain(?:ed|ing|tions?)?|absent|did\s+not\s+vote)"
     r"\s*(?:\((?P<n>\d+)\))?\s*[:–-]\s*(?P<names>.*)$",
     re.I,
 )
@@ -310,10 +382,15 @@ def named_vote(text: str, vote: Vote | None) -> Vote | None:
     if not m:
         return None
     names_text = m.group("names").strip()
-    names = () if re.fullmatch(r"(?i)none\.?|nil\.?|-", names_text) else tuple(split_names(names_text))
-    count = int(m.group("n")) if m.group("n") else (len(names) if names else 0)
+    tally = re.search(r"\(\s*(\d+)\s*\)\s*\.?$", names_text)
+    if tally:
+        names_text = names_text[: tally.start()].strip()
+    names = () if re.fullmatch(r"(?i)(?:none|nil|-|)\.?", names_text) else tuple(split_names(names_text))
+    count = int(m.group("n") or (tally.group(1) if tally else 0)) or len(names)
     side = m.group("side").lower()
-    if side.startswith(("for", "in")):
+    if side.startswith(("nay", "noe")):
+        side = "against"
+    if side.startswith(("for", "in", "yea", "aye")):
         return replace(vote, for_names=names, for_count=count, recorded=True)
     if side.startswith("against"):
         return replace(vote, against_names=names, against_count=count, recorded=True)

@@ -10,28 +10,44 @@ the printed layout's.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
 import zipfile
 import zlib
 from typing import Any
 
+from workflow.importers import bounds
 from workflow.importers.common import ImportFailed, SourceLine
 
-__all__ = ["read_docx"]
+__all__ = ["docx_title", "read_docx"]
 
-_ROMAN = [(10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+_ROMAN = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+          (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
 
 
 def read_docx(data: bytes, source: str) -> list[SourceLine]:
     """The paragraphs of a Word document as source lines, or :class:`ImportFailed`."""
+    return _read(data, source)[0]
+
+
+def docx_title(data: bytes, source: str) -> tuple[list[SourceLine], str]:
+    """The source lines and the title (or subject) in the document's properties."""
+    return _read(data, source)
+
+
+def _read(data: bytes, source: str) -> tuple[list[SourceLine], str]:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
     from lxml import etree
 
+    bounds.check_size(source, len(data))
+    bounds.check_zip(data, source)
     try:
         document = docx.Document(io.BytesIO(data))
-        lines = _lines(document)
+        _check_numbers(document, source)
+        lines = _lines(document, source)
+        title = _title(document)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, PackageNotFoundError, KeyError,
             ValueError, AttributeError, TypeError, IndexError, NotImplementedError, OSError,
             EOFError, RecursionError) as exc:
@@ -42,11 +58,42 @@ def read_docx(data: bytes, source: str) -> list[SourceLine]:
         raise ImportFailed(f"{source} is a damaged Word document (its XML cannot be read).") from None
     if not any(line.text.strip() for line in lines):
         raise ImportFailed(f"{source} is an empty Word document.")
-    return lines
+    return lines, title
 
 
-def _lines(document: Any) -> list[SourceLine]:
-    from docx.table import Table
+def _title(document: Any) -> str:
+    try:
+        props = document.core_properties
+        return " ".join(str(props.title or props.subject or "").split())
+    except (KeyError, ValueError, AttributeError, TypeError):
+        return ""
+
+
+def _check_numbers(document: Any, source: str) -> None:
+    """Refuse list starts and cell spans beyond Word's own limits before using them."""
+    from docx.oxml.ns import qn
+
+    val = qn("w:val")
+    roots = [document.element]
+    with contextlib.suppress(NotImplementedError, KeyError, AttributeError):
+        roots.append(document.part.numbering_part.element)
+    checks = [("w:start", bounds.MAX_LIST_START, "a list that starts at {n}"),
+              ("w:startOverride", bounds.MAX_LIST_START, "a list that starts at {n}"),
+              ("w:gridSpan", bounds.MAX_COLUMN_SPAN, "a table cell that spans {n} columns"),
+              ("w:gridBefore", bounds.MAX_COLUMN_SPAN, "a table row that skips {n} columns"),
+              ("w:gridAfter", bounds.MAX_COLUMN_SPAN, "a table row that stops {n} columns short"),
+              ("w:ilvl", 8, "a list at level {n}")]
+    for root in roots:
+        for tag, limit, what in checks:
+            for element in root.iter(qn(tag)):
+                text = element.get(val) or "0"
+                value = int(text) if text.strip().lstrip("-").isdigit() and len(text) < 30 else limit + 1
+                bounds.check_number(source, value, limit, what)
+
+
+def _lines(document: Any, source: str) -> list[SourceLine]:
+    from docx.oxml.ns import qn
+    from docx.table import Table, _Cell
     from docx.text.paragraph import Paragraph
 
     numbering = _Numbering(document)
@@ -56,13 +103,15 @@ def _lines(document: Any) -> list[SourceLine]:
         if tag == "p":
             out.append(_paragraph(Paragraph(child, document), len(out) + 1, numbering))
         elif tag == "tbl":
-            for row in Table(child, document).rows:
+            table = Table(child, document)
+            for row in child.iter(qn("w:tr")):
                 cells: list[str] = []
-                for cell in row.cells:
-                    text = " ".join(cell.text.split())
+                for tc in row.findall(qn("w:tc")):
+                    text = " ".join(_Cell(tc, table).text.split())
                     if text and (not cells or cells[-1] != text):
                         cells.append(text)
                 out.append(SourceLine(len(out) + 1, "  ".join(cells)))
+        bounds.check_lines(source, len(out), "paragraphs and table rows")
     return out
 
 
@@ -145,8 +194,12 @@ class _Numbering:
         counts[level] += 1
         for deeper in range(level + 1, 9):
             counts[deeper] = 0
-        value = start + counts[level] - 1
-        return pattern.replace(f"%{level + 1}", _format(value, fmt)), level
+        label = pattern
+        for upper in range(level, -1, -1):
+            up_fmt, _, up_start = self._levels[num_id].get(upper, ("decimal", "", 1))
+            value = up_start + max(counts[upper], 1) - 1
+            label = label.replace(f"%{upper + 1}", _format(value, fmt if upper == level else up_fmt))
+        return label, level
 
     def _num_pr(self, paragraph: Any) -> tuple[str | None, int]:
         qn = self._qn
@@ -169,13 +222,17 @@ def _style_ppr(paragraph: Any) -> Any:
 
 
 def _format(value: int, fmt: str) -> str:
-    if fmt in ("lowerLetter", "upperLetter"):
-        letter = chr(96 + ((value - 1) % 26 + 1))
+    """``value`` as Word shows it: letters repeat after z (``aa``), roman numerals use ``m``."""
+    value = min(max(value, 0), bounds.MAX_LIST_START + bounds.MAX_LINES)
+    if fmt in ("lowerLetter", "upperLetter") and value > 0:
+        letter = chr(96 + (value - 1) % 26 + 1) * ((value - 1) // 26 + 1)
         return letter.upper() if fmt == "upperLetter" else letter
-    if fmt in ("lowerRoman", "upperRoman"):
-        out, rest = "", value
+    if fmt in ("lowerRoman", "upperRoman") and value > 0:
+        parts: list[str] = []
+        rest = value
         for number, numeral in _ROMAN:
-            while rest >= number:
-                out, rest = out + numeral, rest - number
+            times, rest = divmod(rest, number)
+            parts.append(numeral * times)
+        out = "".join(parts)
         return out.upper() if fmt == "upperRoman" else out
     return str(value)

@@ -12,9 +12,10 @@ import re
 
 from workflow.importers.assemble import Draft
 from workflow.importers.common import Ledger, SourceLine, clean, find_date, find_time
+from workflow.importers.titles import body_name
 from workflow.record.model import Contact, MeetingKind
 
-__all__ = ["header_line", "heading_facts", "section_of"]
+__all__ = ["date_only", "header_line", "heading_facts", "name_and_date", "section_of"]
 
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _MINUTES_OF = re.compile(
@@ -80,9 +81,11 @@ def header_line(line: SourceLine, draft: Draft, ledger: Ledger) -> bool:
     """Read one line of the header region; ``False`` when it is none of the known lines."""
     text = clean(line.text)
     low = text.lower()
-    if re.fullmatch(r"(?:agenda|minutes|agenda and minutes|agenda, decisions and minutes|"
-                    r"decisions|record of decisions?)", low):
+    if re.fullmatch(r"(?:agenda|minutes|agenda and minutes|agenda, decisions and (?:draft )?minutes|"
+                    r"extracts? (?:from|of) the minutes|"
+                    r"agenda and draft minutes|decisions|record of decisions?)", low):
         draft.minutes = draft.minutes or "minutes" in low or "decision" in low
+        draft.draft_marker = draft.draft_marker or "draft" in low
         ledger.use(line)
         return True
     if re.fullmatch(r"\(?(?:draft|draft minutes|minutes\s*[-–]\s*draft|draft\s*[-–].*|unconfirmed)\)?", low):
@@ -97,15 +100,17 @@ def header_line(line: SourceLine, draft: Draft, ledger: Ledger) -> bool:
         return _venue(line, text, draft, ledger)
     if low.startswith("contact"):
         return _contact(line, text, draft, ledger)
-    if heading_facts(text, draft):
+    if not draft.committee_name and heading_facts(text, draft):
         ledger.use(line)
         return True
     if _LETTER.match(text):
         ledger.ignore(line, "summons letter")
         return True
-    m = _WEB_HEADING.match(text)
-    if m and find_date(m.group("when"))[1]:
-        draft.committee_name = m.group("name").strip()
+    m = None if draft.committee_name else _WEB_HEADING.match(text)
+    if m and find_date(m.group("when"))[1] and not find_date(m.group("name"))[1]:
+        facts = body_name(m.group("name").strip(), m.group("name"))
+        draft.committee_name = str(facts["committee_name"])
+        draft.council = draft.council or str(facts.get("council") or "")
         _when(m.group("when"), draft)
         special = re.search(r"(?i)\b(extraordinary|special|annual|budget)\b", text)
         if special:
@@ -113,6 +118,25 @@ def header_line(line: SourceLine, draft: Draft, ledger: Ledger) -> bool:
         ledger.use(line)
         return True
     return False
+
+
+def date_only(text: str) -> bool:
+    """A line that is a date (and perhaps a time) and nothing else."""
+    text = clean(text)
+    when, words = find_date(text)
+    rest = text.replace(words, "") if words else text
+    rest = re.sub(r"(?i)\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|,", "", rest)
+    return when is not None and find_time(rest)[1] == rest.strip()[: len(find_time(rest)[1])] and \
+        len(re.sub(r"[\d.:apm ]", "", rest.lower())) <= 2
+
+
+def name_and_date(name: SourceLine, when: SourceLine, draft: Draft, ledger: Ledger) -> None:
+    """A committee's name on one line and the date of the meeting on the next."""
+    facts = body_name(clean(name.text), clean(name.text))
+    draft.committee_name = str(facts["committee_name"])
+    draft.kind = facts.get("kind", draft.kind)  # type: ignore[assignment]
+    _when(clean(when.text), draft)
+    ledger.use(name, when)
 
 
 def _venue(line: SourceLine, text: str, draft: Draft, ledger: Ledger) -> bool:
@@ -141,6 +165,8 @@ def _contact(line: SourceLine, text: str, draft: Draft, ledger: Ledger) -> bool:
 
 _SECTION = re.compile(
     r"^(?:part\s+(?P<part>1|2|i|ii|one|two|a|b)\b[^.]{0,60}|"
+    r"(?P<session>closed|open|in\s+camera|public\s+excluded|confidential)\s*(?:meeting|session|items)?"
+    r"\s*(?:\(\s*\d{1,2}[:.]\d{2}\s*[ap]\.?m\.?\s*\))?(?:\s*[.…]+\s*\d{0,3})?|"
     r"(?P<word>public|private|unrestricted|exempt|confidential|restricted|open|closed)\s+"
     r"(?:business|items?|session|reports?|part)\b[^.]{0,60}|"
     r"items?\s+(?:in|for|taken\s+in)\s+(?P<where>public|private)\b[^.]{0,60})$",
@@ -155,7 +181,9 @@ def section_of(text: str) -> tuple[bool, int | None] | None:
     if not m:
         return None
     part = (m.group("part") or "").lower()
-    word = (m.group("word") or m.group("where") or "").lower()
-    private = part in {"2", "ii", "two", "b"} or word in {"private", "exempt", "confidential", "restricted", "closed"}
+    word = (m.group("word") or m.group("where") or m.group("session") or "").lower()
+    private = part in {"2", "ii", "two", "b"} or word in {
+        "private", "exempt", "confidential", "restricted", "closed"} or word.startswith(
+        ("in camera", "public excluded"))
     paragraph = re.search(r"(?i)paragraphs?\s+(\d{1,2})", text)
     return private, int(paragraph.group(1)) if paragraph else None

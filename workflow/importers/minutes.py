@@ -75,6 +75,9 @@ class _Walker:
         self.last_label: dec.Label | None = None
         self.pending_text = False
         self.carried_word = ""
+        self.reference = ""
+        self.resolution_ref = False
+        self.references: dict[int, str] = {}
 
     def run(self, units: list[Unit]) -> ItemMinutes:
         for unit in units:
@@ -92,6 +95,9 @@ class _Walker:
     def _start_block(self, decision: dec.Decision) -> None:
         self._close_block()
         word = decision.word
+        last = self.m.motions[-1] if self.m.motions else None
+        if last is not None and last.outcome is MotionOutcome.NOT_VOTED and (last.mover or last.seconder):
+            self.m.motions[-1] = replace(last, outcome=MotionOutcome.CARRIED)
         if decision.how:
             vote = dec.vote_from(decision.how)
             if vote is not None and not self.m.motions:
@@ -166,16 +172,39 @@ class _Walker:
 
     def _body(self, unit: Unit) -> None:
         text = unit.text
-        if self.pending_text and re.match(r"(?i)that\b", text) and self.m.motions:
+        if self.pending_text and re.match(r"(?i)[\"“]?(?:that|be\s+it\s+resolved)\b", text) and self.m.motions:
             self.m.motions[-1] = replace(self.m.motions[-1], text=text)
             self.pending_text = False
             return
         self.pending_text = False
+        split = dec.motion_inside(text)
+        if split:
+            self._narrative(Unit(unit.lines, text[:split].strip(), unit.bullet, unit.level, unit.indented))
+            text = text[split:]
+            unit = Unit(unit.lines, text, unit.bullet, unit.level, unit.indented)
+        labelled = dec.label_of(text)
+        reference = None if labelled is not None and labelled[0].family == "ref" else dec.reference_of(text)
+        if reference is not None:
+            self.reference = reference[0]
+            self.resolution_ref = bool(re.match(r"(?i)(?:council\s+)?resolution\b", text))
+            if not reference[1]:
+                return
+            unit = Unit(unit.lines, reference[1], unit.bullet, unit.level, unit.indented)
         for handler in (self._decision, self._motion, self._outcome, self._vote, self._person,
-                        self._closing):
+                        self._closing, self._resolved_inside):
             if handler(unit):
                 return
         self._narrative(unit)
+
+    def _resolved_inside(self, unit: Unit) -> bool:
+        """``… the Council RESOLVED to elect Councillor Beck …``: a decision inside a sentence."""
+        m = re.search(r"\b(?:the\s+\w+\s+)?RESOLVED\b:?\s*", unit.text)
+        if not m or m.start() == 0 or len(unit.text) - m.end() < 8:
+            return False
+        self._narrative(Unit(unit.lines, unit.text[: m.start()].strip(), unit.bullet, unit.level))
+        self._start_block(dec.Decision(word="RESOLVED", rest=unit.text[m.end():].strip()))
+        self._close_block()
+        return True
 
     def _decision(self, unit: Unit) -> bool:
         decision = None if unit.bullet else dec.decision_start(unit.text)
@@ -191,13 +220,20 @@ class _Walker:
         return True
 
     def _motion(self, unit: Unit) -> bool:
-        motion = dec.motion_start(unit.text)
+        motion = dec.motion_start(unit.text.lstrip("•·▪*- "))
         if motion is None:
-            seconder = dec.seconder_of(unit.text)
-            if seconder is None or not self.m.motions:
+            seconded = dec.seconder_of(unit.text.lstrip("•·▪*- "))
+            if seconded is None or not self.m.motions:
                 return False
-            self.m.motions[-1] = replace(self.m.motions[-1], seconder=seconder)
+            last = self.m.motions[-1]
+            self.m.motions[-1] = replace(last, seconder=seconded[0], text=last.text or seconded[1])
+            self.pending_text = not self.m.motions[-1].text
             return True
+        if self.reference:
+            self.references[len(self.m.motions)] = self.reference
+            if self.resolution_ref and motion.outcome is MotionOutcome.NOT_VOTED:
+                motion = replace(motion, outcome=MotionOutcome.CARRIED)
+            self.reference, self.resolution_ref = "", False
         self.m.motions.append(motion)
         self.pending_text = not motion.text
         return True
@@ -207,6 +243,8 @@ class _Walker:
         if result is None:
             return False
         index = self._target(result.what)
+        if index is None and self.m.motions and self.m.motions[-1].outcome is result.outcome:
+            return True
         if index is None:
             text = ""
             last = self.m.body[-1] if self.m.body else None
@@ -237,6 +275,17 @@ class _Walker:
 
     def _vote(self, unit: Unit) -> bool:
         last = self.m.motions[-1] if self.m.motions else None
+        if re.match(r"(?i)^for\s+against\s+abstain(?:ed|ing)?\b", unit.text):
+            vote = replace(last.vote or Vote(), recorded=True) if last else Vote(recorded=True)
+            if last is None:
+                self.m.motions.append(Motion(vote=vote))
+            else:
+                self.m.motions[-1] = replace(last, vote=vote)
+            self.m.body.append(Paragraph(text=unit.text))
+            for line in unit.lines:
+                self.ledger.flag(line, "a recorded vote whose names the copy no longer lines up "
+                                 "under For, Against and Abstained: kept as narrative")
+            return True
         vote = dec.named_vote(unit.text, last.vote if last else None)
         if vote is None and re.match(r"^\(?\d+\s+(?:votes?\s+)?(?:for|in favour)\b", unit.text, re.I):
             vote = _merge_votes(last.vote if last else None, dec.vote_from(unit.text))
@@ -312,9 +361,9 @@ class _Walker:
         elif m.agreed:
             m.actions.extend(Action(text=re.sub(r"(?i)^that\s+", "", t)) for t in m.agreed)
         if not m.resolutions:
-            carried = [x for x in m.motions if x.outcome is MotionOutcome.CARRIED
-                       and x.kind is MotionKind.MOTION and x.text]
-            m.resolutions.extend(Resolution(text=x.text) for x in carried)
+            carried = [(i, x) for i, x in enumerate(m.motions) if x.outcome is MotionOutcome.CARRIED
+                       and (x.kind is MotionKind.MOTION or i in self.references) and x.text]
+            m.resolutions.extend(Resolution(label=self.references.get(i, ""), text=x.text) for i, x in carried)
             if carried and not m.resolved_word:
                 m.resolved_word = self.carried_word or "Carried"
 
@@ -331,12 +380,13 @@ def _merge_votes(old: Vote | None, new: Vote | None) -> Vote | None:
 
 
 def read_minutes(lines: list[SourceLine], ledger: Ledger, register: people.Register, *, item: str,
-                 declared: set[tuple[str, str]] | None = None) -> ItemMinutes:
+                 declared: set[tuple[str, str]] | None = None, reference: str = "") -> ItemMinutes:
     """The minutes of one item from its lines (those after "Minutes:" or its heading).
 
     ``declared`` holds (member, item number) of interests declared earlier in the meeting,
     so that "X left the room … and returned …" under that item completes the declaration.
     """
     walker = _Walker(ledger, register, item, declared or set())
+    walker.reference, walker.resolution_ref = reference, bool(reference)
     units, walker.m.incomplete = units_of(lines, ledger)
     return walker.run(units)

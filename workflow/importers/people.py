@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from workflow.importers.common import (
     PERSON,
     TITLED_PERSON,
+    TITLES,
     Ledger,
     SourceLine,
     bare_name,
@@ -83,15 +84,17 @@ class _Group:
 _GROUPS: list[tuple[re.Pattern[str], _Group]] = [
     (re.compile(p, re.I), g)
     for p, g in [
-        (r"(?:members?|councillors?)(?:\s+present)?", _Group(Role.MEMBER, AttendanceState.PRESENT)),
-        (r"present(?:\s+in\s+person)?", _Group(None, AttendanceState.PRESENT)),
+        (r"(?:members?|councillors?|council)(?:\s+present)?", _Group(Role.MEMBER, AttendanceState.PRESENT)),
+        (r"present(?:\s+in\s+person)?|i\s+l[aá]thair|those\s+attending|present\s*/\s*bresennol|"
+         r"(?:council|councilmen|members)\s+present|present\s+members|roll\s+call|attendance",
+         _Group(None, AttendanceState.PRESENT)),
         (r"cabinet members?(?:\s+and\s+deputy\s+cabinet\s+members?)?(?:\s+present)?",
          _Group(Role.CABINET_MEMBER, AttendanceState.PRESENT)),
         (r"deputy cabinet members?", _Group(Role.DEPUTY_CABINET_MEMBER, AttendanceState.PRESENT)),
         (r"co-?opted members?", _Group(Role.CO_OPTED, AttendanceState.PRESENT)),
         (r"other members?(?:\s+present)?|also\s+present|(?:also\s+)?in\s+attendance|others?\s+present",
          _Group(Role.OTHER_MEMBER, AttendanceState.PRESENT)),
-        (r"(?:employees|officers|staff)(?:\s+\(by\s+directorate\))?(?:\s+present|\s+in\s+attendance)?",
+        (r"(?:employees|officers|officials|staff)(?:\s+\(by\s+directorate\))?(?:\s+present|\s+in\s+attendance)?",
          _Group(Role.OFFICER, AttendanceState.PRESENT, officers=True)),
         (r"apologies(?:\s+for\s+absence)?(?:\s+were\s+received\s+from)?|regrets",
          _Group(None, AttendanceState.APOLOGIES)),
@@ -100,7 +103,7 @@ _GROUPS: list[tuple[re.Pattern[str], _Group]] = [
          _Group(None, AttendanceState.REMOTE)),
         (r"members\s+of\s+the\s+public|public\s+speakers?", _Group(Role.OTHER, AttendanceState.PRESENT)),
         (r"presiding", _Group(Role.PRESIDING, AttendanceState.PRESENT)),
-        (r"chair(?:man|person)?", _Group(Role.CHAIR, AttendanceState.PRESENT)),
+        (r"chair(?:man|person)?|cathaoirleach|presiding|mayor", _Group(Role.CHAIR, AttendanceState.PRESENT)),
         (r"vice[- ]chair(?:man|person)?", _Group(Role.VICE_CHAIR, AttendanceState.PRESENT)),
     ]
 ]
@@ -122,7 +125,10 @@ def group_heading(text: str) -> tuple[_Group, str] | None:
 
 
 def _heading_only(text: str) -> bool:
-    return bool(re.fullmatch(r"(?i)(?:cabinet members?[a-z ]*|employees[a-z ()]*|also present|in attendance|regrets)", text.strip()))
+    return bool(re.fullmatch(
+        r"(?i)(?:cabinet members?[a-z ]*|employees[a-z ()]*|also present|in attendance|regrets|present|attendance|"
+        r"apologies|absent|those attending|(?:members|staff|council|councilmen)\s+present|"
+        r"officials in attendance|i l[aá]thair|roll call)", text.strip()))
 
 
 def parse_attendance(lines: list[SourceLine], ledger: Ledger, register: Register) -> list[Attendee]:
@@ -166,7 +172,7 @@ def _joined(lines: list[SourceLine]) -> list[SourceLine]:
         if line.blank:
             continue
         if pending is not None:
-            line = SourceLine(line.number, f"{pending.text.strip()} {line.text.strip()}", line.hint)
+            line = line.but(f"{pending.text.strip()} {line.text.strip()}")
             pending = None
         if line.text.count("(") > line.text.count(")") and len(line.text) < 80:
             pending = line
@@ -186,11 +192,17 @@ _DIRECTORATE = re.compile(
 def _entries(text: str, group: _Group, directorate: str) -> tuple[list[tuple[str, list[str], str]], str]:
     if group.officers:
         m = _DIRECTORATE.match(text)
-        if m and not re.match(r"^(?:[A-Z]\.?\s?){1,3}$", m.group("dir")):
+        if m and not re.match(r"^(?:[A-Z]\.?\s?){1,3}$", m.group("dir")) \
+                and not re.fullmatch(TITLES, m.group("dir")):
             directorate, text = m.group("dir"), m.group("names")
     text = re.sub(r"\s+as\s+(substitute\s+for\s+[^,(]+)", r" (\1)", text, flags=re.I)
+    if ";" in text:
+        text = "; ".join(re.sub(r"^([^,()]+),\s*([^,()]+)$", r"\1 (\2)", part.strip().rstrip("."))
+                         for part in text.split(";"))
     text = re.sub(r"^(?:The\s+)?(Mayor|Chairman|Chair|Deputy Mayor)\s*\(([^)]+)\)\s*(?:presiding|in\s+the\s+chair)\.?$",
                   r"\2 (\1, presiding)", text, flags=re.I)
+    text = re.sub(r"(?i)^(.*?)\s+(?:presided|presiding|in\s+the\s+chair)\.?$", r"\1 (presiding)", text)
+
     entries: list[tuple[str, list[str], str]] = []
     for part in re.split(r"(\([^)]*\))", text):
         if part.startswith("(") and part.endswith(")"):
@@ -236,7 +248,7 @@ def _note(note: str, fields: dict[str, object]) -> bool:
         ("co-opted", Role.CO_OPTED),
     ]
     for word, role in roles:
-        if word in low and not re.search(r"arriv|left|from|until|join", low):
+        if re.search(rf"\b{word}\b", low) and not re.search(r"arriv|left|from|until|join", low):
             fields["role"] = role
             return role is not Role.CABINET_MEMBER or low.strip() == "cabinet member"
     if re.search(r"remote|virtual|online|teams|zoom", low):

@@ -13,11 +13,13 @@ import re
 
 from workflow.importers.assemble import Draft, DraftItem, document_in
 from workflow.importers.common import Ledger, SourceLine, furniture
-from workflow.importers.header import header_line, section_of
+from workflow.importers.header import date_only, header_line, name_and_date, section_of
 
 __all__ = ["looks_like_webpage", "split_webpage"]
 
-_NUMBER = re.compile(r"^\s*(?P<n>\d{1,4}[A-Za-z]?(?:\.\d{1,2})?)\.?\s*$")
+_NUMBER = re.compile(
+    r"^\s*(?P<n>\d{1,4}[A-Za-z]?(?:\.\d{1,2})?|[A-Z]{1,5}\.\d{1,4}(?:\.\d{2,4})?|[A-Z]{1,4}\d{1,4}|"
+    r"[A-Z]{1,5}\s?\d{1,4}/\d{2,4})\.?\s*$")
 _MINUTES = re.compile(r"^\s*(?P<word>minutes|decision|decisions|record of decision)\s*:\s*(?P<rest>.*)$", re.I)
 _MARKS = ("pdf icon", "no. item", "view directions", "view the full minutes text", "additional documents:")
 
@@ -35,14 +37,22 @@ def looks_like_webpage(lines: list[SourceLine]) -> bool:
 def split_webpage(lines: list[SourceLine], ledger: Ledger) -> Draft:
     draft = Draft(format="webpage")
     start = _first_item(lines)
+    waiting: SourceLine | None = None
     for line in lines[:start]:
         if line.blank:
             continue
         reason = furniture(line.text)
         if reason:
             ledger.ignore(line, reason)
+        elif waiting is not None and not draft.committee_name and date_only(line.text):
+            name_and_date(waiting, line, draft, ledger)
+            waiting = None
         elif not header_line(line, draft, ledger):
-            ledger.not_understood(line, "not a heading, venue or contact line of the web page")
+            if waiting is not None:
+                ledger.not_understood(waiting, "not a heading, venue or contact line of the web page")
+            waiting = line
+    if waiting is not None:
+        ledger.not_understood(waiting, "not a heading, venue or contact line of the web page")
     _items(lines[start:], draft, ledger)
     return draft
 
@@ -118,9 +128,9 @@ def _content(item: DraftItem, line: SourceLine, ledger: Ledger) -> None:
             ledger.use(line)
             if m.group("word").lower() != "minutes":
                 word = m.group("word").strip()
-                item.minutes.append(SourceLine(line.number, f"{word}: {m.group('rest')}".strip()))
+                item.minutes.append(line.but(f"{word}: {m.group('rest')}".strip()))
             elif m.group("rest"):
-                item.minutes.append(SourceLine(line.number, m.group("rest")))
+                item.minutes.append(line.but(m.group("rest")))
             return
         item.agenda.append(line)
         return

@@ -58,7 +58,11 @@ class Exemption:
 
     basis: ExemptionBasis = ExemptionBasis.EXEMPT
     paragraph: int | None = None
-    """Schedule 12A paragraph (England 1-7, Wales 12-18); required when basis is exempt."""
+    """Schedule 12A paragraph (England 1-7, Wales 12-18); required when basis is exempt,
+    unless ``grounds`` says why there is none."""
+    grounds: str = ""
+    """Imported minutes: the grounds the source gives when they are not a Schedule 12A
+    paragraph (``Section 239 (2) (b) of the Municipal Act``), or that it gives none."""
     public_interest: str = ""
     """Why the public interest in withholding outweighs disclosure."""
     release: str = ""

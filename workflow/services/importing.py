@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import sys
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,19 +30,32 @@ __all__ = ["ImportOutcome", "ImportRow", "import_files"]
 
 @dataclass(frozen=True, slots=True)
 class ImportRow:
+    """What one file gave: the meeting made and everything the clerk should know about it."""
+
     file: str
     meeting: str = ""
     items: int = 0
     resolutions: int = 0
+    votes: int = 0
     not_understood: tuple[Line, ...] = ()
-    ignored: int = 0
+    flagged: tuple[Line, ...] = ()
+    """Lines kept as narrative because no field fitted them: to review."""
+    ignored_lines: tuple[Line, ...] = ()
+    """Lines (or parts) left out of the record, each with its reason."""
     warnings: tuple[str, ...] = ()
     error: str = ""
     saved: bool = False
+    lines: int = 0
+    """Source lines with text, every one read into the record, flagged or ignored."""
+    ignored_whole: int = 0
 
     @property
     def ok(self) -> bool:
         return not self.error
+
+    @property
+    def ignored(self) -> int:
+        return len(self.ignored_lines)
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -50,12 +63,48 @@ class ImportRow:
             "meeting": self.meeting,
             "items": self.items,
             "resolutions": self.resolutions,
+            "votes": self.votes,
             "ignored": self.ignored,
+            "ignored_lines": [{"line": x.number, "text": x.text, "reason": x.reason}
+                              for x in self.ignored_lines],
+            "flagged": [{"line": x.number, "text": x.text, "reason": x.reason} for x in self.flagged],
             "not_understood": [{"line": x.number, "text": x.text} for x in self.not_understood],
+            "lines": self.lines,
             "warnings": list(self.warnings),
             "error": self.error,
             "saved": self.saved,
         }
+
+    def details(self) -> list[str]:
+        """The report's lines for this file: flagged lines, what was ignored and why, warnings."""
+        name = self.file
+        if self.error:
+            return []
+        flagged = len({x.number for x in self.flagged})
+        read = self.lines - self.ignored_whole - flagged - len(self.not_understood)
+        out = [f"{name}: {self.lines} line(s) with text: {read} read into the record, {flagged} kept "
+               f"as narrative to review, {self.ignored_whole} ignored, {len(self.not_understood)} "
+               "not accounted for."]
+        out += [f"{name}: {len(self.flagged)} line(s) kept as narrative, to review:"] if self.flagged else []
+        out += [f"  line {x.number}: {_short(x.text)} ({x.reason})" for x in self.flagged]
+        out += [f"{name}:{x.number}: not understood: {x.text}" for x in self.not_understood]
+        if self.ignored_lines:
+            out.append(f"{name}: ignored {self.ignored} line(s) or part(s):")
+            by_reason: dict[str, list[Line]] = {}
+            for line in self.ignored_lines:
+                by_reason.setdefault(line.reason, []).append(line)
+            for reason, lines in by_reason.items():
+                numbers = ", ".join(str(n) for n in sorted({x.number for x in lines})[:12])
+                more = "…" if len({x.number for x in lines}) > 12 else ""
+                example = Counter(_short(x.text, 30) for x in lines).most_common(1)[0][0]
+                out.append(f"  {reason}: {len(lines)} (lines {numbers}{more}; e.g. '{example}')")
+        out += [f"{name}: warning: {w}" for w in self.warnings]
+        return out
+
+
+def _short(text: str, width: int = 70) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 @dataclass
@@ -63,17 +112,26 @@ class ImportOutcome:
     rows: list[ImportRow] = field(default_factory=list)
 
     def table(self) -> str:
-        head = ("FILE", "MEETING", "ITEMS", "RESOLUTIONS", "NOT UNDERSTOOD")
+        head = ("FILE", "MEETING", "ITEMS", "RESOLUTIONS", "VOTES", "FLAGGED", "IGNORED")
         body = [
-            (r.file, r.meeting or f"error: {r.error}", str(r.items), str(r.resolutions),
-             str(len(r.not_understood)))
+            (r.file, r.meeting or f"error: {r.error}", str(r.items), str(r.resolutions), str(r.votes),
+             str(len(r.flagged) + len(r.not_understood)), str(r.ignored))
             for r in self.rows
         ]
-        widths = [max(len(row[i]) for row in [head, *body]) for i in range(5)]
+        widths = [max(len(row[i]) for row in [head, *body]) for i in range(len(head))]
         return "\n".join(
             "  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip()
             for row in [head, *body]
         )
+
+    def report(self, *, dry_run: bool = False) -> str:
+        """The table, then per file what was flagged, ignored and warned about."""
+        lines = [self.table()]
+        for row in self.rows:
+            lines.extend(row.details())
+        if dry_run:
+            lines.append("Dry run: nothing was saved.")
+        return "\n".join(lines)
 
 
 def _count_resolutions(meeting: Meeting) -> int:
@@ -81,6 +139,15 @@ def _count_resolutions(meeting: Meeting) -> int:
         return sum(1 + count(r.children) for r in resolutions)
 
     return sum(count(item.resolutions) for item in meeting.items)
+
+
+def _count_votes(meeting: Meeting) -> int:
+    """Motions with a vote recorded by count or by name (not a bare outcome)."""
+    return sum(
+        1 for item in meeting.items for motion in item.motions
+        if motion.vote is not None and (motion.vote.recorded or motion.vote.for_count is not None
+                                        or motion.vote.against_count is not None)
+    )
 
 
 def import_files(
@@ -91,14 +158,17 @@ def import_files(
     date: dt.date | None = None,
     dry_run: bool = False,
     replace: bool = False,
-    progress: bool = False,
+    progress: Callable[[int, int, str], None] | None = None,
 ) -> ImportOutcome:
-    """Import each file; one file's failure never stops the others."""
+    """Import each file; one file's failure never stops the others.
+
+    ``progress(done, total, name)`` is called before each file and once at the end.
+    """
     outcome = ImportOutcome()
     checks = Checks(workspace)
     for number, path in enumerate(files, start=1):
-        if progress:
-            _progress(number, len(files), path.name)
+        if progress is not None:
+            progress(number - 1, len(files), path.name)
         try:
             outcome.rows.append(_one(checks, path, committee, date, dry_run, replace))
         except MinutebookError as exc:
@@ -106,16 +176,9 @@ def import_files(
             if isinstance(exc, InvalidRecord) and exc.errors:
                 message = f"{exc.message}"
             outcome.rows.append(ImportRow(file=str(path), error=message))
-    if progress:
-        sys.stderr.write("\r" + " " * 60 + "\r")
+    if progress is not None:
+        progress(len(files), len(files), "")
     return outcome
-
-
-def _progress(number: int, total: int, name: str) -> None:
-    width = 20
-    done = int(width * (number - 1) / max(total, 1))
-    sys.stderr.write(f"\r[{'#' * done}{'.' * (width - done)}] {number}/{total} {name[:30]}")
-    sys.stderr.flush()
 
 
 def _one(
@@ -141,8 +204,12 @@ def _one(
         meeting=meeting.id,
         items=len(meeting.items),
         resolutions=_count_resolutions(meeting),
+        votes=_count_votes(meeting),
         not_understood=result.report.not_understood,
-        ignored=len(result.report.ignored),
+        flagged=result.report.flagged,
+        ignored_lines=result.report.ignored,
+        lines=result.report.lines,
+        ignored_whole=result.report.ignored_whole,
         warnings=tuple(warnings),
     )
     if dry_run:
