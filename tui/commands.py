@@ -38,6 +38,7 @@ def register(subs: Any, common: argparse.ArgumentParser, only: str | None = None
         commands_history,
         commands_lifecycle,
         commands_registry,
+        commands_site,
     )
 
     def add(name: str, handler: Any, help: str) -> argparse.ArgumentParser:
@@ -93,6 +94,7 @@ def register(subs: Any, common: argparse.ArgumentParser, only: str | None = None
     commands_lifecycle.register(add)
     commands_decisions.register(add)
     commands_docs.register(add)
+    commands_site.register(add)
 
 
 # ------------------------------------------------------------------------- helpers
