@@ -159,6 +159,7 @@ def minutes_akn(prep: Prepared, digest: Digest, *, settings: SiteSettings,
     container: ET.Element = body
     current: ET.Element | None = None
     part: tuple[str, ET.Element] | None = None
+    """The open ``resolutions`` of the current item, while its decisions run on."""
     for n, block in enumerate(prep.minutes):
         key = block.key
         if key in ("section:public", "section:private"):
@@ -177,13 +178,14 @@ def minutes_akn(prep: Prepared, digest: Digest, *, settings: SiteSettings,
             _sub(current, "heading", public_title(item))
             part = None
         elif key.startswith("item:") and current is not None:
-            kind = "resolutions" if any(s in key for s in ("/resolutions", "/resolved",
-                                                            "/decision_record")) else "narrative"
-            if part is None or part[0] != kind:
-                part = (kind, _sub(current, kind, eId=f"{kind}_{n}") if kind == "resolutions"
-                        else _sub(current, kind))
-            text = f"{block.label} {block.text}" if block.label else block.text
-            _sub(part[1], "p", " ".join(text.split()))
+            text = " ".join((f"{block.label} {block.text}" if block.label else block.text).split())
+            if any(s in key for s in ("/resolutions", "/resolved", "/decision_record")):
+                if part is None:
+                    part = ("resolutions", _sub(current, "resolutions", eId=f"resolutions_{n}"))
+                _sub(part[1], "p", text)
+            else:
+                part = None
+                _sub(current, "narrative", text)
         elif key == "meeting:closed":
             _sub(_sub(body, "adjournment", eId="adjournment"), "p", block.text)
         elif key.startswith("amendments"):
@@ -191,7 +193,7 @@ def minutes_akn(prep: Prepared, digest: Digest, *, settings: SiteSettings,
                 container = _sub(body, "debateSection", name="amendments", eId="dbsect_amendments")
                 _sub(container, "heading", block.text)
             else:
-                _sub(_sub(container, "narrative"), "p", block.text)
+                _sub(container, "narrative", block.text)
     if len(body) == 0:
         _sub(_sub(body, "debateSection", name="minutes", eId="dbsect_empty"), "p",
              "No business was recorded.")
