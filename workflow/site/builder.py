@@ -92,7 +92,9 @@ def build_site(source: SiteSource, out: Path, *, base_url: str = "",
             continue
         prepared[entry.id] = prep
         records[entry.id] = {"key": key, "page": "", "digest": prep.digest, "files": [],
-                             "search": search.entries(prep, prep.digest)}
+                             "search": search.entries(prep, prep.digest),
+                             "ical": feeds.calendar_event(prep.digest, settings=snap.settings,
+                                                          base_url=base_url)}
     index = _minute_index(records)
     for meeting_id, record in sorted(records.items()):
         digest = record["digest"]
@@ -200,23 +202,23 @@ def _write_listings(output: Output, snap: Snapshot, digests: list[Digest],
     output.put("search.html", pages.search_page(settings=settings))
     output.put("search-index.json", search.index_json(
         entry for _, record in sorted(records.items()) for entry in record["search"]))
-    output.put("calendar.ics", feeds.calendar(digests, settings=settings,
-                                              name=f"{settings.council}: meetings",
-                                              base_url=base_url))
+    events = [(r["digest"], r["ical"]) for _, r in sorted(records.items())]
+    output.put("calendar.ics", feeds.calendar(events, settings=settings,
+                                              name=f"{settings.council}: meetings"))
     output.put("documents.atom", feeds.atom_feed(digests, settings=settings, base_url=base_url))
     for name in _STATIC:
         output.put(name, (_HERE / "static" / name).read_bytes())
     output.put("data/event.schema.json", (_HERE / "static" / "event.schema.json").read_bytes())
-    by_committee: dict[str, list[Digest]] = {}
-    for d in digests:
-        by_committee.setdefault(d["committee"], []).append(d)
+    by_committee: dict[str, list[tuple[Digest, str]]] = {}
+    for d, text in events:
+        by_committee.setdefault(d["committee"], []).append((d, text))
     for committee in committees:
         own = by_committee.get(committee.slug, [])
         folder = committee_path(committee.slug)
         output.put(f"{folder}/index.html", pages.committee_page(
-            committee, own, people=snap.people, settings=settings))
+            committee, [d for d, _ in own], people=snap.people, settings=settings))
         output.put(f"{folder}/calendar.ics", feeds.calendar(
-            own, settings=settings, name=f"{committee.name}: meetings", base_url=base_url))
+            own, settings=settings, name=f"{committee.name}: meetings"))
 
 
 def _size(count: int) -> str:

@@ -1,8 +1,9 @@
 """Feeds beside the pages: the meetings as iCalendar, the published documents as Atom.
 
 :func:`calendar` writes an RFC 5545 calendar (with the ``icalendar`` library) of the
-meetings it is given, one event each, in the council's time zone: the whole council's
-calendar and each committee's come from here. :func:`atom_feed` writes an RFC 4287 feed
+meetings it is given, one event each (:func:`calendar_event`, made once per version of a
+meeting), in the council's time zone: the whole council's calendar and each committee's
+come from here. :func:`atom_feed` writes an RFC 4287 feed
 with an entry for every agenda and set of minutes on the site, newest first. Both are
 made from the meetings' digests alone, and every stamp in them comes from the record (the
 meeting's date, when its documents were issued), so the same archive gives the same bytes.
@@ -14,6 +15,7 @@ import datetime as dt
 import uuid
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 import icalendar
@@ -21,7 +23,7 @@ import icalendar
 from workflow.site.meetings import Digest
 from workflow.site.values import SiteSettings
 
-__all__ = ["ATOM_NAMESPACE", "atom_feed", "calendar"]
+__all__ = ["ATOM_NAMESPACE", "atom_feed", "calendar", "calendar_event"]
 
 ATOM_NAMESPACE = "http://www.w3.org/2005/Atom"
 _FEED_SIZE = 200
@@ -36,38 +38,50 @@ def _moment(day: str, time: str, zone: ZoneInfo) -> dt.datetime:
     return dt.datetime.combine(dt.date.fromisoformat(day), dt.time.fromisoformat(time), zone)
 
 
-def calendar(digests: Sequence[Digest], *, settings: SiteSettings, name: str,
-             base_url: str = "") -> bytes:
-    """The meetings as an iCalendar feed (events in date order; stamps from the record)."""
+def calendar_event(d: Digest, *, settings: SiteSettings, base_url: str = "") -> str:
+    """One meeting as an iCalendar VEVENT (text), kept with the meeting's digest between
+    builds so a calendar of thousands of meetings is put together without making each again."""
     zone = ZoneInfo(settings.timezone)
+    event = icalendar.Event()
+    event.add("uid", f"{_uid(settings.council, d['id'])}@minutebook")
+    event.add("summary", d["title"] if not d["cancelled"] else f"Cancelled: {d['title']}")
+    if d["start"]:
+        event.add("dtstart", _moment(d["date"], d["start"], zone))
+        if d["end"] and d["end"] > d["start"]:
+            event.add("dtend", _moment(d["date"], d["end"], zone))
+    else:
+        event.add("dtstart", dt.date.fromisoformat(d["date"]))
+    event.add("dtstamp", dt.datetime.combine(dt.date.fromisoformat(d["date"]), dt.time(), dt.UTC))
+    if d["venue"]:
+        event.add("location", d["venue"])
+    event.add("status", _STATUS.get(d["status"], "CONFIRMED"))
+    event.add("description", f"{d['committee_name']}: {d['status_label']}.")
+    event.add("url", f"{base_url}{d['url']}/index.html")
+    return event.to_ical().decode("utf-8")
+
+
+@lru_cache(maxsize=4)
+def _timezone(name: str) -> str:
+    return icalendar.Timezone.from_tzid(name).to_ical().decode("utf-8")
+
+
+def calendar(events: Sequence[tuple[Digest, str]], *, settings: SiteSettings, name: str) -> bytes:
+    """A calendar of meetings, from each meeting's digest and its :func:`calendar_event`,
+    in date order, with the council's time zone when any meeting has a time."""
     cal = icalendar.Calendar()
     cal.add("prodid", "-//minutebook//public record//EN")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", name)
     cal.add("x-wr-timezone", settings.timezone)
-    for d in sorted(digests, key=lambda d: (d["date"], d["start"], d["id"])):
-        event = icalendar.Event()
-        event.add("uid", f"{_uid(settings.council, d['id'])}@minutebook")
-        event.add("summary", d["title"] if not d["cancelled"] else f"Cancelled: {d['title']}")
-        if d["start"]:
-            start = _moment(d["date"], d["start"], zone)
-            event.add("dtstart", start)
-            if d["end"] and d["end"] > d["start"]:
-                event.add("dtend", _moment(d["date"], d["end"], zone))
-        else:
-            event.add("dtstart", dt.date.fromisoformat(d["date"]))
-        event.add("dtstamp", dt.datetime.combine(dt.date.fromisoformat(d["date"]), dt.time(),
-                                                 dt.UTC))
-        if d["venue"]:
-            event.add("location", d["venue"])
-        event.add("status", _STATUS.get(d["status"], "CONFIRMED"))
-        event.add("description", f"{d['committee_name']}: {d['status_label']}.")
-        event.add("url", f"{base_url}{d['url']}/index.html")
-        cal.add_component(event)
-    if any(d["start"] for d in digests):
-        cal.add_missing_timezones()
-    return cal.to_ical()
+    head = cal.to_ical().decode("utf-8")
+    end = "END:VCALENDAR\r\n"
+    if not head.endswith(end):
+        raise ValueError("icalendar wrote a calendar that does not end with END:VCALENDAR")
+    ordered = sorted(events, key=lambda pair: (pair[0]["date"], pair[0]["start"], pair[0]["id"]))
+    zone = _timezone(settings.timezone) if any(d["start"] for d, _ in events) else ""
+    body = "".join(text for _, text in ordered)
+    return (head[: -len(end)] + zone + body + end).encode("utf-8")
 
 
 def _issued(d: Digest, kind: str) -> str:
