@@ -12,7 +12,6 @@ build and written only when their bytes differ. Nothing here reads the archive.
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -66,7 +65,8 @@ def generator_key() -> str:
 
 
 def _key(*parts: object) -> str:
-    return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()[:32]
+    """A short hash of the parts (strings, tuples of strings, sorted pairs)."""
+    return hashlib.sha256("\x1f".join(map(repr, parts)).encode()).hexdigest()[:32]
 
 
 def build_site(source: SiteSource, out: Path, *, base_url: str = "",
@@ -100,7 +100,7 @@ def build_site(source: SiteSource, out: Path, *, base_url: str = "",
         digest = record["digest"]
         links = {ref: index[digest["committee"]][ref] for ref in digest["mentions"]
                  if ref in index.get(digest["committee"], {})}
-        page_key = _key(record["key"], links)
+        page_key = _key(record["key"], sorted(links.items()))
         if page_key == record["page"] and meeting_id not in prepared:
             for path in record["files"]:
                 output.keep(path)
