@@ -19,6 +19,7 @@ from tests.website.sitekit import (
 )
 from tui.cli import main
 from workflow.errors import OutputError
+from workflow.render.pack import has_libreoffice, to_pdf
 from workflow.site.output import MANIFEST
 
 
@@ -172,3 +173,23 @@ def test_command_line_builds_the_site(pristine_site_archive: Path, tmp_path: Pat
     assert (tmp_path / "public" / "index.html").is_file()
     assert main(["site", "-o", str(tmp_path / "archive")]) == 1
     assert "did not write" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(not has_libreoffice(), reason="LibreOffice is not installed "
+                    "(apt-get install libreoffice-writer); the site then offers Word files only")
+def test_word_files_get_pdf_copies_converted_once(pristine_site_archive: Path,
+                                                  tmp_path: Path) -> None:
+    converted: list[int] = []
+
+    def pdf(data: bytes) -> bytes:
+        converted.append(len(data))
+        return to_pdf(data)
+
+    out = tmp_path / "public"
+    build(pristine_site_archive, out, pdf=pdf)
+    agenda = out / f"meetings/{PUBLISHED}/agenda-1.pdf"
+    assert agenda.read_bytes().startswith(b"%PDF")
+    assert 'agenda-1.pdf" download>Agenda (PDF' in (out / f"meetings/{PUBLISHED}/index.html").read_text()
+    assert len(converted) == 2
+    build(pristine_site_archive, out, pdf=pdf)
+    assert len(converted) == 2
