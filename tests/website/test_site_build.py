@@ -115,9 +115,10 @@ def test_a_second_run_rewrites_only_what_changed(site_archive: Path, tmp_path: P
     out = tmp_path / "public"
     first = build(site_archive, out)
     assert first.built == first.meetings == 6
+    before = {p: p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file()}
     again = build(site_archive, out)
     assert (again.built, again.written, again.removed) == (0, [], [])
-    before = {p: p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file()}
+    assert all(p.stat().st_mtime_ns == before[p] for p in before)  # the manifest too
     with open_service(site_archive) as svc:
         meeting = svc.load(MINUTES_ISSUED)
         svc.save(dataclasses.replace(meeting, venue="The Riverside Room, Civic Centre"),

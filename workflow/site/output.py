@@ -34,6 +34,7 @@ class Output:
 
     def __init__(self, root: Path) -> None:
         self.root = root
+        self.old_manifest = b""
         self.old: dict[str, Any] = self._read_manifest()
         self.old_files: dict[str, str] = dict(self.old.get("files", {}))
         self.files: dict[str, str] = {}
@@ -46,7 +47,8 @@ class Output:
             raise OutputError(f"{root} is a file; give a folder for the site.")
         path = root / MANIFEST
         try:
-            data = json.loads(path.read_bytes())
+            self.old_manifest = path.read_bytes()
+            data = json.loads(self.old_manifest)
             if isinstance(data, dict) and data.get("format") == MANIFEST_FORMAT:
                 return data
         except FileNotFoundError:
@@ -63,7 +65,7 @@ class Output:
         if self.old.get("generator") != generator:
             return None
         record = self.old.get("meetings", {}).get(meeting_id)
-        if not isinstance(record, dict):
+        if not isinstance(record, dict) or not isinstance(record.get("files"), list):
             return None
         if not all(self.old_files.get(p) and (self.root / p).is_file() for p in record["files"]):
             return None
@@ -122,4 +124,5 @@ class Output:
                     "meetings": dict(sorted(meetings.items()))}
         data = json.dumps(manifest, ensure_ascii=False, sort_keys=True,
                           separators=(",", ":")).encode() + b"\n"
-        self._write(self.root / MANIFEST, data)
+        if data != self.old_manifest:
+            self._write(self.root / MANIFEST, data)

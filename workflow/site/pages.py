@@ -160,7 +160,7 @@ def _banner(digest: Digest, which: str, fmt: str, link: Callable[[str], str]) ->
 def home_page(digests: Sequence[Digest], committees: Sequence[Committee], *,
               settings: SiteSettings) -> bytes:
     today = settings.today.isoformat()
-    listed = [d for d in digests if _listed(d)]
+    listed = list(digests)
     upcoming = sorted((d for d in listed if d["date"] >= today and not d["cancelled"]),
                       key=_when)[:_UPCOMING]
     recent = sorted((d for d in listed if d["date"] < today and (d["agenda"] or d["minutes"])),
@@ -178,7 +178,7 @@ def home_page(digests: Sequence[Digest], committees: Sequence[Committee], *,
 def committee_page(committee: Committee, digests: Sequence[Digest], *,
                    people: Mapping[str, Person], settings: SiteSettings) -> bytes:
     years: dict[str, list[Digest]] = {}
-    for d in sorted((d for d in digests if _listed(d)), key=_when, reverse=True):
+    for d in sorted(digests, key=_when, reverse=True):
         years.setdefault(d["year"], []).append(d)
     today = settings.today
     members = [
@@ -200,11 +200,6 @@ def committee_page(committee: Committee, digests: Sequence[Digest], *,
 def search_page(*, settings: SiteSettings) -> bytes:
     return _render("search.html", council=settings.council, root="", title="Search",
                    crumbs=[("Meetings", "index.html"), ("Search", "")])
-
-
-def _listed(digest: Digest) -> bool:
-    """Every meeting is listed; one whose agenda is not out shows only when and where."""
-    return bool(digest["id"])
 
 
 def _when(digest: Digest) -> tuple[str, str, str]:
