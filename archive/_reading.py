@@ -167,6 +167,22 @@ class Reading:
         _, out, _ = run(self.repo, args, what="list the files in the archive")
         return sorted(p for p in out.decode("utf-8", "replace").split("\0") if p)
 
+    def file_ids(self, prefix: str = "", rev: str = "HEAD") -> dict[str, str]:
+        """Every file under a folder in a version, with its git object id: the hash of its
+        content, so two versions of a file are the same exactly when their ids are."""
+        prefix = safe_prefix(prefix)
+        commit = self.resolve(rev)
+        args = ["ls-tree", "-r", "-z", "--full-tree", commit]
+        if prefix:
+            args += ["--", prefix]
+        _, out, _ = run(self.repo, args, what="list the files in the archive")
+        found = {}
+        for entry in out.decode("utf-8", "replace").split("\0"):
+            meta, tab, path = entry.partition("\t")
+            if tab and meta.split(" ")[1:2] == ["blob"]:
+                found[path] = meta.split(" ")[2]
+        return dict(sorted(found.items()))
+
     # -- search ----------------------------------------------------------------------
     def grep(
         self,

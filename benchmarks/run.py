@@ -1,17 +1,18 @@
 """Run every benchmark script and print one table: median, peer, ratio, target, verdict.
 
-Runs ``bench_archive.py``, ``bench_render.py``, ``bench_service.py`` and ``bench_tui.py``
-(when present), each in its own process, one after the other (never in parallel, so they
+Runs ``bench_archive.py``, ``bench_render.py``, ``bench_service.py``, ``bench_tui.py`` and
+``bench_site.py`` (when present), each in its own process, one after the other (never in parallel, so they
 do not disturb each other's timings). Each figure is the script's median over repeated
 runs; the peer (plain git, pandoc) is measured by the same script in the same run.
 
-Usage: .venv/bin/python benchmarks/run.py [--quick] [--only archive,render,service,tui]
+Usage: .venv/bin/python benchmarks/run.py [--quick] [--only archive,render,service,tui,site]
 ``--quick`` uses a small archive and few repeats: a smoke test, not figures to quote.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import math
 import platform
@@ -51,6 +52,7 @@ QUICK = {
     "render": ["--runs", "10"],
     "service": ["--commits", "2000", "--meetings", "200", "--versions", "100", "--repeat", "10"],
     "tui": ["--runs", "3", "--keys", "100"],
+    "site": ["--meetings", "200", "--repeat", "1"],
 }
 
 
@@ -145,11 +147,22 @@ def parse_tui(out: str) -> list[Figure]:
     return figures
 
 
+def parse_site(out: str) -> list[Figure]:
+    """Rows of bench_site: the whole build is paired with ``cp -r`` of the finished site."""
+    figures = [f for f in parse_generic("site", out) if "(peer)" not in f.name]
+    peer = next((f.ours for f in parse_generic("site", out) if "(peer)" in f.name), None)
+    return [dataclasses.replace(f, peer_name="cp -r of the site", peer=peer,
+                                target=f.target.split("  ")[0])
+            if f.name.startswith("whole site") else dataclasses.replace(
+                f, target=f.target or "(no target)") for f in figures]
+
+
 PARSERS: dict[str, Callable[[str], list[Figure]]] = {
     "archive": parse_archive,
     "render": parse_render,
     "service": parse_service,
     "tui": parse_tui,
+    "site": parse_site,
 }
 
 
@@ -207,7 +220,7 @@ def machine() -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small archive, few repeats (smoke test)")
-    parser.add_argument("--only", default="archive,render,service,tui")
+    parser.add_argument("--only", default="archive,render,service,tui,site")
     parser.add_argument("--raw", action="store_true", help="also print each script's own output")
     args = parser.parse_args(argv)
     figures, raw = collect([s.strip() for s in args.only.split(",") if s.strip()], args.quick)

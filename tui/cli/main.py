@@ -28,6 +28,7 @@ from tui.cli import (
     meetings,
     people,
     search,
+    site,
     templates,
 )
 from tui.cli.common import Handler
@@ -47,7 +48,7 @@ GLOBAL_OPTIONS = {
 """The options every command takes (each with a value), and their help."""
 
 GROUPS = (archive, people, committees, templates, meetings, history, search, lifecycle,
-          decisions, documents, importing)
+          decisions, documents, importing, site)
 """The command groups, in the order ``minutebook --help`` lists their commands."""
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from workflow.errors import MinutebookError, OutputError
 from workflow.record.model import Meeting
 
-__all__ = ["NO_LIBREOFFICE", "TAGGED_PDF", "build_pack", "pack_documents"]
+__all__ = ["NO_LIBREOFFICE", "TAGGED_PDF", "build_pack", "has_libreoffice", "pack_documents", "to_pdf"]
 
 NO_LIBREOFFICE = (
     "LibreOffice is not installed, so the agenda pack cannot be built; install it "
@@ -66,6 +66,21 @@ def _convert(soffice: str, sources: list[Path], work: Path) -> None:
     if done.returncode != 0 or missing:
         what = missing[0] if missing else "the documents"
         raise MinutebookError(f"LibreOffice could not convert {what} to PDF.")
+
+
+def has_libreoffice() -> bool:
+    return any(shutil.which(name) for name in ("soffice", "libreoffice"))
+
+
+def to_pdf(data: bytes, *, suffix: str = ".docx") -> bytes:
+    """One Word (or OpenDocument) document as PDF bytes, converted by LibreOffice."""
+    soffice = _soffice()
+    with tempfile.TemporaryDirectory(prefix="minutebook-pdf-") as tmp:
+        work = Path(tmp)
+        source = work / f"document{suffix}"
+        source.write_bytes(data)
+        _convert(soffice, [source], work)
+        return (work / "pdf" / "document.pdf").read_bytes()
 
 
 def _join(pdfs: list[Path], target: Path) -> bool:

@@ -12,14 +12,14 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from workflow.record.codec import encode
 from workflow.record.model import Meeting
 from workflow.render.elements import Block, Run
 from workflow.render.styles import Style
 
-__all__ = ["JSON_FORMAT", "to_html", "to_json", "to_markdown"]
+__all__ = ["JSON_FORMAT", "html_fragment", "to_html", "to_json", "to_markdown"]
 
 JSON_FORMAT = 1
 """Version of the JSON export; bumped only when a field changes meaning."""
@@ -138,7 +138,10 @@ def _detail(block: Block) -> tuple[str, str]:
 
 
 class _HtmlWriter:
-    def __init__(self) -> None:
+    def __init__(self, heading_id: Callable[[Block], str] | None = None,
+                 linkify: Callable[[str], str] | None = None) -> None:
+        self.heading_id = heading_id
+        self.linkify = linkify
         self.lines: list[str] = []
         self.open: list[str] = []
         """Open containers: "ul", "dl", "ol0", "ol1"…"""
@@ -163,7 +166,11 @@ class _HtmlWriter:
             self.lines.append('<ol class="resolutions">')
             self.open.append(f"ol{len(self.open)}")
         label = f'<span class="label">{html.escape(block.label)}</span> ' if block.label else ""
-        self.lines.append(f"<li>{label}{_html_text(block.runs)}</li>")
+        self.lines.append(f"<li>{label}{self.text(block)}</li>")
+
+    def text(self, block: Block) -> str:
+        text = _html_text(block.runs)
+        return self.linkify(text) if self.linkify else text
 
     def block(self, block: Block) -> None:
         style = block.style
@@ -172,7 +179,7 @@ class _HtmlWriter:
             return
         if style == Style.LIST_BULLET:
             self.container("ul")
-            self.lines.append(f"<li>{_html_text(block.runs)}</li>")
+            self.lines.append(f"<li>{self.text(block)}</li>")
             return
         if style == Style.DETAIL:
             self.container("dl")
@@ -182,10 +189,12 @@ class _HtmlWriter:
             self.lines.append(f"<dd>{value}</dd>")
             return
         self.close_to(0)
-        text = _html_text(block.runs)
+        text = self.text(block)
         if style in _HTML_HEADING:
             tag = _HTML_HEADING[Style(style)]
-            self.lines.append(f"<{tag}>{text}</{tag}>")
+            anchor = self.heading_id(block) if self.heading_id else ""
+            attr = f' id="{html.escape(anchor)}"' if anchor else ""
+            self.lines.append(f"<{tag}{attr}>{text}</{tag}>")
         elif style == Style.MOTION:
             self.lines.append(f"<blockquote><p>{text}</p></blockquote>")
         else:
@@ -200,13 +209,23 @@ _CSS = ("body{font-family:Arial,sans-serif;max-width:48em;margin:2em auto;line-h
         ".signature{margin-top:3em;border-top:1px solid;width:16em}.note{color:#404040}")
 
 
-def to_html(blocks: Sequence[Block], *, title: str) -> str:
-    """A complete HTML5 page (lang en-GB) of the document, every text escaped."""
-    writer = _HtmlWriter()
+def html_fragment(blocks: Sequence[Block], *, heading_id: Callable[[Block], str] | None = None,
+                  linkify: Callable[[str], str] | None = None) -> str:
+    """The document's body as HTML elements, every text escaped.
+
+    ``heading_id`` gives a heading block its ``id`` (an anchor; empty for none);
+    ``linkify`` may rewrite each paragraph's escaped HTML, for example to link references.
+    """
+    writer = _HtmlWriter(heading_id, linkify)
     for block in blocks:
         writer.block(block)
     writer.close_to(0)
-    body = "\n".join(writer.lines)
+    return "\n".join(writer.lines)
+
+
+def to_html(blocks: Sequence[Block], *, title: str) -> str:
+    """A complete HTML5 page (lang en-GB) of the document, every text escaped."""
+    body = html_fragment(blocks)
     return (f'<!DOCTYPE html>\n<html lang="en-GB">\n<head>\n<meta charset="utf-8">\n'
             f"<title>{html.escape(title, quote=False)}</title>\n<style>{_CSS}</style>\n"
             f"</head>\n<body>\n<main>\n{body}\n</main>\n</body>\n</html>\n")
