@@ -106,6 +106,21 @@ def _open_transport_narrative(session: str) -> None:
     _keys(session, "C-e")
 
 
+def _type_message(session: str, text: str) -> None:
+    """Type into the dialog's field and look that it arrived, as a person does before
+    pressing Enter; a busy machine may take a moment to hand the new dialog the keys."""
+    for _ in range(5):
+        time.sleep(0.3)
+        _keys(session, "C-u")
+        _keys(session, "-l", text)
+        try:
+            _wait_for(session, text, timeout=4.0)
+            return
+        except AssertionError:
+            continue
+    _wait_for(session, text, timeout=1.0)
+
+
 def _start(name: str, archive_path: Path) -> None:
     command = str(Path(sys.executable).with_name("minutebook"))
     env = " ".join(
@@ -124,9 +139,7 @@ def test_open_a_meeting_type_and_save_in_a_real_terminal(session: str, archive_p
     _keys(session, "-l", " Typed in tmux.")
     _keys(session, "C-s")
     _wait_for(session, "What changed")
-    time.sleep(0.3)
-    _keys(session, "C-u")
-    _keys(session, "-l", "Narrative typed in a terminal")
+    _type_message(session, "Narrative typed in a terminal")
     _keys(session, "Enter")
     latest = _wait_saved(session, archive_path, "Narrative typed in a terminal")
     with Workspace.open(archive_path, create=False) as service:
