@@ -123,3 +123,25 @@ def test_progress_is_reported_for_each_file(tmp_path: Path, archive_path: Path, 
         outcome = import_files(svc, files, dry_run=True, progress=lambda *a: steps.append(a))
     assert [r.ok for r in outcome.rows] == [True, True]
     assert steps == [(0, 2, "var-noise.txt"), (1, 2, "sig-north-american.txt"), (2, 2, "")]
+
+
+def _commits(archive: Path) -> int:
+    return int(subprocess.run(["git", "-C", str(archive), "rev-list", "--count", "HEAD"],
+                              capture_output=True, text=True, check=True).stdout)
+
+
+def test_a_new_committee_comes_in_the_same_version_as_its_meeting(
+        run: Run, seeds_dir: Path, archive_path: Path, tmp_path: Path) -> None:
+    assert run("init").code == 0
+    before = _commits(archive_path)
+    long_name = tmp_path / ("minutes-of-the-board-" + "x" * 220 + ".txt")
+    long_name.write_bytes(sorted(seeds_dir.glob("000*.txt"))[0].read_bytes())
+    result = run("import", str(long_name), "--json")
+    assert result.code == 0, result.err + result.out
+    assert _commits(archive_path) == before + 1
+    changed = subprocess.run(["git", "-C", str(archive_path), "show", "--name-only", "--format=", "HEAD"],
+                             capture_output=True, text=True, check=True).stdout.split()
+    assert f"committees/{BOARD}.yaml" in changed
+    assert any(p.startswith(f"meetings/{BOARD}/2018-06-21/source/") for p in changed)
+    assert all(len(part) < 200 for p in changed for part in p.split("/"))
+

@@ -1,5 +1,6 @@
-"""The meeting list reads each meeting file through the codec, and keeps what it read by
-the file's blob id in a store that can be lost without losing anything."""
+"""The meeting list reads each meeting file of the newest version through the codec, and
+keeps what it read by the file's blob id in a store that can be lost without losing
+anything; what is in the archive's folder but was never saved is never listed."""
 
 from __future__ import annotations
 
@@ -21,6 +22,19 @@ def workspace(tmp_path: Path) -> Workspace:
     path, _ = archives.init_archive(tmp_path / "archive", sample=True)
     with Workspace.open(path, create=False) as opened:
         yield opened  # type: ignore[misc]
+
+
+PLANNING = "meetings/planning-committee/2026-11-04/meeting.yaml"
+
+
+def _commit(workspace: Workspace, content: bytes) -> None:
+    """A version whose planning meeting file is ``content`` (saved as git saves it, with no
+    validation: a file another tool or an older version wrote)."""
+    workspace.save_files({PLANNING: content}, "Meeting file rewritten", {})
+
+
+def _saved(workspace: Workspace) -> bytes:
+    return workspace.archive.read(PLANNING)
 
 
 def _listed(workspace: Workspace) -> list[tuple[str, str, str]]:
@@ -49,27 +63,35 @@ def test_the_store_is_used_until_a_file_changes(workspace: Workspace) -> None:
     _listed(workspace)
     store = SummaryStore(workspace.root)
     data = json.loads(store.file.read_text())
-    path = workspace.root / "meetings" / "planning-committee" / "2026-11-04" / "meeting.yaml"
-    key = blob_id(path.read_bytes())
+    key = blob_id(_saved(workspace))
     data["summaries"][key][2] = "Name kept in the store"
     store.file.write_text(json.dumps(data))
     assert ("planning-committee/2026-11-04", "Name kept in the store", "minutes-draft") in _listed(workspace)
-    path.write_bytes(path.read_bytes().replace(b"committee_name: Planning Committee", b"committee_name: Planning"))
+    _commit(workspace, _saved(workspace).replace(b"committee_name: Planning Committee", b"committee_name: Planning"))
     assert ("planning-committee/2026-11-04", "Planning", "minutes-draft") in _listed(workspace)
     assert key not in json.loads(store.file.read_text())["summaries"]
 
 
 def test_a_file_in_another_layout_is_read_as_any_record_is(workspace: Workspace) -> None:
-    path = workspace.root / "meetings" / "planning-committee" / "2026-11-04" / "meeting.yaml"
-    data = codec.load_yaml(path.read_bytes())
+    data = codec.load_yaml(_saved(workspace))
     reordered = {"items": data.get("items", []), **{k: v for k, v in data.items() if k != "items"}}
-    path.write_text(json.dumps(reordered, indent=1), encoding="utf-8")
+    _commit(workspace, json.dumps(reordered, indent=1).encode("utf-8"))
     assert ("planning-committee/2026-11-04", "Planning Committee", "minutes-draft") in _listed(workspace)
 
 
 def test_a_file_that_cannot_be_read_is_left_out(workspace: Workspace) -> None:
-    path = workspace.root / "meetings" / "planning-committee" / "2026-11-04" / "meeting.yaml"
-    path.write_text("id: [not closed\n", encoding="utf-8")
+    _commit(workspace, b"id: [not closed\n")
     listed = [meeting_id for meeting_id, _, _ in _listed(workspace)]
     assert "planning-committee/2026-11-04" not in listed
     assert len(listed) == 5
+
+
+def test_what_was_never_saved_is_never_listed(workspace: Workspace) -> None:
+    before = _listed(workspace)
+    path = workspace.root / PLANNING
+    path.write_bytes(path.read_bytes().replace(b"committee_name: Planning Committee",
+                                               b"committee_name: Never Saved"))
+    stray = workspace.root / "meetings" / "planning-committee" / "2027-02-02"
+    stray.mkdir()
+    (stray / "meeting.yaml").write_bytes(path.read_bytes().replace(b"2026-11-04", b"2027-02-02"))
+    assert _listed(workspace) == before

@@ -20,7 +20,7 @@ import datetime as dt
 import hashlib
 import json
 import os
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -115,20 +115,24 @@ class SummaryStore:
             tmp.write_text(json.dumps({"format": FORMAT, "summaries": rows}), encoding="utf-8")
             tmp.replace(self.file)
 
-    def summaries(self, files: Iterable[tuple[str, bytes]]) -> list[MeetingSummary]:
-        """The summary of each (path, content); a file that cannot give one is left out.
+    def summaries(
+        self, ids: Mapping[str, str], read: Callable[[list[str]], Mapping[str, bytes]]
+    ) -> list[MeetingSummary]:
+        """The summary of each meeting file (``ids``: path -> blob id, in listing order);
+        ``read`` gives the content of the files the store does not know yet, all at once.
+        A file that cannot give a summary is left out.
 
         Only the entries of these files are kept, so the store never outgrows the archive.
         """
         known = self._load()
+        texts = read([path for path, key in ids.items() if key not in known])
         kept: dict[str, list[Any]] = {}
         found = []
-        for path, content in files:
-            key = blob_id(content)
+        for path, key in ids.items():
             row = known.get(key)
             try:
-                summary = _summary(row) if row is not None else summary_of(content, where=path)
-            except (MinutebookError, ValueError, TypeError):
+                summary = _summary(row) if row is not None else summary_of(texts[path], where=path)
+            except (MinutebookError, ValueError, TypeError, KeyError):
                 continue
             kept[key] = row if row is not None else _row(summary)
             found.append(summary)

@@ -214,31 +214,30 @@ def _one(
     )
     if dry_run:
         return row
-    if meeting.committee not in register.committee_slugs():
-        register.save_committee(
-            Committee(
-                slug=meeting.committee,
-                name=meeting.committee_name or meeting.committee,
-                council=meeting.council or register.settings.council,
-                venue=meeting.venue,
-                contact=meeting.contact,
-            ),
-            f"Committee added on import: {meeting.committee_name or meeting.committee}",
-        )
     source = f"{files.meeting_folder(meeting.id)}/source/{_safe_name(path.name)}.txt"
     saved = meetings.files_of(meeting)
     saved[source] = result.source_text.encode("utf-8")
     verb = "Re-imported" if exists else "Imported"
+    message = f"{verb} from {path.name}"
+    trailers = {"Meeting": meeting.id, "Status": meeting.status.value, "Imported-From": path.name}
+    if meeting.committee not in register.committee_slugs():
+        name = meeting.committee_name or meeting.committee
+        committee_path, committee_text = register.committee_file(Committee(
+            slug=meeting.committee, name=name,
+            council=meeting.council or register.settings.council,
+            venue=meeting.venue, contact=meeting.contact,
+        ))
+        saved[committee_path] = committee_text
+        message += f"; committee added: {name}"
+        trailers["Committee"] = meeting.committee
     if exists:
         approval.check_edit(meetings.load(meeting.id), meeting)
-    checks.workspace.save_files(
-        saved,
-        f"{verb} from {path.name}",
-        {"Meeting": meeting.id, "Status": meeting.status.value, "Imported-From": path.name},
-    )
+    checks.workspace.save_files(saved, message, trailers)
     return dataclasses.replace(row, saved=True)
 
 
 def _safe_name(name: str) -> str:
+    """The source file's name as the archive keeps it: letters, digits, ``-_.``, and short
+    enough for any file system (the name in full is in the version's trailer)."""
     keep = "".join(c if c.isalnum() or c in "-_." else "-" for c in name)
-    return keep.strip(".-") or "source"
+    return keep.strip(".-")[:120].strip(".-") or "source"

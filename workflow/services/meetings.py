@@ -10,8 +10,7 @@ it was saved). Must not live here: lifecycle steps, documents, history (their se
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping
-from pathlib import Path
+from collections.abc import Mapping
 
 import archive as store
 from workflow.drafting import meeting_templates
@@ -76,20 +75,19 @@ class Meetings:
         )
 
     def summaries(self) -> list[next_steps.MeetingSummary]:
-        """Every meeting with its state, read through the codec from the archive's files
-        (which every save keeps equal to the newest version); the summaries are kept by
-        each file's blob id, so a file is read again only once it has changed. A file
-        that cannot be read is left out (``validate`` names why)."""
-        root = self.workspace.root
-        return SummaryStore(root).summaries(self._meeting_files(root))
-
-    def _meeting_files(self, root: Path) -> Iterator[tuple[str, bytes]]:
-        for meeting_id in self.meeting_ids():
-            path = f"{files.meeting_folder(meeting_id)}/{files.MEETING_FILE}"
-            try:
-                yield path, (root / path).read_bytes()
-            except OSError:
-                continue
+        """Every meeting with its state, read through the codec from the newest version's
+        files (never the archive's folder, so an interrupted or refused save never shows);
+        the summaries are kept by each file's blob id, so a file is read again only once
+        it has changed. A file that cannot be read is left out (``validate`` names why)."""
+        archive, head = self.workspace.archive, self.workspace.head()
+        if not head:
+            return []
+        suffix = "/" + files.MEETING_FILE
+        with archive_errors():
+            ids = {path: key for path, key in archive.file_ids("meetings/", head).items()
+                   if path.endswith(suffix)}
+            return SummaryStore(self.workspace.root).summaries(
+                ids, lambda paths: archive.read_many(paths, head))
 
     def committee_meetings(self, slug: str, *, before: dt.date | None = None) -> list[Meeting]:
         """A committee's meetings (oldest first), optionally only those before a date."""

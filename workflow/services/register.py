@@ -85,16 +85,18 @@ class Register:
         except MinutebookError:
             return Committee(slug=slug, name=slug)
 
-    def save_committee(self, committee: Committee, message: str) -> store.Version:
-        """Validate and save a committee as a new version."""
+    def committee_file(self, committee: Committee) -> tuple[str, bytes]:
+        """A committee validated and written as its file (path, content), to be saved."""
         data = codec.encode(committee)
         found = files.problems("committee", data, self.context())
         if any(p.severity == "error" for p in found):
             raise InvalidRecord(files.committee_path(committee.slug), found)
-        text = codec.dump_yaml(data).encode("utf-8")
-        return self.workspace.save_files(
-            {files.committee_path(committee.slug): text}, message, {"Committee": committee.slug}
-        )
+        return files.committee_path(committee.slug), codec.dump_yaml(data).encode("utf-8")
+
+    def save_committee(self, committee: Committee, message: str) -> store.Version:
+        """Validate and save a committee as a new version."""
+        path, text = self.committee_file(committee)
+        return self.workspace.save_files({path: text}, message, {"Committee": committee.slug})
 
     def council(self) -> str:
         """The council in the settings; while that is the default, the one the committees share."""
