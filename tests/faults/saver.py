@@ -1,4 +1,4 @@
-"""A child process for the concurrency tests: save one meeting over and over via Service.
+"""A child process for the concurrency tests: save one meeting over and over.
 
 Usage: python saver.py ARCHIVE MEETING SOURCE TAG COUNT. Waits for a line on stdin (so
 several savers start together), then saves COUNT versions of MEETING from the record in
@@ -11,13 +11,15 @@ import sys
 from pathlib import Path
 
 from workflow.errors import MinutebookError
-from workflow.service import Service
+from workflow.services.meetings import Meetings
+from workflow.services.workspace import Workspace
 
 
 def main(archive: str, meeting: str, source: str, tag: str, count: str) -> int:
     base = Path(source).read_text(encoding="utf-8")
     sys.stdin.readline()
-    with Service.open(Path(archive), create=False) as service:
+    with Workspace.open(Path(archive), create=False) as workspace:
+        service = Meetings(workspace)
         for n in range(int(count)):
             text = "".join(
                 f"venue: {tag} {n}\n" if line.startswith("venue:") else line

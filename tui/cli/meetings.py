@@ -7,11 +7,11 @@ import sys
 from pathlib import Path
 
 from tui.cli.common import Add, emit_json, open_workspace, read_input
-from workflow.editing import edit_in_editor
 from workflow.record import codec
 from workflow.record.model import MeetingKind
 from workflow.render.preview import preview_text
 from workflow.services.checks import Checks
+from workflow.services.editing import edit_in_editor
 from workflow.services.meetings import Meetings
 from workflow.text.dates import format_date, parse_date, parse_time
 

@@ -29,12 +29,12 @@ from tui.screens.minutes_editor import MinutesEditor
 from tui.widgets.busy import BusyIndicator
 from tui.widgets.validation_panel import ValidationPanel
 from workflow.diff.meetings import diff_meetings
-from workflow.editing import autosave_key, autosave_store, autosave_text
 from workflow.errors import FieldError, InvalidRecord, MinutebookError
 from workflow.record import codec
 from workflow.record.model import Meeting, Status
 from workflow.render.preview import preview_text
 from workflow.services.checks import Checks
+from workflow.services.editing import autosave_key, autosave_store, autosave_text
 from workflow.services.lifecycle import Lifecycle
 from workflow.services.meetings import Meetings
 from workflow.text.dates import format_date

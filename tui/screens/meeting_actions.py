@@ -23,10 +23,10 @@ from textual.worker import get_current_worker
 from tui.dialogs.form import CheckLine, Field, FormDialog
 from tui.screens.base import AppScreen
 from tui.screens.history import HistoryScreen
-from workflow.editing import autosave_store
 from workflow.errors import MinutebookError
 from workflow.record.model import Meeting
 from workflow.services.documents import Documents
+from workflow.services.editing import autosave_store
 from workflow.services.lifecycle import Lifecycle, Published
 from workflow.services.meetings import Meetings
 from workflow.text.dates import format_date
