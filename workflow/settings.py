@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -86,6 +87,19 @@ def _from_env() -> dict[str, Any]:
     return out
 
 
+_LONG_NUMBER = re.compile(r"^\s*([\w.\"-]+)\s*=\s*[-+]?[0-9_]{4000,}", re.MULTILINE)
+
+
+def _too_long_number(path: Path) -> str:
+    """The sentence for a number Python will not read (more than 4,300 digits)."""
+    found = _LONG_NUMBER.search(path.read_text(encoding="utf-8", errors="replace"))
+    field = f" {found.group(1).strip(chr(34))}" if found else ""
+    return (
+        f"The settings file {path} cannot be read: the field{field} holds a number of "
+        "thousands of digits, far more than any setting takes."
+    )
+
+
 def load_settings(path: Path | None = None) -> Settings:
     """Settings from the TOML file (if any) and the environment, validated."""
     path = path or config_path()
@@ -95,6 +109,8 @@ def load_settings(path: Path | None = None) -> Settings:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
             raise MinutebookError(f"The settings file {path} cannot be read: {exc}.") from None
+        except ValueError:
+            raise MinutebookError(_too_long_number(path)) from None
         except OSError as exc:
             raise MinutebookError(
                 f"The settings file {path} cannot be opened: {exc.strerror}."
