@@ -8,7 +8,7 @@ import sys
 from tui.cli.common import Add, emit_json, open_workspace
 from workflow.errors import UsageError
 from workflow.services import archives
-from workflow.services.sync import Sync, outcome
+from workflow.services.sync import Sync, missing_folder, outcome
 
 __all__ = ["register"]
 
@@ -21,6 +21,8 @@ def register(add: Add) -> None:
     p = add("sync", cmd_sync, "pull and push the archive through a git remote")
     p.add_argument("remote", nargs="?", default="origin", metavar="REMOTE")
     p.add_argument("--url", help="the remote's address, to add it on first use")
+    p.add_argument("--create", action="store_true",
+                   help="create the shared archive at --url (a folder) if there is none yet")
     p.add_argument("--keep", choices=["mine", "theirs"],
                    help="settle a stopped sync by keeping your or the team's version")
     p.add_argument("--json", action="store_true")
@@ -48,7 +50,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
         if args.keep:
             version = sync.resolve(args.keep)
             print(f"Kept {'your' if args.keep == 'mine' else 'the team'}'s version ({version.short}).")
-        result, problems = sync.sync(args.remote, url=args.url)
+        result, problems = sync.sync(args.remote, url=args.url, create=_create(args))
     if args.json:
         emit_json({"action": result.action, "head": result.head, "received": list(result.received),
                    "sent": list(result.sent), "problems": problems})
@@ -61,3 +63,16 @@ def cmd_sync(args: argparse.Namespace) -> int:
         for problem in problems:
             print(f"warning: {problem}", file=sys.stderr)
     return 1 if problems else 0
+
+
+def _create(args: argparse.Namespace) -> bool:
+    """--create, or the clerk's yes when asked at a terminal about a folder with no archive."""
+    if args.create or args.url is None or not sys.stdin.isatty():
+        return bool(args.create)
+    if not missing_folder(args.url):
+        return False
+    try:
+        answer = input(f"There is no shared archive at {args.url} yet. Create it there? [y/N] ")
+    except EOFError:
+        return False
+    return answer.strip().lower() in {"y", "yes"}
