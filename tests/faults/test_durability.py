@@ -140,7 +140,8 @@ def test_in_process_save_fsyncs_record_objects_and_ref(archive: Path, tmp_path: 
     text = with_venue(record_text(archive, DRAFT), "Counted Room").encode()
     counted.clear()
     with Workspace.open(archive, create=False) as workspace:
-        Meetings(workspace).save_text(DRAFT, text, message="Counted", where="edited.yaml")
+        Meetings(workspace).save_text(DRAFT, text, message="Counted", where="edited.yaml",
+                                      based_on=workspace.head())
     check_save(counted, archive, DRAFT)
 
 

@@ -75,4 +75,4 @@ def install_sample(workspace: Workspace) -> None:
 
 def _save_with_history(meetings: Meetings, meeting: Meeting) -> None:
     name = meeting.committee_name or meeting.committee
-    meetings.save(meeting, message=f"{name}, {format_date(meeting.date)}: sample record")
+    meetings.save(meeting, message=f"{name}, {format_date(meeting.date)}: sample record", based_on=None)

@@ -168,6 +168,7 @@ def _one(
         saved,
         f"{verb} from {path.name}",
         {"Meeting": meeting.id, "Status": meeting.status.value, "Imported-From": path.name},
+        based_on=None,
     )
     return dataclasses.replace(row, saved=True)
 

@@ -51,9 +51,11 @@ class Register:
         return files.parse_people(text, trusted=True)
 
     def save_people(self, people: Mapping[str, Person], message: str) -> store.Version:
-        """Save the whole register as a new version."""
+        """Save the whole register as a new version (it replaces whatever is saved)."""
         data = files.people_file(people)
-        return self.workspace.save_files({files.REGISTER_PATH: data}, message, {"Register": "people"})
+        return self.workspace.save_files(
+            {files.REGISTER_PATH: data}, message, {"Register": "people"}, based_on=None
+        )
 
     def context(self) -> ValidationContext:
         """What records are validated against: the register and the council's settings."""
@@ -86,14 +88,15 @@ class Register:
             return Committee(slug=slug, name=slug)
 
     def save_committee(self, committee: Committee, message: str) -> store.Version:
-        """Validate and save a committee as a new version."""
+        """Validate and save a committee as a new version (it replaces whatever is saved)."""
         data = codec.encode(committee)
         found = files.problems("committee", data, self.context())
         if any(p.severity == "error" for p in found):
             raise InvalidRecord(files.committee_path(committee.slug), found)
         text = codec.dump_yaml(data).encode("utf-8")
         return self.workspace.save_files(
-            {files.committee_path(committee.slug): text}, message, {"Committee": committee.slug}
+            {files.committee_path(committee.slug): text}, message, {"Committee": committee.slug},
+            based_on=None,
         )
 
     def council(self) -> str:

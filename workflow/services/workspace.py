@@ -2,7 +2,8 @@
 
 Lives here: :class:`Workspace` (the git archive, the settings, who saves, the clock, and
 the :class:`~workflow.services.cache.Cache` the services share), the translation of
-archive failures into clerk sentences (:func:`archive_errors`, :func:`disk_sentence`)
+archive failures into clerk sentences (:func:`archive_errors`, :func:`disk_sentence`),
+the refusal of a save made from a version that is no longer the newest (:class:`Moved`)
 and who the clerk is (:func:`clerk_identity`). The services (meetings, lifecycle,
 decisions, documents, history, sync) are built on one workspace each and share it; a
 workspace is closed once, by whoever opened it.
@@ -24,13 +25,27 @@ from pathlib import Path
 import archive as store
 from workflow.clock import now as clock_now
 from workflow.clock import today as clock_today
-from workflow.errors import MinutebookError
+from workflow.errors import MinutebookError, Refused
 from workflow.rules.calendars import cached_calendar
 from workflow.rules.deadlines import WorkingCalendar
 from workflow.services.cache import Cache
 from workflow.settings import Settings, load_settings
 
-__all__ = ["Workspace", "archive_errors", "clerk_identity", "disk_sentence"]
+__all__ = ["Moved", "Workspace", "archive_errors", "clerk_identity", "disk_sentence"]
+
+
+class Moved(Refused):
+    """A save stated the version it was made from, and someone else has since saved a
+    version changing the same files; nothing was saved. The services merge or redo."""
+
+    title = "Changed elsewhere"
+
+    def __init__(self, message: str, *, head: str, paths: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.head = head
+        """The newest version now."""
+        self.paths = paths
+        """The files both changed."""
 
 
 @contextlib.contextmanager
@@ -147,14 +162,26 @@ class Workspace:
         return cached_calendar(self.settings.holiday_country, self.settings.holiday_subdivision)
 
     def save_files(
-        self, files: Mapping[str, bytes | None], message: str, trailers: Mapping[str, str]
+        self,
+        files: Mapping[str, bytes | None],
+        message: str,
+        trailers: Mapping[str, str],
+        *,
+        based_on: str | None,
     ) -> store.Version:
-        """Commit ``files`` (None removes one) as a version by the clerk, now."""
+        """Commit ``files`` (None removes one) as a version by the clerk, now.
+
+        ``based_on`` is the version the files were made from (None only for files new to
+        the archive): when someone else has since changed any of them, :class:`Moved` is
+        raised and nothing is saved."""
         with archive_errors():
-            return self.archive.save(
-                files, message=message, author=self.identity, trailers=dict(trailers),
-                when=self.clock(),
-            )
+            try:
+                return self.archive.save(
+                    files, message=message, author=self.identity, trailers=dict(trailers),
+                    when=self.clock(), expect_parent=based_on or None,
+                )
+            except store.SaveConflict as exc:
+                raise Moved(exc.message, head=exc.head, paths=exc.paths) from None
 
     def tag(self, name: str, commit: str, message: str) -> str:
         """Tag ``commit`` as ``name`` (``name-2``… when taken); the name given."""
