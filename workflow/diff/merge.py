@@ -21,7 +21,7 @@ from typing import Any, Literal
 from workflow.diff.meetings import describe
 from workflow.record.model import Attendee, Item, Meeting
 
-__all__ = ["Conflict", "Merge", "Side", "merge_meetings"]
+__all__ = ["Conflict", "Merge", "Side", "merge_meetings", "summarise_fields"]
 
 Side = Literal["mine", "theirs"]
 
@@ -114,6 +114,25 @@ def merge_meetings(
 
 _NOTHING = object()
 """The base value of a field when there is no common version: equal to no value."""
+
+
+def summarise_fields(labels: Sequence[str], *, most: int = 6) -> str:
+    """Field labels in a few words: one item's field by its item, the same field of
+    several items counted ("minute number of 7 items")."""
+    plain: list[str] = []
+    by_field: dict[str, list[str]] = {}
+    for label in labels:
+        item, sep, field = label.rpartition(": ")
+        if sep and item.startswith("item "):
+            by_field.setdefault(field, []).append(item)
+        else:
+            plain.append(label)
+    parts = plain + [
+        f"{field} of {items[0]}" if len(items) == 1 else f"{field} of {len(items)} items"
+        for field, items in by_field.items()
+    ]
+    shown = ", ".join(parts[:most])
+    return shown + (f" and {len(parts) - most} more" if len(parts) > most else "")
 
 
 def _who(attendee: Attendee) -> str:

@@ -145,9 +145,10 @@ def edit_in_editor(meetings: Meetings, meeting_id: str, *, message: str | None =
                 based_on=based_on,
             )
         except EditConflict as exc:
-            print(f"minutebook: {exc.message} Your text is kept in {work}; compare it with "
-                  f"`minutebook show {meeting_id} --yaml --confidential`, then run "
-                  f"`minutebook edit {meeting_id}` again.", file=sys.stderr)
+            kept = _keep_for_choosing(exc, key, work)
+            print(f"minutebook: {exc.message} Your text is kept in {kept}, with the other "
+                  f"version's other changes; `minutebook edit {meeting_id}` opens it to choose "
+                  "those fields and save.", file=sys.stderr)
             return 1
         except MinutebookError as exc:
             _report(exc)
@@ -164,6 +165,17 @@ def edit_in_editor(meetings: Meetings, meeting_id: str, *, message: str | None =
             print(saved.note)
         print(f"Saved {meeting_id} as version {saved.version.short}.")
         return 0
+
+
+def _keep_for_choosing(conflict: EditConflict, key: str, work: Path) -> Path:
+    """Keep the clerk's text for the next ``edit``: their values in the fields both
+    changed, the other version's changes elsewhere, based on that version."""
+    mine = conflict.resolve({c.key: "mine" for c in conflict.merge.unresolved})
+    text = codec.dump_yaml(codec.encode(mine)).encode("utf-8")
+    _write_durably(work, text)
+    autosave_store().put(key, text)
+    keep_based_on(key, conflict.head)
+    return work
 
 
 def _read(path: Path) -> bytes | None:

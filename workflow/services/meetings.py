@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import archive as store
-from workflow.diff.merge import Merge, merge_meetings
+from workflow.diff.merge import Merge, merge_meetings, summarise_fields
 from workflow.drafting import meeting_templates
 from workflow.drafting.new_meeting import draft_meeting
 from workflow.errors import MinutebookError, NotFound, Refused
@@ -55,7 +55,7 @@ class Saved:
         """One sentence on the merge for the clerk ("" when nothing was merged)."""
         if not self.merged_from:
             return ""
-        fields = ", ".join(self.merged[:6]) + (" and more" if len(self.merged) > 6 else "")
+        fields = summarise_fields(self.merged)
         return (
             f"{self.meeting.id} had been saved meanwhile (version {self.merged_from[:10]}, "
             f"which changed {fields or 'nothing you changed'}); its changes are kept with yours."
@@ -70,8 +70,7 @@ class EditConflict(Refused):
     title = "Changed elsewhere"
 
     def __init__(self, mine: Meeting, base: Meeting | None, theirs: Meeting, head: str, merge: Merge) -> None:
-        labels = [c.label for c in merge.unresolved]
-        shown = "; ".join(labels[:4]) + (f" and {len(labels) - 4} more" if len(labels) > 4 else "")
+        shown = summarise_fields([c.label for c in merge.unresolved])
         super().__init__(
             f"{mine.id} was saved meanwhile (version {head[:10]}) with other values in the "
             f"fields you changed: {shown}; nothing was saved."
