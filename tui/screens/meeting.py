@@ -312,32 +312,36 @@ class MeetingScreen(MeetingActions):
         self.app.push_screen(SaveMessageDialog(proposed), chosen)
 
     @work(thread=True, group="archive", exit_on_error=False, description="Saving a version")
-    def save_version(self, meeting: Meeting, message: str, based_on: str | None = None) -> None:
+    def save_version(self, meeting: Meeting, message: str, based_on: str | None = None,
+                     shown: Meeting | None = None) -> None:
+        """Save ``meeting`` based on ``based_on`` (the version shown); ``shown`` is what
+        the screen showed when the save began, when that differs from what is saved."""
+        shown = shown or meeting
         with self.app.open_workspace() as workspace:
             try:
                 saved = Meetings(workspace).save(
                     meeting, message=message, based_on=based_on or self.based_on
                 )
             except EditConflict as exc:
-                self.app.call_from_thread(self._conflict, meeting, message, exc)
+                self.app.call_from_thread(self._conflict, shown, message, exc)
                 return
             except MinutebookError as exc:
-                self.app.call_from_thread(self._save_failed, meeting, exc)
+                self.app.call_from_thread(self._save_failed, shown, exc)
                 return
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._saved, meeting, saved)
+            self.app.call_from_thread(self._saved, shown, saved)
 
-    def _saved(self, meeting: Meeting, saved: Saved) -> None:
+    def _saved(self, shown: Meeting, saved: Saved) -> None:
         autosave_store().discard(self.autosave_key)
-        if saved.meeting == meeting:
-            self.saved = self.autosaved = meeting
+        if saved.meeting == shown:
+            self.saved = self.autosaved = shown
             self.based_on = saved.version.commit
             self._title()
         else:
             typed = self.meeting
             self.load_version(saved.meeting, saved.version.commit)
-            if typed is not meeting:
-                self._keep_typing(merge_meetings(meeting, typed, saved.meeting).meeting or typed)
+            if typed is not shown:
+                self._keep_typing(merge_meetings(shown, typed, saved.meeting).meeting or typed)
         self.status(f"Saved as version {saved.version.short}. {saved.note}".strip())
         if saved.note:
             self.notify(saved.note, title="Merged", markup=False, timeout=8)
@@ -363,7 +367,7 @@ class MeetingScreen(MeetingActions):
                 return
             resolved = conflict.resolve(choices)
             self.status("Saving…")
-            self.save_version(resolved, message, conflict.head)
+            self.save_version(resolved, message, conflict.head, meeting)
 
         self.app.push_screen(SaveConflictDialog(intro, conflict.merge.unresolved), chosen)
 
