@@ -2,7 +2,8 @@
 
 Lives here: :class:`MinutebookApp`, which holds the archive the UI thread reads (a
 :class:`~workflow.services.workspace.Workspace`), opens a fresh one for each thread worker,
-reports failures to the clerk in one sentence and opens F1 help. Screens reach it typed
+reports failures to the clerk in one sentence, asks the clerk's name and e-mail on the
+first run (kept in the settings, recorded with every version) and opens F1 help. Screens reach it typed
 with ``app = getters.app(MinutebookApp)``. The app is built by :func:`tui.launch.make_app`.
 Must not live here: screens' handlers (each screen owns its widgets) or any rule.
 """
@@ -16,11 +17,14 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
+from archive import Identity
+from tui.dialogs.form import Field, FormDialog
 from tui.screens.help import HelpScreen
 from tui.screens.palette import DomainCommands
 from tui.widgets.busy import BusyIndicator
 from workflow.errors import MinutebookError
 from workflow.services.workspace import Workspace
+from workflow.settings import config_path, store_identity
 
 __all__ = ["MinutebookApp"]
 
@@ -64,6 +68,32 @@ class MinutebookApp(App[None]):
         root = self.workspace.root
         self.sub_title = f"{root} (demo archive)" if self.workspace.is_demo else str(root)
         self.push_screen(self._home())
+        if self.workspace.known is None:
+            self.call_after_refresh(self.ask_identity)
+
+    def ask_identity(self, problem: str = "") -> None:
+        """Ask the clerk's name and e-mail (first run); kept in the settings file."""
+        intro = (
+            "minutebook records who saves each version, who recorded an amendment and who "
+            f"wrote each document. Your name and e-mail are kept in {config_path()}."
+        )
+        fields = [Field("name", "Your name (as the minutes should show it)"), Field("email", "Your e-mail")]
+
+        def answered(values: dict[str, str] | None) -> None:
+            if values is None:
+                self.notify("Without a name nothing can be saved; you are asked again next time.",
+                            title="Your name", severity="warning", markup=False)
+                return
+            try:
+                settings = store_identity(values.get("name", ""), values.get("email", ""))
+            except MinutebookError as exc:
+                self.ask_identity(exc.message)
+                return
+            self.workspace.known = Identity(name=settings.clerk_name, email=settings.clerk_email)
+            self.notify(f"Versions you save are recorded as {settings.clerk_name}.", markup=False)
+
+        dialog = FormDialog("Who is saving?", fields, intro=f"{problem}\n\n{intro}" if problem else intro, ok="Save")
+        self.push_screen(dialog, answered)
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen(self.screen))

@@ -5,10 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 
-from tui.cli.common import Add, emit_json, open_workspace
+from tui.cli.common import Add, ask_identity, emit_json, interactive, open_workspace
 from workflow.errors import UsageError
 from workflow.services import archives
 from workflow.services.sync import Sync, missing_folder, outcome
+from workflow.services.workspace import clerk_identity
+from workflow.settings import load_settings, store_identity
 
 __all__ = ["register"]
 
@@ -17,6 +19,8 @@ def register(add: Add) -> None:
     p = add("init", cmd_init, "create an archive (a demo archive with --sample)")
     p.add_argument("--sample", action="store_true", help="fill it with a fictional council's meetings")
     p.add_argument("--clone", metavar="URL", help="copy a shared archive (a git remote) instead")
+    p.add_argument("--name", help="your name, recorded with every version you save (kept in the settings)")
+    p.add_argument("--email", help="your e-mail, recorded with your name")
 
     p = add("sync", cmd_sync, "pull and push the archive through a git remote")
     p.add_argument("remote", nargs="?", default="origin", metavar="REMOTE")
@@ -29,6 +33,7 @@ def register(add: Add) -> None:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
+    _identify(args)
     if args.clone:
         if args.sample:
             raise UsageError("Choose --sample or --clone, not both.")
@@ -42,6 +47,18 @@ def cmd_init(args: argparse.Namespace) -> int:
     else:
         print(f"The archive at {path} already exists; nothing changed.")
     return 0
+
+
+def _identify(args: argparse.Namespace) -> None:
+    """Keep --name/--email in the settings; at a terminal, ask them when none is set."""
+    if args.name or args.email:
+        current = clerk_identity(load_settings())
+        name = args.name or (current.name if current else "")
+        email = args.email or (current.email if current else "")
+        store_identity(name, email)
+        print(f"Versions you save will be recorded as {name} <{email}>.")
+    elif clerk_identity(load_settings()) is None and interactive():
+        ask_identity()
 
 
 def cmd_sync(args: argparse.Namespace) -> int:

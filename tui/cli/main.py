@@ -30,9 +30,9 @@ from tui.cli import (
     search,
     templates,
 )
-from tui.cli.common import Handler
+from tui.cli.common import Handler, ask_identity, interactive
 from workflow.errors import InvalidRecord, MinutebookError
-from workflow.services.workspace import disk_sentence
+from workflow.services.workspace import NoIdentity, disk_sentence
 
 __all__ = ["EXIT_INVALID", "EXIT_OK", "EXIT_USAGE", "GLOBAL_OPTIONS", "build_parser", "main"]
 
@@ -104,7 +104,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(handler: Handler, args: argparse.Namespace) -> int:
     try:
-        return handler(args)
+        try:
+            return handler(args)
+        except NoIdentity:
+            if not interactive():
+                raise
+            ask_identity()
+            return handler(args)
     except InvalidRecord as exc:
         print(f"minutebook: {exc.where} is not valid:", file=sys.stderr)
         for problem in exc.errors:
