@@ -3,7 +3,11 @@
 Lives here: :class:`MinutebookApp`, which holds the archive the UI thread reads (a
 :class:`~workflow.services.workspace.Workspace`), opens a fresh one for each thread worker,
 reports failures to the clerk in one sentence, asks the clerk's name and e-mail on the
-first run (kept in the settings, recorded with every version) and opens F1 help. Screens reach it typed
+first run (kept in the settings, recorded with every version) and opens F1 help. On a bug
+(an exception no handler expected) every screen with unsaved edits keeps them in the
+autosave first, the traceback goes to a crash report, and the clerk reads one sentence
+saying where: a failed worker leaves the app running; a failed handler ends it, since
+Textual stops that widget's messages. Screens reach it typed
 with ``app = getters.app(MinutebookApp)``. The app is built by :func:`tui.launch.make_app`.
 Must not live here: screens' handlers (each screen owns its widgets) or any rule.
 """
@@ -18,6 +22,7 @@ from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from archive import Identity
+from tui.crash import crash_sentence, write_crash_report
 from tui.dialogs.form import Field, FormDialog
 from tui.screens.help import HelpScreen
 from tui.screens.palette import DomainCommands
@@ -52,6 +57,10 @@ class MinutebookApp(App[None]):
         self._open_workspace = open_workspace
         self._home = home
         self._workspace = workspace
+        self.crash_report = ""
+        """Where the last crash report was written ("" when there was none)."""
+        self.crash_sentence = ""
+        """What the clerk was told about the last bug."""
 
     @property
     def workspace(self) -> Workspace:
@@ -99,13 +108,40 @@ class MinutebookApp(App[None]):
         self.push_screen(HelpScreen(self.screen))
 
     def report(self, error: BaseException, *, title: str = "Cannot do that") -> None:
-        """Show a failure as one sentence; never a traceback for clerk errors."""
+        """Show a failure as one sentence; never a traceback for clerk errors. A bug keeps
+        the unsaved edits first and writes a crash report, which the sentence names."""
         if isinstance(error, MinutebookError):
             self.notify(error.message, title=error.title, severity="error", markup=False, timeout=8)
-        else:
-            self.notify(
-                f"Unexpected problem: {error}", title=title, severity="error", markup=False, timeout=12
-            )
+            return
+        sentence = self._crashed(error, "interrupted the work; your unsaved edits are kept in the autosave")
+        self.notify(sentence, title="Unexpected problem", severity="error", markup=False, timeout=20)
+
+    def _crashed(self, error: BaseException, consequence: str) -> str:
+        """Keep every screen's unsaved edits, write the crash report; the sentence to show."""
+        for screen in self.screen_stack:
+            keep = getattr(screen, "keep_unsaved_edits", None)
+            if keep is None:
+                continue
+            try:
+                keep()
+            except Exception as failed:  # the report below must still be written
+                error.add_note(f"Keeping the unsaved edits failed too: {failed!r}")
+        self.crash_report = write_crash_report(error)
+        self.crash_sentence = crash_sentence(error, self.crash_report, consequence)
+        return self.crash_sentence
+
+    def _handle_exception(self, error: Exception) -> None:
+        """An exception no handler caught: Textual's hook, which ends the app. The edits are
+        kept and the clerk reads one sentence instead of a traceback."""
+        sentence = self._crashed(
+            error, "stopped minutebook; your unsaved edits are kept and offered back when you "
+            "open the meeting again"
+        )
+        self._return_code = 1
+        if self._exception is None:
+            self._exception = error
+            self._exception_event.set()
+        self.panic(sentence)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """Every worker's failure is reported here; the busy indicator follows the work."""

@@ -254,6 +254,21 @@ class MeetingScreen(MeetingActions):
         meeting, self.autosaved = self.meeting, self.meeting
         self.write_autosave(meeting, discard=meeting == self.saved)
 
+    def keep_unsaved_edits(self) -> None:
+        """Write the unsaved edits to the autosave now, on this thread (the app calls this
+        on a bug before it reports it). Typing that cannot be applied is left out, and the
+        failure to apply it raised once the rest is kept, for the crash report."""
+        failure: Exception | None = None
+        try:
+            self.gather()
+        except Exception as error:  # the edits applied so far are still kept below
+            failure = error
+        if self.meeting != self.saved:
+            autosave_store().put(self.autosave_key, autosave_text(self.meeting))
+            keep_based_on(self.autosave_key, self.based_on)
+        if failure is not None:
+            raise failure
+
     @work(thread=True, group="autosave", exit_on_error=False, description="Keeping unsaved edits")
     def write_autosave(self, meeting: Meeting, *, discard: bool = False) -> None:
         store = autosave_store()
