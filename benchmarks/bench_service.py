@@ -108,7 +108,7 @@ def _version(meeting: Meeting, n: int) -> Meeting:
 def _fill_history(svc: Workspace, meeting: Meeting, versions: int) -> None:
     """Save ``versions`` versions of the meeting."""
     for n in range(versions):
-        Meetings(svc).save(_version(meeting, n), message=f"Venue changed ({n})")
+        Meetings(svc).save(_version(meeting, n), based_on=svc.head(), message=f"Venue changed ({n})")
 
 
 def _plain_commit(repo: Path, rel: str, n: int) -> None:
@@ -129,7 +129,7 @@ def _bench_save(svc: Workspace, repo: Path, meeting: Meeting, repeat: int) -> Ro
         repeat,
     )
     _git(repo, "reset", "-q", "--hard", "HEAD")
-    mem = peak_kib(lambda: Meetings(svc).save(_version(meeting, 10**6), message="Memory"))
+    mem = peak_kib(lambda: Meetings(svc).save(_version(meeting, 10**6), based_on=svc.head(), message="Memory"))
     return Row("save 10-item meeting (validate+write+commit)", ours, "git add + git commit", peer,
                "<= 1.0x git and <= 25 ms", ours <= peer and ours <= 25, mem)
 
@@ -147,7 +147,7 @@ def _bench_history(svc: Workspace, repo: Path, meeting: Meeting, repeat: int) ->
     mem = peak_kib(lambda: History(svc).versions(meeting.id))
     after, plain_after = paired_ms(
         lambda n: History(svc).versions(meeting.id), peer, max(5, repeat // 2), warmup=0,
-        before=lambda n: Meetings(svc).save(_version(meeting, 2 * 10**6 + n), message="One more"))
+        before=lambda n: Meetings(svc).save(_version(meeting, 2 * 10**6 + n), based_on=svc.head(), message="One more"))
     target = "<= 1.2x git"
     return [
         Row(f"history of one meeting ({count} versions)", ours, "git log -- folder", plain,
@@ -219,7 +219,7 @@ def _bench_render_process(repeat: int) -> Row:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         with Workspace.open(folder / "archive", settings=SETTINGS) as svc:
-            Meetings(svc).save(meeting, message="Minutes drafted")
+            Meetings(svc).save(meeting, based_on=svc.head(), message="Minutes drafted")
         env = {**GIT_ENV, "HOME": str(folder),
                "MINUTEBOOK_CONFIG": str(folder / "none.toml"), "XDG_STATE_HOME": str(folder / "state"),
                "MINUTEBOOK_CLERK_NAME": SETTINGS.clerk_name, "MINUTEBOOK_CLERK_EMAIL": SETTINGS.clerk_email}
@@ -264,7 +264,7 @@ def measure(*, commits: int, meetings: int, versions: int, repeat: int,
 
 def _profile(svc: Workspace, repo: Path, meeting: Meeting, what: str) -> None:
     actions: dict[str, Callable[[int], object]] = {
-        "save": lambda n: Meetings(svc).save(_version(meeting, 5000 + n), message=f"Profile {n}"),
+        "save": lambda n: Meetings(svc).save(_version(meeting, 5000 + n), based_on=svc.head(), message=f"Profile {n}"),
         "history": lambda n: History(svc).versions(meeting.id),
         "diff": lambda n: History(svc).diff(meeting.id, "10", "11"),
         "search": lambda n: Search(svc).search(RARE),

@@ -77,7 +77,7 @@ def build_home_archive(path: Path, meetings: int = 500) -> Path:
             day = dt.date(2010, 1, 4) + dt.timedelta(days=7 * n + n % 3)
             meeting = dataclasses.replace(base, id=f"{slug}/{day.isoformat()}", committee=slug, date=day)
             files.update(records.meeting_files(meeting, context))
-        service.save_files(files, f"{meetings} meetings for the benchmark", {"Benchmark": "tui"})
+        service.save_files(files, f"{meetings} meetings for the benchmark", {"Benchmark": "tui"}, based_on=None)
     stamp.touch()
     return path
 
@@ -100,7 +100,7 @@ def build_typing_archive(path: Path, items: int = 100) -> str:
         )  # fmt: skip
         body = tuple(b for b in report.body if not hasattr(b, "withheld"))
         many = tuple(dataclasses.replace(it, body=body) for it in many)
-        Meetings(service).save(dataclasses.replace(meeting, items=many), message="100 items for the benchmark")
+        Meetings(service).save(dataclasses.replace(meeting, items=many), based_on=service.head(), message="100 items for the benchmark")
     return SOURCE
 
 

@@ -44,7 +44,8 @@ def make_app(path: Path | None = None, *, clock: Callable[[], dt.datetime] | Non
         archives.init_archive(target, sample=True, settings=settings)
 
     def open_workspace() -> Workspace:
-        return Workspace.open(target, settings=settings, create=False, clock=clock or clock_now)
+        # the settings are read again for each: the clerk's name may be given meanwhile
+        return Workspace.open(target, settings=load_settings(), create=False, clock=clock or clock_now)
 
     return MinutebookApp(open_workspace, home=HomeScreen, workspace=open_workspace())
 

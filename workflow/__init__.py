@@ -12,7 +12,7 @@
 - :mod:`workflow.services`: the clerk's operations on an open archive, one per concern;
 - :mod:`workflow.text`: dates, numerals and lists as the clerk reads and types them;
 - :mod:`workflow.errors`, :mod:`workflow.settings` and :mod:`workflow.clock`, which all of
-  them use; :mod:`workflow.editing` (a meeting in the clerk's own editor).
+  them use.
 
 Nothing here imports Textual; the terminal UI and the command line in ``tui`` are clients
 of this package. The parts depend one way (checked by import-linter, see pyproject.toml):

@@ -83,7 +83,7 @@ def test_edits_kept_by_the_terminal_ui_come_back_as_block_yaml(
 ) -> None:
     import dataclasses
 
-    from workflow.editing import autosave_key, autosave_store, autosave_text
+    from workflow.services.editing import autosave_key, autosave_store, autosave_text
     from workflow.services.meetings import Meetings
     from workflow.services.workspace import Workspace
 

@@ -99,3 +99,70 @@ def test_unreachable_remote_is_one_sentence(run: Run, tmp_path: Path) -> None:
     result = run("sync", "--url", str(tmp_path / "missing.git"))
     assert result.code == 1
     assert result.err.count("\n") == 1
+
+
+def _one_meeting(run: Run, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Run:
+    priya = _as(run, monkeypatch, tmp_path / "priya", "Priya Shah")
+    assert priya("init").code == 0
+    assert priya("committees", "add", BOARD, "--name", "Audit Committee", "--template", "scrutiny-board").code == 0
+    assert priya("new", BOARD, "--date", "2027-01-14", "--time", "10:00").code == 0
+    return priya
+
+
+@pytest.mark.parametrize("made", ["missing", "empty-folder"])
+def test_sync_to_a_folder_with_no_shared_archive_says_so(
+    run: Run, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, made: str
+) -> None:
+    priya = _one_meeting(run, monkeypatch, tmp_path)
+    remote = tmp_path / "team" / "shared.git"
+    if made == "empty-folder":
+        remote.mkdir(parents=True)
+    refused = priya("sync", "--url", str(remote))
+    assert refused.code == 1
+    assert refused.err.strip() == (
+        f"minutebook: There is no shared archive at {remote} yet; run `minutebook sync --url "
+        f"{remote} --create` to create one there."
+    )
+    assert "cannot be reached" not in refused.err
+    assert not (remote / "HEAD").exists()
+
+
+def test_sync_create_makes_the_shared_archive_and_a_colleague_can_clone_it(
+    run: Run, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    priya = _one_meeting(run, monkeypatch, tmp_path)
+    remote = tmp_path / "team" / "shared.git"
+    created = priya("sync", "--url", str(remote), "--create")
+    assert created.code == 0, created.err
+    bare = subprocess.run(["git", "-C", str(remote), "rev-parse", "--is-bare-repository"],
+                          capture_output=True, text=True, check=True).stdout.strip()
+    assert bare == "true"
+    sam = _as(run, monkeypatch, tmp_path / "sam", "Sam Okoro")
+    assert sam("init", "--clone", str(remote)).code == 0
+    assert sam("show", f"{BOARD}/2027-01-14", "--json").code == 0
+    again = priya("sync", "--url", str(remote), "--create")
+    assert again.code == 0, again.err
+
+
+def test_sync_create_refuses_a_folder_holding_other_files(
+    run: Run, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    priya = _one_meeting(run, monkeypatch, tmp_path)
+    remote = tmp_path / "papers"
+    remote.mkdir()
+    (remote / "budget.xlsx").write_bytes(b"not a repository")
+    refused = priya("sync", "--url", str(remote), "--create")
+    assert refused.code == 1
+    assert "already holds other files" in refused.err
+    assert sorted(p.name for p in remote.iterdir()) == ["budget.xlsx"]
+
+
+def test_sync_to_a_server_address_with_no_repository_says_it_does_not_exist(
+    run: Run, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    priya = _one_meeting(run, monkeypatch, tmp_path)
+    url = f"file://{tmp_path / 'nowhere' / 'shared.git'}"
+    refused = priya("sync", "--url", url)
+    assert refused.code == 1
+    assert "There is no shared archive at" in refused.err
+    assert "cannot be reached" not in refused.err

@@ -21,7 +21,7 @@ def test_a_key_decision_without_a_record_is_on_the_forward_plan(archive: Path) -
         keyed = [it.printed_title for it in meeting.items if it.key_decision is not None]
         assert keyed
         items = tuple(dataclasses.replace(it, decision_record=None) for it in meeting.items)
-        Meetings(service).save(dataclasses.replace(meeting, items=items), message="Records taken out")
+        Meetings(service).save(dataclasses.replace(meeting, items=items), based_on=service.head(), message="Records taken out")
         assert "decision_record:" not in (archive / "meetings" / MEETING / "meeting.yaml").read_text()
         plan = Decisions(service).forward_plan(today=dt.date(2026, 10, 1)).rows
         assert Decisions(service).decisions().rows == ()

@@ -1,6 +1,6 @@
 """Two and four processes saving to one archive at once: every acknowledged save is there.
 
-Each saver is a real process with its own Service; it prints a commit id only after the
+Each saver is a real process with its own workspace; it prints a commit id only after the
 save returned. Afterwards every acknowledged commit is in the branch's history and holds
 exactly the venue that saver wrote (nothing interleaved), every version of the record
 still parses and validates, the history is one line of commits and ``git fsck`` is clean.

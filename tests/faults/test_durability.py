@@ -23,8 +23,9 @@ import pytest
 
 from archive.autosave import default_autosave_folder
 from tests.faults.kit import DRAFT, MINUTEBOOK, git, record_text, with_venue
-from workflow.editing import edit_in_editor
-from workflow.service import Service
+from workflow.services.editing import edit_in_editor
+from workflow.services.meetings import Meetings
+from workflow.services.workspace import Workspace
 
 Event = tuple[str, ...]
 
@@ -174,8 +175,9 @@ def _moved(events: list[Event]) -> int:
 def test_in_process_save_fsyncs_record_objects_and_ref(archive: Path, tmp_path: Path, counted: list[Event]) -> None:
     text = with_venue(record_text(archive, DRAFT), "Counted Room").encode()
     counted.clear()
-    with Service.open(archive, create=False) as service:
-        service.save_text(DRAFT, text, message="Counted", where="edited.yaml")
+    with Workspace.open(archive, create=False) as workspace:
+        Meetings(workspace).save_text(DRAFT, text, message="Counted", where="edited.yaml",
+                                      based_on=workspace.head())
     check_save(counted, archive, DRAFT, ref_moved=_moved(counted))
 
 
@@ -184,7 +186,7 @@ def test_in_process_edit_fsyncs_the_autosave(
 ) -> None:
     monkeypatch.setenv("EDITOR", str(_typing_editor(tmp_path, "Counted Autosave Room")))
     counted.clear()
-    with Service.open(archive, create=False) as service:
-        assert edit_in_editor(service, DRAFT) == 0
+    with Workspace.open(archive, create=False) as workspace:
+        assert edit_in_editor(Meetings(workspace), DRAFT) == 0
     check_autosave(counted)
     check_save(counted, archive, DRAFT, ref_moved=_moved(counted))

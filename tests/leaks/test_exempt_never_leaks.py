@@ -72,8 +72,8 @@ def _second_version(meeting: Meeting) -> Meeting:
 def test_archive_search_history_diff_and_messages_carry_no_exempt_text(meeting: Meeting) -> None:
     meeting = dataclasses.replace(savable(meeting), status=Status.MINUTES_DRAFT)
     with tempfile.TemporaryDirectory() as folder, Workspace.open(Path(folder) / "a", settings=SETTINGS) as svc:
-        Meetings(svc).save(meeting, message="First version")
-        Meetings(svc).save(_second_version(meeting), message="Second version")
+        Meetings(svc).save(meeting, based_on=svc.head(), message="First version")
+        Meetings(svc).save(_second_version(meeting), based_on=svc.head(), message="Second version")
         assert not [h for h in Search(svc).search(SECRET) if SECRET in h.text or SECRET in h.item_title]
         assert any(SECRET in h.text for h in Search(svc).search(SECRET, confidential=True))
         for version in History(svc).versions(meeting.id):

@@ -42,5 +42,5 @@ def test_a_citation_is_checked_against_the_newest_version(tmp_path: Path) -> Non
 
         last = dataclasses.replace(meeting.items[-1], minute_number=str(unheard))
         Meetings(svc).save(dataclasses.replace(meeting, items=(*meeting.items[:-1], last)),
-                 message="Last minute renumbered")
+                           based_on=svc.head(), message="Last minute renumbered")
         assert problems_with(svc, Meetings(svc).load(meeting.id), citation) == []

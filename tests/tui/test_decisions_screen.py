@@ -30,7 +30,7 @@ def _unpublish(archive: Path) -> None:
         record = dataclasses.replace(item.decision_record, call_in=CallIn())
         items = tuple(dataclasses.replace(it, decision_record=record) if it.uid == ITEM else it
                       for it in meeting.items)
-        Meetings(service).save(dataclasses.replace(meeting, items=items), message="Decision recorded")
+        Meetings(service).save(dataclasses.replace(meeting, items=items), based_on=service.head(), message="Decision recorded")
 
 
 def _unrecord(archive: Path) -> None:
@@ -42,7 +42,7 @@ def _unrecord(archive: Path) -> None:
         meeting = Meetings(service).load(MEETING)
         items = tuple(dataclasses.replace(it, decision_record=None) if it.uid == ITEM else it
                       for it in meeting.items)
-        Meetings(service).save(dataclasses.replace(meeting, items=items), message="Record taken out")
+        Meetings(service).save(dataclasses.replace(meeting, items=items), based_on=service.head(), message="Record taken out")
 
 
 def _call_in(archive: Path) -> CallIn:
@@ -220,7 +220,7 @@ def test_a_decision_on_private_business_is_listed_wherever_its_record_is_kept(ar
         meeting = Meetings(service).load(MEETING)
         items = tuple(dataclasses.replace(it, exemption=Exemption(paragraph=3)) if it.uid == ITEM else it
                       for it in meeting.items)
-        Meetings(service).save(dataclasses.replace(meeting, items=items), message="Item made private")
+        Meetings(service).save(dataclasses.replace(meeting, items=items), based_on=service.head(), message="Item made private")
         folder = archive_path / "meetings" / MEETING
         public = (folder / "meeting.yaml").read_text(encoding="utf-8")
         exempt = (folder / "meeting.exempt.yaml").read_text(encoding="utf-8")

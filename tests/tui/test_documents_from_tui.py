@@ -49,7 +49,7 @@ async def test_a_redline_is_written_from_the_history_screen(archive_path: Path) 
     with Workspace.open(archive_path, create=False) as service:
         meeting = Meetings(service).load(DRAFT)
         first = dataclasses.replace(meeting.items[0], title=meeting.items[0].title + " and Dispensations")
-        Meetings(service).save(dataclasses.replace(meeting, items=(first, *meeting.items[1:])), message="Title corrected")
+        Meetings(service).save(dataclasses.replace(meeting, items=(first, *meeting.items[1:])), based_on=service.head(), message="Title corrected")
     app = make_app(archive_path)
     async with app.run_test(size=(120, 36)) as pilot:
         await open_meeting(pilot, DRAFT)

@@ -163,7 +163,7 @@ def _minutebook_pid(session: str) -> int:
 def test_killed_terminal_ui_keeps_the_typing_and_offers_it_back(
     session: str, archive_path: Path
 ) -> None:
-    from workflow.editing import autosave_key, autosave_store
+    from workflow.services.editing import autosave_key, autosave_store
 
     with Workspace.open(archive_path, create=False) as service:
         head = service.archive.head()

@@ -1,8 +1,9 @@
 """What the command groups share: the archive they open, JSON output, reading input.
 
 Lives here: :func:`open_workspace` (the archive the clerk named, or the default one),
-:func:`emit_json`, :func:`read_input` and :data:`Add`, the way a group adds its commands
-to the parser. Must not live here: any command.
+:func:`emit_json`, :func:`read_input`, :func:`ask_identity` (the clerk's name and e-mail,
+asked at a terminal and kept in the settings) and :data:`Add`, the way a group adds its
+commands to the parser. Must not live here: any command.
 """
 
 from __future__ import annotations
@@ -19,8 +20,18 @@ import archive as store
 from workflow.errors import MinutebookError
 from workflow.services import archives
 from workflow.services.workspace import Workspace
+from workflow.settings import config_path, store_identity
 
-__all__ = ["JSON_FORMAT", "Add", "Handler", "emit_json", "open_workspace", "read_input"]
+__all__ = [
+    "JSON_FORMAT",
+    "Add",
+    "Handler",
+    "ask_identity",
+    "emit_json",
+    "interactive",
+    "open_workspace",
+    "read_input",
+]
 
 JSON_FORMAT = 1
 """Version of every ``--json`` output; bumped only when a field changes meaning."""
@@ -67,3 +78,25 @@ def read_input(path: str) -> bytes:
         raise MinutebookError(f"{path} is a folder, not a file.") from None
     except OSError as exc:
         raise MinutebookError(f"The file {path} cannot be read: {exc.strerror}.") from None
+
+
+def interactive() -> bool:
+    """True when the clerk is at a terminal that can answer a question."""
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def ask_identity() -> None:
+    """Ask the clerk's name and e-mail at the terminal and keep them in the settings."""
+    print("minutebook records who saves each version. Your name and e-mail are kept in "
+          f"{config_path()}.", file=sys.stderr)
+    while True:
+        try:
+            name = input("Your name (as the minutes should show it): ")
+            email = input("Your e-mail: ")
+        except EOFError:
+            raise MinutebookError("No name was given; nothing was saved.") from None
+        try:
+            store_identity(name, email)
+            return
+        except MinutebookError as exc:
+            print(f"minutebook: {exc.message}", file=sys.stderr)

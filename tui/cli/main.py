@@ -11,11 +11,8 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import traceback
 from collections.abc import Sequence
 from pathlib import Path
-
-import platformdirs
 
 from tui.cli import (
     archive,
@@ -31,9 +28,10 @@ from tui.cli import (
     site,
     templates,
 )
-from tui.cli.common import Handler
+from tui.cli.common import Handler, ask_identity, interactive
+from tui.crash import crash_sentence, write_crash_report
 from workflow.errors import InvalidRecord, MinutebookError
-from workflow.services.workspace import disk_sentence
+from workflow.services.workspace import NoIdentity, disk_sentence
 
 __all__ = ["EXIT_INVALID", "EXIT_OK", "EXIT_USAGE", "GLOBAL_OPTIONS", "build_parser", "main"]
 
@@ -105,7 +103,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(handler: Handler, args: argparse.Namespace) -> int:
     try:
-        return handler(args)
+        try:
+            return handler(args)
+        except NoIdentity:
+            if not interactive():
+                raise
+            ask_identity()
+            return handler(args)
     except InvalidRecord as exc:
         print(f"minutebook: {exc.where} is not valid:", file=sys.stderr)
         for problem in exc.errors:
@@ -123,26 +127,9 @@ def _run(handler: Handler, args: argparse.Namespace) -> int:
         print(f"minutebook: {disk_sentence(exc)}", file=sys.stderr)
         return EXIT_INVALID
     except Exception as exc:  # a bug: one sentence here, the traceback in a file
-        where = _write_crash_report()
-        details = f" Details: {where}" if where else ""
-        print(
-            f"minutebook: an unexpected problem stopped the command ({type(exc).__name__}: {exc}); "
-            f"nothing further was saved.{details}",
-            file=sys.stderr,
-        )
+        sentence = crash_sentence(exc, write_crash_report(exc), "stopped the command; nothing further was saved")
+        print(f"minutebook: {sentence}", file=sys.stderr)
         return EXIT_INVALID
-
-
-def _write_crash_report() -> str:
-    """Write the traceback for a bug report; "" when even that cannot be written."""
-    try:
-        folder = platformdirs.user_state_path("minutebook", appauthor=False)
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / "last-error.txt"
-        path.write_text(traceback.format_exc(), encoding="utf-8")
-        return str(path)
-    except OSError:
-        return ""
 
 
 def _open_tui() -> int:

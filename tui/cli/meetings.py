@@ -7,12 +7,14 @@ import sys
 from pathlib import Path
 
 from tui.cli.common import Add, emit_json, open_workspace, read_input
-from workflow.editing import edit_in_editor
+from workflow.errors import MinutebookError
 from workflow.record import codec
 from workflow.record.model import MeetingKind
 from workflow.render.preview import preview_text
 from workflow.services.checks import Checks
-from workflow.services.meetings import Meetings
+from workflow.services.editing import edit_in_editor
+from workflow.services.history import History
+from workflow.services.meetings import EditConflict, Meetings
 from workflow.text.dates import format_date, parse_date, parse_time
 
 __all__ = ["register"]
@@ -45,6 +47,9 @@ def register(add: Add) -> None:
     p.add_argument("meeting", metavar="MEETING")
     p.add_argument("--from", dest="source", required=True, metavar="FILE")
     p.add_argument("-m", "--message", required=True)
+    p.add_argument("--based-on", metavar="VERSION",
+                   help="the version the file was made from (default: the newest, which it replaces); "
+                        "a version saved since is merged in, or the save refused naming the fields")
 
     p = add("edit", cmd_edit, "open the meeting in $EDITOR, validate, save a version")
     p.add_argument("meeting", metavar="MEETING")
@@ -125,10 +130,20 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def cmd_save(args: argparse.Namespace) -> int:
     with open_workspace() as workspace:
-        version = Meetings(workspace).save_text(
-            args.meeting, read_input(args.source), message=args.message, where=args.source
-        )
-    print(f"Saved {args.meeting} as version {version.short}.")
+        meetings = Meetings(workspace)
+        text = read_input(args.source)
+        based_on = (History(workspace).resolve_rev(args.meeting, args.based_on) if args.based_on
+                    else workspace.head())
+        try:
+            saved = meetings.save_text(
+                args.meeting, text, message=args.message, where=args.source, based_on=based_on
+            )
+        except EditConflict as exc:
+            kept = "" if args.source == "-" else f" Your text is still in {args.source}."
+            raise MinutebookError(exc.message + kept, title=exc.title) from None
+    if saved.note:
+        print(saved.note)
+    print(f"Saved {args.meeting} as version {saved.version.short}.")
     return 0
 
 

@@ -3,7 +3,9 @@
 Lives here: :class:`MeetingScreen`, which holds the meeting being edited (replaced whole on
 each edit), validates the item being edited when typing pauses and the whole record in a
 worker, autosaves unsaved edits, offers them back on opening, saves versions with an
-editable message and asks before leaving with unsaved edits. The lifecycle steps and
+editable message and asks before leaving with unsaved edits. It remembers the version it
+shows (``based_on``): a save merges a version saved meanwhile and says so, or, when both
+changed the same fields, lets the clerk choose field by field (:class:`SaveConflictDialog`). The lifecycle steps and
 Word output are in :mod:`tui.screens.meeting_actions`. Must not live here: any rule (the
 service decides what is valid and what is allowed).
 """
@@ -21,6 +23,7 @@ from textual.worker import get_current_worker
 
 from tui.app import MinutebookApp
 from tui.dialogs.confirm import ConfirmDialog
+from tui.dialogs.save_conflict import SaveConflictDialog
 from tui.dialogs.save_message import SaveMessageDialog
 from tui.screens.agenda_editor import AgendaEditor
 from tui.screens.editor_base import EditorPane
@@ -29,14 +32,21 @@ from tui.screens.minutes_editor import MinutesEditor
 from tui.widgets.busy import BusyIndicator
 from tui.widgets.validation_panel import ValidationPanel
 from workflow.diff.meetings import diff_meetings
-from workflow.editing import autosave_key, autosave_store, autosave_text
+from workflow.diff.merge import merge_meetings
 from workflow.errors import FieldError, InvalidRecord, MinutebookError
 from workflow.record import codec
 from workflow.record.model import Meeting, Status
 from workflow.render.preview import preview_text
 from workflow.services.checks import Checks
+from workflow.services.editing import (
+    autosave_key,
+    autosave_store,
+    autosave_text,
+    keep_based_on,
+    kept_based_on,
+)
 from workflow.services.lifecycle import Lifecycle
-from workflow.services.meetings import Meetings
+from workflow.services.meetings import EditConflict, Meetings, Saved
 from workflow.text.dates import format_date
 
 __all__ = ["AUTOSAVE_SECONDS", "MeetingScreen"]
@@ -75,7 +85,9 @@ class MeetingScreen(MeetingActions):
         workspace = self.app.workspace
         self.lifecycle = Lifecycle(workspace)
         """The services the screen asks on the UI thread (reading, the lifecycle, one item's check)."""
-        self.meeting: Meeting = self.lifecycle.meetings.load(meeting_id)
+        self.meeting: Meeting
+        self.meeting, self.based_on = self.lifecycle.meetings.read(meeting_id)
+        """The meeting being edited, and the version it was read at (what saves are based on)."""
         self.saved = self.meeting
         self.autosaved = self.meeting
         self.people = self.lifecycle.register.people()
@@ -149,9 +161,12 @@ class MeetingScreen(MeetingActions):
             self.refresh_bindings()
         self._title()
 
-    def load_version(self, meeting: Meeting) -> None:
-        """Show a newly saved or restored version; edits are gone, so pages are rebuilt."""
+    def load_version(self, meeting: Meeting, based_on: str | None = None) -> None:
+        """Show a newly saved or restored version (read at ``based_on``, when it changed);
+        edits are gone, so pages are rebuilt."""
         self.meeting = self.saved = self.autosaved = meeting
+        if based_on is not None:
+            self.based_on = based_on
         self.allowed_now = self.lifecycle.allowed(meeting)
         for editor in self.editors():
             editor.reload(meeting)
@@ -239,6 +254,21 @@ class MeetingScreen(MeetingActions):
         meeting, self.autosaved = self.meeting, self.meeting
         self.write_autosave(meeting, discard=meeting == self.saved)
 
+    def keep_unsaved_edits(self) -> None:
+        """Write the unsaved edits to the autosave now, on this thread (the app calls this
+        on a bug before it reports it). Typing that cannot be applied is left out, and the
+        failure to apply it raised once the rest is kept, for the crash report."""
+        failure: Exception | None = None
+        try:
+            self.gather()
+        except Exception as error:  # the edits applied so far are still kept below
+            failure = error
+        if self.meeting != self.saved:
+            autosave_store().put(self.autosave_key, autosave_text(self.meeting))
+            keep_based_on(self.autosave_key, self.based_on)
+        if failure is not None:
+            raise failure
+
     @work(thread=True, group="autosave", exit_on_error=False, description="Keeping unsaved edits")
     def write_autosave(self, meeting: Meeting, *, discard: bool = False) -> None:
         store = autosave_store()
@@ -246,6 +276,7 @@ class MeetingScreen(MeetingActions):
             store.discard(self.autosave_key)
         else:
             store.put(self.autosave_key, autosave_text(meeting))
+            keep_based_on(self.autosave_key, self.based_on)
 
     def offer_recovery(self) -> None:
         kept = autosave_store().get(self.autosave_key)
@@ -262,7 +293,7 @@ class MeetingScreen(MeetingActions):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.load_version(self.saved)
+                self.load_version(self.saved, kept_based_on(self.autosave_key) or self.based_on)
                 self.set_meeting(meeting)
                 for editor in self.editors():
                     editor.reload(meeting)
@@ -296,22 +327,64 @@ class MeetingScreen(MeetingActions):
         self.app.push_screen(SaveMessageDialog(proposed), chosen)
 
     @work(thread=True, group="archive", exit_on_error=False, description="Saving a version")
-    def save_version(self, meeting: Meeting, message: str) -> None:
+    def save_version(self, meeting: Meeting, message: str, based_on: str | None = None,
+                     shown: Meeting | None = None) -> None:
+        """Save ``meeting`` based on ``based_on`` (the version shown); ``shown`` is what
+        the screen showed when the save began, when that differs from what is saved."""
+        shown = shown or meeting
         with self.app.open_workspace() as workspace:
             try:
-                version = Meetings(workspace).save(meeting, message=message)
+                saved = Meetings(workspace).save(
+                    meeting, message=message, based_on=based_on or self.based_on
+                )
+            except EditConflict as exc:
+                self.app.call_from_thread(self._conflict, shown, message, exc)
+                return
             except MinutebookError as exc:
-                self.app.call_from_thread(self._save_failed, meeting, exc)
+                self.app.call_from_thread(self._save_failed, shown, exc)
                 return
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._saved, meeting, version.short)
+            self.app.call_from_thread(self._saved, shown, saved)
 
-    def _saved(self, meeting: Meeting, short: str) -> None:
-        self.saved = meeting
+    def _saved(self, shown: Meeting, saved: Saved) -> None:
         autosave_store().discard(self.autosave_key)
-        self.autosaved = meeting
-        self._title()
-        self.status(f"Saved as version {short}.")
+        if saved.meeting == shown:
+            self.saved = self.autosaved = shown
+            self.based_on = saved.version.commit
+            self._title()
+        else:
+            typed = self.meeting
+            self.load_version(saved.meeting, saved.version.commit)
+            if typed is not shown:
+                self._keep_typing(merge_meetings(shown, typed, saved.meeting).meeting or typed)
+        self.status(f"Saved as version {saved.version.short}. {saved.note}".strip())
+        if saved.note:
+            self.notify(saved.note, title="Merged", markup=False, timeout=8)
+
+    def _keep_typing(self, meeting: Meeting) -> None:
+        """Show edits typed while a save was on its way, over the version it saved."""
+        self.set_meeting(meeting)
+        for editor in self.editors():
+            editor.reload(meeting)
+
+    def _conflict(self, meeting: Meeting, message: str, conflict: EditConflict) -> None:
+        self.write_autosave(meeting)
+        self.status("Not saved yet: " + conflict.message)
+        intro = (
+            f"This meeting was saved as version {conflict.head[:10]} after you opened it, with "
+            "other values in fields you changed too. Choose, for each, the value to keep; the "
+            "other version stays in the history either way."
+        )
+
+        def chosen(choices: dict[str, str] | None) -> None:
+            if choices is None:
+                self.status("Not saved: your edits are kept here and in the autosave.")
+                return
+            resolved = conflict.resolve(choices)
+            self.status("Saving…")
+            self.save_version(resolved, message, conflict.head, meeting)
+
+        self.app.push_screen(SaveConflictDialog(intro, conflict.merge.unresolved), chosen)
 
     def _save_failed(self, meeting: Meeting, exc: MinutebookError) -> None:
         self.write_autosave(meeting)

@@ -23,10 +23,10 @@ from textual.worker import get_current_worker
 from tui.dialogs.form import CheckLine, Field, FormDialog
 from tui.screens.base import AppScreen
 from tui.screens.history import HistoryScreen
-from workflow.editing import autosave_store
 from workflow.errors import MinutebookError
 from workflow.record.model import Meeting
 from workflow.services.documents import Documents
+from workflow.services.editing import autosave_store
 from workflow.services.lifecycle import Lifecycle, Published
 from workflow.services.meetings import Meetings
 from workflow.text.dates import format_date
@@ -57,6 +57,8 @@ class MeetingActions(AppScreen, Screen[None]):
 
     meeting_id: str
     meeting: Meeting
+    based_on: str
+    """The version the screen shows, which saves state as their base."""
     allowed_now: frozenset[str]
     autosave_key: str
     last_document: Path | None = None
@@ -77,8 +79,8 @@ class MeetingActions(AppScreen, Screen[None]):
         """Show ``text`` in the status line."""
         raise NotImplementedError
 
-    def load_version(self, meeting: Meeting) -> None:
-        """Show a newly saved or restored version."""
+    def load_version(self, meeting: Meeting, based_on: str | None = None) -> None:
+        """Show a newly saved or restored version (read at ``based_on``)."""
         raise NotImplementedError
 
     def action_tab(self, which: str) -> None:
@@ -169,13 +171,13 @@ class MeetingActions(AppScreen, Screen[None]):
                 "circulate": lifecycle.circulate, "approve": lifecycle.approve, "amend": lifecycle.amend,
             }
             result = steps[step](self.meeting_id, *args, **kwargs)
-            meeting = lifecycle.meetings.load(self.meeting_id)
+            meeting = lifecycle.meetings.load(self.meeting_id, rev=result.version.commit)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._stepped, meeting, result)
 
     def _stepped(self, meeting: Meeting, result: Published) -> None:
         autosave_store().discard(self.autosave_key)
-        self.load_version(meeting)
+        self.load_version(meeting, result.version.commit)
         where = f" Documents: {', '.join(str(f) for f in result.files)}" if result.files else ""
         self.status(f"{result.summary or 'Done'}.{where}")
         for warning in result.warnings:
@@ -217,7 +219,8 @@ class MeetingActions(AppScreen, Screen[None]):
             if not values.get("reason"):
                 self.app.report(MinutebookError("Amend: give the reason for correcting approved minutes."))
                 return
-            self.run_step("amend", corrected, reason=values["reason"], authority=values.get("authority", ""))
+            self.run_step("amend", corrected, reason=values["reason"], authority=values.get("authority", ""),
+                          based_on=self.based_on)
 
         intro = "These minutes are approved: the correction is recorded as an amendment (who, when, why)."
         self.app.push_screen(FormDialog("Amend approved minutes", fields, intro=intro, ok="Record amendment"), answered)
@@ -249,6 +252,6 @@ class MeetingActions(AppScreen, Screen[None]):
     def action_history(self) -> None:
         def back(restored: bool | None) -> None:
             if restored:
-                self.load_version(Meetings(self.app.workspace).load(self.meeting_id))
+                self.load_version(*Meetings(self.app.workspace).read(self.meeting_id))
 
         self.app.push_screen(HistoryScreen(self.meeting_id), back)

@@ -28,7 +28,7 @@ from workflow.errors import MinutebookError
 from workflow.record.model import Attendee, BulletList, Item, Meeting, Paragraph, Person, Resolution
 from workflow.record.names import attendee_name
 
-__all__ = ["align", "diff_meetings"]
+__all__ = ["align", "describe", "diff_meetings"]
 
 
 def diff_meetings(
@@ -110,7 +110,7 @@ def _diff_value(old: Any, new: Any, path: str, what: str, part: str, out: list[F
         _diff_seq(old, new, path, what, part, out)
     elif old is None or new is None:
         added = old is None
-        text = _describe(new if added else old)
+        text = describe(new if added else old)
         ops = (WordOp("insert" if added else "delete", text),) if text else ()
         kind = "added" if added else "removed"
         out.append(FieldChange(path, what, part, kind, "" if added else text, text if added else "", ops))
@@ -119,7 +119,7 @@ def _diff_value(old: Any, new: Any, path: str, what: str, part: str, out: list[F
             sub = _join(part, _words(f.name))
             _diff_value(getattr(old, f.name), getattr(new, f.name), f"{path}.{f.name}", what, sub, out)
     else:
-        a, b = _describe(old), _describe(new)
+        a, b = describe(old), describe(new)
         if isinstance(old, str) and isinstance(new, str):
             ops = diff_words(a, b)
         else:
@@ -183,7 +183,7 @@ _KEYS: dict[str, Callable[[Any], Any]] = {
 }
 
 
-def _describe(obj: Any) -> str:
+def describe(obj: Any) -> str:
     """The text a clerk reads for a value: enum values, ``YYYY-MM-DD``, ``HH:MM``, yes/no."""
     if obj is None:
         return ""
@@ -196,10 +196,10 @@ def _describe(obj: Any) -> str:
     if isinstance(obj, str | int):
         return str(obj)
     if isinstance(obj, tuple):
-        return "\n".join(d for v in obj if (d := _describe(v)))
+        return "\n".join(d for v in obj if (d := describe(v)))
     if isinstance(obj, Resolution):
         head = _join(obj.label, obj.text)
-        return "\n".join([head, *(_describe(c) for c in obj.children)])
+        return "\n".join([head, *(describe(c) for c in obj.children)])
     if isinstance(obj, BulletList):
         return "\n".join(f"• {b}" for b in obj.bullets)
     if isinstance(obj, Attendee):
@@ -208,7 +208,7 @@ def _describe(obj: Any) -> str:
         text = getattr(obj, "text", "")
         if text:
             return str(text)
-        values = (_describe(getattr(obj, f.name)) for f in dataclasses.fields(obj))
+        values = (describe(getattr(obj, f.name)) for f in dataclasses.fields(obj))
         return "; ".join(v for v in values if v)
     return str(obj)
 
@@ -248,7 +248,7 @@ def _pair_items(old: Sequence[Item], new: Sequence[Item]) -> list[tuple[int | No
 
 
 def _bag(obj: Any) -> Counter[str]:
-    return Counter(t for t in tokenize(_describe(obj).lower()) if not t.isspace())
+    return Counter(t for t in tokenize(describe(obj).lower()) if not t.isspace())
 
 
 def _similarity(a: Counter[str], b: Counter[str]) -> float:

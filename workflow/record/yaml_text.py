@@ -3,9 +3,10 @@
 YAML is written for clean line diffs: block style, one paragraph per scalar, no line
 wrapping. It is read with a strings-first resolver (YAML 1.2 core, without floats): only
 ``true``/``false`` are booleans, only plain digits are integers, ``null``/``~``/empty are
-null; ``14:00``, ``no``, ``2026-01-14`` and ``1.5`` stay strings. Duplicate keys,
-anchors/aliases (and so "billion laughs" bombs) and explicit tags are refused with the
-line they are on. The only module that imports PyYAML; everything else reads and writes
+null; ``14:00``, ``no``, ``2026-01-14`` and ``1.5`` (so floats of any size) stay
+strings. Duplicate keys, anchors/aliases (and so "billion laughs" bombs), explicit tags,
+integers longer than Python reads (4,300 digits) and nesting deeper than a record goes
+are refused with the line and the field they are on. The only module that imports PyYAML; everything else reads and writes
 records through :mod:`workflow.record.codec`.
 """
 
@@ -47,44 +48,68 @@ _MAP, _SEQ = _TAG + "map", _TAG + "seq"
 
 
 class _Refused(Exception):
-    def __init__(self, problem: str, mark: Any) -> None:
+    def __init__(self, problem: str, mark: Any, field: str = "") -> None:
         super().__init__(problem)
         self.problem = problem
         self.mark = mark
+        self.field = field
 
 
 def _tag_name(tag: str) -> str:
     return "!!" + tag[len(_TAG) :] if tag.startswith(_TAG) else tag
 
 
-def _build(node: yaml.Node, seen: set[int]) -> Any:
+def _field(path: str, key: str | int) -> str:
+    if isinstance(key, int) and not isinstance(key, bool):
+        return f"{path}[{key}]"
+    return f"{path}.{key}" if path else str(key)
+
+
+def _integer(node: yaml.ScalarNode, path: str) -> int:
+    try:
+        return int(node.value)
+    except ValueError:
+        digits = sum(ch.isdigit() for ch in node.value)
+        raise _Refused(
+            f"the number has {digits:,} digits, far more than any field of a record holds",
+            node.start_mark, path,
+        ) from None
+
+
+_MAX_DEPTH = 100
+"""Deeper than any record, template or settings file goes (a record nests about ten)."""
+
+
+def _build(node: yaml.Node, seen: set[int], path: str = "", depth: int = 0) -> Any:
     """Plain data from a composed node: no aliases, no tags, no duplicate keys."""
     if id(node) in seen:
-        raise _Refused("anchors and aliases (*name) are not allowed", node.start_mark)
+        raise _Refused("anchors and aliases (*name) are not allowed", node.start_mark, path)
+    if depth > _MAX_DEPTH:
+        raise _Refused("the file nests too deeply to be a record", node.start_mark, path)
     seen.add(id(node))
     tag = node.tag
     if isinstance(node, yaml.ScalarNode):
         if tag == _STR:
             return node.value
         if tag == _INT:
-            return int(node.value)
+            return _integer(node, path)
         if tag == _BOOL:
             return node.value == "true"
         if tag == _NULL:
             return None
     elif isinstance(node, yaml.SequenceNode) and tag == _SEQ:
-        return [_build(child, seen) for child in node.value]
+        return [_build(child, seen, f"{path}[{i}]", depth + 1) for i, child in enumerate(node.value)]
     elif isinstance(node, yaml.MappingNode) and tag == _MAP:
         out: dict[Any, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in (_STR, _INT):
-                raise _Refused("a key must be a plain word", key_node.start_mark)
-            key = key_node.value if key_node.tag == _STR else int(key_node.value)
+                raise _Refused("a key must be a plain word", key_node.start_mark, path)
+            key = key_node.value if key_node.tag == _STR else _integer(key_node, path)
             if key in out:
-                raise _Refused(f"the key '{key}' appears twice", key_node.start_mark)
-            out[key] = _build(value_node, seen)
+                raise _Refused(f"the key '{key}' appears twice", key_node.start_mark, path)
+            out[key] = _build(value_node, seen, _field(path, key), depth + 1)
         return out
-    raise _Refused(f"the tag '{_tag_name(tag)}' is not allowed", node.start_mark)
+    raise _Refused(f"the tag '{_tag_name(tag)}' is not allowed", node.start_mark, path)
 
 
 class _Dumper_(_Dumper):  # type: ignore[misc, valid-type]
@@ -135,7 +160,9 @@ def _data(node: Any, where: str) -> Any:
         return _build(node, set()) if node is not None else None
     except _Refused as exc:
         line = f", line {exc.mark.line + 1}" if exc.mark is not None else ""
-        raise YamlError(f"{where}{line}: {exc.problem}.") from None
+        name = exc.field if len(exc.field) <= 60 else exc.field[:57] + "..."
+        field = f" (field {name})" if name else ""
+        raise YamlError(f"{where}{line}{field}: {exc.problem}.") from None
     except RecursionError:
         raise YamlError(f"{where}: the file nests too deeply to be a record.") from None
 

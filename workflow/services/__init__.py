@@ -12,6 +12,8 @@ archive, the clerk's settings, identity and clock, and the shared
 - :mod:`~workflow.services.documents`: Word, text and PDF documents, the redline;
 - :mod:`~workflow.services.history`: versions, differences, restoring;
 - :mod:`~workflow.services.search` and :mod:`~workflow.services.sync`;
+- :mod:`~workflow.services.editing`: a meeting in the clerk's own editor, kept in the
+  autosave folder until it is saved;
 - :mod:`~workflow.services.importing` (published minutes into the archive) and
   :mod:`~workflow.services.archives` (creating an archive, the sample).
 

@@ -19,7 +19,10 @@ from workflow.services.workspace import Workspace, archive_errors
 from workflow.settings import Settings, load_settings
 from workflow.text.dates import format_date
 
-__all__ = ["clone_archive", "init_archive", "install_sample", "sample_root"]
+__all__ = ["SAMPLE_AUTHOR", "clone_archive", "init_archive", "install_sample", "sample_root"]
+
+SAMPLE_AUTHOR = store.Identity(name="minutebook sample records", email="")
+"""Who the sample's versions are by when the clerk has not given a name yet."""
 
 
 def sample_root() -> Path:
@@ -43,6 +46,8 @@ def init_archive(
         repo = store.GitArchive.init(target, demo=sample)
     with Workspace(repo, settings) as workspace:
         if sample:
+            if workspace.known is None:
+                workspace.known = SAMPLE_AUTHOR
             install_sample(workspace)
     return target, True
 
@@ -75,4 +80,4 @@ def install_sample(workspace: Workspace) -> None:
 
 def _save_with_history(meetings: Meetings, meeting: Meeting) -> None:
     name = meeting.committee_name or meeting.committee
-    meetings.save(meeting, message=f"{name}, {format_date(meeting.date)}: sample record")
+    meetings.save(meeting, message=f"{name}, {format_date(meeting.date)}: sample record", based_on=None)

@@ -222,7 +222,7 @@ class Decisions:
         the item's resolutions, its decision-maker from the committee and its date from
         the meeting.
         """
-        meeting = self.meetings.load(meeting_id)
+        meeting, head = self.meetings.read(meeting_id)
         item = self.decision_item(meeting, ref, recorded=False)
         _require_held(meeting, "A record of decision is written")
         old = item.decision_record
@@ -255,7 +255,9 @@ class Decisions:
         new = with_record(meeting, item.uid, record)
         verb = "written" if old is None else "updated"
         summary = f"Item {item_number(item)}: record of decision {verb}"
-        version = self.meetings.save(new, message=summary, trailers=_trailers(item, "record_decision"))
+        version = self.meetings.save(
+            new, message=summary, based_on=head, trailers=_trailers(item, "record_decision")
+        ).version
         return DecisionStep(new, new.item(item.uid), version, summary)
 
     def publish_decision(
@@ -268,7 +270,7 @@ class Decisions:
         out: Path | None = None,
     ) -> DecisionStep:
         """Publish a record of decision: call-in deadline, Word record, commit and tag."""
-        meeting = self.meetings.load(meeting_id)
+        meeting, head = self.meetings.read(meeting_id)
         item = self.decision_item(meeting, ref)
         _require_held(meeting, "A record of decision is published")
         if out is not None:
@@ -296,7 +298,7 @@ class Decisions:
             written.append(path)
         summary = f"Item {item_number(item)}: record of decision published"
         trailers = {"Meeting": new.id, "Status": new.status.value, **_trailers(item, "publish_decision")}
-        version = self.workspace.save_files(written_files, summary, trailers)
+        version = self.workspace.save_files(written_files, summary, trailers, based_on=head)
         tag = self.workspace.tag(f"{new.id}/decision-{item.uid}-published", version.commit, summary)
         if out is not None:
             write_output(written_files[written[0]], out)  # type: ignore[arg-type]
@@ -307,13 +309,13 @@ class Decisions:
         self, meeting_id: str, ref: str, *, by: str, on: dt.date | None = None
     ) -> DecisionStep:
         """Record that scrutiny members called the decision in, within the call-in period."""
-        meeting = self.meetings.load(meeting_id)
+        meeting, head = self.meetings.read(meeting_id)
         item = self.decision_item(meeting, ref)
         day = on or self.workspace.today()
         self._not_future(day, "A call-in", "recorded")
         record = decisions.call_in(item.decision_record, by=by, on=day)  # type: ignore[arg-type]
         summary = f"Item {item_number(item)}: decision called in by {by.strip()}"
-        return self._save_decision(meeting, item, record, summary, "call_in")
+        return self._save_decision(meeting, head, item, record, summary, "call_in")
 
     def implement_decision(
         self,
@@ -324,7 +326,7 @@ class Decisions:
         call_in_concluded: bool = False,
     ) -> DecisionStep:
         """Record the decision as implemented, once the call-in period allows it."""
-        meeting = self.meetings.load(meeting_id)
+        meeting, head = self.meetings.read(meeting_id)
         item = self.decision_item(meeting, ref)
         day = on or self.workspace.today()
         self._not_future(day, "Implementation", "recorded")
@@ -332,12 +334,12 @@ class Decisions:
             item.decision_record, on=day, call_in_concluded=call_in_concluded  # type: ignore[arg-type]
         )
         summary = f"Item {item_number(item)}: decision implemented"
-        return self._save_decision(meeting, item, record, summary, "implement")
+        return self._save_decision(meeting, head, item, record, summary, "implement")
 
-    def _save_decision(self, meeting: Meeting, item: Item, record: DecisionRecord,
+    def _save_decision(self, meeting: Meeting, head: str, item: Item, record: DecisionRecord,
                        summary: str, step: str) -> DecisionStep:
         new = with_record(meeting, item.uid, record)
-        version = self.meetings.save(new, message=summary, trailers=_trailers(item, step))
+        version = self.meetings.save(new, message=summary, based_on=head, trailers=_trailers(item, step)).version
         return DecisionStep(new, new.item(item.uid), version, summary)
 
     def _not_future(self, day: dt.date, what: str, verb: str) -> None:

@@ -71,7 +71,7 @@ class Documents:
         settings = self.workspace.settings
         return render_docx(
             meeting, which, people=self.meetings.register.people(),
-            author=self.workspace.identity.name, created=created or self.workspace.clock(),
+            author=self.workspace.author, created=created or self.workspace.clock(),
             confidential=confidential, language=settings.language, style_path=self.style_path(),
         )
 
@@ -135,7 +135,7 @@ class Documents:
                        created: dt.datetime | None = None) -> bytes:
         """The Word record of decision of item ``uid`` (public unless ``confidential``)."""
         return render_decision(
-            meeting, uid, people=self.meetings.register.people(), author=self.workspace.identity.name,
+            meeting, uid, people=self.meetings.register.people(), author=self.workspace.author,
             created=created or self.workspace.clock(), decision_maker=self.decision_maker(meeting),
             confidential=confidential, language=self.workspace.settings.language,
             style_path=self.style_path(),
@@ -150,6 +150,6 @@ class Documents:
         """The forward plan as a Word document."""
         return render_forward_plan(
             entries, council=self.meetings.register.council(), today=today,
-            author=self.workspace.identity.name, created=self.workspace.clock(),
+            author=self.workspace.author, created=self.workspace.clock(),
             language=self.workspace.settings.language, style_path=self.style_path(),
         )

@@ -93,10 +93,12 @@ class History:
         """Save an old version again as the newest one (history is never rewritten)."""
         commit = self.resolve_rev(meeting_id, rev)
         old = self.meetings.load(meeting_id, rev=commit)
-        current = self.meetings.load(meeting_id)
+        current, head = self.meetings.read(meeting_id)
         if old == current:
             raise Refused(f"Version {rev} of {meeting_id} is the same as the current one; nothing to restore.")
         approval.check_edit(current, old)
         number = self.number_of(meeting_id, commit)
         label = f"version {number}" if number else f"commit {commit[:10]}"
-        return self.meetings.save(old, message=f"Restored {label}", trailers={"Restored-From": commit})
+        return self.meetings.save(
+            old, message=f"Restored {label}", based_on=head, trailers={"Restored-From": commit}
+        ).version

@@ -232,7 +232,7 @@ def _one(
         trailers["Committee"] = meeting.committee
     if exists:
         approval.check_edit(meetings.load(meeting.id), meeting)
-    checks.workspace.save_files(saved, message, trailers)
+    checks.workspace.save_files(saved, message, trailers, based_on=None)
     return dataclasses.replace(row, saved=True)
 
 

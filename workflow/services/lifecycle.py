@@ -4,17 +4,20 @@ Lives here: :class:`Lifecycle` and its result :class:`Published`. Each step load
 record, applies the pure rule from :mod:`workflow.rules.lifecycle` or
 :mod:`workflow.rules.approval` (which refuses with a sentence and changes nothing when the
 step is not allowed), renders the documents the step issues, and commits record and
-documents together as one version, tagged with a name scoped to the meeting. Must not
-live here: the rules themselves.
+documents together as one version, tagged with a name scoped to the meeting. Each step
+saves based on the version it read; when someone else saved the meeting in between, the
+step is taken again on the newer version (its rules checked again, its documents rendered
+again), so a step never undoes another's save. Must not live here: the rules themselves.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+import functools
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Concatenate, ParamSpec
 
 import archive as store
 from workflow.drafting import meeting_templates
@@ -27,9 +30,30 @@ from workflow.rules.lifecycle import Event
 from workflow.rules.publication import Check
 from workflow.services.checks import Checks
 from workflow.services.documents import Documents
-from workflow.services.workspace import Workspace
+from workflow.services.workspace import Moved, Workspace
 
 __all__ = ["Lifecycle", "Published"]
+
+_P = ParamSpec("_P")
+_TRIES = 3
+
+
+def _again_if_moved(
+    step: Callable[Concatenate[Lifecycle, _P], Published],
+) -> Callable[Concatenate[Lifecycle, _P], Published]:
+    """Take the step again, from a fresh read, when the meeting was saved meanwhile."""
+
+    @functools.wraps(step)
+    def taken(self: Lifecycle, *args: _P.args, **kwargs: _P.kwargs) -> Published:
+        for attempt in range(_TRIES):
+            try:
+                return step(self, *args, **kwargs)
+            except Moved:
+                if attempt == _TRIES - 1:
+                    raise
+        raise AssertionError("unreachable")
+
+    return taken
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,32 +112,37 @@ class Lifecycle:
         meeting = self.meetings.load(meeting_id)
         return lifecycle.publish_checks(meeting, **self._publication(meeting, published_on, urgent_reason))
 
+    @_again_if_moved
     def publish(self, meeting_id: str, *, urgent_reason: str | None = None,
                 published_on: dt.date | None = None) -> Published:
         """Publish the agenda (or a supplementary agenda): checks, Word files, commit, tag."""
-        meeting = self.meetings.load(meeting_id)
+        meeting, head = self.meetings.read(meeting_id)
         self.checks.require_valid(meeting)
         new, event = lifecycle.publish_agenda(
             meeting, **self._publication(meeting, published_on, urgent_reason)
         )
         number = new.agenda.supplements + 1
-        return self._commit_step(new, event, {"agenda": f"agenda-{number}"})
+        return self._commit_step(new, event, {"agenda": f"agenda-{number}"}, based_on=head)
 
+    @_again_if_moved
     def cancel(self, meeting_id: str, *, reason: str = "") -> Published:
-        new, event = lifecycle.cancel(self.meetings.load(meeting_id), reason=reason,
-                                      today=self.workspace.today())
-        return self._commit_step(new, event, {})
+        meeting, head = self.meetings.read(meeting_id)
+        new, event = lifecycle.cancel(meeting, reason=reason, today=self.workspace.today())
+        return self._commit_step(new, event, {}, based_on=head)
 
+    @_again_if_moved
     def postpone(self, meeting_id: str, *, to: dt.date, reason: str = "") -> Published:
-        new, event = lifecycle.postpone(self.meetings.load(meeting_id), new_date=to, reason=reason,
-                                        today=self.workspace.today())
-        return self._commit_step(new, event, {})
+        meeting, head = self.meetings.read(meeting_id)
+        new, event = lifecycle.postpone(meeting, new_date=to, reason=reason, today=self.workspace.today())
+        return self._commit_step(new, event, {}, based_on=head)
 
     # ------------------------------------------------------------------ the minutes
 
+    @_again_if_moved
     def start_minutes(self, meeting_id: str) -> Published:
-        new, event = lifecycle.start_minutes(self.meetings.load(meeting_id), today=self.workspace.today())
-        return self._commit_step(new, event, {})
+        meeting, head = self.meetings.read(meeting_id)
+        new, event = lifecycle.start_minutes(meeting, today=self.workspace.today())
+        return self._commit_step(new, event, {}, based_on=head)
 
     def circulate_checks(self, meeting_id: str) -> list[Check]:
         """What circulating would refuse (ok False) or warn about (ok True), before acting."""
@@ -138,46 +167,59 @@ class Lifecycle:
             checks.append(Check("warning", True, f"Warning: {warning}"))
         return checks
 
+    @_again_if_moved
     def circulate(self, meeting_id: str) -> Published:
         """Send the draft minutes to the chair: a tagged, rendered version."""
-        meeting = self.meetings.load(meeting_id)
+        meeting, head = self.meetings.read(meeting_id)
         self.checks.require_valid(meeting)
         new, event = lifecycle.circulate(
             meeting, people=self.register.people(),
             committee=self.register.committee_or_none(meeting.committee), today=self.workspace.today(),
         )
-        return self._commit_step(new, event, {"minutes": "minutes-draft"})
+        return self._commit_step(new, event, {"minutes": "minutes-draft"}, based_on=head)
 
+    @_again_if_moved
     def publish_draft_minutes(self, meeting_id: str) -> Published:
+        meeting, head = self.meetings.read(meeting_id)
         new, event = lifecycle.publish_draft_minutes(
-            self.meetings.load(meeting_id), settings=self.workspace.settings, today=self.workspace.today()
+            meeting, settings=self.workspace.settings, today=self.workspace.today()
         )
-        return self._commit_step(new, event, {"minutes": "minutes-draft-published"})
+        return self._commit_step(new, event, {"minutes": "minutes-draft-published"}, based_on=head)
 
+    @_again_if_moved
     def approve(self, meeting_id: str, *, at: str, other_body: bool = False,
                 subject_to: Meeting | None = None) -> Published:
         """Record approval at a later meeting; both records change in one version."""
+        meeting, head = self.meetings.read(meeting_id)
         result = approval.approve(
-            self.meetings.load(meeting_id), at=self.meetings.load(at), other_body=other_body,
+            meeting, at=self.meetings.load(at, rev=head or "HEAD"), other_body=other_body,
             subject_to=subject_to, today=self.workspace.today(), settings=self.workspace.settings,
         )
         self.checks.require_valid(result.meeting)
         extra = self.meetings.files_of(result.at)
-        return self._commit_step(result.meeting, result.event, {"minutes": "minutes-approved"}, extra)
+        return self._commit_step(result.meeting, result.event, {"minutes": "minutes-approved"}, extra,
+                                 based_on=head)
 
-    def amend(self, meeting_id: str, corrected: Meeting, *, reason: str, authority: str = "") -> Published:
-        """Change approved minutes as a recorded amendment (who, when, why, authority)."""
+    def amend(self, meeting_id: str, corrected: Meeting, *, reason: str, authority: str = "",
+              based_on: str | None = None) -> Published:
+        """Change approved minutes as a recorded amendment (who, when, why, authority).
+
+        ``based_on``: the version the correction was made from (None: the newest); when
+        the minutes were saved since, the amendment is refused rather than taken over
+        a version the clerk has not seen."""
+        meeting, head = self.meetings.read(meeting_id)
         new, event = approval.amend(
-            self.meetings.load(meeting_id), new=corrected, reason=reason,
+            meeting, new=corrected, reason=reason,
             by=self.workspace.identity.name, authority=authority, today=self.workspace.today(),
         )
         number = len(new.amendments)
-        return self._commit_step(new, event, {"minutes": f"minutes-amended-{number}"})
+        return self._commit_step(new, event, {"minutes": f"minutes-amended-{number}"},
+                                 based_on=based_on or head)
 
     # ------------------------------------------------------------------ committing
 
     def _commit_step(self, meeting: Meeting, event: Event, documents: Mapping[str, str],
-                     extra: Mapping[str, bytes | None] | None = None) -> Published:
+                     extra: Mapping[str, bytes | None] | None = None, *, based_on: str) -> Published:
         changed = dict(self.meetings.files_of(meeting))
         changed.update(extra or {})
         folder = files.meeting_folder(meeting.id) + "/issued"
@@ -190,7 +232,7 @@ class Lifecycle:
                 )
                 written.append(path)
         trailers = {"Meeting": meeting.id, "Status": meeting.status.value, "Step": event.action}
-        version = self.workspace.save_files(changed, event.summary, trailers)
+        version = self.workspace.save_files(changed, event.summary, trailers, based_on=based_on)
         tag = self.workspace.tag(event.tag, version.commit, event.summary) if event.tag else ""
         return Published(
             meeting=meeting, version=version, tag=tag,

@@ -1,18 +1,25 @@
 """Meetings and editing: read, list, create, save and renumber meetings in the archive.
 
-Lives here: :class:`Meetings`. Every save validates the record against the schema and
-refuses what the lifecycle does not allow (approved minutes are changed only by a
-recorded amendment, see :func:`workflow.rules.approval.check_edit`); reading a saved
-version decodes it without applying the schema again (every version was validated when
-it was saved). Must not live here: lifecycle steps, documents, history (their services).
+Lives here: :class:`Meetings`, a save's result :class:`Saved` and the refusal of a save
+whose fields were changed meanwhile (:class:`EditConflict`). Every save validates the
+record against the schema and refuses what the lifecycle does not allow (approved minutes
+are changed only by a recorded amendment, see :func:`workflow.rules.approval.check_edit`).
+Every save states the version its edit was made from: when someone else has saved the
+meeting since, the two are merged field by field (:mod:`workflow.diff.merge`) if they
+changed different fields, and refused with both versions if they changed the same ones;
+the other version always stays in the history. Reading a saved version decodes it without
+applying the schema again (every version was validated when it was saved). Must not live
+here: lifecycle steps, documents, history (their services).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 import archive as store
+from workflow.diff.merge import Merge, merge_meetings, summarise_fields
 from workflow.drafting import meeting_templates
 from workflow.drafting.new_meeting import draft_meeting
 from workflow.errors import MinutebookError, NotFound, Refused
@@ -21,10 +28,61 @@ from workflow.record.model import Meeting, MeetingKind, Status
 from workflow.rules import approval, followup, next_steps
 from workflow.services.cache import SummaryStore
 from workflow.services.register import Register, not_found
-from workflow.services.workspace import Workspace, archive_errors
+from workflow.services.workspace import Moved, Workspace, archive_errors
 from workflow.text.dates import format_date
 
-__all__ = ["Meetings"]
+__all__ = ["EditConflict", "Meetings", "Saved"]
+
+_TRIES = 5
+"""Merges tried before a save that keeps meeting newer versions gives up."""
+
+
+@dataclass(frozen=True, slots=True)
+class Saved:
+    """A saved version, the meeting as saved, and what was merged into it."""
+
+    version: store.Version
+    meeting: Meeting
+    """What was saved: the clerk's meeting, with the other version's changes if merged."""
+    merged_from: str = ""
+    """The version saved meanwhile whose changes were merged in ("" when none was)."""
+    merged: tuple[str, ...] = ()
+    """The fields (in a clerk's words) that version had changed, kept in this one."""
+
+    @property
+    def note(self) -> str:
+        """One sentence on the merge for the clerk ("" when nothing was merged)."""
+        if not self.merged_from:
+            return ""
+        fields = summarise_fields(self.merged)
+        return (
+            f"{self.meeting.id} had been saved meanwhile (version {self.merged_from[:10]}, "
+            f"which changed {fields or 'nothing you changed'}); its changes are kept with yours."
+        )
+
+
+class EditConflict(Refused):
+    """The meeting was saved meanwhile with different values in fields the edit changed
+    too; nothing was saved. ``merge`` lists the fields with both values; a choice per
+    field (:func:`~workflow.diff.merge.merge_meetings` with ``choices``) settles them."""
+
+    title = "Changed elsewhere"
+
+    def __init__(self, mine: Meeting, base: Meeting | None, theirs: Meeting, head: str, merge: Merge) -> None:
+        shown = summarise_fields([c.label for c in merge.unresolved])
+        super().__init__(
+            f"{mine.id} was saved meanwhile (version {head[:10]}) with other values in the "
+            f"fields you changed: {shown}; nothing was saved."
+        )
+        self.mine, self.base, self.theirs, self.head, self.merge = mine, base, theirs, head, merge
+
+    def resolve(self, choices: Mapping[str, str]) -> Meeting:
+        """The meeting with each conflicting field as chosen ("mine" or "theirs"), to save
+        based on :attr:`head`."""
+        merged = merge_meetings(self.base, self.mine, self.theirs, choices=choices).meeting  # type: ignore[arg-type]
+        if merged is None:
+            raise Refused("Choose your value or theirs for every field listed before saving.")
+        return merged
 
 
 class Meetings:
@@ -44,6 +102,12 @@ class Meetings:
         path = f"{files.meeting_folder(meeting_id)}/{files.MEETING_FILE}"
         with archive_errors():
             return store.is_valid_meeting_id(meeting_id) and self.workspace.archive.exists(path, rev)
+
+    def read(self, meeting_id: str) -> tuple[Meeting, str]:
+        """The newest version of a meeting and the commit it was read at: what an edit
+        starts from and states when it is saved (``based_on``)."""
+        head = self.workspace.head()
+        return self.load(meeting_id, rev=head or "HEAD"), head
 
     def load(self, meeting_id: str, *, rev: str = "HEAD", public: bool = False) -> Meeting:
         """A meeting as saved at ``rev``; ``public=True`` never reads the exempt file.
@@ -111,20 +175,54 @@ class Meetings:
         return files.meeting_files(meeting, self.register.context())
 
     def save(
-        self, meeting: Meeting, *, message: str, trailers: Mapping[str, str] | None = None
-    ) -> store.Version:
-        """Validate and save a meeting as a new version; approved minutes stay locked."""
-        self.check_locked(meeting)
-        extra = {"Meeting": meeting.id, "Status": meeting.status.value, **(trailers or {})}
-        return self.workspace.save_files(self.files_of(meeting), message, extra)
+        self,
+        meeting: Meeting,
+        *,
+        message: str,
+        based_on: str | None,
+        trailers: Mapping[str, str] | None = None,
+    ) -> Saved:
+        """Validate and save a meeting as a new version; approved minutes stay locked.
+
+        ``based_on`` is the version the edit started from (:meth:`read`; None only for a
+        meeting new to the archive). When the meeting was saved since, changes to other
+        fields are merged in (the result says so) and changes to the same fields raise
+        :class:`EditConflict`; nothing is ever saved over another version unseen.
+        """
+        current, merged_from, merged = meeting, "", ()
+        start = based_on
+        for _ in range(_TRIES):
+            self.check_locked(current)
+            extra = {"Meeting": current.id, "Status": current.status.value, **(trailers or {})}
+            try:
+                version = self.workspace.save_files(
+                    self.files_of(current), message, extra, based_on=based_on
+                )
+            except Moved as moved:
+                result, base, theirs = self._merge(meeting, start, moved.head)
+                if result.meeting is None:
+                    raise EditConflict(meeting, base, theirs, moved.head, result) from None
+                current, merged_from, merged = result.meeting, moved.head, result.theirs
+                based_on = moved.head
+                continue
+            return Saved(version, current, merged_from, merged)
+        raise Refused(f"{meeting.id} kept being saved by someone else; nothing was saved, try again.")
+
+    def _merge(self, mine: Meeting, start: str | None, head: str) -> tuple[Merge, Meeting | None, Meeting]:
+        """Three ways: the version the edit started from, the edit, the newest version."""
+        base = self.load(mine.id, rev=start) if start and self.exists(mine.id, start) else None
+        theirs = self.load(mine.id, rev=head)
+        return merge_meetings(base, mine, theirs), base, theirs
 
     def check_locked(self, meeting: Meeting) -> None:
         """Refuse a change the lifecycle does not allow to the saved version of ``meeting``."""
         if self.exists(meeting.id):
             approval.check_edit(self.load(meeting.id), meeting)
 
-    def save_text(self, meeting_id: str, text: bytes, *, message: str, where: str) -> store.Version:
-        """Save a version of an existing meeting from a YAML file."""
+    def save_text(
+        self, meeting_id: str, text: bytes, *, message: str, where: str, based_on: str | None
+    ) -> Saved:
+        """Save a version of an existing meeting from a YAML file made from ``based_on``."""
         meeting = self.parse_text(text, where=where)
         if meeting.id != meeting_id:
             raise MinutebookError(
@@ -132,7 +230,7 @@ class Meetings:
                 "a meeting's id is fixed when it is created."
             )
         self.load(meeting_id)
-        return self.save(meeting, message=message)
+        return self.save(meeting, message=message, based_on=based_on)
 
     # ------------------------------------------------------------------ creating
 
@@ -148,6 +246,7 @@ class Meetings:
     ) -> Meeting:
         """Create a meeting from the committee's template and save its first version."""
         committee = self.register.committee(slug)
+        head = self.workspace.head()
         chosen = meeting_templates.load_template(template or committee.template or "scrutiny-board")
         meeting_id = f"{slug}/{date.isoformat()}"
         suffix = 2
@@ -168,7 +267,8 @@ class Meetings:
             meeting_id=meeting_id,
         )
         meeting = self._carry_forward(meeting, previous)
-        self.save(meeting, message=f"Agenda drafted for {committee.name} on {format_date(date)}")
+        self.save(meeting, message=f"Agenda drafted for {committee.name} on {format_date(date)}",
+                  based_on=head)
         return meeting
 
     def _carry_forward(self, meeting: Meeting, previous: list[Meeting]) -> Meeting:
@@ -183,7 +283,7 @@ class Meetings:
 
     def renumber(self, meeting_id: str, *, first: int | None = None) -> tuple[Meeting, store.Version | None]:
         """Recompute item numbers on request; only before the agenda is published."""
-        meeting = self.load(meeting_id)
+        meeting, head = self.read(meeting_id)
         if meeting.status is not Status.AGENDA_DRAFT:
             raise Refused(
                 f"The agenda of {meeting_id} is already published, so its numbers are fixed; "
@@ -196,4 +296,5 @@ class Meetings:
         renumbered = numbering.renumber(meeting, first)
         if renumbered == meeting:
             return meeting, None
-        return renumbered, self.save(renumbered, message="Items renumbered")
+        saved = self.save(renumbered, message="Items renumbered", based_on=head)
+        return saved.meeting, saved.version

@@ -51,9 +51,11 @@ class Register:
         return files.parse_people(text, trusted=True)
 
     def save_people(self, people: Mapping[str, Person], message: str) -> store.Version:
-        """Save the whole register as a new version."""
+        """Save the whole register as a new version (it replaces whatever is saved)."""
         data = files.people_file(people)
-        return self.workspace.save_files({files.REGISTER_PATH: data}, message, {"Register": "people"})
+        return self.workspace.save_files(
+            {files.REGISTER_PATH: data}, message, {"Register": "people"}, based_on=None
+        )
 
     def context(self) -> ValidationContext:
         """What records are validated against: the register and the council's settings."""
@@ -96,7 +98,8 @@ class Register:
     def save_committee(self, committee: Committee, message: str) -> store.Version:
         """Validate and save a committee as a new version."""
         path, text = self.committee_file(committee)
-        return self.workspace.save_files({path: text}, message, {"Committee": committee.slug})
+        return self.workspace.save_files({path: text}, message, {"Committee": committee.slug},
+                                         based_on=None)
 
     def council(self) -> str:
         """The council in the settings; while that is the default, the one the committees share."""

@@ -2,8 +2,11 @@
 
 Lives here: :class:`Workspace` (the git archive, the settings, who saves, the clock, and
 the :class:`~workflow.services.cache.Cache` the services share), the translation of
-archive failures into clerk sentences (:func:`archive_errors`, :func:`disk_sentence`)
-and who the clerk is (:func:`clerk_identity`). The services (meetings, lifecycle,
+archive failures into clerk sentences (:func:`archive_errors`, :func:`disk_sentence`),
+the refusal of a save made from a version that is no longer the newest (:class:`Moved`)
+and who the clerk is (:func:`clerk_identity`: the name and e-mail in the settings, else
+git's; never the login name, so a clerk who has set neither is asked, see
+:class:`NoIdentity`). The services (meetings, lifecycle,
 decisions, documents, history, sync) are built on one workspace each and share it; a
 workspace is closed once, by whoever opened it.
 
@@ -16,7 +19,6 @@ import configparser
 import contextlib
 import datetime as dt
 import errno
-import getpass
 import os
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
@@ -24,13 +26,47 @@ from pathlib import Path
 import archive as store
 from workflow.clock import now as clock_now
 from workflow.clock import today as clock_today
-from workflow.errors import MinutebookError
+from workflow.errors import MinutebookError, Refused
 from workflow.rules.calendars import cached_calendar
 from workflow.rules.deadlines import WorkingCalendar
 from workflow.services.cache import Cache
 from workflow.settings import Settings, load_settings
 
-__all__ = ["Workspace", "archive_errors", "clerk_identity", "disk_sentence"]
+__all__ = [
+    "IDENTITY_HELP",
+    "Moved",
+    "NoIdentity",
+    "Workspace",
+    "archive_errors",
+    "clerk_identity",
+    "disk_sentence",
+]
+
+IDENTITY_HELP = (
+    "minutebook does not know your name yet, and records it with every version you save; "
+    'set it with `minutebook init --name "Your Name" --email you@council.gov.uk` (it is kept '
+    "in your settings); nothing was saved."
+)
+
+
+class NoIdentity(MinutebookError):
+    """A save with no clerk's name set (in the settings, the environment or git)."""
+
+    title = "Your name"
+
+
+class Moved(Refused):
+    """A save stated the version it was made from, and someone else has since saved a
+    version changing the same files; nothing was saved. The services merge or redo."""
+
+    title = "Changed elsewhere"
+
+    def __init__(self, message: str, *, head: str, paths: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.head = head
+        """The newest version now."""
+        self.paths = paths
+        """The files both changed."""
 
 
 @contextlib.contextmanager
@@ -54,14 +90,14 @@ def disk_sentence(exc: OSError) -> str:
     return f"The archive could not be used{where}: {exc.strerror or exc}; nothing was saved."
 
 
-def clerk_identity(settings: Settings) -> store.Identity:
-    """Who saves: settings first, then git's identity, then the login name."""
-    name, email = settings.clerk_name, settings.clerk_email
+def clerk_identity(settings: Settings) -> store.Identity | None:
+    """Who saves: the settings' name and e-mail, else git's; None when no name is set."""
+    name, email = settings.clerk_name.strip(), settings.clerk_email.strip()
     if not name or not email:
         git_name, git_email = _git_identity()
-        name = name or git_name or getpass.getuser()
-        email = email or git_email or f"{getpass.getuser()}@localhost"
-    return store.Identity(name=name, email=email)
+        name = name or git_name.strip()
+        email = email or git_email.strip()
+    return store.Identity(name=name, email=email) if name else None
 
 
 def _git_identity() -> tuple[str, str]:
@@ -89,8 +125,8 @@ class Workspace:
         self.settings = settings
         self.clock = clock
         """The time versions are saved at (fixed in tests)."""
-        self.identity = identity or clerk_identity(settings)
-        """Who saves: the author of every version."""
+        self.known = identity or clerk_identity(settings)
+        """Who saves, when known (see :attr:`identity`)."""
         self.cache = Cache()
         """What the services remember between calls, each entry tied to the archive's head."""
 
@@ -120,6 +156,18 @@ class Workspace:
         self.close()
 
     @property
+    def identity(self) -> store.Identity:
+        """Who saves: the author of every version; :class:`NoIdentity` when not set."""
+        if self.known is None:
+            raise NoIdentity(IDENTITY_HELP)
+        return self.known
+
+    @property
+    def author(self) -> str:
+        """The author a document names: the clerk, or the council when no name is set."""
+        return self.known.name if self.known is not None else self.settings.council
+
+    @property
     def root(self) -> Path:
         """The archive's folder."""
         return Path(self.archive.path)
@@ -147,14 +195,26 @@ class Workspace:
         return cached_calendar(self.settings.holiday_country, self.settings.holiday_subdivision)
 
     def save_files(
-        self, files: Mapping[str, bytes | None], message: str, trailers: Mapping[str, str]
+        self,
+        files: Mapping[str, bytes | None],
+        message: str,
+        trailers: Mapping[str, str],
+        *,
+        based_on: str | None,
     ) -> store.Version:
-        """Commit ``files`` (None removes one) as a version by the clerk, now."""
+        """Commit ``files`` (None removes one) as a version by the clerk, now.
+
+        ``based_on`` is the version the files were made from (None only for files new to
+        the archive): when someone else has since changed any of them, :class:`Moved` is
+        raised and nothing is saved."""
         with archive_errors():
-            return self.archive.save(
-                files, message=message, author=self.identity, trailers=dict(trailers),
-                when=self.clock(),
-            )
+            try:
+                return self.archive.save(
+                    files, message=message, author=self.identity, trailers=dict(trailers),
+                    when=self.clock(), expect_parent=based_on or None,
+                )
+            except store.SaveConflict as exc:
+                raise Moved(exc.message, head=exc.head, paths=exc.paths) from None
 
     def tag(self, name: str, commit: str, message: str) -> str:
         """Tag ``commit`` as ``name`` (``name-2``… when taken); the name given."""

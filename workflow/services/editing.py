@@ -1,8 +1,11 @@
 """Editing a meeting's YAML in the clerk's editor without ever losing the text.
 
 The working copy lives in the autosave folder (outside the history) from the moment the
-editor opens. A valid edit is saved as a version and the working copy discarded; an
-invalid one is reopened (on a terminal) or kept, and the next ``edit`` offers it back.
+editor opens, with the version it was made from beside it (:func:`keep_based_on`). A
+valid edit is saved as a version based on that version (merged with a version saved
+meanwhile, or refused naming the fields both changed) and the working copy discarded; an
+invalid or refused one is reopened (on a terminal) or kept, and the next ``edit`` offers
+it back, still based on the version it was made from.
 """
 
 from __future__ import annotations
@@ -20,10 +23,18 @@ from archive.locking import atomic_write
 from workflow.errors import InvalidRecord, MinutebookError
 from workflow.record import codec
 from workflow.record.model import Meeting
-from workflow.services.meetings import Meetings
+from workflow.services.meetings import EditConflict, Meetings
 from workflow.services.workspace import Workspace
 
-__all__ = ["autosave_key", "autosave_store", "autosave_text", "edit_in_editor", "pending_edit"]
+__all__ = [
+    "autosave_key",
+    "autosave_store",
+    "autosave_text",
+    "edit_in_editor",
+    "keep_based_on",
+    "kept_based_on",
+    "pending_edit",
+]
 
 
 def autosave_store() -> store.AutosaveStore:
@@ -33,6 +44,27 @@ def autosave_store() -> store.AutosaveStore:
 def autosave_key(workspace: Workspace, meeting_id: str) -> str:
     """The name the autosave store keeps a meeting's unsaved edits under."""
     return store.autosave_key(workspace.root, meeting_id)
+
+
+def _base_key(key: str) -> str:
+    return key + "#based-on"
+
+
+def keep_based_on(key: str, commit: str) -> None:
+    """Remember the version the unsaved edits kept under ``key`` were made from."""
+    autosave_store().put(_base_key(key), commit.encode("ascii"))
+
+
+def kept_based_on(key: str) -> str | None:
+    """The version unsaved edits kept under ``key`` were made from, if known."""
+    kept = autosave_store().get(_base_key(key))
+    return kept.decode("ascii", "replace").strip() if kept else None
+
+
+def _forget(key: str) -> None:
+    saves = autosave_store()
+    saves.discard(key)
+    saves.discard(_base_key(key))
 
 
 def _work_file(saves: store.AutosaveStore, key: str) -> Path:
@@ -77,8 +109,12 @@ def _interactive() -> bool:
 
 
 def edit_in_editor(meetings: Meetings, meeting_id: str, *, message: str | None = None) -> int:
-    """Open the meeting in $EDITOR until it is valid or the clerk gives up; 0 when saved."""
-    meeting = meetings.load(meeting_id)
+    """Open the meeting in $EDITOR until it is valid or the clerk gives up; 0 when saved.
+
+    The save is based on the version handed to the editor (or, for recovered edits, the
+    version they were made from): a version saved meanwhile is merged in when it changed
+    other fields, and the save is refused naming the fields when it changed the same."""
+    meeting, head = meetings.read(meeting_id)
     saves = autosave_store()
     key = autosave_key(meetings.workspace, meeting_id)
     original = codec.dump_yaml(codec.encode(meeting)).encode("utf-8")
@@ -86,10 +122,12 @@ def edit_in_editor(meetings: Meetings, meeting_id: str, *, message: str | None =
     kept = [t for t in (_read(work), saves.get(key)) if t is not None and t != original]
     if kept:
         text = _as_block_yaml(kept[0])
+        based_on = kept_based_on(key) or head
         print(f"Recovered unsaved edits of {meeting_id} from an earlier session.")
     else:
-        text = original
+        text, based_on = original, head
     saves.put(key, text)
+    keep_based_on(key, based_on)
     if _read(work) != text:
         _write_durably(work, text)
     while True:
@@ -97,14 +135,21 @@ def edit_in_editor(meetings: Meetings, meeting_id: str, *, message: str | None =
         text = work.read_bytes()
         saves.put(key, text)
         if text == original:
-            saves.discard(key)
+            _forget(key)
             work.unlink(missing_ok=True)
             print("No changes; nothing saved.")
             return 0
         try:
-            version = meetings.save_text(
-                meeting_id, text, message=message or "Edited in the editor", where=str(work)
+            saved = meetings.save_text(
+                meeting_id, text, message=message or "Edited in the editor", where=str(work),
+                based_on=based_on,
             )
+        except EditConflict as exc:
+            kept = _keep_for_choosing(exc, key, work)
+            print(f"minutebook: {exc.message} Your text is kept in {kept}, with the other "
+                  f"version's other changes; `minutebook edit {meeting_id}` opens it to choose "
+                  "those fields and save.", file=sys.stderr)
+            return 1
         except MinutebookError as exc:
             _report(exc)
             if _interactive() and _ask("Reopen the editor to fix it? [Y/n] "):
@@ -114,10 +159,23 @@ def edit_in_editor(meetings: Meetings, meeting_id: str, *, message: str | None =
                 file=sys.stderr,
             )
             return 1
-        saves.discard(key)
+        _forget(key)
         work.unlink(missing_ok=True)
-        print(f"Saved {meeting_id} as version {version.short}.")
+        if saved.note:
+            print(saved.note)
+        print(f"Saved {meeting_id} as version {saved.version.short}.")
         return 0
+
+
+def _keep_for_choosing(conflict: EditConflict, key: str, work: Path) -> Path:
+    """Keep the clerk's text for the next ``edit``: their values in the fields both
+    changed, the other version's changes elsewhere, based on that version."""
+    mine = conflict.resolve({c.key: "mine" for c in conflict.merge.unresolved})
+    text = codec.dump_yaml(codec.encode(mine)).encode("utf-8")
+    _write_durably(work, text)
+    autosave_store().put(key, text)
+    keep_based_on(key, conflict.head)
+    return work
 
 
 def _read(path: Path) -> bytes | None:
