@@ -10,8 +10,15 @@ from typing import TypedDict
 
 import git
 
-from archive._repo import new_git, run
-from archive.errors import ArchiveMissing, ArchiveUnreadable, CorruptArchive, NotAnArchive
+from archive._repo import git_errors, new_git, run
+from archive.errors import (
+    ArchiveMissing,
+    ArchiveUnreadable,
+    CorruptArchive,
+    GitFailed,
+    NotAnArchive,
+    RemoteUnreachable,
+)
 from archive.versions import Identity
 
 __all__ = [
@@ -20,6 +27,7 @@ __all__ = [
     "Options",
     "aware",
     "check_folder",
+    "clone_into",
     "create_repository",
     "exclude_temporaries",
     "write_config",
@@ -114,3 +122,20 @@ def check_folder(folder: Path) -> None:
         raise CorruptArchive(
             f"The archive at {folder} is damaged: its history folder is incomplete."
         )
+
+
+def clone_into(url: str, folder: Path) -> None:
+    """Copy a shared archive into ``folder`` (remote ``origin``, branch ``main``)."""
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    refused = RemoteUnreachable(
+        f"The shared archive at {url} cannot be copied; check the address and your connection."
+    )
+    with git_errors("copy the shared archive"):
+        git.Git.check_unsafe_protocols(url)
+    try:
+        run(new_git(folder.parent), ["clone", "-q", "-b", "main", "--", url, str(folder)],
+            what="copy", timeout=300)
+    except GitFailed as exc:
+        refused.detail = exc.detail
+        raise refused from exc
+    exclude_temporaries(folder / ".git")

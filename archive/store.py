@@ -32,6 +32,7 @@ from archive._setup import (
     Options,
     aware,
     check_folder,
+    clone_into,
     create_repository,
     write_config,
 )
@@ -177,8 +178,6 @@ class GitArchive(Saving, Upkeep, Reading):
         folder = Path(path).expanduser().absolute()
         if folder.exists() and any(folder.iterdir()):
             raise NotAnArchive(f"Cannot copy the archive into {folder}: it already has files.")
-        from archive.sync import clone_into
-
         clone_into(url, folder)
         return cls.open(folder, **options)
 

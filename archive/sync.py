@@ -20,13 +20,12 @@ import datetime as dt
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Literal
 
 import git
 
-from archive._repo import git_errors, new_git, run
-from archive._setup import SYSTEM, aware, exclude_temporaries
+from archive._repo import git_errors, run
+from archive._setup import SYSTEM, aware, clone_into
 from archive._worktree import check_real_paths, restore
 from archive._writing import EMPTY_TREE, RefLocked, RefMoved, move_ref
 from archive.errors import (
@@ -62,23 +61,6 @@ class SyncResult:
     """Meetings (or files) changed by the remote and now here."""
     sent: tuple[str, ...] = ()
     """Meetings (or files) changed here and now on the remote."""
-
-
-def clone_into(url: str, folder: Path) -> None:
-    """Copy a shared archive into ``folder`` (remote ``origin``, branch ``main``)."""
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    refused = RemoteUnreachable(
-        f"The shared archive at {url} cannot be copied; check the address and your connection."
-    )
-    with git_errors("copy the shared archive"):
-        git.Git.check_unsafe_protocols(url)
-    try:
-        run(new_git(folder.parent), ["clone", "-q", "-b", "main", "--", url, str(folder)],
-            what="copy", timeout=300)
-    except GitFailed as exc:
-        refused.detail = exc.detail
-        raise refused from exc
-    exclude_temporaries(folder / ".git")
 
 
 def _diff(archive: GitArchive, old: str, new: str) -> dict[str, Change]:

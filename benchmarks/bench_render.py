@@ -125,7 +125,7 @@ def _archive(folder: Path, meeting: Meeting) -> dict[str, str]:
            "MINUTEBOOK_CLERK_EMAIL": settings.clerk_email}
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     with Workspace.open(folder / "archive", settings=settings) as svc:
-        Meetings(svc).save(meeting, message="Minutes drafted")
+        Meetings(svc).save(meeting, based_on=None, message="Minutes drafted")
     return env
 
 

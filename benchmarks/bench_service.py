@@ -124,7 +124,7 @@ def _bench_save(svc: Workspace, repo: Path, meeting: Meeting, repeat: int) -> Ro
     rel = f"{records.meeting_folder(meeting.id)}/{records.MEETING_FILE}"
     _git(repo, "reset", "-q")
     ours, peer = paired_ms(
-        lambda n: Meetings(svc).save(_version(meeting, 3 * 10**6 + n), message=f"Venue changed (paired {n})"),
+        lambda n: Meetings(svc).save(_version(meeting, 3 * 10**6 + n), based_on=svc.head(), message=f"Venue changed (paired {n})"),
         lambda n: _plain_commit(repo, rel, n),
         repeat,
     )

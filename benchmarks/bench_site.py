@@ -166,7 +166,7 @@ def measure(meetings: int, repeat: int) -> list[str]:
             ids = [row.id for row in Meetings(svc).summaries() if row.status is not Status.MINUTES_APPROVED]
             for n in range(max(5, repeat)):
                 meeting = Meetings(svc).load(ids[(n * 37) % len(ids)])
-                Meetings(svc).save(dataclasses.replace(meeting, venue=f"The Council Chamber, sitting {n}"),
+                Meetings(svc).save(dataclasses.replace(meeting, venue=f"The Council Chamber, sitting {n}"), based_on=svc.head(),
                          message="Venue changed")
                 result = None
 

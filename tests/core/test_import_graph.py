@@ -7,7 +7,7 @@ from __future__ import annotations
 import grimp
 import pytest
 
-PACKAGES = ("workflow", "tui", "schemas", "templates")
+PACKAGES = ("workflow", "tui", "schemas", "templates", "archive")
 
 
 def _cycles(graph: grimp.ImportGraph) -> list[list[str]]:

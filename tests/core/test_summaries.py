@@ -30,7 +30,7 @@ PLANNING = "meetings/planning-committee/2026-11-04/meeting.yaml"
 def _commit(workspace: Workspace, content: bytes) -> None:
     """A version whose planning meeting file is ``content`` (saved as git saves it, with no
     validation: a file another tool or an older version wrote)."""
-    workspace.save_files({PLANNING: content}, "Meeting file rewritten", {})
+    workspace.save_files({PLANNING: content}, "Meeting file rewritten", {}, based_on=workspace.head())
 
 
 def _saved(workspace: Workspace) -> bytes:

@@ -51,14 +51,14 @@ def make_archive(path: Path) -> Path:
             if item.is_exempt:
                 item = dataclasses.replace(item, body=(*item.body, Paragraph(text=SECRET_MINUTE)))
             items.append(item)
-        meetings.save(dataclasses.replace(meeting, items=tuple(items)),
+        meetings.save(dataclasses.replace(meeting, items=tuple(items)), based_on=workspace.head(),
                  message="Exempt minute text added")
         january = meetings.load(PUBLISHED)
         secret = Item(uid="lodge", kind=ItemKind.REPORT, title=SECRET_TITLE,
                       public_title="Acquisition of a property",
                       report=Report(author="Director of Place"), wording=(SECRET_TEXT,),
                       exemption=Exemption(paragraph=3, public_interest="Commercial terms."))
-        meetings.save(dataclasses.replace(january, items=(*january.items, secret)),
+        meetings.save(dataclasses.replace(january, items=(*january.items, secret)), based_on=workspace.head(),
                  message="Private item added")
         meetings.renumber(PUBLISHED)
         lifecycle.publish(PUBLISHED, published_on=TODAY)

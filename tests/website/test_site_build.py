@@ -123,7 +123,7 @@ def test_a_second_run_rewrites_only_what_changed(site_archive: Path, tmp_path: P
     assert all(p.stat().st_mtime_ns == before[p] for p in before)  # the manifest too
     with open_service(site_archive) as svc:
         meeting = Meetings(svc).load(MINUTES_ISSUED)
-        Meetings(svc).save(dataclasses.replace(meeting, venue="The Riverside Room, Civic Centre"),
+        Meetings(svc).save(dataclasses.replace(meeting, venue="The Riverside Room, Civic Centre"), based_on=svc.head(),
                  message="Venue corrected")
     changed = build(site_archive, out)
     assert changed.built == 1
@@ -146,7 +146,7 @@ def test_a_meeting_gone_from_the_archive_is_gone_from_the_site(site_archive: Pat
     with open_service(site_archive) as svc:
         folder = f"meetings/{PUBLISHED}"
         svc.save_files(dict.fromkeys(svc.archive.list_files(folder)), "Meeting withdrawn",
-                       {"Meeting": PUBLISHED})
+                       {"Meeting": PUBLISHED}, based_on=svc.head())
     result = build(site_archive, out)
     assert f"meetings/{PUBLISHED}/agenda-1.docx" in result.removed
     assert not (out / f"meetings/{PUBLISHED}").exists()
