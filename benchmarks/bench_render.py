@@ -44,7 +44,8 @@ from workflow.record.model import (  # noqa: E402
     Resolution,
     Role,
 )
-from workflow.render import HOUSE_STYLE, document_blocks, export, render_docx  # noqa: E402
+from workflow.render.documents import HOUSE_STYLE, document_blocks, export  # noqa: E402
+from workflow.render.word import render_docx  # noqa: E402
 
 CREATED = dt.datetime(2027, 1, 14, 16, 0, tzinfo=dt.UTC)
 PROSE = ("The Board considered a briefing note of the Deputy Chief Executive (People) which "

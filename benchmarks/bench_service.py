@@ -213,7 +213,7 @@ def _bench_render_process(repeat: int) -> Row:
     the parent's pages until it execs. Bytecode comes from the installed ``__pycache__``
     folders, as for a clerk.
     """
-    from workflow.render import export
+    from workflow.render.documents import export
 
     meeting, people = make_meeting(10)
     with tempfile.TemporaryDirectory() as tmp:

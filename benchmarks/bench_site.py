@@ -50,7 +50,7 @@ from workflow.record.model import (  # noqa: E402
     Status,
 )
 from workflow.record.yaml_text import dump_yaml  # noqa: E402
-from workflow.render import render_docx  # noqa: E402
+from workflow.render.word import render_docx  # noqa: E402
 from workflow.services.meetings import Meetings  # noqa: E402
 from workflow.services.workspace import Workspace  # noqa: E402
 from workflow.settings import Settings  # noqa: E402

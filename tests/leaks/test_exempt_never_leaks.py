@@ -23,7 +23,8 @@ from tests.strategies import DEFAULT_SENTINEL as SECRET
 from tests.strategies import meetings
 from workflow.record.codec import encode_meeting
 from workflow.record.model import Meeting, Paragraph, Status
-from workflow.render import export, render_docx
+from workflow.render.documents import export
+from workflow.render.word import render_docx
 from workflow.services.history import History
 from workflow.services.meetings import Meetings
 from workflow.services.search import Search

@@ -27,8 +27,8 @@ from workflow.record.model import (
     Withheld,
 )
 from workflow.record.redaction import public_view
-from workflow.render import document_blocks
 from workflow.render.blocks import agenda_blocks, minutes_blocks
+from workflow.render.documents import document_blocks
 from workflow.render.styles import Style
 from workflow.render.wording import time_of_day
 from workflow.text.dates import format_date

@@ -17,10 +17,11 @@ from render_samples import CREATED, SECRET
 
 from workflow.errors import MinutebookError, OutputError
 from workflow.record.model import Item, Meeting, Paragraph, Person, Resolution
-from workflow.render import HOUSE_STYLE, render_docx, write_output
 from workflow.render.blocks import minutes_blocks
+from workflow.render.documents import HOUSE_STYLE, write_output
 from workflow.render.docx import write_docx
 from workflow.render.styles import HEADING_LEVELS, Style
+from workflow.render.word import render_docx
 
 KINDS = [("agenda", False), ("agenda", True), ("minutes", False), ("minutes", True)]
 
@@ -286,7 +287,7 @@ def test_rendering_imports_only_what_it_needs(project_root: Path) -> None:
     code = (
         "import sys, datetime as dt\n"
         "from workflow.record.model import Meeting\n"
-        "from workflow.render import render_docx\n"
+        "from workflow.render.word import render_docx\n"
         "m = Meeting(id='c/2027-01-14', committee='c', date=dt.date(2027, 1, 14))\n"
         "render_docx(m, 'minutes', people={}, author='a', created=dt.datetime(2027, 1, 1))\n"
         "print(sorted(n for n in ('docx', 'textual', 'git', 'cerberus', 'schemas') "

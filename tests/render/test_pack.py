@@ -12,8 +12,8 @@ from render_samples import CREATED
 
 from workflow.errors import MinutebookError, OutputError
 from workflow.record.model import Document, Meeting, Person
-from workflow.render import render_docx
 from workflow.render.pack import NO_LIBREOFFICE, build_pack, pack_documents
+from workflow.render.word import render_docx
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 needs_soffice = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")

@@ -18,8 +18,8 @@ from docx.oxml.ns import qn
 from render_samples import CREATED
 
 from workflow.record.model import AttendanceState, Attendee, Meeting, Person, Role, Status
-from workflow.render import render_docx
 from workflow.render.pack import build_pack
+from workflow.render.word import render_docx
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 

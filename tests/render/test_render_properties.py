@@ -14,7 +14,8 @@ from strategies import DEFAULT_SENTINEL, meetings
 from workflow.record.codec import decode, split_exempt
 from workflow.record.model import Meeting
 from workflow.record.redaction import public_view
-from workflow.render import export, render_docx
+from workflow.render.documents import export
+from workflow.render.word import render_docx
 
 CREATED = dt.datetime(2027, 1, 14, 16, 0, tzinfo=dt.UTC)
 WHICH = st.sampled_from(["agenda", "minutes"])

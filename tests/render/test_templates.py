@@ -23,10 +23,10 @@ from docx.oxml.ns import qn
 from render_samples import CREATED, people_register, sample_meeting
 
 from workflow.record.model import DecisionRecord, KeyDecisionRoute, Meeting, Resolution
-from workflow.render import render_docx
 from workflow.render.decision import render_decision, render_forward_plan
 from workflow.render.redline import redline_docx
 from workflow.render.styles import Style
+from workflow.render.word import render_docx
 from workflow.rules.decisions import ForwardPlanEntry
 
 TEMPLATES = Path(__file__).parent / "templates"

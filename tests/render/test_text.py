@@ -13,7 +13,7 @@ from workflow.errors import UsageError
 from workflow.record.codec import decode
 from workflow.record.model import Item, Meeting, Paragraph, Person
 from workflow.record.redaction import public_view
-from workflow.render import export
+from workflow.render.documents import export
 
 
 class _Collect(HTMLParser):

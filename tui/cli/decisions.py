@@ -15,7 +15,7 @@ from pathlib import Path
 
 from tui.cli.common import Add, emit_json, open_workspace
 from workflow.errors import UsageError
-from workflow.render import write_output
+from workflow.render.documents import write_output
 from workflow.services.decisions import DecisionRow, Decisions, DecisionStep
 from workflow.text.dates import optional_date
 

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from tui.cli.common import Add, open_workspace
-from workflow.render import write_output
+from workflow.render.documents import write_output
 from workflow.services.documents import Documents
 
 __all__ = ["register"]

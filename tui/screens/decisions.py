@@ -29,7 +29,7 @@ from tui.widgets.busy import BusyIndicator
 from workflow.clock import now as clock_now
 from workflow.clock import today as clock_today
 from workflow.errors import MinutebookError, UsageError
-from workflow.render import write_output
+from workflow.render.documents import write_output
 from workflow.services.decisions import Decisions
 from workflow.services.documents import default_output
 from workflow.text.dates import format_date, optional_date

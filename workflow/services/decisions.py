@@ -25,7 +25,7 @@ import archive as store
 from workflow.errors import MinutebookError, OutputError, Refused
 from workflow.record import files
 from workflow.record.model import CallInState, DecisionRecord, Item, Meeting, Status
-from workflow.render import write_output
+from workflow.render.documents import write_output
 from workflow.rules import decisions
 from workflow.rules.decisions import (
     ForwardPlanEntry,

@@ -20,10 +20,11 @@ from workflow.errors import OutputError
 from workflow.record import files
 from workflow.record.model import Meeting
 from workflow.record.redaction import public_view
-from workflow.render import export, render_docx, write_output
 from workflow.render.decision import render_decision, render_forward_plan
+from workflow.render.documents import export, write_output
 from workflow.render.pack import build_pack
 from workflow.render.redline import redline_docx
+from workflow.render.word import render_docx
 from workflow.rules.decisions import ForwardPlanEntry
 from workflow.services.history import History
 from workflow.services.workspace import Workspace, archive_errors

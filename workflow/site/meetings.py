@@ -19,7 +19,7 @@ from typing import Any
 
 from workflow.record.model import Item, Meeting, Person, Status
 from workflow.record.numbering import find_minute_refs, municipal_year
-from workflow.render import document_blocks, document_title
+from workflow.render.documents import document_blocks, document_title
 from workflow.render.elements import Block
 from workflow.render.wording import time_of_day
 from workflow.rules.followup import cite_minute
