@@ -14,7 +14,7 @@ from pathlib import Path
 
 import archive as store
 from schemas import ValidationContext
-from workflow.errors import InvalidRecord, MinutebookError, NotFound
+from workflow.errors import InvalidRecord, MinutebookError, NotFound, UsageError
 from workflow.record import codec, files
 from workflow.record.model import Committee, Person
 from workflow.services.workspace import Workspace, archive_errors
@@ -54,6 +54,14 @@ class Register:
         """Save the whole register as a new version."""
         data = files.people_file(people)
         return self.workspace.save_files({files.REGISTER_PATH: data}, message, {"Register": "people"})
+
+    def add_person(self, person: Person) -> store.Version:
+        """Add ``person`` to the register as a new version; refused when the id is taken."""
+        people = self.people()
+        if person.id in people:
+            raise UsageError(f"The register already has {person.id}; choose another id.")
+        title = f"{person.title} {person.name}".strip()
+        return self.save_people({**people, person.id: person}, f"Register: {title} added")
 
     def context(self) -> ValidationContext:
         """What records are validated against: the register and the council's settings."""
