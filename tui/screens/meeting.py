@@ -168,6 +168,10 @@ class MeetingScreen(MeetingActions):
         self.set_meeting(event.meeting, redraw_from=editor if event.redraw else None)
         self.validate_item(event.uid, event.problems)
 
+    @on(MinutesEditor.PeopleChanged)
+    def _people_changed(self, event: MinutesEditor.PeopleChanged) -> None:
+        self.people = dict(event.people)
+
     # ------------------------------------------------------------------ validation
 
     def validate_item(self, uid: str | None, parse_problems: list[FieldError]) -> None:
@@ -224,7 +228,7 @@ class MeetingScreen(MeetingActions):
                 self.query_one(AgendaEditor).focus_field(uid, field)
             else:
                 tabs.active = "minutes"
-                self.query_one(MinutesEditor).focus_field(uid, field)
+                self.query_one(MinutesEditor).focus_field(uid, rest)
         elif head.startswith(("attendance", "closed")):
             tabs.active = "minutes"
             self.query_one(MinutesEditor).focus_field(None, head.split("[", 1)[0])

@@ -26,7 +26,7 @@ from workflow.errors import FieldError
 from workflow.record.model import AttendanceState, Attendee, Meeting, Person, PersonKind, Role
 from workflow.record.names import attendee_name, person_name
 from workflow.rules.membership import ROLE_ORDER, substitutable
-from workflow.text.prose import quoted
+from workflow.text.prose import one_line, quoted
 
 __all__ = [
     "ATTENDING_AS",
@@ -148,7 +148,7 @@ def add_attendee(
         say("name", f"Name: {quoted(typed)} is not in the register; pick a match, or add them "
             "as a new person.")
     elif _listed(meeting, people, form.person, typed):
-        shown = person_name(form.person, people, fallback=typed)
+        shown = one_line(person_name(form.person, people, fallback=typed))
         say("name", f"Name: {shown} is already in the attendance; mark them there instead.")
     if how is None:
         say("attending_as", "Attending as: choose how they attend (member, substitute, officer…).")
@@ -161,7 +161,7 @@ def add_attendee(
         if not substitute_for:
             say("substitute_for", "Substitute for: choose the absent member they stand in for.")
         elif substitute_for not in away:
-            say("substitute_for", f"Substitute for: {person_name(substitute_for, people)} is not an "
+            say("substitute_for", f"Substitute for: {one_line(person_name(substitute_for, people))} is not an "
                 "absent member of this meeting; mark them away first (a or x).")
     directorate = form.directorate.strip()
     if how is not None and how.role is Role.OFFICER and not (directorate or (person and person.directorate)):

@@ -41,7 +41,7 @@ from workflow.record.model import (
 from workflow.record.names import attendee_name, person_name
 from workflow.text.dates import read_date, read_time
 from workflow.text.numerals import read_whole
-from workflow.text.prose import joined, quoted
+from workflow.text.prose import joined, one_line, quoted
 
 __all__ = [
     "ACTION_KINDS",
@@ -266,7 +266,7 @@ def _read_vote(form: MotionForm, old: Vote | None, say: _Problems, people: Mappi
     for side, refs in names.items():
         for ref in refs:
             if ref in seen and seen[ref] != side:
-                say(f"vote.{side}_names", f"{person_name(ref, people)} is ticked both "
+                say(f"vote.{side}_names", f"{one_line(person_name(ref, people))} is ticked both "
                     f"{_SIDE[seen[ref]]} and {_SIDE[side]}; tick one.")
             seen.setdefault(ref, side)
     for side, refs in names.items():
