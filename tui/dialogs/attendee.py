@@ -152,9 +152,12 @@ class AttendeeDialog(ModalScreen[AttendeeChoice | None]):
             matches.focus()
 
     def on_key(self, event) -> None:  # type: ignore[no-untyped-def]
-        if event.key == "down" and self.focused is self.query_one("#f-name") and self.query_one("#matches").display:
+        matches = self.query_one("#matches", OptionList)
+        if event.key == "down" and self.focused is self.query_one("#f-name") and matches.display:
             event.stop()
-            self.query_one("#matches", OptionList).focus()
+            if matches.highlighted is None:
+                matches.highlighted = 0
+            matches.focus()
 
     @on(OptionList.OptionSelected, "#matches")
     def _chosen(self, event: OptionList.OptionSelected) -> None:

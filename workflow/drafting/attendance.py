@@ -144,7 +144,7 @@ def add_attendee(
     how = _BY_KEY.get(form.attending_as)
     if person is None and not typed:
         say("name", "Name: type a few letters of their name and pick them from the register.")
-    elif person is None and (how is None or how.role is not Role.OTHER):
+    elif person is None and how is not None and how.role is not Role.OTHER:
         say("name", f"Name: {quoted(typed)} is not in the register; pick a match, or add them "
             "as a new person.")
     elif _listed(meeting, people, form.person, typed):
