@@ -16,7 +16,13 @@ from hypothesis import strategies as st
 
 from workflow.drafting import item_parts as ip
 from workflow.drafting import minutes_fields as mt
-from workflow.drafting.attendance import ATTENDING_AS, AttendeeForm, add_attendee, find_people, new_person
+from workflow.drafting.attendance import (
+    ATTENDING_AS,
+    AttendeeForm,
+    add_attendee,
+    find_people,
+    new_person,
+)
 from workflow.errors import FieldError, UsageError
 from workflow.record.model import (
     AttendanceState,
@@ -61,7 +67,8 @@ MEETING = Meeting(
 def _readable(problems: list[FieldError]) -> None:
     for problem in problems:
         assert isinstance(problem, FieldError)
-        assert problem.message and "\n" not in problem.message
+        assert problem.message
+        assert "\n" not in problem.message
         assert len(problem.message) < 400, problem.message
         assert problem.severity in ("error", "warning")
 
@@ -95,14 +102,20 @@ def test_dates_times_and_numbers_are_read_or_named_never_raised(text: str) -> No
         assert (value is None) or isinstance(value, kind)
         assert (value is None) == bool(problem) or not text.strip()
         if problem:
-            assert problem.startswith("Field: ") and "\n" not in problem and len(problem) < 200
+            assert problem.startswith("Field: ")
+            assert "\n" not in problem
+            assert len(problem) < 200
     for parse in (parse_date, parse_time):
+        said = "--when: (read)"
         try:
             parse(text, "--when")
         except UsageError as refused:
-            assert refused.message.startswith("--when: ")
+            said = refused.message
+        assert said.startswith("--when: ")
     shown = quoted(text)
-    assert shown.startswith("'") and shown.endswith("'") and "\n" not in shown and len(shown) <= 42
+    assert shown[0] == shown[-1] == "'"
+    assert "\n" not in shown
+    assert len(shown) <= 42
 
 
 _FORM_TEXT = st.one_of(TEXT, st.sampled_from(["cllr-a-patel", "cllr-b-jones", "pecuniary", "carried", "referral", "14:00"]))
