@@ -185,3 +185,20 @@ def test_a_few_letters_find_the_register_entries() -> None:
     assert [p.id for p in find_people(PEOPLE, "cllr j")] == ["cllr-b-jones"]
     assert [p.id for p in find_people(PEOPLE, "g")] == ["j-gregg"]
     assert find_people(PEOPLE, "  ") == ()
+
+
+# ------------------------------------------------------------------ where a problem is
+
+
+def test_a_problem_is_placed_in_the_clerks_words() -> None:
+    from workflow.record.model import Item, Status
+    from workflow.record.places import place
+
+    meeting = MEETING.__class__(**{**{f: getattr(MEETING, f) for f in ("id", "committee", "date", "attendance")},
+                                   "status": Status.MINUTES_DRAFT,
+                                   "items": (Item(uid="a", agenda_number="11", minute_number="11"),)})  # fmt: skip
+    assert place("items[0].declarations[0].interest", meeting) == "Minute 11, declaration 1, kind of interest"
+    assert place("items[0].motions[1].vote.for_count") == "Item 1, motion 2, vote, votes for"
+    assert place("attendance[1].substitute_for", meeting, PEOPLE) == "Attendance of Councillor B Jones, substitute for"
+    assert place("") == "The meeting"
+    assert place("items[7].title", meeting) == "Item 8, title"

@@ -214,7 +214,7 @@ async def test_a_declaration_line_with_more_than_two_bars_keeps_the_text_and_say
     assert saved[1:] == before
 
 
-async def test_a_problem_in_the_panel_opens_the_form_on_its_field(archive_path: Path) -> None:
+async def test_a_problem_in_the_panel_is_placed_in_words_and_opens_the_form_on_its_field(archive_path: Path) -> None:
     before = _load(archive_path)
     member = next(a.person for a in before.attendance if a.person.startswith("cllr-"))
     index = next(i for i, it in enumerate(before.items) if it.uid == ITEM)
@@ -231,8 +231,12 @@ async def test_a_problem_in_the_panel_opens_the_form_on_its_field(archive_path: 
         panel = screen.query_one(ValidationPanel)
         path = f"items[{index}].declarations[0].returned_at"
         assert path in [p.path for p in panel.problems]
+        at = [p.path for p in panel.problems].index(path)
+        number = before.items[index].minute_number
+        assert str(panel.get_option_at_index(at).prompt).startswith(
+            f"warning: Minute {number}, declaration 1, time they came back: ")
         panel.focus()
-        panel.highlighted = [p.path for p in panel.problems].index(path)
+        panel.highlighted = at
         await pilot.press("enter")
         await settle(pilot)
         form = app.screen

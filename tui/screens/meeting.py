@@ -189,7 +189,7 @@ class MeetingScreen(MeetingActions):
         kept = [p for p in self._full if p.path.split(".", 1)[0] not in prefixes]
         local = [p for found in self._local.values() for p in found]
         merged = list(dict.fromkeys(kept + local))
-        self.query_one("#problems", ValidationPanel).show(merged)
+        self.query_one("#problems", ValidationPanel).show(merged, self.meeting, self.people)
 
     @work(thread=True, exclusive=True, group="validate", exit_on_error=False, description="Checking the meeting")
     def validate_all(self) -> None:
