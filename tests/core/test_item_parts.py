@@ -4,6 +4,7 @@ edits, and the register entry made for a new person."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -194,9 +195,8 @@ def test_a_problem_is_placed_in_the_clerks_words() -> None:
     from workflow.record.model import Item, Status
     from workflow.record.places import place
 
-    meeting = MEETING.__class__(**{**{f: getattr(MEETING, f) for f in ("id", "committee", "date", "attendance")},
-                                   "status": Status.MINUTES_DRAFT,
-                                   "items": (Item(uid="a", agenda_number="11", minute_number="11"),)})  # fmt: skip
+    meeting = dataclasses.replace(MEETING, status=Status.MINUTES_DRAFT,
+                                  items=(Item(uid="a", agenda_number="11", minute_number="11"),))  # fmt: skip
     assert place("items[0].declarations[0].interest", meeting) == "Minute 11, declaration 1, kind of interest"
     assert place("items[0].motions[1].vote.for_count") == "Item 1, motion 2, vote, votes for"
     assert place("attendance[1].substitute_for", meeting, PEOPLE) == "Attendance of Councillor B Jones, substitute for"

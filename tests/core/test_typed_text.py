@@ -29,12 +29,14 @@ from workflow.record.model import (
     Attendee,
     Declaration,
     Meeting,
+    Membership,
     Motion,
     Person,
     PersonKind,
     Role,
     Vote,
 )
+from workflow.rules.membership import read_membership
 from workflow.text.dates import parse_date, parse_time, read_date, read_time
 from workflow.text.numerals import read_whole
 from workflow.text.prose import quoted
@@ -116,6 +118,17 @@ def test_dates_times_and_numbers_are_read_or_named_never_raised(text: str) -> No
     assert shown[0] == shown[-1] == "'"
     assert "\n" not in shown
     assert len(shown) <= 42
+
+
+@settings(max_examples=150)
+@given(TEXT)
+def test_a_typed_membership_is_read_or_named_never_raised(text: str) -> None:
+    found, problem = read_membership(text, dt.date(2027, 1, 14))
+    assert (found is None) == bool(problem)
+    assert "\n" not in problem
+    assert len(problem) < 200
+    assert read_membership("cllr-j-smith:Chair", None)[0] == Membership(person="cllr-j-smith", role=Role.CHAIR)
+    assert read_membership("cllr-j-smith:boss", None) == (None, "'boss' is not a role; use chair, vice-chair, member, co-opted…")
 
 
 _FORM_TEXT = st.one_of(TEXT, st.sampled_from(["cllr-a-patel", "cllr-b-jones", "pecuniary", "carried", "referral", "14:00"]))
