@@ -80,6 +80,11 @@ class PartList(DataTable[Text]):
         if self.row_count:
             self.move_cursor(row=max(0, min(row, self.row_count - 1)))
 
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        """A click on the highlighted row opens its form, as Enter does."""
+        event.stop()
+        self.action_request("edit")
+
     def action_request(self, what: str) -> None:
         index = self.cursor_row if self.row_count else None
         if what in ("edit", "remove", "up", "down") and index is None:

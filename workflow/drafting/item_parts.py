@@ -35,10 +35,10 @@ from workflow.record.model import (
     MotionKind,
     MotionOutcome,
     Person,
-    Role,
     Vote,
 )
 from workflow.record.names import attendee_name, person_name
+from workflow.rules.membership import MEMBER_ROLES
 from workflow.text.dates import read_date, read_time
 from workflow.text.numerals import read_whole
 from workflow.text.prose import joined, one_line, quoted
@@ -97,7 +97,6 @@ ACTION_KINDS: tuple[tuple[str, str], ...] = (
 )
 
 _AWAY = (AttendanceState.APOLOGIES, AttendanceState.ABSENT)
-_VOTING = frozenset(Role) - {Role.OFFICER, Role.OTHER}
 
 P = TypeVar("P")
 
@@ -186,12 +185,12 @@ def _count_text(value: int | None) -> str:
 
 def people_present(meeting: Meeting, people: Mapping[str, Person], *, voting: bool = False) -> tuple[tuple[str, str], ...]:
     """The meeting's people a form can pick, as (name, register id or name): everyone in
-    the attendance who has not sent apologies or been marked absent (members only when
-    ``voting``), in attendance order."""
+    the attendance who has not sent apologies or been marked absent (only the committee's
+    members, substitutes among them, when ``voting``), in attendance order."""
     return tuple(
         (attendee_name(a, people), a.person or a.name)
         for a in meeting.attendance
-        if (a.person or a.name) and a.state not in _AWAY and (not voting or a.role in _VOTING)
+        if (a.person or a.name) and a.state not in _AWAY and (not voting or a.role in MEMBER_ROLES)
     )
 
 
