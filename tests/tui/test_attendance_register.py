@@ -177,3 +177,19 @@ async def test_an_officer_and_a_public_speaker_are_added(archive_path: Path) -> 
     assert (line.role, line.directorate) == (Role.OFFICER, "")
     speaker = next(a for a in after.attendance if a.name == "Mrs P Oduya")
     assert (speaker.role, speaker.capacity, speaker.person) == (Role.OTHER, "objector", "")
+
+
+async def test_a_name_suggested_as_it_is_typed_is_taken_with_the_right_arrow(archive_path: Path) -> None:
+    before, people = _load(archive_path)
+    other = _outsider(people, before)
+    app = make_app(archive_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen, _ = await _table(pilot)
+        dialog = await _add(pilot, f"Councillor {other.name[:3]}")
+        await settle(pilot)
+        await pilot.press("right")
+        assert dialog.query_one("#f-name", Input).value == f"Councillor {other.name}"
+        dialog.query_one("#f-attending_as", Select).value = "other-member"
+        await _ok(pilot)
+        assert app.screen is screen
+        assert any(a.person == other.id and a.role is Role.OTHER_MEMBER for a in screen.meeting.attendance)

@@ -205,8 +205,21 @@ class AttendeeDialog(ModalScreen[AttendeeChoice | None]):
             capacity=self.query_one("#f-capacity", Input).value, state=self._select("state"),
         )  # fmt: skip
 
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        if event.input.id != "f-name":
+            self.action_ok()
+
+    def _exact(self) -> Person | None:
+        """The one register entry whose name is the name typed in full (a suggestion taken)."""
+        typed = " ".join(self.query_one("#f-name", Input).value.split()).casefold()
+        found = [p for p in self.people.values() if typed in (self._shown_name(p).casefold(), p.name.casefold())]
+        return found[0] if len(found) == 1 else None
+
     @on(Button.Pressed, "#ok")
     def action_ok(self) -> None:
+        if self.picked is None and not self.new:
+            self.picked = self._exact()
         people, made, problems = self.people, None, []
         if self.new:
             made, problems = self._new_person()
