@@ -32,6 +32,15 @@ def test_people_and_committee_membership(run: Run) -> None:
     assert duplicate.code == 2
     people = {p["id"] for p in run("people", "list", "--json").json()["people"]}
     assert people == {"cllr-j-smith", "cllr-k-jones"}
+    made = run("people", "add", "--name", "Councillor J Smith")
+    assert made.code == 0, made.err
+    assert made.out.strip() == "Added cllr-j-smith-2 to the register."
+    officer = run("people", "add", "--name", "Siân O'Neill", "--kind", "officer", "--directorate", "Place")
+    assert officer.out.strip() == "Added sian-oneill to the register."
+    nameless = run("people", "add", "--name", "!!!")
+    assert nameless.code == 2
+    assert nameless.err.strip() == ("minutebook: New person: '!!!' has no letters or figures to make a register id "
+                                    "from; type the name in letters.")
 
     added = run("committees", "add", "audit", "--name", "Audit and Procedure Committee",
                 "--template", "scrutiny-board", "--member", "cllr-j-smith:chair",

@@ -17,6 +17,7 @@ from tui.launch import make_app
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 36), id="120x36")]
 CIRCULATED = "children-scrutiny-board/2026-10-22"
 DRAFT = "children-scrutiny-board/2027-01-14"
+MINUTES_DRAFT = "planning-committee/2026-11-04"
 
 
 async def _ready(pilot: Any) -> None:
@@ -119,6 +120,69 @@ def test_decisions(snap_compare: Any, fixed_archive: Path, size: tuple[int, int]
     async def ready(pilot: Any) -> None:
         await _ready(pilot)
         await pilot.press("d")
+        await _settled(pilot)
+
+    assert snap_compare(make_app(fixed_archive, clock=fixed_clock), terminal_size=size, run_before=ready)
+
+
+async def _part_form(pilot: Any, uid: str, part: str, key: str) -> None:
+    """On the draft minutes, open item ``uid``'s page and press ``key`` on its list of ``part``."""
+    from tests.tui.tui_helpers import show_minutes_page
+    from tui.screens.minutes_editor import MinutesEditor
+
+    await _open(pilot, MINUTES_DRAFT)
+    page = await show_minutes_page(pilot, pilot.app.screen.query_one(MinutesEditor), uid)
+    page.part_list(part).focus()
+    await pilot.pause()
+    await pilot.press(key)
+    await _settled(pilot)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_declaration_form(snap_compare: Any, fixed_archive: Path, size: tuple[int, int]) -> None:
+    """A new declaration's form after OK with nothing chosen: the problems in the clerk's words."""
+
+    async def ready(pilot: Any) -> None:
+        await _part_form(pilot, "wharf-lane", "declarations", "a")
+        await pilot.click("#ok")
+        await _settled(pilot)
+
+    assert snap_compare(make_app(fixed_archive, clock=fixed_clock), terminal_size=size, run_before=ready)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_motion_form(snap_compare: Any, fixed_archive: Path, size: tuple[int, int]) -> None:
+    """A motion's form with its vote recorded by name."""
+
+    async def ready(pilot: Any) -> None:
+        from textual.widgets import Checkbox
+
+        await _part_form(pilot, "elm-row", "motions", "enter")
+        pilot.app.screen.query_one("#f-vote-recorded", Checkbox).value = True
+        await _settled(pilot)
+
+    assert snap_compare(make_app(fixed_archive, clock=fixed_clock), terminal_size=size, run_before=ready)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_action_form(snap_compare: Any, fixed_archive: Path, size: tuple[int, int]) -> None:
+    async def ready(pilot: Any) -> None:
+        await _part_form(pilot, "wharf-lane", "actions", "a")
+
+    assert snap_compare(make_app(fixed_archive, clock=fixed_clock), terminal_size=size, run_before=ready)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_attendee_form(snap_compare: Any, fixed_archive: Path, size: tuple[int, int]) -> None:
+    """Adding to the attendance: a few letters typed, the register's matches listed."""
+
+    async def ready(pilot: Any) -> None:
+        from tui.widgets.attendance_table import AttendanceTable
+
+        await _open(pilot, MINUTES_DRAFT)
+        pilot.app.screen.query_one(AttendanceTable).focus()
+        await pilot.pause()
+        await pilot.press("n", "p", "a", "t")
         await _settled(pilot)
 
     assert snap_compare(make_app(fixed_archive, clock=fixed_clock), terminal_size=size, run_before=ready)

@@ -11,7 +11,8 @@ from typing import Any
 from tui.cli.common import Add, emit_json, open_workspace, read_input
 from workflow.errors import UsageError
 from workflow.record import codec
-from workflow.record.model import Committee, Membership, Role
+from workflow.record.model import Committee, Membership
+from workflow.rules.membership import read_membership
 from workflow.services.register import Register
 from workflow.text.dates import parse_date
 
@@ -39,13 +40,7 @@ def register(add: Add) -> None:
 def _committee_from_args(args: argparse.Namespace, today: dt.date) -> Committee:
     if not args.slug or not args.name:
         raise UsageError("A new committee needs a SLUG and --name (and usually --template).")
-    members = []
-    for spec in args.member:
-        person, _, role = spec.partition(":")
-        try:
-            members.append(Membership(person=person, role=Role(role or "member"), start=today))
-        except ValueError:
-            raise UsageError(f"'{role}' is not a role; use chair, vice-chair, member, co-opted…") from None
+    members = [_membership(spec, today) for spec in args.member]
     return Committee(
         slug=args.slug,
         name=args.name,
@@ -55,6 +50,13 @@ def _committee_from_args(args: argparse.Namespace, today: dt.date) -> Committee:
         quorum=args.quorum,
         membership=tuple(members),
     )
+
+
+def _membership(spec: str, today: dt.date) -> Membership:
+    found, problem = read_membership(spec, today)
+    if found is None:
+        raise UsageError(problem)
+    return found
 
 
 def cmd_committees(args: argparse.Namespace) -> int:
@@ -116,11 +118,6 @@ def _edit_committee(committee: Committee, args: argparse.Namespace, today: dt.da
         if not current:
             raise UsageError(f"{person} is not a current member of {committee.slug}.")
         membership = [dataclasses.replace(m, end=today) if m in current else m for m in membership]
-    for spec in args.member:
-        person, _, role = spec.partition(":")
-        try:
-            membership.append(Membership(person=person, role=Role(role or "member"), start=today))
-        except ValueError:
-            raise UsageError(f"'{role}' is not a role; use chair, vice-chair, member, co-opted…") from None
+    membership += [_membership(spec, today) for spec in args.member]
     changes["membership"] = tuple(membership)
     return dataclasses.replace(committee, **changes)

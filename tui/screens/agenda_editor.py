@@ -19,13 +19,14 @@ from textual.widgets import Input, OptionList, Static, TextArea
 
 from tui.dialogs.confirm import ConfirmDialog
 from tui.dialogs.form import Field, FormDialog
-from tui.screens.editor_base import EditorPane, replace_item
+from tui.screens.editor_base import EditorPane, item_index, replace_item
 from tui.widgets.item_list import ItemList
 from workflow.drafting import items
 from workflow.drafting.meeting_templates import Template, load_template
 from workflow.drafting.minutes_fields import FORMATS, documents_text, parse_documents
 from workflow.errors import FieldError, MinutebookError
 from workflow.record.model import Exemption, Item, Meeting, Report
+from workflow.text.numerals import read_whole
 
 __all__ = ["AgendaEditor"]
 
@@ -62,7 +63,7 @@ class AgendaEditor(EditorPane):
             yield Static("Report of (author)", classes="field-label")
             yield Input(id="report-author", placeholder="e.g. Director of Children's Services")
             yield Static("Exempt paragraph (blank = public business)", classes="field-label")
-            yield Input(id="paragraph", placeholder="e.g. 3", restrict=r"\d*")
+            yield Input(id="paragraph", placeholder="e.g. 3", restrict=r"[0-9]*")
             yield Static("Agenda wording (one line each)", classes="field-label")
             yield TextArea(id="wording", classes="lines", soft_wrap=True)
             yield Static("Documents", classes="field-label")
@@ -138,11 +139,12 @@ class AgendaEditor(EditorPane):
         if kind or author:
             base = old.report or Report()
             report = dataclasses.replace(base, kind=kind or "Report", author=author)
-        paragraph = self.query_one("#paragraph", Input).value.strip()
+        paragraph, problem = read_whole(self.query_one("#paragraph", Input).value, "Exempt paragraph")
+        problems = [FieldError(f"items[{item_index(meeting, uid)}].exemption.paragraph", problem)] if problem else []
         exemption = old.exemption
-        if paragraph:
-            exemption = dataclasses.replace(exemption or Exemption(), paragraph=int(paragraph))
-        elif exemption is not None and exemption.paragraph is not None:
+        if paragraph is not None:
+            exemption = dataclasses.replace(exemption or Exemption(), paragraph=paragraph)
+        elif exemption is not None and exemption.paragraph is not None and not problem:
             exemption = None
         wording = tuple(ln.rstrip() for ln in self.query_one("#wording", TextArea).text.split("\n") if ln.strip())
         documents, _ = parse_documents(self.query_one("#documents", TextArea).text, old.documents)
@@ -150,7 +152,7 @@ class AgendaEditor(EditorPane):
             old, title=self.query_one("#title", Input).value.strip(), report=report,
             exemption=exemption, wording=wording, documents=documents,
         )  # fmt: skip
-        return replace_item(meeting, uid, item), []
+        return replace_item(meeting, uid, item), problems
 
     # ------------------------------------------------------------------ structure
 
@@ -170,13 +172,13 @@ class AgendaEditor(EditorPane):
         def chosen(values: dict[str, str] | None) -> None:
             if not values:
                 return
-            paragraph = values.get("paragraph", "")
-            if paragraph and not paragraph.isdigit():
-                self.app.report(MinutebookError(f"Exempt paragraph: '{paragraph}' is not a number."))
+            paragraph, problem = read_whole(values.get("paragraph", ""), "Exempt paragraph")
+            if problem:
+                self.app.report(MinutebookError(problem))
                 return
             self._structural(lambda m: items.add_report_item(
                 m, title=values["title"], report_kind=values.get("kind") or "Report",
-                author=values.get("author", ""), exempt_paragraph=int(paragraph) if paragraph else None,
+                author=values.get("author", ""), exempt_paragraph=paragraph,
             ))  # fmt: skip
             self._select_newest()
 

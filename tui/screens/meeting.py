@@ -183,6 +183,10 @@ class MeetingScreen(MeetingActions):
         self.set_meeting(event.meeting, redraw_from=editor if event.redraw else None)
         self.validate_item(event.uid, event.problems)
 
+    @on(MinutesEditor.PeopleChanged)
+    def _people_changed(self, event: MinutesEditor.PeopleChanged) -> None:
+        self.people = dict(event.people)
+
     # ------------------------------------------------------------------ validation
 
     def validate_item(self, uid: str | None, parse_problems: list[FieldError]) -> None:
@@ -200,7 +204,7 @@ class MeetingScreen(MeetingActions):
         kept = [p for p in self._full if p.path.split(".", 1)[0] not in prefixes]
         local = [p for found in self._local.values() for p in found]
         merged = list(dict.fromkeys(kept + local))
-        self.query_one("#problems", ValidationPanel).show(merged)
+        self.query_one("#problems", ValidationPanel).show(merged, self.meeting, self.people)
 
     @work(thread=True, exclusive=True, group="validate", exit_on_error=False, description="Checking the meeting")
     def validate_all(self) -> None:
@@ -239,7 +243,7 @@ class MeetingScreen(MeetingActions):
                 self.query_one(AgendaEditor).focus_field(uid, field)
             else:
                 tabs.active = "minutes"
-                self.query_one(MinutesEditor).focus_field(uid, field)
+                self.query_one(MinutesEditor).focus_field(uid, rest)
         elif head.startswith(("attendance", "closed")):
             tabs.active = "minutes"
             self.query_one(MinutesEditor).focus_field(None, head.split("[", 1)[0])

@@ -1,117 +1,57 @@
 """The minutes editor: attendance with quick keys, then each item's minutes.
 
-Lives here: :class:`MinutesEditor` (attendance table and closing time, and one
-:class:`ItemMinutes` page per item, made when the item is first opened so that each item
-has its own text areas) and the conversion of those pages to the record when typing
-pauses. Must not live here: labels and numbering rules (:mod:`workflow.record.numbering`),
-lifecycle rules, saving.
+Lives here: :class:`MinutesEditor` (attendance table and closing time, adding anyone to
+the attendance from the people register or new to it, and one
+:class:`~tui.screens.item_minutes.ItemMinutes` page per item, made when the item is
+first opened so that each item has its own fields) and the conversion of those pages to
+the record when typing pauses or a part's form is closed. Must not live here: labels
+and numbering rules (:mod:`workflow.record.numbering`), lifecycle rules, saving.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Mapping
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Vertical
+from textual.message import Message
 from textual.widgets import ContentSwitcher, Input, OptionList, Static, TextArea
+from textual.worker import get_current_worker
 
+from tui.dialogs.attendee import AttendeeChoice, AttendeeDialog
 from tui.dialogs.form import Field, FormDialog
 from tui.screens.editor_base import EditorPane, item_index, replace_item
+from tui.screens.item_minutes import PARTS, ItemMinutes
 from tui.widgets.attendance_table import AttendanceTable
 from tui.widgets.item_list import ItemList
 from workflow.drafting import minutes_fields as mt
-from workflow.drafting.attendance import mark
+from workflow.drafting.attendance import add_attendee, mark
 from workflow.drafting.meeting_templates import load_template
 from workflow.errors import FieldError, MinutebookError
-from workflow.record.model import (
-    AttendanceState,
-    Attendee,
-    BulletList,
-    Item,
-    Meeting,
-    Paragraph,
-    Person,
-    PersonKind,
-    Resolution,
-    Role,
-)
+from workflow.record.model import Meeting, Person
 from workflow.record.names import attendee_name, person_name
 from workflow.rules.membership import substitutable
+from workflow.services.register import Register
 
 __all__ = ["ATTENDANCE", "ItemMinutes", "MinutesEditor"]
 
+_PATH = re.compile(r"(\w+)(?:\[(\d+)\])?(?:\.(.+))?")
+
 ATTENDANCE = "@attendance"
-_PARTS = ("body", "declarations", "motions", "resolutions", "actions")
-_TITLES = {
-    "body": "Minutes (narrative)",
-    "declarations": "Declarations of interest",
-    "motions": "Motions, amendments and votes",
-    "resolutions": "Resolutions",
-    "actions": "Actions and referrals",
-}
-
-
-def _labelled(resolutions: tuple[Resolution, ...], depth: int = 0) -> list[str]:
-    lines = []
-    for res in resolutions:
-        lines.append("  " * depth + f"{res.label + ' ' if res.label else ''}{res.text}")
-        lines.extend(_labelled(res.children, depth + 1))
-    return lines
-
-
-class ItemMinutes(VerticalScroll):
-    """The minutes of one item: its own text areas, filled once from the record."""
-
-    can_focus = False
-
-    def __init__(self, item: Item, *, id: str, read_only: bool) -> None:
-        super().__init__(id=id, classes="item-minutes")
-        self.uid = item.uid
-        self.item = item
-        self.read_only = read_only
-
-    def compose(self) -> ComposeResult:
-        item = self.item
-        yield Static(f"{item.minute_number + '. ' if item.minute_number else ''}{item.title}", classes="page-title", markup=False)
-        texts = {
-            "body": mt.body_text(item.body), "declarations": mt.declarations_text(item.declarations),
-            "motions": mt.motions_text(item.motions), "resolutions": mt.resolutions_text(item.resolutions),
-            "actions": mt.actions_text(item.actions),
-        }  # fmt: skip
-        for part in _PARTS:
-            yield Static(_TITLES[part], classes="field-label")
-            if part == "resolutions":
-                yield Input(item.resolved_intro, placeholder=f"{item.resolved_word} … (e.g. that the Board:)", classes="intro")
-            area = TextArea(texts[part], classes=f"part {part}", soft_wrap=True, read_only=self.read_only,
-                            placeholder=mt.FORMATS[part])  # fmt: skip
-            yield area
-            if part == "resolutions":
-                yield Static("\n".join(_labelled(item.resolutions)), classes="labels", markup=False)
-
-    def area(self, part: str) -> TextArea:
-        return self.query_one(f".{part}", TextArea)
-
-    def to_item(self, old: Item, scheme: str, prefix: str) -> tuple[Item, list[FieldError]]:
-        body, p1 = mt.parse_body(self.area("body").text, old.body)
-        declarations, p2 = mt.parse_declarations(self.area("declarations").text, old.declarations)
-        motions, p3 = mt.parse_motions(self.area("motions").text, old.motions)
-        resolutions, p4 = mt.parse_resolutions(self.area("resolutions").text, scheme)
-        actions, p5 = mt.parse_actions(self.area("actions").text, old.actions)
-        self.query_one(".labels", Static).update("\n".join(_labelled(resolutions)))
-        withheld = tuple(b for b in old.body if not isinstance(b, Paragraph | BulletList))
-        item = dataclasses.replace(
-            old, body=withheld + body, declarations=declarations, motions=motions,
-            resolutions=resolutions, actions=actions,
-            resolved_intro=self.query_one(".intro", Input).value.strip(),
-        )  # fmt: skip
-        problems = [FieldError(f"{prefix}.{p.path}", p.message, p.severity) for p in p1 + p2 + p3 + p4 + p5]
-        return item, problems
 
 
 class MinutesEditor(EditorPane):
     """Attendance and each item's minutes; the left list picks the page."""
+
+    class PeopleChanged(Message):
+        """A new person was added to the register: ``people`` is the register now."""
+
+        def __init__(self, people: Mapping[str, Person]) -> None:
+            super().__init__()
+            self.people = people
 
     def __init__(self, meeting: Meeting, people: Mapping[str, Person], *, id: str | None = None) -> None:
         super().__init__(meeting, id=id)
@@ -124,7 +64,7 @@ class MinutesEditor(EditorPane):
         yield ItemList(id="minutes-items", classes="item-list")
         with ContentSwitcher(id="minutes-pages", initial="attendance-page"), Vertical(id="attendance-page"):
             yield Static("Attendance: p present · a apologies · r remote · x absent · c chair · "
-                         "s substitute · o add officer", classes="field-label", markup=False)
+                         "s substitute · n add anyone · o add officer", classes="field-label", markup=False)
             yield AttendanceTable(id="attendance")
             yield Static("Meeting closed at (HH:MM)", classes="field-label")
             yield Input(id="closed", placeholder="HH:MM, e.g. 16:25", max_length=5)
@@ -166,7 +106,7 @@ class MinutesEditor(EditorPane):
             page_id = f"page-{self._made}"
             self._made += 1
             self.pages[key] = page_id
-            switcher.mount(ItemMinutes(item, id=page_id, read_only=self.read_only))
+            switcher.mount(ItemMinutes(item, id=page_id, read_only=self.read_only, context=lambda: (self.meeting, self.people)))
         switcher.current = self.pages[key]
         return switcher.query_one(f"#{self.pages[key]}", ItemMinutes)
 
@@ -180,6 +120,13 @@ class MinutesEditor(EditorPane):
         page = next((a for a in event.text_area.ancestors if isinstance(a, ItemMinutes)), None)
         if page is not None and not self.read_only:
             self.typed(page.uid)
+
+    @on(ItemMinutes.PartsEdited)
+    def _parts_edited(self, event: ItemMinutes.PartsEdited) -> None:
+        """A part's form was closed (or a part removed or moved): apply it now, with any typing."""
+        event.stop()
+        self.typed(event.page.uid)
+        self.apply_pending()
 
     @on(Input.Changed)
     def _typed_input(self, event: Input.Changed) -> None:
@@ -219,8 +166,8 @@ class MinutesEditor(EditorPane):
             return
         if event.what == "substitute":
             self._ask_substitute(event.index)
-        elif event.what == "officer":
-            self._ask_officer()
+        elif event.what in ("add", "officer"):
+            self.ask_attendee("officer" if event.what == "officer" else "")
         else:
             self._attendance(mark(self.meeting, event.index, event.what))
 
@@ -252,42 +199,64 @@ class MinutesEditor(EditorPane):
                       choices=tuple(choices))
         self.app.push_screen(FormDialog("Substitute member", [field], ok="Set"), chosen)
 
-    def _ask_officer(self) -> None:
-        there = {a.person for a in self.meeting.attendance}
-        officers = tuple(
-            (f"{p.name} ({p.directorate or 'no directorate'})", p.id)
-            for p in self.people.values() if p.kind is PersonKind.OFFICER and p.id not in there
-        )
+    def ask_attendee(self, attending_as: str = "") -> None:
+        """Ask who else attended: anyone from the register, or a new person added to it."""
 
-        def chosen(values: dict[str, str] | None) -> None:
-            if not values:
+        def chosen(choice: AttendeeChoice | None) -> None:
+            if choice is None:
                 return
-            person, name = values.get("person", ""), values.get("name", "")
-            if not person and not name:
-                self.app.report(MinutebookError("Add officer: choose an officer or type a name."))
-                return
-            attendee = Attendee(person=person, name="" if person else name, role=Role.OFFICER,
-                                state=AttendanceState.PRESENT, directorate=values.get("directorate", ""))  # fmt: skip
-            self._attendance(dataclasses.replace(self.meeting, attendance=self.meeting.attendance + (attendee,)))
+            if choice.new is not None:
+                self.add_to_register(choice)
+            else:
+                self._add_attendee(choice, self.people)
 
-        fields = [
-            Field("person", "Officer from the register", choices=officers),
-            Field("name", "…or a name not in the register"),
-            Field("directorate", "Directorate (blank = as in the register)", placeholder="e.g. People"),
-        ]
-        self.app.push_screen(FormDialog("Add an officer", fields, ok="Add"), chosen)
+        self.app.push_screen(AttendeeDialog(self.meeting, self.people, attending_as=attending_as), chosen)
+
+    @work(thread=True, group="archive", exit_on_error=False, description="Adding to the register")
+    def add_to_register(self, choice: AttendeeChoice) -> None:
+        assert choice.new is not None
+        with self.app.open_workspace() as workspace:
+            register = Register(workspace)
+            register.add_person(choice.new)
+            people = register.people()
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._registered, choice, people)
+
+    def _registered(self, choice: AttendeeChoice, people: Mapping[str, Person]) -> None:
+        self.people = dict(people)
+        self.post_message(self.PeopleChanged(self.people))
+        self._add_attendee(choice, self.people)
+        assert choice.new is not None
+        self.app.notify(f"Added {person_name(choice.new.id, self.people)} to the register as {choice.new.id}.",
+                        markup=False, timeout=6)  # fmt: skip
+
+    def _add_attendee(self, choice: AttendeeChoice, people: Mapping[str, Person]) -> None:
+        meeting, problems = add_attendee(self.meeting, people, choice.form)
+        if problems:
+            self.app.report(MinutebookError(problems[0].message))
+            return
+        self._attendance(meeting)
 
     def focus_field(self, uid: str | None, field: str) -> None:
-        """Show the page for a problem path and focus its text area."""
+        """Show the page for a problem path and focus its field: ``field`` is the path
+        inside the item (``declarations[0].interest`` opens that declaration's form on the
+        kind of interest), or its first part only."""
         items = self.query_one("#minutes-items", ItemList)
         items.select_id(uid or ATTENDANCE)
         page = self.show_page(uid)
         if page is None:
-            target = "#closed" if field == "closed" else "#attendance"
+            target = "#closed" if field.startswith("closed") else "#attendance"
             self.query_one(target).focus()
             return
-        part = field if field in _PARTS else ("resolutions" if field.startswith("resolved") else "body")
-        self.call_after_refresh(lambda: page.area(part).focus())
+        found = _PATH.fullmatch(field)
+        part, index, inner = (found.group(1), found.group(2), found.group(3) or "") if found else (field, None, "")
+        if part in PARTS:
+            if index is not None and int(index) < len(page.parts[part]):
+                self.call_after_refresh(page.open_part, part, int(index), inner)
+            self.call_after_refresh(lambda: page.part_list(part).focus())
+            return
+        target = "resolutions" if part.startswith("resolved") or part == "resolutions" else "body"
+        self.call_after_refresh(lambda: page.area(target).focus())
 
 
 def _scheme(meeting: Meeting) -> str:

@@ -30,6 +30,8 @@ class AttendanceTable(DataTable[Text]):
         Binding("x", "mark('absent')", "Absent", id="attendance.absent", tooltip="Mark absent without apologies"),
         Binding("c", "mark('chair')", "Chair", id="attendance.chair", tooltip="Make this person the chair (again to undo)"),
         Binding("s", "mark('substitute')", "Substitute", id="attendance.substitute", tooltip="Say whom this member substitutes for"),
+        Binding("n", "add", "Add", id="attendance.add",
+                tooltip="Add anyone from the register (substitute, cabinet member, officer, partner, speaker) or a new person"),
         Binding("o", "add_officer", "Add officer", id="attendance.officer", tooltip="Add an officer with their directorate"),
     ]
 
@@ -70,6 +72,9 @@ class AttendanceTable(DataTable[Text]):
     def action_mark(self, what: str) -> None:
         if self.row_count:
             self.post_message(self.Marked(self.cursor_row, what))
+
+    def action_add(self) -> None:
+        self.post_message(self.Marked(self.cursor_row, "add"))
 
     def action_add_officer(self) -> None:
         self.post_message(self.Marked(self.cursor_row, "officer"))

@@ -7,7 +7,7 @@ Must not live here: working out the problems (:class:`workflow.services.checks.C
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from rich.text import Text
 from textual.binding import Binding
@@ -16,15 +16,17 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from workflow.errors import FieldError
+from workflow.record.model import Meeting, Person
+from workflow.record.places import place
 
 __all__ = ["ValidationPanel", "describe"]
 
 
-def describe(problem: FieldError) -> str:
-    """``items[3].title: what is wrong`` in the clerk's words (item paths named by number)."""
-    where = problem.path or "meeting"
+def describe(problem: FieldError, meeting: Meeting | None = None, people: Mapping[str, Person] | None = None) -> str:
+    """``Item 5, declaration 1, kind of interest: what is wrong``: where the problem is in
+    the clerk's words (by the item's printed number when ``meeting`` is given)."""
     prefix = "warning: " if problem.severity == "warning" else ""
-    return f"{prefix}{where}: {problem.message}"
+    return f"{prefix}{place(problem.path, meeting, people)}: {problem.message}"
 
 
 class ValidationPanel(OptionList):
@@ -45,14 +47,19 @@ class ValidationPanel(OptionList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.problems: tuple[FieldError, ...] = ()
+        self._texts: list[str] = []
         self.border_title = "Problems"
 
-    def show(self, problems: Sequence[FieldError]) -> None:
-        """Replace the list (errors first); an empty list says the record is valid."""
+    def show(
+        self, problems: Sequence[FieldError], meeting: Meeting | None = None, people: Mapping[str, Person] | None = None
+    ) -> None:
+        """Replace the list (errors first); an empty list says the record is valid. Each
+        problem is placed by ``meeting``'s item numbers and ``people``'s names when given."""
         ordered = tuple(sorted(problems, key=lambda p: (p.severity != "error", p.path)))
-        if ordered == self.problems and self.option_count:
+        texts = [describe(p, meeting, people) for p in ordered]
+        if ordered == self.problems and texts == self._texts and self.option_count:
             return
-        self.problems = ordered
+        self.problems, self._texts = ordered, texts
         self.clear_options()
         errors = sum(1 for p in ordered if p.severity == "error")
         self.set_class(errors > 0, "-invalid")
@@ -61,8 +68,8 @@ class ValidationPanel(OptionList):
             self.add_option(Option(Text("No problems found."), id="none", disabled=True))
             return
         self.add_options(
-            Option(Text(describe(p), style="" if p.severity == "error" else "italic"), id=f"p{i}")
-            for i, p in enumerate(ordered)
+            Option(Text(text, style="" if p.severity == "error" else "italic"), id=f"p{i}")
+            for i, (p, text) in enumerate(zip(ordered, texts, strict=True))
         )
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

@@ -1,12 +1,16 @@
 """The typed fields of the minutes: the plain-text forms the clerk types, and back to the record.
 
 Lives here: pure conversions between parts of an :class:`~workflow.record.model.Item` and
-the text shown in one text area (narrative, resolutions, declarations, motions, actions,
-documents), and the meeting's closing time. Each ``parse_*`` returns the new parts and the problems found, as
-:class:`~workflow.errors.FieldError` with paths relative to the item
-(``motions[1].outcome``), so a bad line is named in the validation panel and never
-raises. Details the text form does not show (exemption reasons, who left the room,
-done dates) are kept from the earlier parts where the line still matches.
+the text shown in one text area (narrative, resolutions, documents, and the ``|``-separated
+lines of declarations, motions and actions, the advanced route beside their forms), and
+the meeting's closing time. Each ``parse_*`` returns the new parts and the problems
+found, as :class:`~workflow.errors.FieldError` with paths relative to the item
+(``motions[1].outcome``), and never raises, whatever the text: a line that cannot be
+read is left out and named. The lines of declarations, motions and actions are read
+through the same readers as their forms (:mod:`workflow.drafting.item_parts`), so both
+routes give the same messages. Details the text form does not show (exemption reasons,
+who left the room, done dates, named votes) are kept from the earlier parts where the
+line still matches.
 
 Must not live here: Textual, archive access, or the rules the record must meet (the
 schema and :mod:`workflow.rules` check those).
@@ -18,8 +22,10 @@ import dataclasses
 import datetime as dt
 import re
 from collections.abc import Sequence
+from typing import TypeVar
 
-from workflow.errors import FieldError, MinutebookError, UsageError
+from workflow.drafting import item_parts as parts
+from workflow.errors import FieldError, MinutebookError
 from workflow.record import numbering
 from workflow.record.model import (
     Action,
@@ -39,7 +45,8 @@ from workflow.record.model import (
     Vote,
     Withheld,
 )
-from workflow.text.dates import parse_date, parse_time
+from workflow.text.dates import read_time
+from workflow.text.prose import quoted
 
 __all__ = [
     "FORMATS",
@@ -73,13 +80,9 @@ FORMATS = {
 }
 """What each text area expects, shown as its placeholder and in the help."""
 
-_EXEMPT = re.compile(r"^\[(exempt|confidential)(?:\s+(\d+))?\]\s*", re.IGNORECASE)
-_VOTES = re.compile(r"^(\d+)\s*-\s*(\d+)(?:\s*-\s*(\d+))?$")
-
-
-def _cells(line: str, width: int) -> list[str]:
-    cells = [c.strip() for c in line.split("|")]
-    return cells + [""] * (width - len(cells))
+_EXEMPT = re.compile(r"^\[(exempt|confidential)(?:\s+([0-9]{1,6}))?\]\s*", re.IGNORECASE)
+_VOTES = re.compile(r"([0-9]+)\s*-\s*([0-9]+)(?:\s*-\s*([0-9]+))?")
+P = TypeVar("P")
 
 
 # --------------------------------------------------------------------------- narrative
@@ -177,18 +180,22 @@ def declarations_text(declarations: Sequence[Declaration]) -> str:
 def parse_declarations(
     text: str, old: Sequence[Declaration] = ()
 ) -> tuple[tuple[Declaration, ...], list[FieldError]]:
+    """One declaration a line: ``member | nature | interest``; a line that cannot be read
+    is left out and named."""
     found: list[Declaration] = []
     problems: list[FieldError] = []
     earlier = {d.member: d for d in old}
     for index, line in enumerate(_lines(text)):
-        member, nature, interest = _cells(line, 3)
-        path = f"declarations[{index}]"
-        if not member:
-            problems.append(FieldError(f"{path}.member", "Name the member who declared the interest first."))
+        cells = _cells(line, "declarations", index, problems)
+        if cells is None:
             continue
-        kind = _enum(InterestType, interest or "other", f"{path}.interest", problems)
-        base = earlier.get(member) or Declaration(member=member)
-        found.append(dataclasses.replace(base, nature=nature, interest=kind or InterestType.OTHER))
+        member, nature, interest = cells
+        base = earlier.get(member)
+        form = dataclasses.replace(
+            parts.declaration_form(base) if base else parts.DeclarationForm(),
+            member=member, nature=nature, interest=interest or InterestType.OTHER.value,
+        )  # fmt: skip
+        _keep(found, problems, parts.read_declaration(form, index, base))
     return tuple(found), problems
 
 
@@ -217,37 +224,43 @@ def motions_text(motions: Sequence[Motion]) -> str:
 
 
 def parse_motions(text: str, old: Sequence[Motion] = ()) -> tuple[tuple[Motion, ...], list[FieldError]]:
+    """One motion a line: ``text | mover | seconder | outcome | votes | kind``; a line
+    that cannot be read is left out and named."""
     found: list[Motion] = []
     problems: list[FieldError] = []
     earlier = {m.text: m for m in old}
     for index, line in enumerate(_lines(text)):
-        words, mover, seconder, outcome, votes, kind = _cells(line, 6)
-        path = f"motions[{index}]"
-        if not words:
-            problems.append(FieldError(f"{path}.text", "A motion needs its wording before the first '|'."))
+        cells = _cells(line, "motions", index, problems)
+        if cells is None:
             continue
-        base = earlier.get(words) or Motion(text=words)
-        vote = _parse_vote(votes, base.vote, f"{path}.vote", problems)
-        found.append(dataclasses.replace(
-            base, mover=mover, seconder=seconder, vote=vote,
-            outcome=_enum(MotionOutcome, outcome or "not-voted", f"{path}.outcome", problems) or base.outcome,
-            kind=_enum(MotionKind, kind or "motion", f"{path}.kind", problems) or base.kind,
-        ))  # fmt: skip
+        words, mover, seconder, outcome, votes, kind = cells
+        base = earlier.get(words)
+        form = dataclasses.replace(
+            parts.motion_form(base) if base else parts.MotionForm(), text=words, mover=mover,
+            seconder=seconder, outcome=outcome or MotionOutcome.NOT_VOTED.value, kind=kind or MotionKind.MOTION.value,
+        )  # fmt: skip
+        counts = _vote_cells(votes, form)
+        motion, found_here = parts.read_motion(dataclasses.replace(form, **(counts or {})), index, base)
+        if counts is None:
+            name = f"{parts.part_word(form)} {index + 1}"
+            found_here.append(FieldError(f"motions[{index}].vote", f"{name}: {quoted(votes)} is not a vote; "
+                                         "write for-against-abstain (e.g. 5-2-1) or 'unanimous'."))
+            motion = None
+        _keep(found, problems, (motion, found_here))
     return tuple(found), problems
 
 
-def _parse_vote(text: str, old: Vote | None, path: str, problems: list[FieldError]) -> Vote | None:
+def _vote_cells(text: str, form: parts.MotionForm) -> dict[str, object] | None:
+    """The vote cell as the form's counts, or None when it is not a vote."""
     if not text:
-        return None if old is None or old.recorded is False else old
-    base = old or Vote()
+        return {"for_count": "", "against_count": "", "abstain_count": "", "unanimous": False}
     if text.lower() == "unanimous":
-        return dataclasses.replace(base, unanimous=True)
-    found = _VOTES.match(text)
+        return {"unanimous": True}
+    found = _VOTES.fullmatch(text)
     if not found:
-        problems.append(FieldError(path, f"'{text}' is not a vote; write for-against-abstain (e.g. 5-2-1) or 'unanimous'."))
-        return old
-    counts = [int(g) if g is not None else None for g in found.groups()]
-    return dataclasses.replace(base, for_count=counts[0], against_count=counts[1], abstain_count=counts[2], unanimous=False)
+        return None
+    counts = [g or "" for g in found.groups()]
+    return {"for_count": counts[0], "against_count": counts[1], "abstain_count": counts[2], "unanimous": False}
 
 
 # --------------------------------------------------------------------------- actions
@@ -263,24 +276,22 @@ def actions_text(actions: Sequence[Action]) -> str:
 
 
 def parse_actions(text: str, old: Sequence[Action] = ()) -> tuple[tuple[Action, ...], list[FieldError]]:
+    """One action a line: ``text | owner | due | kind``; a line that cannot be read is
+    left out and named (a date that is not one is named and left blank)."""
     found: list[Action] = []
     problems: list[FieldError] = []
     earlier = {a.text: a for a in old}
     for index, line in enumerate(_lines(text)):
-        words, owner, due, kind = _cells(line, 4)
-        path = f"actions[{index}]"
-        if not words:
-            problems.append(FieldError(f"{path}.text", "An action needs its wording before the first '|'."))
+        cells = _cells(line, "actions", index, problems)
+        if cells is None:
             continue
-        day = None
-        if due:
-            try:
-                day = parse_date(due, "due")
-            except UsageError:
-                problems.append(FieldError(f"{path}.due", f"'{due}' is not a date; write it as YYYY-MM-DD."))
-        base = earlier.get(words) or Action(text=words)
-        chosen = _enum(ActionKind, kind or "action", f"{path}.kind", problems) or base.kind
-        found.append(dataclasses.replace(base, owner=owner, due=day, kind=chosen))
+        words, owner, due, kind = cells
+        base = earlier.get(words)
+        form = parts.ActionForm(text=words, owner=owner, due=due, kind=kind or ActionKind.ACTION.value)
+        action, found_here = parts.read_action(form, index, base)
+        if action is None and found_here and all(p.path.endswith(".due") for p in found_here):
+            action, _ = parts.read_action(dataclasses.replace(form, due=""), index, base)
+        _keep(found, problems, (action, found_here))
     return tuple(found), problems
 
 
@@ -294,12 +305,8 @@ def closed_text(closed: dt.time | None) -> str:
 
 def parse_closed(text: str) -> tuple[dt.time | None, list[FieldError]]:
     """The closing time typed as ``HH:MM`` (none when empty), or the problem with it."""
-    if not text.strip():
-        return None, []
-    try:
-        return parse_time(text, "closed"), []
-    except UsageError:
-        return None, [FieldError("closed", f"'{text.strip()}' is not a time; write the closing time as HH:MM, e.g. 16:25.")]
+    closed, problem = read_time(text, "Meeting closed at")
+    return closed, [FieldError("closed", problem)] if problem else []
 
 
 # --------------------------------------------------------------------------- documents
@@ -317,14 +324,31 @@ def parse_documents(text: str, old: Sequence[Document] = ()) -> tuple[tuple[Docu
 # --------------------------------------------------------------------------- helpers
 
 
+_WIDTH = {"declarations": 3, "motions": 6, "actions": 4}
+
+
+def _cells(line: str, part: str, index: int, problems: list[FieldError]) -> list[str] | None:
+    """The ``|``-separated cells of one line of ``part``, padded to their number; None
+    (and the problem named) when the line has more cells than the part has."""
+    width = _WIDTH[part]
+    cells = [c.strip() for c in line.split("|")]
+    if len(cells) > width:
+        name = {"declarations": "Declaration", "motions": "Motion", "actions": "Action"}[part]
+        problems.append(FieldError(
+            f"{part}[{index}]",
+            f"{name} {index + 1}: the line has {len(cells) - 1} '|' marks but a {name.lower()} "
+            f"has {width - 1} at most ({FORMATS[part]}); remove the extra '|' or use the form.",
+        ))
+        return None
+    return cells + [""] * (width - len(cells))
+
+
+def _keep(found: list[P], problems: list[FieldError], read: tuple[P | None, list[FieldError]]) -> None:
+    part, found_here = read
+    problems.extend(found_here)
+    if part is not None:
+        found.append(part)
+
+
 def _lines(text: str) -> list[str]:
     return [ln.strip() for ln in text.replace("\r\n", "\n").split("\n") if ln.strip()]
-
-
-def _enum(cls, value: str, path: str, problems: list[FieldError]):  # type: ignore[no-untyped-def]
-    try:
-        return cls(value.strip().lower())
-    except ValueError:
-        choices = ", ".join(m.value for m in cls)
-        problems.append(FieldError(path, f"'{value}' is not one of {choices}."))
-        return None

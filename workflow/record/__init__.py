@@ -8,6 +8,7 @@
 - :mod:`~workflow.record.numbering`: municipal years, item and minute numbers, resolution
   labels, minute references;
 - :mod:`~workflow.record.names`: people's names as printed;
+- :mod:`~workflow.record.places`: where a problem is in a meeting, in the clerk's words;
 - :mod:`~workflow.record.files`: records as files in the archive, and the validation glue.
 
 Nothing here opens the archive or decides what may happen to a record (see

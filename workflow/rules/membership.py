@@ -1,8 +1,9 @@
 """Committee membership over time and the attendance a new meeting expects.
 
 Lives here: who served on a committee on a given date, the attendance a new meeting
-expects from that membership (everyone ``not-recorded`` until the clerk ticks them) and
-who a substitute may stand in for. Names are written by :mod:`workflow.record.names`.
+expects from that membership (everyone ``not-recorded`` until the clerk ticks them), who
+a substitute may stand in for, and a membership typed as ``PERSON[:ROLE]``
+(:func:`read_membership`). Names are written by :mod:`workflow.record.names`.
 
 Must not live here: reading or writing the register or committee files (that is the
 codec's and the archive's job) and any attendance recorded at a meeting.
@@ -14,8 +15,9 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 
 from workflow.record.model import AttendanceState, Attendee, Committee, Membership, Person, Role
+from workflow.text.prose import quoted
 
-__all__ = ["MEMBER_ROLES", "ROLE_ORDER", "expected_attendance", "members_on", "substitutable"]
+__all__ = ["MEMBER_ROLES", "ROLE_ORDER", "expected_attendance", "members_on", "read_membership", "substitutable"]
 
 ROLE_ORDER: tuple[Role, ...] = (
     Role.CHAIR,
@@ -90,3 +92,15 @@ def expected_attendance(
         for person, role in ordered
     )
 
+
+
+def read_membership(spec: str, start: dt.date | None) -> tuple[Membership | None, str]:
+    """A membership typed as ``PERSON[:ROLE]`` (``cllr-j-smith:chair``) from ``start``, and
+    ``""``; or None and the sentence saying what is wrong. Never raises, whatever the text."""
+    person, _, role = (part.strip() for part in spec.partition(":"))
+    if not person:
+        return None, f"Member: {quoted(spec)} names nobody; write PERSON or PERSON:ROLE, e.g. cllr-j-smith:chair."
+    try:
+        return Membership(person=person, role=Role(role.lower() or "member"), start=start), ""
+    except ValueError:
+        return None, f"{quoted(role)} is not a role; use chair, vice-chair, member, co-opted…"

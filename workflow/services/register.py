@@ -14,10 +14,10 @@ from pathlib import Path
 
 import archive as store
 from schemas import ValidationContext
-from workflow.errors import InvalidRecord, MinutebookError, NotFound
+from workflow.errors import InvalidRecord, MinutebookError, NotFound, UsageError
 from workflow.record import codec, files
 from workflow.record.model import Committee, Person
-from workflow.services.workspace import Workspace, archive_errors
+from workflow.services.workspace import Moved, Workspace, archive_errors
 from workflow.settings import Settings
 
 __all__ = ["Register", "not_found"]
@@ -56,6 +56,26 @@ class Register:
         return self.workspace.save_files(
             {files.REGISTER_PATH: data}, message, {"Register": "people"}, based_on=None
         )
+
+    def add_person(self, person: Person) -> store.Version:
+        """Add ``person`` to the register as a new version; refused when the id is taken.
+        Based on the register it read, so a person another clerk added meanwhile is kept
+        (the addition is made again on the newer register)."""
+        title = f"{person.title} {person.name}".strip()
+        for _ in range(5):
+            head = self.workspace.head()
+            people = self.people(head) if head else {}
+            if person.id in people:
+                raise UsageError(f"The register already has {person.id}; choose another id.")
+            try:
+                return self.workspace.save_files(
+                    {files.REGISTER_PATH: files.people_file({**people, person.id: person})},
+                    f"Register: {title} added", {"Register": "people"}, based_on=head or None,
+                )
+            except Moved:
+                continue
+        raise Moved("The register kept changing while this person was being added; try again.",
+                    head=self.workspace.head(), paths=(files.REGISTER_PATH,))
 
     def context(self) -> ValidationContext:
         """What records are validated against: the register and the council's settings."""
