@@ -127,7 +127,8 @@ def with_item(m: Meeting, item: Item, *, before: str | None = None) -> Meeting:
 def exempt_item(uid: str, paragraph: int | None = 3, number: str = "7") -> Item:
     return Item(
         uid=uid, agenda_number=number, minute_number=str(30 + int(number)),
-        title=f"Contract award {uid}", exemption=Exemption(paragraph=paragraph),
+        title=f"Contract award {uid}", public_title="Contract award",
+        exemption=Exemption(paragraph=paragraph),
     )
 
 

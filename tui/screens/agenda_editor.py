@@ -29,7 +29,7 @@ from workflow.record.model import Exemption, Item, Meeting, Report
 
 __all__ = ["AgendaEditor"]
 
-_INPUTS = ("title", "report-kind", "report-author", "paragraph")
+_INPUTS = ("title", "report-kind", "report-author", "paragraph", "public-title")
 
 
 class AgendaEditor(EditorPane):
@@ -63,6 +63,8 @@ class AgendaEditor(EditorPane):
             yield Input(id="report-author", placeholder="e.g. Director of Children's Services")
             yield Static("Exempt paragraph (blank = public business)", classes="field-label")
             yield Input(id="paragraph", placeholder="e.g. 3", restrict=r"\d*")
+            yield Static("Public title (what public documents print for a private item)", classes="field-label")
+            yield Input(id="public-title", placeholder="e.g. Children's Home Contract")
             yield Static("Agenda wording (one line each)", classes="field-label")
             yield TextArea(id="wording", classes="lines", soft_wrap=True)
             yield Static("Documents", classes="field-label")
@@ -89,6 +91,7 @@ class AgendaEditor(EditorPane):
             self.query_one("#report-author", Input).value = report.author if report else ""
             para = item.exemption.paragraph if item and item.exemption else None
             self.query_one("#paragraph", Input).value = str(para) if para else ""
+            self.query_one("#public-title", Input).value = item.public_title if item else ""
             self.query_one("#wording", TextArea).load_text("\n".join(item.wording) if item else "")
             self.query_one("#documents", TextArea).load_text(documents_text(item.documents) if item else "")
             for widget in self.query("#agenda-form Input, #agenda-form TextArea"):
@@ -149,6 +152,7 @@ class AgendaEditor(EditorPane):
         item = dataclasses.replace(
             old, title=self.query_one("#title", Input).value.strip(), report=report,
             exemption=exemption, wording=wording, documents=documents,
+            public_title=self.query_one("#public-title", Input).value.strip(),
         )  # fmt: skip
         return replace_item(meeting, uid, item), []
 
@@ -254,5 +258,6 @@ class AgendaEditor(EditorPane):
         self.current = uid
         self._fill()
         target = {"title": "#title", "report": "#report-author", "exemption": "#paragraph",
+                  "public_title": "#public-title",
                   "wording": "#wording", "documents": "#documents"}.get(field, "#title")
         self.query_one(target).focus()

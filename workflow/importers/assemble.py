@@ -270,6 +270,7 @@ def _item(d: DraftItem, report: Report | None, wording: list[str], m: ItemMinute
         minute_number=d.minute_number or d.number,
         kind=kind,
         title=d.title,
+        public_title=d.title if exemption is not None else "",
         report=report,
         wording=tuple(wording),
         documents=tuple(d.documents),
