@@ -25,7 +25,8 @@ from workflow.drafting import items
 from workflow.drafting.meeting_templates import Template, load_template
 from workflow.drafting.minutes_fields import FORMATS, documents_text, parse_documents
 from workflow.errors import FieldError, MinutebookError
-from workflow.record.model import Exemption, Item, Meeting, Report
+from workflow.record.model import Exemption, Item, Meeting, Report, Status
+from workflow.services.meetings import Meetings
 
 __all__ = ["AgendaEditor"]
 
@@ -42,6 +43,8 @@ class AgendaEditor(EditorPane):
         Binding("ctrl+down", "move(1)", "Down", id="agenda.down", tooltip="Move the item one place down"),
         Binding("ctrl+l", "exempt", "Private", id="agenda.exempt", tooltip="Mark the item private with its exempt paragraph"),
         Binding("delete", "remove", "Remove", id="agenda.remove", tooltip="Remove the highlighted item"),
+        Binding("ctrl+g", "renumber", "Renumber", id="agenda.renumber",
+                tooltip="Number the items in their order, on from the committee's last meeting (draft agendas)"),
     ]
 
     def __init__(self, meeting: Meeting, *, id: str | None = None) -> None:
@@ -181,6 +184,7 @@ class AgendaEditor(EditorPane):
             self._structural(lambda m: items.add_report_item(
                 m, title=values["title"], report_kind=values.get("kind") or "Report",
                 author=values.get("author", ""), exempt_paragraph=int(paragraph) if paragraph else None,
+                public_title=values.get("public", ""),
             ))  # fmt: skip
             self._select_newest()
 
@@ -189,6 +193,7 @@ class AgendaEditor(EditorPane):
             Field("kind", "Report kind", value=kinds[0], choices=tuple((k, k) for k in kinds)),
             Field("author", "Report of", placeholder="e.g. Director of Children's Services"),
             Field("paragraph", "Exempt paragraph (blank = public)"),
+            Field("public", "Public title, printed instead of the title (private items only)"),
         ]
         self.app.push_screen(FormDialog("Add a report item", fields, ok="Add"), chosen)
 
@@ -233,6 +238,18 @@ class AgendaEditor(EditorPane):
         if self.current:
             uid = self.current
             self._structural(lambda m: items.move_item(m, uid, delta))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "renumber":
+            return True if self.meeting.status is Status.AGENDA_DRAFT and not self.read_only else None
+        return True
+
+    def action_renumber(self) -> None:
+        self._structural(lambda m: Meetings(self.app.workspace).renumbered(m))
+        numbers = [it.agenda_number for it in self.meeting.items if it.agenda_number]
+        if numbers:
+            self.app.notify(f"The items are numbered {numbers[0]} to {numbers[-1]} in their order; "
+                            "save to keep the numbers.", markup=False)
 
     def action_exempt(self) -> None:
         item = self._item()

@@ -92,10 +92,10 @@ class Lifecycle:
                 published_on: dt.date | None = None) -> Published:
         """Publish the agenda (or a supplementary agenda): checks, Word files, commit, tag."""
         meeting = self.meetings.load(meeting_id)
-        self.checks.require_valid(meeting)
         new, event = lifecycle.publish_agenda(
             meeting, **self._publication(meeting, published_on, urgent_reason)
         )
+        self.checks.require_valid(meeting)
         number = new.agenda.supplements + 1
         return self._commit_step(new, event, {"agenda": f"agenda-{number}"})
 

@@ -25,7 +25,14 @@ from workflow.services.register import Register, not_found
 from workflow.services.workspace import Workspace, archive_errors
 from workflow.text.dates import format_date
 
-__all__ = ["Meetings"]
+__all__ = ["Meetings", "day_order"]
+
+
+def day_order(meeting_id: str) -> int:
+    """Which meeting of its day ``meeting_id`` is: 1 for ``<date>``, 2 for ``<date>-2``."""
+    day = meeting_id.rsplit("/", 1)[-1]
+    suffix = day[10:].lstrip("-")
+    return int(suffix) if suffix.isdigit() else 1
 
 
 class Meetings:
@@ -101,6 +108,24 @@ class Meetings:
             if before is None or day < before:
                 found.append(self.load(meeting_id))
         return sorted(found, key=lambda m: (m.date, m.start or dt.time()))
+
+    def earlier_meetings(self, slug: str, date: dt.date, meeting_id: str | None = None) -> list[Meeting]:
+        """The committee's meetings before ``date``, and those earlier the same day: all of
+        that day's meetings for a new one (``meeting_id`` None), else those made before
+        ``meeting_id`` (``<date>`` before ``<date>-2``)."""
+        found = []
+        for meeting in self.committee_meetings(slug, before=date + dt.timedelta(days=1)):
+            if meeting.id == meeting_id:
+                continue
+            if meeting.date == date and meeting_id is not None and day_order(meeting.id) > day_order(meeting_id):
+                continue
+            found.append(meeting)
+        return found
+
+    def same_day(self, slug: str, date: dt.date) -> list[str]:
+        """The ids of the committee's meetings already on ``date``."""
+        stem = f"{slug}/{date.isoformat()}"
+        return [m for m in self.meeting_ids() if m == stem or m.startswith(stem + "-")]
 
     def parse_text(self, text: bytes, *, where: str) -> Meeting:
         """A whole meeting (exempt content inline) from YAML text, validated."""
@@ -183,19 +208,25 @@ class Meetings:
         except Refused:
             return meeting
 
-    def renumber(self, meeting_id: str, *, first: int | None = None) -> tuple[Meeting, store.Version | None]:
-        """Recompute item numbers on request; only before the agenda is published."""
-        meeting = self.load(meeting_id)
+    def renumbered(self, meeting: Meeting, *, first: int | None = None) -> Meeting:
+        """``meeting`` (perhaps with unsaved edits) with its items numbered in order, running
+        on from the committee's earlier meetings unless ``first`` is given; only before the
+        agenda is published (the terminal UI's Renumber, and :meth:`renumber`)."""
         if meeting.status is not Status.AGENDA_DRAFT:
             raise Refused(
-                f"The agenda of {meeting_id} is already published, so its numbers are fixed; "
+                f"The agenda of {meeting.id} is already published, so its numbers are fixed; "
                 "add late items with the next free number instead."
             )
         if first is None:
-            previous = self.committee_meetings(meeting.committee, before=meeting.date)
+            previous = self.earlier_meetings(meeting.committee, meeting.date, meeting.id)
             year_start = self.workspace.settings.municipal_year_start
             first = numbering.first_number(previous, meeting.date, year_start)
-        renumbered = numbering.renumber(meeting, first)
+        return numbering.renumber(meeting, first)
+
+    def renumber(self, meeting_id: str, *, first: int | None = None) -> tuple[Meeting, store.Version | None]:
+        """Recompute item numbers on request and save them; only before the agenda is published."""
+        meeting = self.load(meeting_id)
+        renumbered = self.renumbered(meeting, first=first)
         if renumbered == meeting:
             return meeting, None
         return renumbered, self.save(renumbered, message="Items renumbered")
