@@ -26,6 +26,8 @@ def register(add: Add) -> None:
     p.add_argument("--venue")
     p.add_argument("--template")
     p.add_argument("--kind", choices=[k.value for k in MeetingKind], default="ordinary")
+    p.add_argument("--again", action="store_true",
+                   help="a second meeting of the committee on a date it already meets")
 
     p = add("list", cmd_list, "meetings with their state and next deadline")
     p.add_argument("--json", action="store_true")
@@ -60,7 +62,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     with open_workspace() as workspace:
         meeting = Meetings(workspace).new_meeting(
             args.committee, date=date, start=start, venue=args.venue, template=args.template,
-            kind=MeetingKind(args.kind),
+            kind=MeetingKind(args.kind), again=args.again,
         )
     print(meeting.id)
     return 0

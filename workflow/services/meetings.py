@@ -172,16 +172,27 @@ class Meetings:
         venue: str | None = None,
         template: str | None = None,
         kind: MeetingKind = MeetingKind.ORDINARY,
+        again: bool = False,
     ) -> Meeting:
-        """Create a meeting from the committee's template and save its first version."""
+        """Create a meeting from the committee's template and save its first version.
+
+        A committee that already meets on ``date`` gets a second meeting that day only when
+        ``again`` says so; its items are numbered on from the first meeting's.
+        """
         committee = self.register.committee(slug)
+        existing = self.same_day(slug, date)
+        if existing and not again:
+            raise Refused(
+                f"{committee.name} already has a meeting on {format_date(date)} ({existing[0]}); "
+                "to hold a second meeting that day, create it with --again."
+            )
         chosen = meeting_templates.load_template(template or committee.template or "scrutiny-board")
         meeting_id = f"{slug}/{date.isoformat()}"
         suffix = 2
         while self.exists(meeting_id):
             meeting_id = f"{slug}/{date.isoformat()}-{suffix}"
             suffix += 1
-        previous = self.committee_meetings(slug, before=date)
+        previous = self.earlier_meetings(slug, date)
         meeting = draft_meeting(
             template=chosen,
             committee=committee,
@@ -193,6 +204,7 @@ class Meetings:
             previous=previous,
             settings=self.workspace.settings,
             meeting_id=meeting_id,
+            today=self.workspace.today(),
         )
         meeting = self._carry_forward(meeting, previous)
         self.save(meeting, message=f"Agenda drafted for {committee.name} on {format_date(date)}")
