@@ -100,6 +100,10 @@ def test_agenda_to_circulated_minutes(
 
     run_next = run("new", BOARD, "--date", "2027-03-11", "--time", "14:00")
     assert run_next.code == 0, run_next.err
+    draft = run("approve", meeting, "--at", run_next.out.strip())
+    assert draft.code == 1
+    assert "has not been held: its agenda is still a draft" in draft.err
+    assert run("publish", run_next.out.strip()).code == 0
     not_yet = run("approve", meeting, "--at", run_next.out.strip())
     assert not_yet.code == 1
     assert "has not happened yet" in not_yet.err
@@ -109,6 +113,7 @@ def test_approve_lock_amend_and_review(journey: Run, tmp_path: Path, monkeypatch
     run = journey
     meeting = f"{BOARD}/2026-10-22"
     later = f"{BOARD}/2027-01-14"
+    assert run("publish", later).code == 0
     monkeypatch.setenv("MINUTEBOOK_TODAY", "2027-01-20")
     approved = run("approve", meeting, "--at", later, "--json")
     assert approved.code == 0, approved.err

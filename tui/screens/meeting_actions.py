@@ -25,7 +25,7 @@ from tui.screens.base import AppScreen
 from tui.screens.history import HistoryScreen
 from workflow.editing import autosave_store
 from workflow.errors import MinutebookError
-from workflow.record.model import Meeting
+from workflow.record.model import Meeting, Status
 from workflow.services.documents import Documents
 from workflow.services.lifecycle import Lifecycle, Published
 from workflow.services.meetings import Meetings
@@ -121,7 +121,8 @@ class MeetingActions(AppScreen, Screen[None]):
         slug = self.meeting.committee
         found = []
         for row in meetings.overview():
-            if row.committee == slug and row.date > self.meeting.date:
+            held = row.status not in (Status.AGENDA_DRAFT, Status.CANCELLED)
+            if row.committee == slug and row.date > self.meeting.date and held:
                 found.append((f"{format_date(row.date)} ({row.status.value.replace('-', ' ')})", row.id))
         return sorted(found, key=lambda c: c[1])
 

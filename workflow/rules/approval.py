@@ -53,7 +53,9 @@ def approve(
     today: dt.date,
     settings: RuleSettings | None = None,
 ) -> Approved:
-    """Record the minutes as approved at ``at`` and lock them (see :func:`check_edit`)."""
+    """Record the minutes as approved at ``at`` and lock them (see :func:`check_edit`).
+
+    ``at`` must have been held: its agenda published and its date reached (``today``)."""
     require("approve", meeting)
     _approval_refusals(meeting, at, other_body, today)
     index = next((i for i, it in enumerate(at.items) if it.kind is ItemKind.MINUTES), None)
@@ -89,12 +91,18 @@ def _approval_refusals(meeting: Meeting, at: Meeting, other_body: bool, today: d
         raise Refused(f"{at.id} is a meeting of {at.committee_name or at.committee}, not of "
                       f"{meeting.committee_name or meeting.committee}; add --other-body if "
                       "the council's rules let that body approve these minutes.")
-    if at.date > today:
-        raise Refused(f"{at.id} has not happened yet (it is on {format_date(at.date)}); record "
-                      "the approval after that meeting.")
     if at.date < meeting.date:
         raise Refused(f"{at.id} took place before {meeting.id}; minutes are approved at a "
                       "later meeting.")
+    if at.status is S.CANCELLED:
+        raise Refused(f"{at.id} was cancelled, so it approved nothing; choose the meeting that "
+                      "actually approved these minutes.")
+    if at.status is S.AGENDA_DRAFT:
+        raise Refused(f"{at.id} has not been held: its agenda is still a draft; publish its "
+                      "agenda and record the approval after the meeting.")
+    if at.date > today:
+        raise Refused(f"{at.id} has not happened yet (it is on {format_date(at.date)}); record "
+                      "the approval after that meeting.")
     if EDIT not in allowed(at.status):
         raise Refused(f"The minutes of {at.id} are '{at.status.value}' and cannot record "
                       "this approval; choose the meeting that actually approved them.")
