@@ -89,6 +89,14 @@ def test_agenda_to_circulated_minutes(
     assert blocked.code == 1
     assert "Record the attendance" in blocked.err
     _save(run, tmp_path, meeting, _record_minutes(_record(run, meeting)), "Minutes drafted")
+    empty = run("circulate", meeting)
+    assert empty.code == 1
+    assert "'Work Programme' has nothing in its minutes" in empty.err
+    data = _record(run, meeting)
+    for item in data["items"]:
+        if item.get("kind") == "work-programme":
+            item["body"] = [{"text": "The Board agreed its work programme."}]
+    _save(run, tmp_path, meeting, data, "Work programme minuted")
     circulated = run("circulate", meeting, "--json")
     assert circulated.code == 0, circulated.err
     assert circulated.json()["status"] == "minutes-circulated"

@@ -39,6 +39,7 @@ from workflow.record.model import (
 )
 from workflow.record.names import attendee_name, person_name
 from workflow.rules.membership import substitutable
+from workflow.rules.standing import follow_record
 
 __all__ = ["ATTENDANCE", "ItemMinutes", "MinutesEditor"]
 
@@ -207,7 +208,24 @@ class MinutesEditor(EditorPane):
                 item, found = page.to_item(meeting.items[index], self.scheme, f"items[{index}]")
                 meeting = replace_item(meeting, uid, item)
                 problems += found
-        return meeting, problems
+        return self._follow_record(meeting), problems
+
+    def _follow_record(self, meeting: Meeting) -> Meeting:
+        """The prefilled "no declarations" or "no outstanding issues" sentence taken out
+        where the minutes now record otherwise; its page shows the change, and the clerk is told."""
+        followed = follow_record(meeting)
+        if followed is meeting:
+            return meeting
+        for item in followed.items:
+            before = meeting.item(item.uid)
+            if item.body == before.body:
+                continue
+            if item.uid in self.pages:
+                self.query_one(f"#{self.pages[item.uid]}", ItemMinutes).area("body").load_text(mt.body_text(item.body))
+            gone = [b.text for b in before.body if isinstance(b, Paragraph) and b not in item.body]
+            self.app.notify(f"'{gone[0]}' was taken out of {item.title}: the minutes now record otherwise.",
+                            markup=False, timeout=8)
+        return followed
 
     # ------------------------------------------------------------------ attendance
 

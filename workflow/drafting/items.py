@@ -25,7 +25,17 @@ from workflow.drafting.meeting_templates import (
 )
 from workflow.errors import MinutebookError, NotFound
 from workflow.record import numbering
-from workflow.record.model import Exemption, Item, ItemKind, Meeting, Paragraph, Report
+from workflow.record.model import (
+    Exemption,
+    ExemptionBasis,
+    Item,
+    ItemKind,
+    Meeting,
+    Paragraph,
+    Report,
+    Resolution,
+)
+from workflow.rules.publication import exclusion_item
 from workflow.text.prose import joined
 
 __all__ = [
@@ -80,21 +90,34 @@ def _exclusion_wording(template: Template | None, items: Sequence[Item]) -> tupl
     return tuple(fill_wording(line, {"paragraphs": paragraphs}) for line in lines)
 
 
+def _exclusion_resolutions(items: Sequence[Item]) -> tuple[Resolution, ...]:
+    """The resolution excluding the press and public for the exempt items among ``items``."""
+    exempt = [it.exemption for it in items if it.exemption is not None]
+    paragraphs = [e.paragraph for e in exempt if e.paragraph is not None]
+    confidential = any(e.basis is not ExemptionBasis.EXEMPT for e in exempt)
+    return exclusion_item(paragraphs, confidential=confidential).resolutions
+
+
 def _with_exclusion(items: list[Item], template: Template | None, before: Sequence[Item], number: int) -> list[Item]:
     """``items`` with an exclusion item just before the first exempt item.
 
-    Its wording names the exempt paragraphs, unless the clerk has reworded it.
+    Its wording names the exempt paragraphs, and it carries the resolution the minutes
+    record, unless the clerk has reworded them.
     """
     at = next((i for i, it in enumerate(items) if it.kind is ItemKind.EXCLUSION), None)
     wording = _exclusion_wording(template, items)
+    resolutions = _exclusion_resolutions(items)
     if at is None:
         title = template.exclusion.title if template and template.exclusion else "Exclusion of Press and Public"
         exclusion = Item(uid="exclusion", agenda_number=str(number), minute_number=str(number),
-                         kind=ItemKind.EXCLUSION, title=title, wording=wording)  # fmt: skip
+                         kind=ItemKind.EXCLUSION, title=title, wording=wording,
+                         resolutions=resolutions)  # fmt: skip
     else:
         exclusion = items.pop(at)
         if exclusion.wording == _exclusion_wording(template, before):
             exclusion = dataclasses.replace(exclusion, wording=wording)
+        if exclusion.resolutions in ((), _exclusion_resolutions(before)):
+            exclusion = dataclasses.replace(exclusion, resolutions=resolutions)
     first_exempt = next(i for i, it in enumerate(items) if it.is_exempt)
     items.insert(min(first_exempt, len(items) if at is None else at), exclusion)
     return items

@@ -3,7 +3,10 @@
 What lives here: the one :data:`TRANSITIONS` table, :func:`allowed` (the question the CLI,
 the TUI's key bindings and the command palette all ask), the transitions themselves
 (:func:`publish_agenda`, :func:`start_minutes`, :func:`circulate`,
-:func:`publish_draft_minutes`, :func:`cancel`, :func:`postpone`) and the quorum check.
+:func:`publish_draft_minutes`, :func:`cancel`, :func:`postpone`), the quorum check, and
+:func:`document_refusal` (no minutes are written before they are started). Circulating
+and publishing minutes refuse standing wording that contradicts the record
+(:mod:`workflow.rules.standing`).
 Approval, the lock on approved minutes and amendments are in :mod:`workflow.rules.approval`,
 built on :func:`apply_step` and :class:`Event` from here.
 Each transition returns the new record and an :class:`Event` (summary sentence for the
@@ -47,6 +50,7 @@ from workflow.rules.publication import (
     quorum_problems,
     with_exclusion,
 )
+from workflow.rules.standing import standing_problems
 from workflow.text.dates import format_date
 
 __all__ = [
@@ -330,12 +334,21 @@ def circulate(
             raise Refused(
                 f"Record the attendance of {who} before sending the minutes to the chair."
             )
+    _require_standing(meeting, "sending the minutes to the chair")
     new = apply_step(meeting, "circulate")
     warnings = tuple(circulate_warnings(meeting, committee))
     return new, make_event(
         "circulate", meeting, new, today, "Draft minutes sent to the chair",
         "minutes-circulated", warnings,
     )
+
+
+def _require_standing(meeting: Meeting, step: str) -> None:
+    """Refuse minutes whose standing wording contradicts the record or is missing."""
+    found = standing_problems(meeting)
+    if found:
+        more = f" ({len(found) - 1} more to put right before {step})" if len(found) > 1 else ""
+        raise Refused(found[0].message.rstrip(".") + more + ".")
 
 
 def circulate_warnings(meeting: Meeting, committee: Committee | None = None) -> list[str]:
@@ -352,6 +365,8 @@ def publish_draft_minutes(
     meeting: Meeting, *, settings: RuleSettings, today: dt.date | None = None
 ) -> tuple[Meeting, Event]:
     """Publish the draft minutes, where the council's settings say it does so."""
+    require("publish_draft_minutes", meeting, settings)
+    _require_standing(meeting, "publishing the minutes")
     new = apply_step(meeting, "publish_draft_minutes", settings)
     return new, make_event(
         "publish_draft_minutes", meeting, new, today, "Draft minutes published",

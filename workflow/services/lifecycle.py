@@ -22,7 +22,7 @@ from workflow.errors import MinutebookError
 from workflow.record import files
 from workflow.record.model import AttendanceState, Meeting
 from workflow.record.names import attendee_name
-from workflow.rules import approval, lifecycle
+from workflow.rules import approval, lifecycle, standing
 from workflow.rules.lifecycle import Event
 from workflow.rules.publication import Check
 from workflow.services.checks import Checks
@@ -133,6 +133,11 @@ class Lifecycle:
             checks.append(Check("attendance", True, "Everyone's attendance is recorded."))
         errors = self.checks.errors(meeting)
         checks.append(Check("valid", not errors, f"{errors[0]}" if errors else "The record is valid."))
+        wording = standing.standing_problems(meeting)
+        checks += [Check("standing wording", False, p.message) for p in wording]
+        if not wording:
+            checks.append(Check("standing wording", True,
+                                "The standing items have their minutes and agree with the record."))
         committee = self.register.committee_or_none(meeting.committee)
         for warning in lifecycle.circulate_warnings(meeting, committee):
             checks.append(Check("warning", True, f"Warning: {warning}"))
@@ -141,11 +146,11 @@ class Lifecycle:
     def circulate(self, meeting_id: str) -> Published:
         """Send the draft minutes to the chair: a tagged, rendered version."""
         meeting = self.meetings.load(meeting_id)
-        self.checks.require_valid(meeting)
         new, event = lifecycle.circulate(
             meeting, people=self.register.people(),
             committee=self.register.committee_or_none(meeting.committee), today=self.workspace.today(),
         )
+        self.checks.require_valid(meeting)
         return self._commit_step(new, event, {"minutes": "minutes-draft"})
 
     def publish_draft_minutes(self, meeting_id: str) -> Published:

@@ -19,7 +19,7 @@ from workflow.drafting.new_meeting import draft_meeting
 from workflow.errors import MinutebookError, NotFound, Refused
 from workflow.record import files, numbering
 from workflow.record.model import Meeting, MeetingKind, Status
-from workflow.rules import approval, followup, next_steps
+from workflow.rules import approval, followup, next_steps, standing
 from workflow.services.cache import SummaryStore
 from workflow.services.register import Register, not_found
 from workflow.services.workspace import Workspace, archive_errors
@@ -206,7 +206,7 @@ class Meetings:
             meeting_id=meeting_id,
             today=self.workspace.today(),
         )
-        meeting = self._carry_forward(meeting, previous)
+        meeting = standing.follow_record(self._carry_forward(meeting, previous))
         self.save(meeting, message=f"Agenda drafted for {committee.name} on {format_date(date)}")
         return meeting
 
