@@ -11,6 +11,7 @@ from workflow.editing import edit_in_editor
 from workflow.record import codec
 from workflow.record.model import MeetingKind
 from workflow.render.preview import preview_text
+from workflow.rules.incomplete import incomplete_problems
 from workflow.services.checks import Checks
 from workflow.services.meetings import Meetings
 from workflow.text.dates import format_date, parse_date, parse_time
@@ -81,7 +82,9 @@ def cmd_list(args: argparse.Namespace) -> int:
         print("No meetings yet: `minutebook new COMMITTEE --date D --time T` creates one.")
         return 0
     table = [("MEETING", "DATE", "STATE", "NEXT")] + [
-        (r.id, format_date(r.date, "screen"), r.status.value, r.next_step) for r in rows
+        (r.id, format_date(r.date, "screen"),
+         r.status.value + (f" [{r.incomplete} incomplete]" if r.incomplete else ""), r.next_step)
+        for r in rows
     ]
     widths = [max(len(row[i]) for row in table) for i in range(3)]
     for row in table:
@@ -94,6 +97,8 @@ def cmd_show(args: argparse.Namespace) -> int:
         meetings = Meetings(workspace)
         meeting = meetings.load(args.meeting, rev=args.rev, public=not args.confidential)
         people = meetings.register.people(args.rev)
+    for found in incomplete_problems(meeting):
+        print(f"warning: {found.message}", file=sys.stderr)
     if args.json:
         emit_json({"meeting": codec.encode(meeting), "confidential": bool(args.confidential)})
     elif args.yaml:

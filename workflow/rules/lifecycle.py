@@ -42,6 +42,7 @@ from workflow.rules.deadlines import WorkingCalendar, is_on_time
 from workflow.rules.followup import (
     describe_changes,
 )
+from workflow.rules.incomplete import require_confirmed
 from workflow.rules.publication import (
     Check,
     RuleSettings,
@@ -50,7 +51,7 @@ from workflow.rules.publication import (
     quorum_problems,
     with_exclusion,
 )
-from workflow.rules.standing import standing_problems
+from workflow.rules.standing import require_standing
 from workflow.text.dates import format_date
 
 __all__ = [
@@ -325,8 +326,10 @@ def circulate(
     people: Mapping[str, Person] | None = None,
     committee: Committee | None = None,
     today: dt.date | None = None,
+    confirm_incomplete: bool = False,
 ) -> tuple[Meeting, Event]:
-    """Send the draft minutes to the chair; refused while any attendance is unrecorded."""
+    """Send the draft minutes to the chair; refused while any attendance is unrecorded, the
+    standing wording is wrong, or an item is incomplete and the clerk has not confirmed."""
     require("circulate", meeting)
     for attendee in meeting.attendance:
         if attendee.state is AttendanceState.NOT_RECORDED:
@@ -334,21 +337,15 @@ def circulate(
             raise Refused(
                 f"Record the attendance of {who} before sending the minutes to the chair."
             )
-    _require_standing(meeting, "sending the minutes to the chair")
+    require_standing(meeting, "sending the minutes to the chair")
+    confirmed = require_confirmed(meeting, confirmed=confirm_incomplete,
+                                  step="sending the minutes to the chair")
     new = apply_step(meeting, "circulate")
     warnings = tuple(circulate_warnings(meeting, committee))
     return new, make_event(
-        "circulate", meeting, new, today, "Draft minutes sent to the chair",
+        "circulate", meeting, new, today, "Draft minutes sent to the chair" + confirmed,
         "minutes-circulated", warnings,
     )
-
-
-def _require_standing(meeting: Meeting, step: str) -> None:
-    """Refuse minutes whose standing wording contradicts the record or is missing."""
-    found = standing_problems(meeting)
-    if found:
-        more = f" ({len(found) - 1} more to put right before {step})" if len(found) > 1 else ""
-        raise Refused(found[0].message.rstrip(".") + more + ".")
 
 
 def circulate_warnings(meeting: Meeting, committee: Committee | None = None) -> list[str]:
@@ -362,14 +359,16 @@ def circulate_warnings(meeting: Meeting, committee: Committee | None = None) -> 
 
 
 def publish_draft_minutes(
-    meeting: Meeting, *, settings: RuleSettings, today: dt.date | None = None
+    meeting: Meeting, *, settings: RuleSettings, today: dt.date | None = None,
+    confirm_incomplete: bool = False,
 ) -> tuple[Meeting, Event]:
     """Publish the draft minutes, where the council's settings say it does so."""
     require("publish_draft_minutes", meeting, settings)
-    _require_standing(meeting, "publishing the minutes")
+    require_standing(meeting, "publishing the minutes")
+    confirmed = require_confirmed(meeting, confirmed=confirm_incomplete, step="publishing the minutes")
     new = apply_step(meeting, "publish_draft_minutes", settings)
     return new, make_event(
-        "publish_draft_minutes", meeting, new, today, "Draft minutes published",
+        "publish_draft_minutes", meeting, new, today, "Draft minutes published" + confirmed,
         "minutes-published",
     )
 

@@ -6,7 +6,8 @@ What lives here: :func:`standing_problems`, each a :class:`~workflow.errors.Fiel
 circulate or publish minutes that have any): "There were no declarations of interest."
 while an item records a declaration; "There were no outstanding issues." above open
 actions or referrals; an exclusion of the press and public without its resolution; a
-standing item with nothing in its minutes. And :func:`follow_record`, which drops the
+standing item with nothing in its minutes; :func:`require_standing` refuses a step while
+any remains. And :func:`follow_record`, which drops the
 prefilled sentence where the record now contradicts it (a declaration recorded, actions
 carried forward), so that only wording typed by hand is left for the checks to flag.
 
@@ -19,7 +20,7 @@ import dataclasses
 import re
 from collections.abc import Iterator
 
-from workflow.errors import FieldError
+from workflow.errors import FieldError, Refused
 from workflow.record.model import (
     BulletList,
     Item,
@@ -30,7 +31,7 @@ from workflow.record.model import (
     Withheld,
 )
 
-__all__ = ["STANDING_KINDS", "follow_record", "standing_problems"]
+__all__ = ["STANDING_KINDS", "follow_record", "require_standing", "standing_problems"]
 
 STANDING_KINDS = frozenset({
     ItemKind.ANNOUNCEMENTS, ItemKind.APOLOGIES, ItemKind.DECLARATIONS, ItemKind.MINUTES,
@@ -127,6 +128,14 @@ def standing_problems(meeting: Meeting) -> list[FieldError]:
                 f"{_label(item)} has nothing in its minutes; write what was said or agreed "
                 "(or remove the item)."), "warning"))
     return found
+
+
+def require_standing(meeting: Meeting, step: str) -> None:
+    """Refuse ``step`` (circulating, publishing the minutes) while any problem remains."""
+    found = standing_problems(meeting)
+    if found:
+        more = f" ({len(found) - 1} more to put right before {step})" if len(found) > 1 else ""
+        raise Refused(found[0].message.rstrip(".") + more + ".")
 
 
 def follow_record(meeting: Meeting) -> Meeting:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from workflow.errors import FieldError, InvalidRecord, MinutebookError
 from workflow.record import codec, files, numbering
 from workflow.record.model import Meeting, Status
-from workflow.rules import followup, publication, standing
+from workflow.rules import followup, incomplete, publication, standing
 from workflow.services.meetings import Meetings
 from workflow.services.workspace import Workspace
 
@@ -88,6 +88,7 @@ class Checks:
                       for msg in publication.quorum_problems(meeting, committee)]
         if meeting.status is not Status.CANCELLED:
             found += standing.standing_problems(meeting)
+        found += incomplete.incomplete_problems(meeting)
         known, first_year = self.minute_index(meeting.committee)
         if first_year is not None:
             found += followup.check_minute_refs(

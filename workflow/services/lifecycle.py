@@ -22,7 +22,7 @@ from workflow.errors import MinutebookError
 from workflow.record import files
 from workflow.record.model import AttendanceState, Meeting
 from workflow.record.names import attendee_name
-from workflow.rules import approval, lifecycle, standing
+from workflow.rules import approval, incomplete, lifecycle, standing
 from workflow.rules.lifecycle import Event
 from workflow.rules.publication import Check
 from workflow.services.checks import Checks
@@ -138,33 +138,39 @@ class Lifecycle:
         if not wording:
             checks.append(Check("standing wording", True,
                                 "The standing items have their minutes and agree with the record."))
+        checks += [Check("incomplete", False, f"Warning: {p.message.removesuffix('.')}, or confirm "
+                         "when asked that the minutes go out as they are.")
+                   for p in incomplete.incomplete_problems(meeting)]
         committee = self.register.committee_or_none(meeting.committee)
         for warning in lifecycle.circulate_warnings(meeting, committee):
             checks.append(Check("warning", True, f"Warning: {warning}"))
         return checks
 
-    def circulate(self, meeting_id: str) -> Published:
+    def circulate(self, meeting_id: str, *, confirm_incomplete: bool = False) -> Published:
         """Send the draft minutes to the chair: a tagged, rendered version."""
         meeting = self.meetings.load(meeting_id)
         new, event = lifecycle.circulate(
             meeting, people=self.register.people(),
             committee=self.register.committee_or_none(meeting.committee), today=self.workspace.today(),
+            confirm_incomplete=confirm_incomplete,
         )
         self.checks.require_valid(meeting)
         return self._commit_step(new, event, {"minutes": "minutes-draft"})
 
-    def publish_draft_minutes(self, meeting_id: str) -> Published:
+    def publish_draft_minutes(self, meeting_id: str, *, confirm_incomplete: bool = False) -> Published:
         new, event = lifecycle.publish_draft_minutes(
-            self.meetings.load(meeting_id), settings=self.workspace.settings, today=self.workspace.today()
+            self.meetings.load(meeting_id), settings=self.workspace.settings, today=self.workspace.today(),
+            confirm_incomplete=confirm_incomplete,
         )
         return self._commit_step(new, event, {"minutes": "minutes-draft-published"})
 
     def approve(self, meeting_id: str, *, at: str, other_body: bool = False,
-                subject_to: Meeting | None = None) -> Published:
+                subject_to: Meeting | None = None, confirm_incomplete: bool = False) -> Published:
         """Record approval at a later meeting; both records change in one version."""
         result = approval.approve(
             self.meetings.load(meeting_id), at=self.meetings.load(at), other_body=other_body,
             subject_to=subject_to, today=self.workspace.today(), settings=self.workspace.settings,
+            confirm_incomplete=confirm_incomplete,
         )
         self.checks.require_valid(result.meeting)
         extra = self.meetings.files_of(result.at)
