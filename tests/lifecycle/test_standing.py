@@ -112,3 +112,18 @@ def test_a_drafted_exclusion_carries_its_resolution() -> None:
                         public_title="Placement costs (exempt)")
     exclusion = next(it for it in m.items if it.kind is ItemKind.EXCLUSION)
     assert "paragraph 3 of Part 1 of Schedule 12A" in exclusion.resolutions[0].text
+
+
+def test_an_agenda_saying_there_are_no_outstanding_issues_above_open_actions_is_not_published(
+    england,  # type: ignore[no-untyped-def]
+) -> None:
+    carried = replace_item(meeting(), "outstanding", actions=(Action(text="Report back on costs", origin="12/25"),))
+    kwargs = {"settings": settings(), "calendar": england, "published_on": D(2025, 12, 10),
+              "today": D(2025, 12, 10)}
+    checks = {c.name: c for c in lc.publish_checks(carried, **kwargs)}  # type: ignore[arg-type]
+    assert not checks["standing wording"].ok
+    assert "says there were no outstanding issues" in checks["standing wording"].message
+    with pytest.raises(Refused, match="says there were no outstanding issues"):
+        lc.publish_agenda(carried, **kwargs)  # type: ignore[arg-type]
+    published, _ = lc.publish_agenda(follow_record(carried), **kwargs)  # type: ignore[arg-type]
+    assert published.status is Status.AGENDA_PUBLISHED

@@ -1,7 +1,7 @@
 """The rules an agenda must meet before it goes out, and the exclusion resolution.
 
-What lives here: :func:`agenda_checks` (item numbers in order and each used once, the
-publication date, the clear-days deadline or a
+What lives here: :func:`agenda_checks` (item numbers in order and each used once, standing
+wording that agrees with the record, the publication date, the clear-days deadline or a
 recorded reason of urgency, a reason for every late or urgent item, a Schedule 12A
 paragraph for every exempt item, the exclusion of the press and public before the first
 private item, no Any Other Business at a special meeting, key decisions and notice of a
@@ -41,6 +41,7 @@ from workflow.rules.deadlines import (
     latest_publication_date,
 )
 from workflow.rules.decisions import key_decision_problem, private_notice_problem
+from workflow.rules.standing import standing_problems
 from workflow.text.dates import format_date
 from workflow.text.prose import joined
 
@@ -103,6 +104,7 @@ def agenda_checks(
     """
     checks = [
         _numbers_check(meeting),
+        _standing_check(meeting),
         _date_check(meeting, published_on, today),
         _deadline_check(meeting, settings, calendar, published_on, urgent_reason),
         _urgent_items_check(meeting),
@@ -122,6 +124,13 @@ def _numbers_check(meeting: Meeting) -> Check:
         return Check("numbers", False, problem.removesuffix(".") + " (Renumber in the command "
                      f"palette, or minutebook renumber {meeting.id}).")
     return Check("numbers", True, "The items are numbered in order, each number once.")
+
+
+def _standing_check(meeting: Meeting) -> Check:
+    found = standing_problems(meeting)
+    if found:
+        return Check("standing wording", False, found[0].message)
+    return Check("standing wording", True, "The standing wording agrees with the record.")
 
 
 def _date_check(meeting: Meeting, published_on: dt.date, today: dt.date | None) -> Check:
