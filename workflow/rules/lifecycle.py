@@ -3,10 +3,10 @@
 What lives here: the one :data:`TRANSITIONS` table, :func:`allowed` (the question the CLI,
 the TUI's key bindings and the command palette all ask), the transitions themselves
 (:func:`publish_agenda`, :func:`start_minutes`, :func:`circulate`,
-:func:`publish_draft_minutes`, :func:`cancel`, :func:`postpone`), the quorum check, and
-:func:`document_refusal` (no minutes are written before they are started). Circulating
-and publishing minutes refuse standing wording that contradicts the record
-(:mod:`workflow.rules.standing`).
+:func:`publish_draft_minutes`, :func:`cancel`, :func:`postpone`) and the quorum check.
+Circulating and publishing minutes refuse standing wording that contradicts the record
+(:mod:`workflow.rules.standing`) and, unless the clerk confirms, items marked incomplete
+(:mod:`workflow.rules.incomplete`).
 Approval, the lock on approved minutes and amendments are in :mod:`workflow.rules.approval`,
 built on :func:`apply_step` and :class:`Event` from here.
 Each transition returns the new record and an :class:`Event` (summary sentence for the
@@ -64,7 +64,6 @@ __all__ = [
     "apply_step",
     "cancel",
     "circulate",
-    "document_refusal",
     "circulate_warnings",
     "describe_changes",
     "exclusion_item",
@@ -215,24 +214,6 @@ def apply_step(
 
 
 # --------------------------------------------------------------------------- the agenda
-
-
-_NO_MINUTES = {
-    S.AGENDA_DRAFT: "its agenda is still a draft, and minutes are started only after the "
-                    "agenda is published and the meeting held",
-    S.AGENDA_PUBLISHED: "they have not been started; start them from the published agenda "
-                        "first (minutebook minutes {id}, or F8 in the meeting)",
-    S.CANCELLED: "the meeting was cancelled",
-}
-
-
-def document_refusal(meeting: Meeting, which: str) -> str:
-    """Why ``which`` (agenda or minutes) cannot be written for ``meeting`` now, in one
-    sentence, or ``""`` when it can: the minutes exist only once they are started."""
-    reason = _NO_MINUTES.get(meeting.status) if which == "minutes" else None
-    if reason is None:
-        return ""
-    return f"There are no minutes of {meeting.id} to write: {reason.format(id=meeting.id)}."
 
 
 def publish_checks(

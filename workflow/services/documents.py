@@ -25,7 +25,7 @@ from workflow.render.decision import render_decision, render_forward_plan
 from workflow.render.pack import build_pack
 from workflow.render.redline import redline_docx
 from workflow.rules.decisions import ForwardPlanEntry
-from workflow.rules.lifecycle import document_refusal
+from workflow.rules.documents import document_refusal
 from workflow.services.history import History
 from workflow.services.workspace import Workspace, archive_errors
 
