@@ -77,8 +77,9 @@ class ItemMinutes(VerticalScroll):
         item = self.item
         yield Static(f"{item.minute_number + '. ' if item.minute_number else ''}{item.title}", classes="page-title", markup=False)
         if item.incomplete.strip():
-            yield Static(f"Incomplete: {item.incomplete.strip()} Copy in the rest of the text; the minutes "
-                         "say it is incomplete until the note is cleared.", classes="incomplete-note", markup=False)
+            yield Static(f"Incomplete: {item.incomplete.strip()} Copy in the rest of the text; the minutes say "
+                         "it is incomplete until the note is cleared (its 'incomplete:' line, with minutebook edit).",
+                         classes="incomplete-note", markup=False)
         texts = {
             "body": mt.body_text(item.body), "declarations": mt.declarations_text(item.declarations),
             "motions": mt.motions_text(item.motions), "resolutions": mt.resolutions_text(item.resolutions),

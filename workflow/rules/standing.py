@@ -39,8 +39,8 @@ STANDING_KINDS = frozenset({
 })
 """Items a template puts on every agenda; each needs something in its minutes."""
 
-_MINUTES = frozenset({Status.MINUTES_DRAFT, Status.MINUTES_CIRCULATED, Status.MINUTES_PUBLISHED,
-                      Status.MINUTES_APPROVED})
+_MINUTES = frozenset({Status.MINUTES_DRAFT, Status.MINUTES_CIRCULATED, Status.MINUTES_PUBLISHED})
+"""Minutes still being made: approved minutes (imported ones too) are as they were signed."""
 
 _PREFILLED_DECLARATIONS = re.compile(r"there (?:were|was) no declarations? of interests?\.?", re.I)
 _PREFILLED_OUTSTANDING = re.compile(r"there (?:were|was) no outstanding issues?\.?", re.I)
@@ -96,7 +96,8 @@ def _has_minutes(item: Item) -> bool:
 
 def standing_problems(meeting: Meeting) -> list[FieldError]:
     """Where the standing wording contradicts the record, or a standing item is empty,
-    as warnings; the last two are looked for once the minutes are started."""
+    as warnings; the last two are looked for from the start of the minutes until they are
+    approved."""
     found: list[FieldError] = []
     declared = _declared(meeting)
     for index, item in enumerate(meeting.items):
