@@ -2,7 +2,8 @@
 
 Lives here: duplicate numbers and ids (``unique``), Any Other Business at a special
 meeting (``special_business``), substitutes for members who are not away
-(``substitutes``), resolutions without wording (``needs_text``), and the helpers that
+(``substitutes``), resolutions without wording (``needs_text``), an exempt item without
+the title public documents print for it (``needs_public_title``), and the helpers that
 report a problem at a path deeper than the field being checked. These are mixed into
 :class:`schemas.validator.MinutebookValidator`; they are declared in the schema files
 like any other rule. Nothing here reads files or imports ``workflow``.
@@ -124,6 +125,25 @@ class RecordRules:
         text = value.get("text", "")
         if isinstance(text, str) and not text.strip() and not value.get("children"):
             self.problem((field, "text"), "is empty: a resolution needs its wording")
+
+
+    def _validate_needs_public_title(self, constraint: bool, field: Hashable, value: Any) -> None:
+        """{'type': 'boolean'}"""
+        if not constraint or not isinstance(value, Mapping):
+            return
+        public_title = self.document.get("public_title")
+        if isinstance(public_title, str) and public_title.strip():
+            return
+        number = self.document.get("agenda_number") or self.document.get("minute_number")
+        title = self.document.get("title")
+        named = f"item {number}" if number else "this item"
+        if isinstance(title, str) and title.strip():
+            named += f" '{title.strip()}'"
+        self.problem(
+            ("public_title",),
+            f"is required: {named} is private business, so public documents need a title "
+            "to print in place of its own",
+        )
 
 
 def path_key(path: str) -> tuple[tuple[int, int | str], ...]:

@@ -305,7 +305,7 @@ def items(
         minute_number=minute_number,
         kind=kind,
         title=private(secret) if private else draw(texts(max_words=6)),
-        public_title=draw(optional_text()) if exempt else "",
+        public_title=draw(texts(max_words=4)) if exempt else "",
         report=draw(_REPORTS),
         wording=tuple(draw(st.lists(texts(), max_size=2))),
         documents=tuple(draw(_DOCUMENTS)),

@@ -89,6 +89,14 @@ def test_agenda_to_circulated_minutes(
     assert blocked.code == 1
     assert "Record the attendance" in blocked.err
     _save(run, tmp_path, meeting, _record_minutes(_record(run, meeting)), "Minutes drafted")
+    empty = run("circulate", meeting)
+    assert empty.code == 1
+    assert "'Work Programme' has nothing in its minutes" in empty.err
+    data = _record(run, meeting)
+    for item in data["items"]:
+        if item.get("kind") == "work-programme":
+            item["body"] = [{"text": "The Board agreed its work programme."}]
+    _save(run, tmp_path, meeting, data, "Work programme minuted")
     circulated = run("circulate", meeting, "--json")
     assert circulated.code == 0, circulated.err
     assert circulated.json()["status"] == "minutes-circulated"
@@ -100,6 +108,10 @@ def test_agenda_to_circulated_minutes(
 
     run_next = run("new", BOARD, "--date", "2027-03-11", "--time", "14:00")
     assert run_next.code == 0, run_next.err
+    draft = run("approve", meeting, "--at", run_next.out.strip())
+    assert draft.code == 1
+    assert "has not been held: its agenda is still a draft" in draft.err
+    assert run("publish", run_next.out.strip()).code == 0
     not_yet = run("approve", meeting, "--at", run_next.out.strip())
     assert not_yet.code == 1
     assert "has not happened yet" in not_yet.err
@@ -109,6 +121,7 @@ def test_approve_lock_amend_and_review(journey: Run, tmp_path: Path, monkeypatch
     run = journey
     meeting = f"{BOARD}/2026-10-22"
     later = f"{BOARD}/2027-01-14"
+    assert run("publish", later).code == 0
     monkeypatch.setenv("MINUTEBOOK_TODAY", "2027-01-20")
     approved = run("approve", meeting, "--at", later, "--json")
     assert approved.code == 0, approved.err

@@ -45,8 +45,15 @@ def test_new_meeting_prints_id_and_runs_numbers_on(sample: Run) -> None:
     last = max(int(i["minute_number"]) for i in previous["items"] if i.get("minute_number"))
     assert numbers[0] == last + 1
     assert numbers == list(range(numbers[0], numbers[0] + len(numbers)))
-    second = sample("new", "children-scrutiny-board", "--date", "2027-02-11", "--time", "18:00")
+    refused = sample("new", "children-scrutiny-board", "--date", "2027-02-11", "--time", "18:00")
+    assert refused.code == 1
+    assert "already has a meeting on 11 February 2027 (children-scrutiny-board/2027-02-11)" in refused.err
+    assert "--again" in refused.err
+    second = sample("new", "children-scrutiny-board", "--date", "2027-02-11", "--time", "18:00", "--again")
     assert second.out.strip() == "children-scrutiny-board/2027-02-11-2"
+    shown = sample("show", second.out.strip(), "--json").json()["meeting"]
+    again = [int(i["minute_number"]) for i in shown["items"] if i.get("minute_number")]
+    assert again[0] == numbers[-1] + 1
 
 
 def test_save_from_file_records_a_version(sample: Run, tmp_path: Path) -> None:

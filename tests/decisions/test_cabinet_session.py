@@ -86,6 +86,7 @@ def test_session_from_agenda_to_implemented_decisions(clerk: Clerk, tmp_path: Pa
     # implemented after scrutiny, which the approval lock does not prevent.
     clerk.on("2019-02-20").ok("new", "cabinet-member-children", "--date", "2019-03-04",
                               "--time", "14:30")
+    clerk.on("2019-02-22").ok("publish", "cabinet-member-children/2019-03-04")
     clerk.on("2019-03-04").ok("approve", MEETING, "--at", "cabinet-member-children/2019-03-04")
     clerk.on("2019-03-05").ok("decision", "implement", MEETING, "9", "--call-in-concluded")
 

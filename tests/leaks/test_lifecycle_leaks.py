@@ -44,6 +44,8 @@ def _committed_docx(archive: Path) -> dict[str, bytes]:
 
 def test_nothing_public_carries_the_exempt_text(archive: Path, tmp_path: Path) -> None:
     _plant(archive, tmp_path)
+    published = mb("publish", DRAFT, archive=archive, env={"MINUTEBOOK_TODAY": "2027-01-05"})
+    assert published.code == 0, published.err
     approved = mb("approve", WITH_EXEMPT, "--at", DRAFT, archive=archive,
                   env={"MINUTEBOOK_TODAY": "2027-01-20"})
     assert approved.code == 0, approved.err

@@ -72,23 +72,28 @@ def items(first: int = 31) -> tuple[Item, ...]:
         numbers = {"agenda_number": str(n + 1), "minute_number": str(first + n)}
         return Item(**numbers, **fields)  # type: ignore[arg-type]
 
+    def said(text: str) -> tuple[Paragraph, ...]:
+        return (Paragraph(text=text),)
+
     return (
         numbered(0, uid="declarations", kind=ItemKind.DECLARATIONS,
-                 title="Declarations of Interests"),
+                 title="Declarations of Interests", body=said("There were no declarations of interest.")),
         numbered(1, uid="minutes", kind=ItemKind.MINUTES, title="Minutes",
                  wording=("a)  To agree the minutes of the previous meeting",
-                          "b)  Matters Arising")),
+                          "b)  Matters Arising"),
+                 body=said("The minutes of the previous meeting were agreed as a true record.")),
         numbered(2, uid="corporate-parenting", title="Corporate Parenting Board",
                  report=Report(kind="Briefing Note", author="Deputy Chief Executive (People)"),
                  body=(Paragraph(text="The Board received a briefing note on the role of "
                                       "corporate parents."),)),
         numbered(3, uid="outstanding", kind=ItemKind.OUTSTANDING_ISSUES,
-                 title="Outstanding Issues"),
+                 title="Outstanding Issues", body=said("There were no outstanding issues.")),
         numbered(4, uid="work-programme", kind=ItemKind.WORK_PROGRAMME,
-                 title="Work Programme 2025/26"),
+                 title="Work Programme 2025/26", body=said("The Board noted its work programme.")),
         numbered(5, uid="aob", kind=ItemKind.ANY_OTHER_BUSINESS, title="Any Other Business",
                  wording=("Any other items of business which the Chair decides to take as "
-                          "matters of urgency because of the special circumstances involved.",)),
+                          "matters of urgency because of the special circumstances involved.",),
+                 body=said("There were no other items of business.")),
     )
 
 
@@ -127,7 +132,8 @@ def with_item(m: Meeting, item: Item, *, before: str | None = None) -> Meeting:
 def exempt_item(uid: str, paragraph: int | None = 3, number: str = "7") -> Item:
     return Item(
         uid=uid, agenda_number=number, minute_number=str(30 + int(number)),
-        title=f"Contract award {uid}", exemption=Exemption(paragraph=paragraph),
+        title=f"Contract award {uid}", public_title="Contract award",
+        exemption=Exemption(paragraph=paragraph),
     )
 
 

@@ -128,7 +128,11 @@ def test_another_body_may_approve_only_when_stated() -> None:
         (circulated(), dataclasses.replace(next_meeting(), status=Status.MINUTES_APPROVED),
          "cannot record this approval"),
         (circulated(), dataclasses.replace(next_meeting(), status=Status.CANCELLED),
-         "cannot record this approval"),
+         "was cancelled, so it approved nothing"),
+        (circulated(), dataclasses.replace(next_meeting(), status=Status.AGENDA_DRAFT),
+         "has not been held: its agenda is still a draft"),
+        (circulated(), dataclasses.replace(next_meeting(D(2026, 3, 3)), status=Status.AGENDA_PUBLISHED),
+         "has not happened yet (it is on 3 March 2026)"),
     ],
 )
 def test_approval_refusals(minutes: Meeting, at: Meeting, message: str) -> None:

@@ -23,6 +23,7 @@ from workflow.record.model import (
     KeyDecision,
     KeyDecisionRoute,
     Meeting,
+    Paragraph,
     PrivateNotice,
     Role,
     Status,
@@ -68,18 +69,21 @@ def record(text: str = "To endorse the expansion of the adoption agency.", **fie
 def session(**changes: object) -> Meeting:
     items = (
         Item(uid="declarations", agenda_number="6", minute_number="6",
-             kind=ItemKind.DECLARATIONS, title="Declarations of Interests"),
+             kind=ItemKind.DECLARATIONS, title="Declarations of Interests",
+             body=(Paragraph(text="There were no declarations of interest."),)),
         Item(uid="minutes", agenda_number="7", minute_number="7", kind=ItemKind.MINUTES,
-             title="Minutes"),
+             title="Minutes", body=(Paragraph(text="The minutes were agreed as a true record."),)),
         dataclasses.replace(key(forward_plan_ref="FP 2019/04",
                                 forward_plan_date=D(2018, 12, 20)), decision_record=record()),
         Item(uid="fostering", agenda_number="9", minute_number="9",
              title="Fostering Service Annual Report 2017/18",
              decision_record=record("To accept the Fostering Service Annual Report.")),
         Item(uid="outstanding", agenda_number="10", minute_number="10",
-             kind=ItemKind.OUTSTANDING_ISSUES, title="Outstanding Issues"),
+             kind=ItemKind.OUTSTANDING_ISSUES, title="Outstanding Issues",
+             body=(Paragraph(text="There were no outstanding issues."),)),
         Item(uid="aob", agenda_number="11", minute_number="11",
-             kind=ItemKind.ANY_OTHER_BUSINESS, title="Any Other Business"),
+             kind=ItemKind.ANY_OTHER_BUSINESS, title="Any Other Business",
+             body=(Paragraph(text="There were no other items of business."),)),
     )
     base = Meeting(
         id="cabinet-member-children/2019-02-04", committee="cabinet-member-children",

@@ -231,8 +231,8 @@ def test_publish_checks_lists_every_check_for_the_dialog(england: WorkingCalenda
     checks = publish_checks(draft, settings=settings(), calendar=england, published_on=LATE,
                             today=TODAY)
     assert [c.name for c in checks] == [
-        "state", "date", "deadline", "urgent items", "exempt paragraphs", "exclusion",
-        "special meeting", "key decisions",
+        "state", "numbers", "standing wording", "date", "deadline", "urgent items",
+        "exempt paragraphs", "exclusion", "special meeting", "key decisions",
     ]
     assert [c.name for c in checks if not c.ok] == ["deadline", "urgent items",
                                                    "exempt paragraphs"]

@@ -180,7 +180,7 @@ def test_threads_validating_at_once_do_not_mix_their_reports() -> None:
 
 def test_a_remembered_item_is_checked_again_in_another_context() -> None:
     data = {"id": "a/2020-01-01", "committee": "a", "date": "2020-01-01",
-            "items": [{"uid": "i1", "exemption": {"paragraph": 14}}]}
+            "items": [{"uid": "i1", "public_title": "A contract", "exemption": {"paragraph": 14}}]}
     assert not validate("meeting", data).ok
     wales = ValidationContext(exempt_paragraphs=schemas.EXEMPT_PARAGRAPHS["wales"])
     assert validate("meeting", data, context=wales).ok

@@ -1,4 +1,5 @@
-"""Adding, removing and moving items: numbers are never recomputed, exclusion kept right."""
+"""Adding, removing and moving items: a draft agenda is numbered again in order, a published
+one keeps its numbers, and the exclusion item is kept right."""
 
 from __future__ import annotations
 
@@ -11,7 +12,16 @@ from workflow.drafting.items import add_report_item, move_item, new_uid, remove_
 from workflow.drafting.meeting_templates import load_template
 from workflow.drafting.new_meeting import draft_meeting
 from workflow.errors import MinutebookError, NotFound
-from workflow.record.model import Committee, Exemption, ItemKind, Meeting, Report
+from workflow.record.model import (
+    Committee,
+    Exemption,
+    ItemKind,
+    Meeting,
+    Postponement,
+    Report,
+    Status,
+)
+from workflow.record.numbering import renumber
 from workflow.settings import Settings
 
 BOARD = Committee(slug="board", name="Scrutiny Board", template="scrutiny-board")
@@ -32,12 +42,12 @@ def test_new_uids_run_on_from_the_highest() -> None:
     assert new_uid({"minutes", "i"}) == "i1"
 
 
-def test_a_report_goes_before_the_end_items_with_the_next_free_number() -> None:
+def test_a_report_goes_before_the_end_items_numbered_in_place_in_a_draft() -> None:
     meeting = add_report_item(_meeting(), title="Corporate Parenting", report_kind="Briefing Note",
                               author="Deputy Chief Executive (People)")  # fmt: skip
     assert _shape(meeting) == [
-        ("declarations", "1"), ("minutes", "2"), ("i1", "6"),
-        ("outstanding-issues", "3"), ("work-programme", "4"), ("any-other-business", "5"),
+        ("declarations", "1"), ("minutes", "2"), ("i1", "3"),
+        ("outstanding-issues", "4"), ("work-programme", "5"), ("any-other-business", "6"),
     ]  # fmt: skip
     item = meeting.item("i1")
     assert (item.kind, item.title, item.report) == (
@@ -45,7 +55,34 @@ def test_a_report_goes_before_the_end_items_with_the_next_free_number() -> None:
     )  # fmt: skip
     second = add_report_item(meeting, title="Fostering", author="Deputy Chief Executive (People)")
     assert [it.uid for it in second.items][2:4] == ["i1", "i2"]
-    assert second.item("i2").minute_number == "7"
+    assert second.item("i2").minute_number == "4"
+    assert [it.agenda_number for it in second.items] == ["1", "2", "3", "4", "5", "6", "7"]
+
+
+def test_a_late_item_on_a_published_agenda_takes_the_next_free_number() -> None:
+    published = dataclasses.replace(_meeting(), status=Status.AGENDA_PUBLISHED)
+    meeting = add_report_item(published, title="Late report")
+    assert _shape(meeting) == [
+        ("declarations", "1"), ("minutes", "2"), ("i1", "6"),
+        ("outstanding-issues", "3"), ("work-programme", "4"), ("any-other-business", "5"),
+    ]  # fmt: skip
+    assert _shape(move_item(meeting, "i1", -1))[1] == ("i1", "6")
+    assert _shape(remove_item(meeting, "minutes"))[1] == ("i1", "6")
+
+
+def test_a_postponed_draft_keeps_the_numbers_it_was_published_with() -> None:
+    postponed = dataclasses.replace(_meeting(), postponements=(
+        Postponement(from_date=dt.date(2018, 6, 14), to_date=dt.date(2018, 6, 21)),))
+    meeting = move_item(postponed, "any-other-business", -2)
+    assert [n for _, n in _shape(meeting)] == ["1", "2", "5", "3", "4"]
+
+
+def test_a_draft_numbered_on_from_earlier_meetings_keeps_its_first_number() -> None:
+    meeting = renumber(_meeting(), 17, agenda_first=9)
+    meeting = add_report_item(meeting, title="Fostering")
+    meeting = remove_item(meeting, "declarations")
+    assert [it.minute_number for it in meeting.items] == ["17", "18", "19", "20", "21"]
+    assert [it.agenda_number for it in meeting.items] == ["9", "10", "11", "12", "13"]
 
 
 def test_a_report_at_a_chosen_position_and_of_another_kind() -> None:
@@ -110,11 +147,11 @@ def test_removing_the_last_exempt_item_removes_the_exclusion_item() -> None:
     assert _shape(none_left) == _shape(_meeting())
 
 
-def test_moving_keeps_numbers_until_renumbered() -> None:
+def test_moving_in_a_draft_numbers_the_items_in_their_new_order() -> None:
     meeting = move_item(_meeting(), "any-other-business", -2)
     assert _shape(meeting) == [
-        ("declarations", "1"), ("minutes", "2"), ("any-other-business", "5"),
-        ("outstanding-issues", "3"), ("work-programme", "4"),
+        ("declarations", "1"), ("minutes", "2"), ("any-other-business", "3"),
+        ("outstanding-issues", "4"), ("work-programme", "5"),
     ]  # fmt: skip
     assert move_item(meeting, "any-other-business", 2) == _meeting()
 

@@ -101,6 +101,11 @@ async def test_an_item_marked_private_keeps_its_paragraph_and_leaves_the_public_
         paragraph = screen.query_one("#paragraph", Input)
         assert paragraph.has_focus
         await type_text(pilot, "3")
+        screen.gather()
+        await settle(pilot)
+        assert any(p.path.endswith("public_title") for p in screen._full), screen._full
+        screen.query_one("#public-title", Input).focus()
+        await type_text(pilot, "A private report")
         await save_version(pilot, "Item made private")
     with Workspace.open(archive_path, create=False) as service:
         full = Meetings(service).load(DRAFT)
@@ -109,6 +114,8 @@ async def test_an_item_marked_private_keeps_its_paragraph_and_leaves_the_public_
     assert full.item(uid).exemption.paragraph == 3
     assert (archive_path / "meetings" / DRAFT / "meeting.exempt.yaml").exists()
     assert public.item(uid).exemption is not None
+    assert public.item(uid).printed_title == "A private report"
+    assert full.item(uid).title not in (archive_path / "meetings" / DRAFT / "meeting.yaml").read_text()
 
 
 async def test_an_item_is_removed_only_after_saying_yes(archive_path: Path) -> None:

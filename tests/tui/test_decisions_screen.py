@@ -218,7 +218,8 @@ def test_a_decision_on_private_business_is_listed_wherever_its_record_is_kept(ar
 
     with Workspace.open(archive_path, create=False) as service:
         meeting = Meetings(service).load(MEETING)
-        items = tuple(dataclasses.replace(it, exemption=Exemption(paragraph=3)) if it.uid == ITEM else it
+        items = tuple(dataclasses.replace(it, exemption=Exemption(paragraph=3), public_title="A grant")
+                      if it.uid == ITEM else it
                       for it in meeting.items)
         Meetings(service).save(dataclasses.replace(meeting, items=items), based_on=service.head(), message="Item made private")
         folder = archive_path / "meetings" / MEETING

@@ -25,6 +25,7 @@ from tui.screens.new_meeting import NewMeetingScreen
 from tui.widgets.attendance_table import AttendanceTable
 from tui.widgets.item_list import ItemList
 from workflow.record.model import AttendanceState, Status
+from workflow.services.lifecycle import Lifecycle
 from workflow.services.meetings import Meetings
 from workflow.services.workspace import Workspace
 
@@ -155,6 +156,8 @@ async def test_a_whole_journey_from_new_meeting_to_amended_minutes(
         with Workspace.open(archive_path, create=False, clock=fixed_clock) as svc:
             Meetings(svc).new_meeting("children-scrutiny-board", date=dt.date(2027, 3, 25), start=dt.time(14, 0))
         monkeypatch.setenv("MINUTEBOOK_TODAY", "2027-04-01")
+        with Workspace.open(archive_path, create=False, clock=fixed_clock) as svc:
+            Lifecycle(svc).publish(NEXT, published_on=dt.date(2027, 3, 10))
         await pilot.press("f10")
         await settle(pilot)
         assert isinstance(app.screen, FormDialog)

@@ -8,6 +8,7 @@ from pathlib import Path
 from textual.widgets import Input, Select, Static
 
 from tests.tui.tui_helpers import settle
+from tui.dialogs.confirm import ConfirmDialog
 from tui.launch import make_app
 from tui.screens.new_meeting import NewMeetingScreen
 
@@ -59,16 +60,37 @@ async def test_a_date_or_time_it_cannot_read_is_named_and_nothing_is_created(arc
     assert _meeting_ids(archive_path) == before
 
 
-async def test_a_second_meeting_on_the_same_day_gets_its_own_id(archive_path: Path) -> None:
+async def test_a_second_meeting_on_the_same_day_is_asked_first_and_numbered_on(archive_path: Path) -> None:
     existing = f"{BOARD}/2027-01-14"
-    assert existing in _meeting_ids(archive_path)
+    before = _meeting_ids(archive_path)
+    assert existing in before
     app = make_app(archive_path)
     async with app.run_test(size=(120, 36)) as pilot:
         dialog = await _wizard(pilot)
-        said = await _create(pilot, dialog, "2027-01-14", "18:00")
-        assert said == ""
+        dialog.query_one("#date", Input).value = "2027-01-14"
+        dialog.query_one("#time", Input).value = "18:00"
+        dialog.action_create()
+        await settle(pilot)
+        question = app.screen
+        assert isinstance(question, ConfirmDialog)
+        assert "already has a meeting on 14 January 2027" in question.question
+        assert existing in question.question
+        await pilot.click("#no")
+        await settle(pilot)
+        assert app.screen is dialog
+        assert "Not created" in str(dialog.query_one("#new-problem", Static).render())
+        assert _meeting_ids(archive_path) == before
+
+        dialog.action_create()
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.click("#yes")
+        await settle(pilot)
         ids = _meeting_ids(archive_path)
         created = {i for i in ids if i.startswith(f"{BOARD}/2027-01-14")} - {existing}
-        assert len(created) == 1
+        assert created == {f"{BOARD}/2027-01-14-2"}
         assert type(app.screen).__name__ == "MeetingScreen"
         assert app.screen.meeting_id in created
+        numbers = [int(it.agenda_number) for it in app.screen.meeting.items if it.agenda_number]
+        assert numbers[0] == 24
+        assert numbers == list(range(24, 24 + len(numbers)))

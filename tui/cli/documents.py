@@ -25,7 +25,8 @@ def register(add: Add) -> None:
     p = add("export", cmd_export, "the meeting as Markdown, HTML or JSON (public unless --confidential)")
     p.add_argument("meeting", metavar="MEETING")
     p.add_argument("--format", required=True, choices=["markdown", "html", "json"])
-    p.add_argument("--document", choices=["agenda", "minutes"], default="minutes")
+    p.add_argument("--document", choices=["agenda", "minutes"],
+                   help="default: the minutes once they are started, else the agenda")
     p.add_argument("--confidential", action="store_true")
     p.add_argument("--rev", default="HEAD")
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")

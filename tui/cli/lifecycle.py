@@ -11,6 +11,8 @@ from workflow.text.dates import optional_date, parse_date
 
 __all__ = ["register"]
 
+_CONFIRM = "the minutes go out although an item is marked incomplete (its text was cut short)"
+
 
 def register(add: Add) -> None:
     p = add("publish", cmd_publish, "publish the agenda: checks, Word agendas, commit and tag")
@@ -27,6 +29,7 @@ def register(add: Add) -> None:
     p = add("circulate", cmd_circulate, "send the draft minutes to the chair (tagged, rendered)")
     p.add_argument("meeting", metavar="MEETING")
     p.add_argument("--publish", action="store_true", help="also publish the draft minutes, where the council does")
+    p.add_argument("--confirm-incomplete", action="store_true", help=_CONFIRM)
     p.add_argument("--json", action="store_true")
 
     p = add("approve", cmd_approve, "record the minutes as approved at a later meeting; locks them")
@@ -35,6 +38,7 @@ def register(add: Add) -> None:
     p.add_argument("--subject-to", metavar="FILE", help="the corrected record agreed at that meeting")
     p.add_argument("--other-body", action="store_true",
                    help="approved by another body, as the council's rules allow")
+    p.add_argument("--confirm-incomplete", action="store_true", help=_CONFIRM)
     p.add_argument("--json", action="store_true")
 
     p = add("amend", cmd_amend, "change approved minutes as a recorded amendment")
@@ -101,9 +105,10 @@ def cmd_start_minutes(args: argparse.Namespace) -> int:
 def cmd_circulate(args: argparse.Namespace) -> int:
     with open_workspace() as workspace:
         steps = Lifecycle(workspace)
-        code = _report(args, steps.circulate(args.meeting))
+        confirm = args.confirm_incomplete
+        code = _report(args, steps.circulate(args.meeting, confirm_incomplete=confirm))
         if args.publish:
-            code = _report(args, steps.publish_draft_minutes(args.meeting))
+            code = _report(args, steps.publish_draft_minutes(args.meeting, confirm_incomplete=confirm))
         return code
 
 
@@ -113,7 +118,8 @@ def cmd_approve(args: argparse.Namespace) -> int:
         corrected = None
         if args.subject_to:
             corrected = steps.meetings.parse_text(read_input(args.subject_to), where=args.subject_to)
-        return _report(args, steps.approve(args.meeting, at=args.at, other_body=args.other_body, subject_to=corrected))
+        return _report(args, steps.approve(args.meeting, at=args.at, other_body=args.other_body,
+                                           subject_to=corrected, confirm_incomplete=args.confirm_incomplete))
 
 
 def cmd_amend(args: argparse.Namespace) -> int:

@@ -11,6 +11,7 @@ from workflow.errors import MinutebookError
 from workflow.record import codec
 from workflow.record.model import MeetingKind
 from workflow.render.preview import preview_text
+from workflow.rules.incomplete import incomplete_problems
 from workflow.services.checks import Checks
 from workflow.services.editing import edit_in_editor
 from workflow.services.history import History
@@ -28,6 +29,8 @@ def register(add: Add) -> None:
     p.add_argument("--venue")
     p.add_argument("--template")
     p.add_argument("--kind", choices=[k.value for k in MeetingKind], default="ordinary")
+    p.add_argument("--again", action="store_true",
+                   help="a second meeting of the committee on a date it already meets")
 
     p = add("list", cmd_list, "meetings with their state and next deadline")
     p.add_argument("--json", action="store_true")
@@ -65,7 +68,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     with open_workspace() as workspace:
         meeting = Meetings(workspace).new_meeting(
             args.committee, date=date, start=start, venue=args.venue, template=args.template,
-            kind=MeetingKind(args.kind),
+            kind=MeetingKind(args.kind), again=args.again,
         )
     print(meeting.id)
     return 0
@@ -84,7 +87,9 @@ def cmd_list(args: argparse.Namespace) -> int:
         print("No meetings yet: `minutebook new COMMITTEE --date D --time T` creates one.")
         return 0
     table = [("MEETING", "DATE", "STATE", "NEXT")] + [
-        (r.id, format_date(r.date, "screen"), r.status.value, r.next_step) for r in rows
+        (r.id, format_date(r.date, "screen"),
+         r.status.value + (f" [{r.incomplete} incomplete]" if r.incomplete else ""), r.next_step)
+        for r in rows
     ]
     widths = [max(len(row[i]) for row in table) for i in range(3)]
     for row in table:
@@ -97,6 +102,8 @@ def cmd_show(args: argparse.Namespace) -> int:
         meetings = Meetings(workspace)
         meeting = meetings.load(args.meeting, rev=args.rev, public=not args.confidential)
         people = meetings.register.people(args.rev)
+    for found in incomplete_problems(meeting):
+        print(f"warning: {found.message}", file=sys.stderr)
     if args.json:
         emit_json({"meeting": codec.encode(meeting), "confidential": bool(args.confidential)})
     elif args.yaml:

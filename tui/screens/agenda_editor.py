@@ -25,12 +25,13 @@ from workflow.drafting import items
 from workflow.drafting.meeting_templates import Template, load_template
 from workflow.drafting.minutes_fields import FORMATS, documents_text, parse_documents
 from workflow.errors import FieldError, MinutebookError
-from workflow.record.model import Exemption, Item, Meeting, Report
+from workflow.record.model import Exemption, Item, Meeting, Report, Status
+from workflow.services.meetings import Meetings
 from workflow.text.numerals import read_whole
 
 __all__ = ["AgendaEditor"]
 
-_INPUTS = ("title", "report-kind", "report-author", "paragraph")
+_INPUTS = ("title", "report-kind", "report-author", "paragraph", "public-title")
 
 
 class AgendaEditor(EditorPane):
@@ -43,6 +44,8 @@ class AgendaEditor(EditorPane):
         Binding("ctrl+down", "move(1)", "Down", id="agenda.down", tooltip="Move the item one place down"),
         Binding("ctrl+l", "exempt", "Private", id="agenda.exempt", tooltip="Mark the item private with its exempt paragraph"),
         Binding("delete", "remove", "Remove", id="agenda.remove", tooltip="Remove the highlighted item"),
+        Binding("ctrl+g", "renumber", "Renumber", id="agenda.renumber",
+                tooltip="Number the items in their order, on from the committee's last meeting (draft agendas)"),
     ]
 
     def __init__(self, meeting: Meeting, *, id: str | None = None) -> None:
@@ -64,6 +67,8 @@ class AgendaEditor(EditorPane):
             yield Input(id="report-author", placeholder="e.g. Director of Children's Services")
             yield Static("Exempt paragraph (blank = public business)", classes="field-label")
             yield Input(id="paragraph", placeholder="e.g. 3", restrict=r"[0-9]*")
+            yield Static("Public title (what public documents print for a private item)", classes="field-label")
+            yield Input(id="public-title", placeholder="e.g. Children's Home Contract")
             yield Static("Agenda wording (one line each)", classes="field-label")
             yield TextArea(id="wording", classes="lines", soft_wrap=True)
             yield Static("Documents", classes="field-label")
@@ -90,6 +95,7 @@ class AgendaEditor(EditorPane):
             self.query_one("#report-author", Input).value = report.author if report else ""
             para = item.exemption.paragraph if item and item.exemption else None
             self.query_one("#paragraph", Input).value = str(para) if para else ""
+            self.query_one("#public-title", Input).value = item.public_title if item else ""
             self.query_one("#wording", TextArea).load_text("\n".join(item.wording) if item else "")
             self.query_one("#documents", TextArea).load_text(documents_text(item.documents) if item else "")
             for widget in self.query("#agenda-form Input, #agenda-form TextArea"):
@@ -151,6 +157,7 @@ class AgendaEditor(EditorPane):
         item = dataclasses.replace(
             old, title=self.query_one("#title", Input).value.strip(), report=report,
             exemption=exemption, wording=wording, documents=documents,
+            public_title=self.query_one("#public-title", Input).value.strip(),
         )  # fmt: skip
         return replace_item(meeting, uid, item), problems
 
@@ -179,6 +186,7 @@ class AgendaEditor(EditorPane):
             self._structural(lambda m: items.add_report_item(
                 m, title=values["title"], report_kind=values.get("kind") or "Report",
                 author=values.get("author", ""), exempt_paragraph=paragraph,
+                public_title=values.get("public", ""),
             ))  # fmt: skip
             self._select_newest()
 
@@ -187,6 +195,7 @@ class AgendaEditor(EditorPane):
             Field("kind", "Report kind", value=kinds[0], choices=tuple((k, k) for k in kinds)),
             Field("author", "Report of", placeholder="e.g. Director of Children's Services"),
             Field("paragraph", "Exempt paragraph (blank = public)"),
+            Field("public", "Public title, printed instead of the title (private items only)"),
         ]
         self.app.push_screen(FormDialog("Add a report item", fields, ok="Add"), chosen)
 
@@ -232,6 +241,18 @@ class AgendaEditor(EditorPane):
             uid = self.current
             self._structural(lambda m: items.move_item(m, uid, delta))
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "renumber":
+            return True if self.meeting.status is Status.AGENDA_DRAFT and not self.read_only else None
+        return True
+
+    def action_renumber(self) -> None:
+        self._structural(lambda m: Meetings(self.app.workspace).renumbered(m))
+        numbers = [it.agenda_number for it in self.meeting.items if it.agenda_number]
+        if numbers:
+            self.app.notify(f"The items are numbered {numbers[0]} to {numbers[-1]} in their order; "
+                            "save to keep the numbers.", markup=False)
+
     def action_exempt(self) -> None:
         item = self._item()
         if item is None:
@@ -256,5 +277,6 @@ class AgendaEditor(EditorPane):
         self.current = uid
         self._fill()
         target = {"title": "#title", "report": "#report-author", "exemption": "#paragraph",
+                  "public_title": "#public-title",
                   "wording": "#wording", "documents": "#documents"}.get(field, "#title")
         self.query_one(target).focus()

@@ -83,6 +83,10 @@ class ItemMinutes(VerticalScroll):
     def compose(self) -> ComposeResult:
         item = self.item
         yield Static(f"{item.minute_number + '. ' if item.minute_number else ''}{item.title}", classes="page-title", markup=False)
+        if item.incomplete.strip():
+            yield Static(f"Incomplete: {item.incomplete.strip()} Copy in the rest of the text; the minutes say "
+                         "it is incomplete until the note is cleared (its 'incomplete:' line, with minutebook edit).",
+                         classes="incomplete-note", markup=False)
         for part in ("body", "declarations", "motions", "resolutions", "actions"):
             yield Static(_TITLES[part], classes="field-label")
             if part in PARTS:

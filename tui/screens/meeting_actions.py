@@ -20,11 +20,13 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.worker import get_current_worker
 
+from tui.dialogs.confirm import ConfirmDialog
 from tui.dialogs.form import CheckLine, Field, FormDialog
 from tui.screens.base import AppScreen
 from tui.screens.history import HistoryScreen
 from workflow.errors import MinutebookError
-from workflow.record.model import Meeting
+from workflow.record.model import Meeting, Status
+from workflow.rules.incomplete import incomplete_items, incomplete_sentence
 from workflow.services.documents import Documents
 from workflow.services.editing import autosave_store
 from workflow.services.lifecycle import Lifecycle, Published
@@ -123,7 +125,8 @@ class MeetingActions(AppScreen, Screen[None]):
         slug = self.meeting.committee
         found = []
         for row in meetings.overview():
-            if row.committee == slug and row.date > self.meeting.date:
+            held = row.status not in (Status.AGENDA_DRAFT, Status.CANCELLED)
+            if row.committee == slug and row.date > self.meeting.date and held:
                 found.append((f"{format_date(row.date)} ({row.status.value.replace('-', ' ')})", row.id))
         return sorted(found, key=lambda c: c[1])
 
@@ -150,16 +153,32 @@ class MeetingActions(AppScreen, Screen[None]):
             if step == "publish":
                 self.run_step("publish", urgent_reason=values.get("reason") or None)
             elif step == "circulate":
-                self.run_step("circulate")
+                self._confirm_incomplete("circulate", "Circulate anyway")
             else:
                 other = values.get("other", "")
                 at = other or values.get("at", "")
                 if not at:
                     self.app.report(MinutebookError("Approve: choose the meeting that approved these minutes."))
                     return
-                self.run_step("approve", at=at, other_body=bool(other) and not other.startswith(self.meeting.committee + "/"))
+                self._confirm_incomplete("approve", "Approve anyway", at=at,
+                                         other_body=bool(other) and not other.startswith(self.meeting.committee + "/"))
 
         self.app.push_screen(dialog, answered)
+
+    def _confirm_incomplete(self, step: str, yes: str, **kwargs: Any) -> None:
+        """Take ``step``, first asking the clerk to confirm when an item is marked incomplete."""
+        found = incomplete_items(self.meeting)
+        if not found:
+            self.run_step(step, **kwargs)
+            return
+
+        def answered(confirmed: bool | None) -> None:
+            if confirmed:
+                self.run_step(step, confirm_incomplete=True, **kwargs)
+
+        question = (f"{incomplete_sentence(found)}: the text was cut short where it came from, and the "
+                    "minutes will say so where it stops. Go ahead with these minutes as they are?")
+        self.app.push_screen(ConfirmDialog(question, yes=yes, no="Go back"), answered)
 
     @work(thread=True, group="archive", exit_on_error=False, description="Recording the step")
     def run_step(self, step: str, *args: Any, **kwargs: Any) -> None:

@@ -31,9 +31,10 @@ from workflow.drafting import minutes_fields as mt
 from workflow.drafting.attendance import add_attendee, mark
 from workflow.drafting.meeting_templates import load_template
 from workflow.errors import FieldError, MinutebookError
-from workflow.record.model import Meeting, Person
+from workflow.record.model import Meeting, Paragraph, Person
 from workflow.record.names import attendee_name, person_name
 from workflow.rules.membership import substitutable
+from workflow.rules.standing import follow_record
 from workflow.services.register import Register
 
 __all__ = ["ATTENDANCE", "ItemMinutes", "MinutesEditor"]
@@ -154,7 +155,24 @@ class MinutesEditor(EditorPane):
                 item, found = page.to_item(meeting.items[index], self.scheme, f"items[{index}]")
                 meeting = replace_item(meeting, uid, item)
                 problems += found
-        return meeting, problems
+        return self._follow_record(meeting), problems
+
+    def _follow_record(self, meeting: Meeting) -> Meeting:
+        """The prefilled "no declarations" or "no outstanding issues" sentence taken out
+        where the minutes now record otherwise; its page shows the change, and the clerk is told."""
+        followed = follow_record(meeting)
+        if followed is meeting:
+            return meeting
+        for item in followed.items:
+            before = meeting.item(item.uid)
+            if item.body == before.body:
+                continue
+            if item.uid in self.pages:
+                self.query_one(f"#{self.pages[item.uid]}", ItemMinutes).area("body").load_text(mt.body_text(item.body))
+            gone = [b.text for b in before.body if isinstance(b, Paragraph) and b not in item.body]
+            self.app.notify(f"'{gone[0]}' was taken out of {item.title}: the minutes now record otherwise.",
+                            markup=False, timeout=8)
+        return followed
 
     # ------------------------------------------------------------------ attendance
 

@@ -1,8 +1,10 @@
 """The new-meeting wizard: committee, template, date, time, venue and kind.
 
 Lives here: :class:`NewMeetingScreen` (``ModalScreen[str | None]``: the new meeting's id,
-or None when cancelled). Numbering, expected attendance and standing items come from the
-service (:meth:`workflow.services.meetings.Meetings.new_meeting`). Must not live here: any of those rules.
+or None when cancelled); a second meeting of the committee on a day it already meets is
+made only after the clerk says yes. Numbering, expected attendance and standing items come
+from the service (:meth:`workflow.services.meetings.Meetings.new_meeting`). Must not live
+here: any of those rules.
 """
 
 from __future__ import annotations
@@ -17,13 +19,14 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Select, Static
 from textual.worker import get_current_worker
 
+from tui.dialogs.confirm import ConfirmDialog
 from tui.screens.base import AppScreen
 from workflow.drafting.meeting_templates import list_templates
 from workflow.errors import MinutebookError
 from workflow.record.model import Committee, MeetingKind
 from workflow.services.meetings import Meetings
 from workflow.services.register import Register
-from workflow.text.dates import parse_date, parse_time
+from workflow.text.dates import format_date, parse_date, parse_time
 
 __all__ = ["NewMeetingScreen"]
 
@@ -110,15 +113,38 @@ class NewMeetingScreen(AppScreen, ModalScreen[str | None]):
                     str(self.query_one("#template", Select).value), MeetingKind(str(self.query_one("#kind", Select).value)))  # fmt: skip
 
     @work(thread=True, group="archive", exit_on_error=False, description="Creating the meeting")
-    def create(self, slug: str, date: dt.date, start: dt.time, venue: str, template: str, kind: MeetingKind) -> None:
+    def create(self, slug: str, date: dt.date, start: dt.time, venue: str, template: str, kind: MeetingKind,
+               again: bool = False) -> None:
         with self.app.open_workspace() as workspace:
+            meetings = Meetings(workspace)
+            existing = meetings.same_day(slug, date)
+            if existing and not again:
+                self.app.call_from_thread(self._ask_again, existing, (slug, date, start, venue, template, kind))
+                return
             try:
-                meeting = Meetings(workspace).new_meeting(slug, date=date, start=start, venue=venue or None, template=template, kind=kind)
+                meeting = meetings.new_meeting(slug, date=date, start=start, venue=venue or None, template=template,
+                                               kind=kind, again=again)  # fmt: skip
             except MinutebookError as exc:
                 self.app.call_from_thread(self.query_one("#new-problem", Static).update, exc.message)
                 return
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self.dismiss, meeting.id)
+
+    def _ask_again(self, existing: list[str], wanted: tuple[str, dt.date, dt.time, str, str, MeetingKind]) -> None:
+        slug, date = wanted[0], wanted[1]
+        name = next((c.name for c in self.committees if c.slug == slug), slug)
+        problem = self.query_one("#new-problem", Static)
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                problem.update("Creating the second meeting…")
+                self.create(*wanted, again=True)
+            else:
+                problem.update(f"Not created: {name} already meets on {format_date(date)}; change the date.")
+
+        question = (f"{name} already has a meeting on {format_date(date)} ({', '.join(existing)}). "
+                    "Create a second meeting that day? Its items are numbered on from the first.")
+        self.app.push_screen(ConfirmDialog(question, yes="Create another", no="Go back"), answered)
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

@@ -20,7 +20,8 @@ __all__ = ["ItemList", "item_label"]
 def item_label(item: Item, *, minutes: bool = False) -> str:
     number = item.minute_number if minutes else item.agenda_number
     exempt = " [private]" if item.is_exempt else ""
-    return f"{number + '. ' if number else ''}{item.title or '(untitled)'}{exempt}"
+    incomplete = " [incomplete]" if item.incomplete.strip() else ""
+    return f"{number + '. ' if number else ''}{item.title or '(untitled)'}{exempt}{incomplete}"
 
 
 class ItemList(OptionList):

@@ -1,10 +1,13 @@
 """Editing a meeting's items: the small pure edits the command line and the TUI share.
 
-Lives here: :func:`add_report_item` (a new report with the next free number; an exempt
-one goes last, with an exclusion item before it), :func:`add_standing_item`,
-:func:`remove_item`, :func:`move_item` and :func:`new_uid`. Edits never renumber: only
-:func:`workflow.record.numbering.renumber` changes stored numbers. Must not live here:
-saving, or the rules a record must meet before publication.
+Lives here: :func:`add_report_item` (a new report; an exempt one goes last, with an
+exclusion item before it), :func:`add_standing_item`, :func:`remove_item`,
+:func:`move_item`, :func:`new_uid` and :func:`renumber_draft`. While the agenda is a draft
+that was never published, every edit numbers the items consecutively again from the
+meeting's first number, so the order printed is the order of business; once an agenda has
+been published its numbers are fixed, and a new (late) item takes the next free number.
+Numbers are changed by :func:`workflow.record.numbering.renumber` only. Must not live
+here: saving, or the rules a record must meet before publication.
 """
 
 from __future__ import annotations
@@ -22,10 +25,27 @@ from workflow.drafting.meeting_templates import (
 )
 from workflow.errors import MinutebookError, NotFound
 from workflow.record import numbering
-from workflow.record.model import Exemption, Item, ItemKind, Meeting, Paragraph, Report
+from workflow.record.model import (
+    Exemption,
+    ExemptionBasis,
+    Item,
+    ItemKind,
+    Meeting,
+    Paragraph,
+    Report,
+    Resolution,
+)
+from workflow.rules.publication import exclusion_item
 from workflow.text.prose import joined
 
-__all__ = ["add_report_item", "add_standing_item", "move_item", "new_uid", "remove_item"]
+__all__ = [
+    "add_report_item",
+    "add_standing_item",
+    "move_item",
+    "new_uid",
+    "remove_item",
+    "renumber_draft",
+]
 
 _GENERATED_UID = re.compile(r"i(\d+)")
 _DEFAULT_EXCLUSION = (
@@ -39,6 +59,21 @@ def new_uid(existing: Collection[str]) -> str:
     """A fresh item uid: ``i`` and one more than the highest ``i<n>`` in use."""
     numbers = [int(m.group(1)) for uid in existing if (m := _GENERATED_UID.fullmatch(uid))]
     return f"i{max(numbers, default=0) + 1}"
+
+
+def _first(items: Sequence[Item], field: str) -> int | None:
+    numbers = [n for it in items if (n := numbering.number_of(getattr(it, field))) is not None]
+    return min(numbers, default=None)
+
+
+def renumber_draft(before: Meeting, after: Meeting) -> Meeting:
+    """``after`` (an edit of ``before``) numbered consecutively from ``before``'s first
+    agenda and minute numbers, while its numbers are unpublished; otherwise as it is."""
+    if not numbering.numbers_unpublished(before) or not after.items:
+        return after
+    first = _first(before.items, "minute_number") or _first(before.items, "agenda_number") or 1
+    agenda_first = _first(before.items, "agenda_number") or first
+    return numbering.renumber(after, first, agenda_first=agenda_first)
 
 
 def _index(meeting: Meeting, uid: str) -> int:
@@ -55,21 +90,34 @@ def _exclusion_wording(template: Template | None, items: Sequence[Item]) -> tupl
     return tuple(fill_wording(line, {"paragraphs": paragraphs}) for line in lines)
 
 
+def _exclusion_resolutions(items: Sequence[Item]) -> tuple[Resolution, ...]:
+    """The resolution excluding the press and public for the exempt items among ``items``."""
+    exempt = [it.exemption for it in items if it.exemption is not None]
+    paragraphs = [e.paragraph for e in exempt if e.paragraph is not None]
+    confidential = any(e.basis is not ExemptionBasis.EXEMPT for e in exempt)
+    return exclusion_item(paragraphs, confidential=confidential).resolutions
+
+
 def _with_exclusion(items: list[Item], template: Template | None, before: Sequence[Item], number: int) -> list[Item]:
     """``items`` with an exclusion item just before the first exempt item.
 
-    Its wording names the exempt paragraphs, unless the clerk has reworded it.
+    Its wording names the exempt paragraphs, and it carries the resolution the minutes
+    record, unless the clerk has reworded them.
     """
     at = next((i for i, it in enumerate(items) if it.kind is ItemKind.EXCLUSION), None)
     wording = _exclusion_wording(template, items)
+    resolutions = _exclusion_resolutions(items)
     if at is None:
         title = template.exclusion.title if template and template.exclusion else "Exclusion of Press and Public"
         exclusion = Item(uid="exclusion", agenda_number=str(number), minute_number=str(number),
-                         kind=ItemKind.EXCLUSION, title=title, wording=wording)  # fmt: skip
+                         kind=ItemKind.EXCLUSION, title=title, wording=wording,
+                         resolutions=resolutions)  # fmt: skip
     else:
         exclusion = items.pop(at)
         if exclusion.wording == _exclusion_wording(template, before):
             exclusion = dataclasses.replace(exclusion, wording=wording)
+        if exclusion.resolutions in ((), _exclusion_resolutions(before)):
+            exclusion = dataclasses.replace(exclusion, resolutions=resolutions)
     first_exempt = next(i for i, it in enumerate(items) if it.is_exempt)
     items.insert(min(first_exempt, len(items) if at is None else at), exclusion)
     return items
@@ -85,12 +133,15 @@ def add_report_item(
     position: int | None = None,
     kind: ItemKind = ItemKind.REPORT,
     template: Template | None = None,
+    public_title: str = "",
 ) -> Meeting:
-    """The meeting with a new report item and the next free number (nothing is renumbered).
+    """The meeting with a new report item, numbered in place in a draft agenda (the next
+    free number once the agenda is published).
 
-    A public item goes before the end standing items; an exempt one goes last, and an
-    exclusion item naming the exempt paragraphs is put before the first exempt item.
-    ``template`` defaults to the meeting's own.
+    A public item goes before the end standing items; an exempt one goes last, with
+    ``public_title`` for public documents, and an exclusion item naming the exempt
+    paragraphs is put before the first exempt item. ``template`` defaults to the
+    meeting's own.
     """
     if not title.strip():
         raise MinutebookError("A new item needs a title.")
@@ -105,6 +156,7 @@ def add_report_item(
     item = Item(
         uid=new_uid({it.uid for it in meeting.items}), agenda_number=str(number), minute_number=str(number),
         kind=kind, title=title.strip(), exemption=exemption,
+        public_title=public_title.strip() if exemption else "",
         report=Report(kind=report_kind or "Report", author=author.strip()) if author.strip() else None,
     )  # fmt: skip
     items = list(meeting.items)
@@ -115,7 +167,7 @@ def add_report_item(
     items.insert(position, item)
     if exemption is not None:
         items = _with_exclusion(items, template, meeting.items, number - 1)
-    return dataclasses.replace(meeting, items=tuple(items))
+    return renumber_draft(meeting, dataclasses.replace(meeting, items=tuple(items)))
 
 
 def remove_item(meeting: Meeting, uid: str) -> Meeting:
@@ -124,11 +176,12 @@ def remove_item(meeting: Meeting, uid: str) -> Meeting:
     items = [*meeting.items[:index], *meeting.items[index + 1 :]]
     if not any(it.is_exempt for it in items):
         items = [it for it in items if not (it.kind is ItemKind.EXCLUSION and it.uid == "exclusion")]
-    return dataclasses.replace(meeting, items=tuple(items))
+    return renumber_draft(meeting, dataclasses.replace(meeting, items=tuple(items)))
 
 
 def move_item(meeting: Meeting, uid: str, delta: int) -> Meeting:
-    """The meeting with item ``uid`` moved ``delta`` places (negative is up); numbers stay."""
+    """The meeting with item ``uid`` moved ``delta`` places (negative is up); a draft agenda
+    is numbered again in its new order, a published one keeps its numbers."""
     index = _index(meeting, uid)
     if not 0 <= index + delta < len(meeting.items):
         raise MinutebookError(
@@ -137,13 +190,13 @@ def move_item(meeting: Meeting, uid: str, delta: int) -> Meeting:
         )
     items = list(meeting.items)
     items.insert(index + delta, items.pop(index))
-    return dataclasses.replace(meeting, items=tuple(items))
+    return renumber_draft(meeting, dataclasses.replace(meeting, items=tuple(items)))
 
 
 def add_standing_item(meeting: Meeting, standing: StandingItem) -> Meeting:
-    """The meeting with a standing item of its template added with the next free number:
-    one that opens the agenda before the first report, one that ends it before private
-    business."""
+    """The meeting with a standing item of its template added (numbered in place in a
+    draft agenda, else with the next free number): one that opens the agenda before the
+    first report, one that ends it before private business."""
     number = str(numbering.highest_number(meeting.items) + 1)
     uid = new_uid({it.uid for it in meeting.items})
     item = Item(uid=uid, agenda_number=number, minute_number=number, kind=standing.kind,
@@ -155,4 +208,4 @@ def add_standing_item(meeting: Meeting, standing: StandingItem) -> Meeting:
     else:
         at = next((i for i, it in enumerate(items) if it.is_exempt or it.kind is ItemKind.EXCLUSION), len(items))
     items.insert(at, item)
-    return dataclasses.replace(meeting, items=tuple(items))
+    return renumber_draft(meeting, dataclasses.replace(meeting, items=tuple(items)))

@@ -45,11 +45,29 @@ def _earlier(previous: Sequence[Meeting], committee: str, date: dt.date, meeting
     return sorted((m for m in found if m.status is not Status.CANCELLED), key=lambda m: (m.date, m.id))
 
 
-def _awaiting_approval(earlier: Sequence[Meeting]) -> list[Meeting]:
-    """The latest meetings whose minutes are neither approved nor due for approval elsewhere."""
+def _never_held(meeting: Meeting, earlier: Sequence[Meeting], today: dt.date | None) -> bool:
+    """A draft agenda that will not be held: its date has passed, or the committee has met
+    that day or since without it (a meeting made twice, say)."""
+    if meeting.status is not Status.AGENDA_DRAFT:
+        return False
+    if today is not None and meeting.date < today:
+        return True
+    return any(m.status is not Status.AGENDA_DRAFT and m.date >= meeting.date and m.id != meeting.id
+               for m in earlier)
+
+
+def _before(earlier: Sequence[Meeting], date: dt.date, today: dt.date | None) -> list[Meeting]:
+    """The earlier meetings whose minutes the new meeting may approve: held (or still to be
+    held) on an earlier day."""
+    return [m for m in earlier if m.date < date and not _never_held(m, earlier, today)]
+
+
+def _awaiting_approval(approvable: Sequence[Meeting], earlier: Sequence[Meeting]) -> list[Meeting]:
+    """The latest meetings whose minutes are neither approved nor due for approval at
+    another of the ``earlier`` meetings."""
     scheduled = {mid for m in earlier for it in m.items for mid in it.approves}
     waiting: list[Meeting] = []
-    for meeting in reversed(earlier):
+    for meeting in reversed(approvable):
         if meeting.approval or meeting.status is Status.MINUTES_APPROVED or meeting.id in scheduled:
             break
         waiting.insert(0, meeting)
@@ -103,19 +121,24 @@ def draft_meeting(
     previous: Sequence[Meeting] = (),
     settings: Settings,
     meeting_id: str | None = None,
+    today: dt.date | None = None,
 ) -> Meeting:
     """The committee's new meeting on ``date``, drafted from ``template``.
 
     ``previous`` holds the committee's meetings in the archive: numbers run on from them
-    within the municipal year and the Minutes item approves those still awaiting approval.
-    Open actions are carried forward by :func:`workflow.rules.followup.carry_forward`.
+    within the municipal year (from an earlier meeting the same day too) and the Minutes
+    item approves those of earlier days still awaiting approval, leaving out a draft agenda
+    that will not be held (its date, before ``today``, has passed, or the committee met
+    that day without it). Open actions are carried forward by
+    :func:`workflow.rules.followup.carry_forward`.
     """
     stem = f"{committee.slug}/{date.isoformat()}"
     meeting_id = meeting_id or stem
     _check_new(template, kind, stem, meeting_id, previous)
     earlier = _earlier(previous, committee.slug, date, meeting_id)
-    waiting = _awaiting_approval(earlier)
-    dates = [format_date(m.date) for m in waiting or earlier[-1:]]
+    approvable = _before(earlier, date, today)
+    waiting = _awaiting_approval(approvable, earlier)
+    dates = list(dict.fromkeys(format_date(m.date) for m in waiting or approvable[-1:]))
     values = {"previous_date": dates[-1] if dates else _NO_PREVIOUS,
               "previous_dates": joined(dates) if dates else _NO_PREVIOUS}  # fmt: skip
     items = []
@@ -133,7 +156,7 @@ def draft_meeting(
         start=start or template.default_start, venue=venue or committee.venue,
         contact=committee.contact if committee.contact != Contact() else clerk,
         template=template.slug, attendance=expected_attendance(committee, people, date),
-        items=ordered, notes=_notes(ordered, waiting, earlier),
+        items=ordered, notes=_notes(ordered, waiting, approvable),
     )  # fmt: skip
     year_start = settings.municipal_year_start
     first = numbering.first_number(earlier, date, year_start)

@@ -27,6 +27,7 @@ from workflow.importers.decisions import reference_in
 from workflow.importers.minutes import ItemMinutes, read_minutes
 from workflow.importers.people import Register, parse_attendance
 from workflow.record.model import (
+    PRIVATE_TITLE,
     AttendanceState,
     Attendee,
     ChairChange,
@@ -327,7 +328,7 @@ def _item(d: DraftItem, report: Report | None, wording: list[str], m: ItemMinute
         minute_number=d.minute_number or d.number,
         kind=kind,
         title=d.title,
-        public_title=d.title if exemption is not None else "",
+        public_title=(d.title or PRIVATE_TITLE) if exemption is not None else "",
         report=report,
         wording=tuple(wording),
         documents=tuple(d.documents),

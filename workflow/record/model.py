@@ -104,6 +104,7 @@ __all__ = [
     "Person",
     "PersonKind",
     "PlanningApplication",
+    "PRIVATE_TITLE",
     "Postponement",
     "PrivateNotice",
     "Report",
@@ -115,6 +116,10 @@ __all__ = [
     "Vote",
     "Withheld",
 ]
+
+PRIVATE_TITLE = "Item not for publication"
+"""What public documents print for an exempt item that has no public title."""
+
 
 class Status(StrEnum):
     """Where a meeting is in its lifecycle (rules in :mod:`workflow.rules.lifecycle`)."""
@@ -202,9 +207,10 @@ class Item:
 
     @property
     def printed_title(self) -> str:
-        """The title a public document may show."""
-        if self.exemption is not None and self.public_title:
-            return self.public_title
+        """The title a public document may show: an exempt item's public title, never its
+        own (an exempt item without one, which validation refuses, shows a placeholder)."""
+        if self.exemption is not None:
+            return self.public_title or PRIVATE_TITLE
         return self.title
 
 

@@ -34,6 +34,9 @@ __all__ = [
     "highest_number",
     "minute_ref_for",
     "municipal_year",
+    "number_of",
+    "number_problem",
+    "numbers_unpublished",
     "relabel",
     "renumber",
     "resolution_label",
@@ -87,9 +90,43 @@ def municipal_year(date: dt.date, start: str = "05-01") -> tuple[dt.date, dt.dat
     return first, last
 
 
-def _number_of(text: str) -> int | None:
+def number_of(text: str) -> int | None:
+    """The number in an item number as stored (``17``, ``PLA146``), or None."""
     match = re.match(r"\s*[A-Za-z]*(\d+)", text)
     return int(match.group(1)) if match else None
+
+
+def numbers_unpublished(meeting: Meeting) -> bool:
+    """True while no agenda with these numbers has gone out: a draft never published
+    (a postponed meeting's draft had its numbers published before it was postponed)."""
+    return meeting.status is Status.AGENDA_DRAFT and not meeting.postponements
+
+
+def number_problem(meeting: Meeting) -> str:
+    """One sentence naming the first repeated or out-of-order item number, or ``""``.
+
+    Numbers out of order are a problem only while they are unpublished: a late item on a
+    published agenda takes the next free number wherever it is taken.
+    """
+    for field, noun in (("agenda_number", "agenda number"), ("minute_number", "minute number")):
+        seen: dict[str, Item] = {}
+        last: tuple[int, Item] | None = None
+        for item in meeting.items:
+            text = getattr(item, field)
+            if not text:
+                continue
+            if text in seen:
+                return (f"Two items have the {noun} {text} ('{seen[text].title}' and "
+                        f"'{item.title}'); renumber before publishing.")
+            seen[text] = item
+            number = number_of(text)
+            if number is None:
+                continue
+            if last is not None and number < last[0] and numbers_unpublished(meeting):
+                return (f"The {noun}s are out of order: {text} '{item.title}' comes after "
+                        f"{last[0]} '{last[1].title}'; renumber before publishing.")
+            last = (number, item)
+    return ""
 
 
 def first_number(
@@ -112,7 +149,7 @@ def first_number(
         if meeting.status is Status.CANCELLED or not first_day <= meeting.date <= date:
             continue
         for item in meeting.items:
-            number = _number_of(getattr(item, field))
+            number = number_of(getattr(item, field))
             if number is not None:
                 highest = max(highest, number)
     return highest + 1
@@ -317,7 +354,7 @@ def highest_number(items: Iterable[Item]) -> int:
     numbers = [
         n
         for it in items
-        for n in (_number_of(it.agenda_number), _number_of(it.minute_number))
+        for n in (number_of(it.agenda_number), number_of(it.minute_number))
         if n is not None
     ]
     return max(numbers, default=0)

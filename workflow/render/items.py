@@ -1,4 +1,5 @@
-"""The content of one item of business as blocks: agenda detail and minutes.
+"""The content of one item of business as blocks: agenda detail and minutes (with a note
+where the text stops when an item is marked incomplete).
 
 Called by :mod:`workflow.render.blocks` for each item. ``confidential=False`` never
 prints exempt content, whatever the input (exempt blocks become a withheld note):
@@ -130,6 +131,9 @@ def minutes_detail(out: Blocks, item: Item, people: People, key: str, *,
     _body(out, item, key, confidential=confidential)
     _motions(out, item, people, key)
     _resolutions(out, item, key)
+    if item.incomplete.strip():
+        out.add(Style.NOTE, Run(f"[This minute is incomplete: {item.incomplete.strip()}]", italic=True),
+                key=f"{key}/incomplete")
     if item.decision_record is not None:
         _decision_record(out, item.decision_record, people, key)
     _actions(out, item, people, key)

@@ -27,6 +27,7 @@ from workflow.rules.followup import (
     fill_minutes_item,
     minutes_wording,
 )
+from workflow.rules.incomplete import require_confirmed
 from workflow.rules.lifecycle import EDIT, Event, allowed, apply_step, make_event, require
 from workflow.rules.publication import RuleSettings
 from workflow.text.dates import format_date
@@ -52,8 +53,12 @@ def approve(
     subject_to: Sequence[tuple[str, str]] | Meeting | None = None,
     today: dt.date,
     settings: RuleSettings | None = None,
+    confirm_incomplete: bool = False,
 ) -> Approved:
-    """Record the minutes as approved at ``at`` and lock them (see :func:`check_edit`)."""
+    """Record the minutes as approved at ``at`` and lock them (see :func:`check_edit`).
+
+    ``at`` must have been held: its agenda published and its date reached (``today``);
+    minutes with an item marked incomplete need ``confirm_incomplete``."""
     require("approve", meeting)
     _approval_refusals(meeting, at, other_body, today)
     index = next((i for i, it in enumerate(at.items) if it.kind is ItemKind.MINUTES), None)
@@ -61,6 +66,7 @@ def approve(
         raise Refused(f"{at.id} has no Minutes item to approve these minutes under; add one "
                       "to its agenda first.")
     corrected, note = corrected_by(meeting, subject_to)
+    confirmed = require_confirmed(corrected, confirmed=confirm_incomplete, step="approving the minutes")
     item = at.items[index]
     approves = item.approves + (() if meeting.id in item.approves else (meeting.id,))
     wording = minutes_wording(approves, {meeting.id: meeting.date}, at.committee,
@@ -77,6 +83,7 @@ def approve(
     summary = f"Minutes approved at {where} on {format_date(at.date)}"
     summary += f" (minute {minute})" if minute else ""
     summary += ", subject to corrections" if note else ""
+    summary += confirmed
     event = make_event("approve", meeting, new, today, summary, "minutes-approved")
     return Approved(new, dataclasses.replace(at, items=at_items), event)
 
@@ -89,12 +96,18 @@ def _approval_refusals(meeting: Meeting, at: Meeting, other_body: bool, today: d
         raise Refused(f"{at.id} is a meeting of {at.committee_name or at.committee}, not of "
                       f"{meeting.committee_name or meeting.committee}; add --other-body if "
                       "the council's rules let that body approve these minutes.")
-    if at.date > today:
-        raise Refused(f"{at.id} has not happened yet (it is on {format_date(at.date)}); record "
-                      "the approval after that meeting.")
     if at.date < meeting.date:
         raise Refused(f"{at.id} took place before {meeting.id}; minutes are approved at a "
                       "later meeting.")
+    if at.status is S.CANCELLED:
+        raise Refused(f"{at.id} was cancelled, so it approved nothing; choose the meeting that "
+                      "actually approved these minutes.")
+    if at.status is S.AGENDA_DRAFT:
+        raise Refused(f"{at.id} has not been held: its agenda is still a draft; publish its "
+                      "agenda and record the approval after the meeting.")
+    if at.date > today:
+        raise Refused(f"{at.id} has not happened yet (it is on {format_date(at.date)}); record "
+                      "the approval after that meeting.")
     if EDIT not in allowed(at.status):
         raise Refused(f"The minutes of {at.id} are '{at.status.value}' and cannot record "
                       "this approval; choose the meeting that actually approved them.")

@@ -296,7 +296,7 @@ def decision_status(meetings: Iterable[Meeting], today: dt.date) -> list[Decisio
             earliest = _implementable_on(call) if call.state is CallInState.PUBLISHED else None
             can = earliest is not None and today >= earliest
             found.append(DecisionStatus(
-                meeting.id, item.uid, item.title, record.decision_maker, call.state,
+                meeting.id, item.uid, item.printed_title, record.decision_maker, call.state,
                 call.deadline, earliest, can,
             ))
     return found

@@ -278,7 +278,8 @@ def minutes_wording(approves: Sequence[str], dates: Mapping[str, dt.date], commi
     parts = []
     if own:
         noun = "meeting" if len(own) == 1 else "meetings"
-        parts.append(f"the {noun} held on {joined([format_date(d) for d in sorted(own)])}")
+        days = sorted(set(own))
+        parts.append(f"the {noun} held on {joined([format_date(d) for d in days])}")
     return f"To agree the minutes of {joined(parts + others)}"
 
 

@@ -4,6 +4,9 @@ What lives here: the one :data:`TRANSITIONS` table, :func:`allowed` (the questio
 the TUI's key bindings and the command palette all ask), the transitions themselves
 (:func:`publish_agenda`, :func:`start_minutes`, :func:`circulate`,
 :func:`publish_draft_minutes`, :func:`cancel`, :func:`postpone`) and the quorum check.
+Circulating and publishing minutes refuse standing wording that contradicts the record
+(:mod:`workflow.rules.standing`) and, unless the clerk confirms, items marked incomplete
+(:mod:`workflow.rules.incomplete`).
 Approval, the lock on approved minutes and amendments are in :mod:`workflow.rules.approval`,
 built on :func:`apply_step` and :class:`Event` from here.
 Each transition returns the new record and an :class:`Event` (summary sentence for the
@@ -39,6 +42,7 @@ from workflow.rules.deadlines import WorkingCalendar, is_on_time
 from workflow.rules.followup import (
     describe_changes,
 )
+from workflow.rules.incomplete import require_confirmed
 from workflow.rules.publication import (
     Check,
     RuleSettings,
@@ -47,6 +51,7 @@ from workflow.rules.publication import (
     quorum_problems,
     with_exclusion,
 )
+from workflow.rules.standing import require_standing
 from workflow.text.dates import format_date
 
 __all__ = [
@@ -302,8 +307,10 @@ def circulate(
     people: Mapping[str, Person] | None = None,
     committee: Committee | None = None,
     today: dt.date | None = None,
+    confirm_incomplete: bool = False,
 ) -> tuple[Meeting, Event]:
-    """Send the draft minutes to the chair; refused while any attendance is unrecorded."""
+    """Send the draft minutes to the chair; refused while any attendance is unrecorded, the
+    standing wording is wrong, or an item is incomplete and the clerk has not confirmed."""
     require("circulate", meeting)
     for attendee in meeting.attendance:
         if attendee.state is AttendanceState.NOT_RECORDED:
@@ -311,10 +318,13 @@ def circulate(
             raise Refused(
                 f"Record the attendance of {who} before sending the minutes to the chair."
             )
+    require_standing(meeting, "sending the minutes to the chair")
+    confirmed = require_confirmed(meeting, confirmed=confirm_incomplete,
+                                  step="sending the minutes to the chair")
     new = apply_step(meeting, "circulate")
     warnings = tuple(circulate_warnings(meeting, committee))
     return new, make_event(
-        "circulate", meeting, new, today, "Draft minutes sent to the chair",
+        "circulate", meeting, new, today, "Draft minutes sent to the chair" + confirmed,
         "minutes-circulated", warnings,
     )
 
@@ -330,12 +340,16 @@ def circulate_warnings(meeting: Meeting, committee: Committee | None = None) -> 
 
 
 def publish_draft_minutes(
-    meeting: Meeting, *, settings: RuleSettings, today: dt.date | None = None
+    meeting: Meeting, *, settings: RuleSettings, today: dt.date | None = None,
+    confirm_incomplete: bool = False,
 ) -> tuple[Meeting, Event]:
     """Publish the draft minutes, where the council's settings say it does so."""
+    require("publish_draft_minutes", meeting, settings)
+    require_standing(meeting, "publishing the minutes")
+    confirmed = require_confirmed(meeting, confirmed=confirm_incomplete, step="publishing the minutes")
     new = apply_step(meeting, "publish_draft_minutes", settings)
     return new, make_event(
-        "publish_draft_minutes", meeting, new, today, "Draft minutes published",
+        "publish_draft_minutes", meeting, new, today, "Draft minutes published" + confirmed,
         "minutes-published",
     )
 

@@ -31,6 +31,8 @@ class MeetingSummary:
     date: dt.date
     start: dt.time | None = None
     status: Status = Status.AGENDA_DRAFT
+    incomplete: int = 0
+    """How many items are marked incomplete (their text was cut short on import)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +48,7 @@ class OverviewRow:
     next_step: str
     due: dt.date | None
     overdue: bool
+    incomplete: int = 0
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -58,6 +61,7 @@ class OverviewRow:
             "next_step": self.next_step,
             "due": self.due.isoformat() if self.due else None,
             "overdue": self.overdue,
+            "incomplete": self.incomplete,
         }
 
 
@@ -95,5 +99,6 @@ def overview_rows(
         rows.append(OverviewRow(
             id=s.id, committee=s.committee, committee_name=s.committee_name, date=s.date,
             start=s.start, status=s.status, next_step=step, due=due, overdue=overdue,
+            incomplete=s.incomplete,
         ))
     return rows

@@ -1,6 +1,7 @@
 """The rules an agenda must meet before it goes out, and the exclusion resolution.
 
-What lives here: :func:`agenda_checks` (publication date, the clear-days deadline or a
+What lives here: :func:`agenda_checks` (item numbers in order and each used once, standing
+wording that agrees with the record, the publication date, the clear-days deadline or a
 recorded reason of urgency, a reason for every late or urgent item, a Schedule 12A
 paragraph for every exempt item, the exclusion of the press and public before the first
 private item, no Any Other Business at a special meeting, key decisions and notice of a
@@ -32,6 +33,7 @@ from workflow.record.model import (
     Resolution,
     Role,
 )
+from workflow.record.numbering import number_problem
 from workflow.rules.deadlines import (
     WorkingCalendar,
     clear_days_between,
@@ -39,6 +41,7 @@ from workflow.rules.deadlines import (
     latest_publication_date,
 )
 from workflow.rules.decisions import key_decision_problem, private_notice_problem
+from workflow.rules.standing import standing_problems
 from workflow.text.dates import format_date
 from workflow.text.prose import joined
 
@@ -100,6 +103,8 @@ def agenda_checks(
     decisions are checked wherever an item is marked as one.
     """
     checks = [
+        _numbers_check(meeting),
+        _standing_check(meeting),
         _date_check(meeting, published_on, today),
         _deadline_check(meeting, settings, calendar, published_on, urgent_reason),
         _urgent_items_check(meeting),
@@ -111,6 +116,21 @@ def agenda_checks(
     if executive:
         checks.append(_private_notice_check(meeting))
     return checks
+
+
+def _numbers_check(meeting: Meeting) -> Check:
+    problem = number_problem(meeting)
+    if problem:
+        return Check("numbers", False, problem.removesuffix(".") + " (Renumber in the command "
+                     f"palette, or minutebook renumber {meeting.id}).")
+    return Check("numbers", True, "The items are numbered in order, each number once.")
+
+
+def _standing_check(meeting: Meeting) -> Check:
+    found = standing_problems(meeting)
+    if found:
+        return Check("standing wording", False, found[0].message)
+    return Check("standing wording", True, "The standing wording agrees with the record.")
 
 
 def _date_check(meeting: Meeting, published_on: dt.date, today: dt.date | None) -> Check:

@@ -35,7 +35,7 @@ __all__ = ["Cache", "SummaryStore", "blob_id", "summary_of"]
 
 T = TypeVar("T")
 
-FORMAT = 1
+FORMAT = 2
 """Version of the summary store's layout; a store of another version is read as empty."""
 
 
@@ -67,18 +67,19 @@ def blob_id(content: bytes) -> str:
 def _row(summary: MeetingSummary) -> list[Any]:
     start = summary.start.strftime("%H:%M") if summary.start else None
     return [summary.id, summary.committee, summary.committee_name, summary.date.isoformat(),
-            start, summary.status.value]
+            start, summary.status.value, summary.incomplete]
 
 
 def _summary(row: list[Any]) -> MeetingSummary:
-    meeting_id, committee, name, date, start, status = row
+    meeting_id, committee, name, date, start, status, incomplete = row
     return MeetingSummary(
         id=meeting_id, committee=committee, committee_name=name, date=dt.date.fromisoformat(date),
         start=dt.time.fromisoformat(start) if start else None, status=Status(status),
+        incomplete=incomplete,
     )
 
 
-_FIELDS = tuple(f.name for f in dataclasses.fields(MeetingSummary))
+_FIELDS = tuple(f.name for f in dataclasses.fields(MeetingSummary) if f.name != "incomplete")
 
 
 def summary_of(text: bytes, *, where: str) -> MeetingSummary:
@@ -86,9 +87,11 @@ def summary_of(text: bytes, *, where: str) -> MeetingSummary:
     :class:`~workflow.errors.MinutebookError` naming the field when it cannot give one."""
     data = codec.load_yaml(text, where=where)
     summary = codec.decode(MeetingSummary, {k: data[k] for k in _FIELDS if k in data}, where=where)
-    if not summary.committee_name:
-        summary = dataclasses.replace(summary, committee_name=summary.committee)
-    return summary
+    items = data.get("items")
+    incomplete = sum(1 for it in items if isinstance(it, dict) and it.get("incomplete")) \
+        if isinstance(items, list) else 0
+    return dataclasses.replace(summary, committee_name=summary.committee_name or summary.committee,
+                               incomplete=incomplete)
 
 
 class SummaryStore:

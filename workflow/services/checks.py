@@ -12,7 +12,7 @@ from __future__ import annotations
 from workflow.errors import FieldError, InvalidRecord, MinutebookError
 from workflow.record import codec, files, numbering
 from workflow.record.model import Meeting, Status
-from workflow.rules import followup, publication
+from workflow.rules import followup, incomplete, publication, standing
 from workflow.services.meetings import Meetings
 from workflow.services.workspace import Workspace
 
@@ -79,12 +79,16 @@ class Checks:
         ]
 
     def rule_problems(self, meeting: Meeting) -> list[FieldError]:
-        """Problems beyond the schema: quorum, minute references against the archive."""
+        """Problems beyond the schema: quorum, standing wording against the record (warnings
+        here; circulating refuses them), minute references against the archive."""
         found: list[FieldError] = []
         if meeting.status not in _NO_QUORUM_YET:
             committee = self.register.committee_or_none(meeting.committee)
             found += [FieldError("attendance", msg, "warning")
                       for msg in publication.quorum_problems(meeting, committee)]
+        if meeting.status is not Status.CANCELLED:
+            found += standing.standing_problems(meeting)
+        found += incomplete.incomplete_problems(meeting)
         known, first_year = self.minute_index(meeting.committee)
         if first_year is not None:
             found += followup.check_minute_refs(

@@ -25,6 +25,7 @@ import archive as store
 from workflow.errors import MinutebookError, OutputError, Refused
 from workflow.record import files
 from workflow.record.model import CallInState, DecisionRecord, Item, Meeting, Status
+from workflow.record.redaction import public_view
 from workflow.render.documents import write_output
 from workflow.rules import decisions
 from workflow.rules.decisions import (
@@ -130,16 +131,16 @@ class Decisions:
         return holding.__contains__
 
     def _readable_meetings(
-        self, wanted: Callable[[str], bool] | None = None
+        self, wanted: Callable[[str], bool] | None = None, *, public: bool = False
     ) -> tuple[list[Meeting], list[str]]:
         """The meetings (those whose id ``wanted`` accepts) that can be read, and a sentence
-        for each that cannot."""
+        for each that cannot; ``public`` reads each without its exempt file."""
         found, skipped = [], []
         for meeting_id in self.meetings.meeting_ids():
             if wanted is not None and not wanted(meeting_id):
                 continue
             try:
-                found.append(self.meetings.load(meeting_id))
+                found.append(self.meetings.load(meeting_id, public=public))
             except MinutebookError as exc:
                 skipped.append(f"{meeting_id} was left out: {exc.message}")
         return found, skipped
@@ -147,18 +148,24 @@ class Decisions:
     # ------------------------------------------------------------------ listings
 
     def decisions(self, *, today: dt.date | None = None) -> Listing[DecisionRow]:
-        """Every recorded decision with its state and whether it can be implemented."""
+        """Every recorded decision with its state and whether it can be implemented.
+
+        A listing others may see: each decision's state comes from the whole record (a
+        private item's record of decision is kept apart), but what it prints of the item
+        comes from the public view, so a private item shows only its public title."""
         day = today or self.workspace.today()
         meetings, skipped = self._readable_meetings(self._mentioning("decision_record:"))
         by_id = {m.id: m for m in meetings}
         rows = []
+        public = {m.id: public_view(m) for m in meetings}
         for status in decisions.decision_status(meetings, day):
             meeting = by_id[status.meeting]
             item = meeting.item(status.item)
+            shown = public[meeting.id].item(status.item)
             call = item.decision_record.call_in if item.decision_record else None
             rows.append(DecisionRow(
-                meeting=meeting.id, item=item.uid, number=item_number(item),
-                title=item.printed_title,
+                meeting=meeting.id, item=item.uid, number=item_number(shown),
+                title=shown.printed_title,
                 decision_maker=status.decision_maker or self.documents.decision_maker(meeting),
                 state=status.state, published_on=call.published_on if call else None,
                 deadline=status.deadline, implementable_on=status.implementable_on,
@@ -189,9 +196,10 @@ class Decisions:
     def forward_plan(
         self, *, today: dt.date | None = None
     ) -> Listing[ForwardPlanEntry]:
-        """Upcoming key decisions by decision-maker (committees' ``decision_maker``)."""
+        """Upcoming key decisions by decision-maker (committees' ``decision_maker``), read
+        from the public record only: the forward plan is published."""
         day = today or self.workspace.today()
-        meetings, skipped = self._readable_meetings(self._mentioning("key_decision:"))
+        meetings, skipped = self._readable_meetings(self._mentioning("key_decision:"), public=True)
         upcoming = [m for m in meetings if m.status is not Status.CANCELLED]
         makers = {}
         for slug in {m.committee for m in upcoming}:

@@ -16,7 +16,7 @@ from typing import Literal
 
 import platformdirs
 
-from workflow.errors import OutputError
+from workflow.errors import OutputError, Refused
 from workflow.record import files
 from workflow.record.model import Meeting
 from workflow.record.redaction import public_view
@@ -26,12 +26,20 @@ from workflow.render.pack import build_pack
 from workflow.render.redline import redline_docx
 from workflow.render.word import render_docx
 from workflow.rules.decisions import ForwardPlanEntry
+from workflow.rules.documents import document_refusal
 from workflow.services.history import History
 from workflow.services.workspace import Workspace, archive_errors
 
-__all__ = ["Documents", "Which", "default_output"]
+__all__ = ["Documents", "Which", "default_output", "require_document"]
 
 Which = Literal["agenda", "minutes"]
+
+
+def require_document(meeting: Meeting, which: str) -> None:
+    """Refuse, in one sentence, a document the meeting does not have yet (its minutes
+    before they are started)."""
+    if reason := document_refusal(meeting, which):
+        raise Refused(reason)
 
 
 def default_output(meeting_id: str, which: str, *, confidential: bool, suffix: str = ".docx") -> Path:
@@ -68,7 +76,8 @@ class Documents:
 
     def document_bytes(self, meeting: Meeting, which: Which, *, confidential: bool = False,
                        created: dt.datetime | None = None) -> bytes:
-        """The Word agenda or minutes of ``meeting``."""
+        """The Word agenda or minutes of ``meeting``; minutes only once they are started."""
+        require_document(meeting, which)
         settings = self.workspace.settings
         return render_docx(
             meeting, which, people=self.meetings.register.people(),
@@ -88,11 +97,16 @@ class Documents:
         write_output(data, target)
         return target
 
-    def export(self, meeting_id: str, fmt: str, *, which: Which = "minutes",
+    def export(self, meeting_id: str, fmt: str, *, which: Which | None = None,
                confidential: bool = False, rev: str = "HEAD") -> str:
-        """The meeting as markdown, html or json text (public unless ``confidential``)."""
+        """The meeting as markdown, html or json text (public unless ``confidential``); the
+        minutes once they are started, else the agenda, unless ``which`` says."""
         commit = self.history.resolve_rev(meeting_id, rev)
         meeting = self._renderable(meeting_id, commit, confidential)
+        if which is None:
+            which = "agenda" if document_refusal(meeting, "minutes") else "minutes"
+        if fmt != "json":
+            require_document(meeting, which)
         people = self.meetings.register.people()
         return export(meeting, fmt, people=people, which=which, confidential=confidential)
 

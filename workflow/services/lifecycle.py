@@ -25,7 +25,7 @@ from workflow.errors import MinutebookError
 from workflow.record import files
 from workflow.record.model import AttendanceState, Meeting
 from workflow.record.names import attendee_name
-from workflow.rules import approval, lifecycle
+from workflow.rules import approval, incomplete, lifecycle, standing
 from workflow.rules.lifecycle import Event
 from workflow.rules.publication import Check
 from workflow.services.checks import Checks
@@ -117,10 +117,10 @@ class Lifecycle:
                 published_on: dt.date | None = None) -> Published:
         """Publish the agenda (or a supplementary agenda): checks, Word files, commit, tag."""
         meeting, head = self.meetings.read(meeting_id)
-        self.checks.require_valid(meeting)
         new, event = lifecycle.publish_agenda(
             meeting, **self._publication(meeting, published_on, urgent_reason)
         )
+        self.checks.require_valid(meeting)
         number = new.agenda.supplements + 1
         return self._commit_step(new, event, {"agenda": f"agenda-{number}"}, based_on=head)
 
@@ -162,38 +162,49 @@ class Lifecycle:
             checks.append(Check("attendance", True, "Everyone's attendance is recorded."))
         errors = self.checks.errors(meeting)
         checks.append(Check("valid", not errors, f"{errors[0]}" if errors else "The record is valid."))
+        wording = standing.standing_problems(meeting)
+        checks += [Check("standing wording", False, p.message) for p in wording]
+        if not wording:
+            checks.append(Check("standing wording", True,
+                                "The standing items have their minutes and agree with the record."))
+        checks += [Check("incomplete", False, f"Warning: {p.message.removesuffix('.')}, or confirm "
+                         "when asked that the minutes go out as they are.")
+                   for p in incomplete.incomplete_problems(meeting)]
         committee = self.register.committee_or_none(meeting.committee)
         for warning in lifecycle.circulate_warnings(meeting, committee):
             checks.append(Check("warning", True, f"Warning: {warning}"))
         return checks
 
     @_again_if_moved
-    def circulate(self, meeting_id: str) -> Published:
+    def circulate(self, meeting_id: str, *, confirm_incomplete: bool = False) -> Published:
         """Send the draft minutes to the chair: a tagged, rendered version."""
         meeting, head = self.meetings.read(meeting_id)
-        self.checks.require_valid(meeting)
         new, event = lifecycle.circulate(
             meeting, people=self.register.people(),
             committee=self.register.committee_or_none(meeting.committee), today=self.workspace.today(),
+            confirm_incomplete=confirm_incomplete,
         )
+        self.checks.require_valid(meeting)
         return self._commit_step(new, event, {"minutes": "minutes-draft"}, based_on=head)
 
     @_again_if_moved
-    def publish_draft_minutes(self, meeting_id: str) -> Published:
+    def publish_draft_minutes(self, meeting_id: str, *, confirm_incomplete: bool = False) -> Published:
         meeting, head = self.meetings.read(meeting_id)
         new, event = lifecycle.publish_draft_minutes(
-            meeting, settings=self.workspace.settings, today=self.workspace.today()
+            meeting, settings=self.workspace.settings, today=self.workspace.today(),
+            confirm_incomplete=confirm_incomplete,
         )
         return self._commit_step(new, event, {"minutes": "minutes-draft-published"}, based_on=head)
 
     @_again_if_moved
     def approve(self, meeting_id: str, *, at: str, other_body: bool = False,
-                subject_to: Meeting | None = None) -> Published:
+                subject_to: Meeting | None = None, confirm_incomplete: bool = False) -> Published:
         """Record approval at a later meeting; both records change in one version."""
         meeting, head = self.meetings.read(meeting_id)
         result = approval.approve(
             meeting, at=self.meetings.load(at, rev=head or "HEAD"), other_body=other_body,
             subject_to=subject_to, today=self.workspace.today(), settings=self.workspace.settings,
+            confirm_incomplete=confirm_incomplete,
         )
         self.checks.require_valid(result.meeting)
         extra = self.meetings.files_of(result.at)

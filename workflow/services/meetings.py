@@ -25,13 +25,13 @@ from workflow.drafting.new_meeting import draft_meeting
 from workflow.errors import MinutebookError, NotFound, Refused
 from workflow.record import files, numbering
 from workflow.record.model import Meeting, MeetingKind, Status
-from workflow.rules import approval, followup, next_steps
+from workflow.rules import approval, followup, next_steps, standing
 from workflow.services.cache import SummaryStore
 from workflow.services.register import Register, not_found
 from workflow.services.workspace import Moved, Workspace, archive_errors
 from workflow.text.dates import format_date
 
-__all__ = ["EditConflict", "Meetings", "Saved"]
+__all__ = ["EditConflict", "Meetings", "Saved", "day_order"]
 
 _TRIES = 5
 """Merges tried before a save that keeps meeting newer versions gives up."""
@@ -83,6 +83,13 @@ class EditConflict(Refused):
         if merged is None:
             raise Refused("Choose your value or theirs for every field listed before saving.")
         return merged
+
+
+def day_order(meeting_id: str) -> int:
+    """Which meeting of its day ``meeting_id`` is: 1 for ``<date>``, 2 for ``<date>-2``."""
+    day = meeting_id.rsplit("/", 1)[-1]
+    suffix = day[10:].lstrip("-")
+    return int(suffix) if suffix.isdigit() else 1
 
 
 class Meetings:
@@ -164,6 +171,24 @@ class Meetings:
                 found.append(self.load(meeting_id))
         return sorted(found, key=lambda m: (m.date, m.start or dt.time()))
 
+    def earlier_meetings(self, slug: str, date: dt.date, meeting_id: str | None = None) -> list[Meeting]:
+        """The committee's meetings before ``date``, and those earlier the same day: all of
+        that day's meetings for a new one (``meeting_id`` None), else those made before
+        ``meeting_id`` (``<date>`` before ``<date>-2``)."""
+        found = []
+        for meeting in self.committee_meetings(slug, before=date + dt.timedelta(days=1)):
+            if meeting.id == meeting_id:
+                continue
+            if meeting.date == date and meeting_id is not None and day_order(meeting.id) > day_order(meeting_id):
+                continue
+            found.append(meeting)
+        return found
+
+    def same_day(self, slug: str, date: dt.date) -> list[str]:
+        """The ids of the committee's meetings already on ``date``."""
+        stem = f"{slug}/{date.isoformat()}"
+        return [m for m in self.meeting_ids() if m == stem or m.startswith(stem + "-")]
+
     def parse_text(self, text: bytes, *, where: str) -> Meeting:
         """A whole meeting (exempt content inline) from YAML text, validated."""
         return files.parse_meeting(text, None, where=where, context=self.register.context())
@@ -243,17 +268,28 @@ class Meetings:
         venue: str | None = None,
         template: str | None = None,
         kind: MeetingKind = MeetingKind.ORDINARY,
+        again: bool = False,
     ) -> Meeting:
-        """Create a meeting from the committee's template and save its first version."""
+        """Create a meeting from the committee's template and save its first version.
+
+        A committee that already meets on ``date`` gets a second meeting that day only when
+        ``again`` says so; its items are numbered on from the first meeting's.
+        """
         committee = self.register.committee(slug)
         head = self.workspace.head()
+        existing = self.same_day(slug, date)
+        if existing and not again:
+            raise Refused(
+                f"{committee.name} already has a meeting on {format_date(date)} ({existing[0]}); "
+                "to hold a second meeting that day, create it with --again."
+            )
         chosen = meeting_templates.load_template(template or committee.template or "scrutiny-board")
         meeting_id = f"{slug}/{date.isoformat()}"
         suffix = 2
         while self.exists(meeting_id):
             meeting_id = f"{slug}/{date.isoformat()}-{suffix}"
             suffix += 1
-        previous = self.committee_meetings(slug, before=date)
+        previous = self.earlier_meetings(slug, date)
         meeting = draft_meeting(
             template=chosen,
             committee=committee,
@@ -265,8 +301,9 @@ class Meetings:
             previous=previous,
             settings=self.workspace.settings,
             meeting_id=meeting_id,
+            today=self.workspace.today(),
         )
-        meeting = self._carry_forward(meeting, previous)
+        meeting = standing.follow_record(self._carry_forward(meeting, previous))
         self.save(meeting, message=f"Agenda drafted for {committee.name} on {format_date(date)}",
                   based_on=head)
         return meeting
@@ -281,19 +318,25 @@ class Meetings:
         except Refused:
             return meeting
 
-    def renumber(self, meeting_id: str, *, first: int | None = None) -> tuple[Meeting, store.Version | None]:
-        """Recompute item numbers on request; only before the agenda is published."""
-        meeting, head = self.read(meeting_id)
+    def renumbered(self, meeting: Meeting, *, first: int | None = None) -> Meeting:
+        """``meeting`` (perhaps with unsaved edits) with its items numbered in order, running
+        on from the committee's earlier meetings unless ``first`` is given; only before the
+        agenda is published (the terminal UI's Renumber, and :meth:`renumber`)."""
         if meeting.status is not Status.AGENDA_DRAFT:
             raise Refused(
-                f"The agenda of {meeting_id} is already published, so its numbers are fixed; "
+                f"The agenda of {meeting.id} is already published, so its numbers are fixed; "
                 "add late items with the next free number instead."
             )
         if first is None:
-            previous = self.committee_meetings(meeting.committee, before=meeting.date)
+            previous = self.earlier_meetings(meeting.committee, meeting.date, meeting.id)
             year_start = self.workspace.settings.municipal_year_start
             first = numbering.first_number(previous, meeting.date, year_start)
-        renumbered = numbering.renumber(meeting, first)
+        return numbering.renumber(meeting, first)
+
+    def renumber(self, meeting_id: str, *, first: int | None = None) -> tuple[Meeting, store.Version | None]:
+        """Recompute item numbers on request and save them; only before the agenda is published."""
+        meeting, head = self.read(meeting_id)
+        renumbered = self.renumbered(meeting, first=first)
         if renumbered == meeting:
             return meeting, None
         saved = self.save(renumbered, message="Items renumbered", based_on=head)
