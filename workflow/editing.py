@@ -20,6 +20,7 @@ from archive.locking import atomic_write
 from workflow.errors import InvalidRecord, MinutebookError
 from workflow.record import codec
 from workflow.record.model import Meeting
+from workflow.services.history import History
 from workflow.services.meetings import Meetings
 from workflow.services.workspace import Workspace
 
@@ -116,7 +117,7 @@ def edit_in_editor(meetings: Meetings, meeting_id: str, *, message: str | None =
             return 1
         saves.discard(key)
         work.unlink(missing_ok=True)
-        print(f"Saved {meeting_id} as version {version.short}.")
+        print(f"Saved {meeting_id} as {History(meetings.workspace).name_of(meeting_id, version.commit)}.")
         return 0
 
 

@@ -1,6 +1,6 @@
 """kill -9 in the middle of a ``minutebook save`` or ``edit``: nothing acknowledged is lost.
 
-A save that printed "Saved ... as version X" and exited 0 must be in the history with its
+A save that printed "Saved ... as version N (commit X)" and exited 0 must be in the history with its
 content; the repository stays sound (``git fsck --strict``); the lock a killed save leaves
 is recovered by the next save; text typed in an editor that was killed is offered back.
 """
@@ -29,7 +29,7 @@ from tests.faults.kit import (
 )
 
 RUNS = 20 * int(os.environ.get("MINUTEBOOK_SOAK", "1"))
-SAVED = re.compile(r"Saved \S+ as version ([0-9a-f]{7,40})\.")
+SAVED = re.compile(r"Saved \S+ as version \d+ \(commit ([0-9a-f]{40})\)\.")
 
 
 def _calibrate(archive: Path, source: Path) -> float:
@@ -41,7 +41,7 @@ def _calibrate(archive: Path, source: Path) -> float:
 
 def _save_and_kill(archive: Path, source: Path, delay: float, message: str) -> tuple[int, str]:
     proc = subprocess.Popen(
-        [str(MINUTEBOOK), "save", DRAFT, "--from", str(source), "-m", message,
+        [str(MINUTEBOOK), "save", DRAFT, "--from", str(source), "-m", message, "--ids",
          "--archive", str(archive)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,

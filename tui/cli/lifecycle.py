@@ -67,7 +67,7 @@ def _report(args: argparse.Namespace, done: Published) -> int:
             "warnings": list(done.warnings),
         })
         return 0
-    print(f"{done.summary}: {done.meeting.id} is now '{done.meeting.status.value}' (version {done.version.short}).")
+    print(f"{done.summary}: {done.meeting.id} is now '{done.meeting.status.value}' ({done.version_name}).")
     if done.tag:
         print(f"Tagged {done.tag}.")
     for path in done.files:

@@ -12,6 +12,7 @@ from workflow.record import codec
 from workflow.record.model import MeetingKind
 from workflow.render.preview import preview_text
 from workflow.services.checks import Checks
+from workflow.services.history import History
 from workflow.services.meetings import Meetings
 from workflow.text.dates import format_date, parse_date, parse_time
 
@@ -45,6 +46,7 @@ def register(add: Add) -> None:
     p.add_argument("meeting", metavar="MEETING")
     p.add_argument("--from", dest="source", required=True, metavar="FILE")
     p.add_argument("-m", "--message", required=True)
+    p.add_argument("--ids", action="store_true", help="name the version's commit too")
 
     p = add("edit", cmd_edit, "open the meeting in $EDITOR, validate, save a version")
     p.add_argument("meeting", metavar="MEETING")
@@ -128,7 +130,9 @@ def cmd_save(args: argparse.Namespace) -> int:
         version = Meetings(workspace).save_text(
             args.meeting, read_input(args.source), message=args.message, where=args.source
         )
-    print(f"Saved {args.meeting} as version {version.short}.")
+        name = History(workspace).name_of(args.meeting, version.commit)
+    commit = f" (commit {version.commit})" if args.ids else ""
+    print(f"Saved {args.meeting} as {name}{commit}.")
     return 0
 
 

@@ -27,6 +27,7 @@ from workflow.rules.lifecycle import Event
 from workflow.rules.publication import Check
 from workflow.services.checks import Checks
 from workflow.services.documents import Documents
+from workflow.services.history import History
 from workflow.services.workspace import Workspace
 
 __all__ = ["Lifecycle", "Published"]
@@ -42,6 +43,8 @@ class Published:
     files: tuple[Path, ...]
     warnings: tuple[str, ...] = ()
     summary: str = ""
+    version_name: str = ""
+    """How the clerk reads the new version: "version 8"."""
 
 
 class Lifecycle:
@@ -196,4 +199,5 @@ class Lifecycle:
             meeting=meeting, version=version, tag=tag,
             files=tuple(self.workspace.root / p for p in written),
             warnings=event.warnings, summary=event.summary,
+            version_name=History(self.workspace).name_of(meeting.id, version.commit),
         )
