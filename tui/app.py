@@ -34,7 +34,7 @@ class MinutebookApp(App[None]):
     COMMANDS = App.COMMANDS | {DomainCommands}
     BINDINGS = [
         Binding("f1", "help", "Help", id="app.help", tooltip="Every key for this screen"),
-        Binding("ctrl+q", "quit", "Quit", id="app.quit", tooltip="Leave minutebook"),
+        Binding("ctrl+q", "quit", "Quit", id="app.quit", tooltip="Leave minutebook", show=False),
     ]
 
     def __init__(
@@ -64,6 +64,13 @@ class MinutebookApp(App[None]):
         root = self.workspace.root
         self.sub_title = f"{root} (demo archive)" if self.workspace.is_demo else str(root)
         self.push_screen(self._home())
+
+    def get_key_display(self, binding: Binding) -> str:
+        """Function keys as printed on the keyboard (F7), the others as Textual shows them."""
+        shown = super().get_key_display(binding)
+        if len(shown) <= 3 and shown[:1] == "f" and shown[1:].isdigit():
+            return shown.upper()
+        return "Esc" if shown == "esc" else shown
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen(self.screen))

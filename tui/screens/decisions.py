@@ -11,6 +11,7 @@ live here: the call-in rules or dates (:mod:`workflow.rules.decisions` via the s
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 from rich.text import Text
@@ -26,12 +27,14 @@ from tui.dialogs.form import Field, FormDialog
 from tui.screens.base import AppScreen
 from tui.screens.meeting import MeetingScreen
 from tui.widgets.busy import BusyIndicator
+from tui.widgets.documents_panel import DocumentsPanel
 from workflow.clock import now as clock_now
 from workflow.clock import today as clock_today
 from workflow.errors import MinutebookError, UsageError
 from workflow.render import write_output
 from workflow.services.decisions import Decisions
 from workflow.services.documents import default_output
+from workflow.services.history import History
 from workflow.text.dates import format_date, optional_date
 
 __all__ = ["DecisionsScreen", "state_text"]
@@ -103,10 +106,11 @@ class DecisionsScreen(AppScreen, Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield DataTable(id="decisions", cursor_type="row", zebra_stripes=True)
+        yield DocumentsPanel(id="documents")
         with Horizontal(id="status-bar"):
             yield Static("", id="status-line", markup=False)
             yield BusyIndicator(id="busy")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.sub_title = "Decisions and call-in"
@@ -280,8 +284,9 @@ class DecisionsScreen(AppScreen, Screen[None]):
                     meeting_id, item, on=optional_date(values.get("on", ""), "Implemented on") or today,
                     call_in_concluded=values.get("concluded") == "yes",
                 )
+            name = History(workspace).name_of(meeting_id, done.version.commit)
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self.load_rows, f"{done.summary} (version {done.version.short}).")
+            self.app.call_from_thread(self.load_rows, f"{done.summary} ({name}).")
 
     def action_render(self) -> None:
         row = self.current()
@@ -295,7 +300,11 @@ class DecisionsScreen(AppScreen, Screen[None]):
             path = Decisions(workspace).render_decision(meeting_id, item, out=out)
         self.last_written = path
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self.status, f"Record of decision written to {path}")
+            self.app.call_from_thread(self._written, f"Record of decision written to {path}", path)
+
+    def _written(self, message: str, path: Path) -> None:
+        self.status(message)
+        self.query_one(DocumentsPanel).show([path])
 
     def action_forward_plan(self) -> None:
         self.write_forward_plan()
@@ -311,7 +320,7 @@ class DecisionsScreen(AppScreen, Screen[None]):
         self.last_written = out
         planned = f"{len(listing.rows)} key decision{'s' if len(listing.rows) != 1 else ''}"
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self.status, f"Forward plan ({planned}) written to {out}")
+            self.app.call_from_thread(self._written, f"Forward plan ({planned}) written to {out}", out)
 
     def action_open(self) -> None:
         row = self.current()

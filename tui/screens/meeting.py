@@ -1,11 +1,14 @@
 """The meeting screen: agenda and minutes editors, preview, live validation and saving.
 
 Lives here: :class:`MeetingScreen`, which holds the meeting being edited (replaced whole on
-each edit), validates the item being edited when typing pauses and the whole record in a
-worker, autosaves unsaved edits, offers them back on opening, saves versions with an
-editable message and asks before leaving with unsaved edits. The lifecycle steps and
-Word output are in :mod:`tui.screens.meeting_actions`. Must not live here: any rule (the
-service decides what is valid and what is allowed).
+each edit), says where the meeting stands (state, next deadline, what to do next) on a
+line that is always shown, validates the item being edited when typing pauses and the
+whole record in a worker, autosaves unsaved edits, offers them back on opening, saves
+versions with an editable message (named "version 8" once saved), previews the document
+as it prints (Textual's Markdown) and asks before leaving with unsaved edits. It opens at
+an item when asked (a search result). The lifecycle steps and Word output are in
+:mod:`tui.screens.meeting_actions`. Must not live here: any rule (the service decides
+what is valid and what is allowed).
 """
 
 from __future__ import annotations
@@ -15,8 +18,8 @@ import threading
 from textual import getters, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
-from textual.widgets import Footer, Header, Static, TabbedContent, TabPane, TextArea
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Footer, Header, Markdown, Static, TabbedContent, TabPane, Tabs
 from textual.worker import get_current_worker
 
 from tui.app import MinutebookApp
@@ -26,7 +29,10 @@ from tui.screens.agenda_editor import AgendaEditor
 from tui.screens.editor_base import EditorPane
 from tui.screens.meeting_actions import MeetingActions
 from tui.screens.minutes_editor import MinutesEditor
+from tui.screens.search import SearchScreen
 from tui.widgets.busy import BusyIndicator
+from tui.widgets.documents_panel import DocumentsPanel
+from tui.widgets.standing import StandingLine, standing_text
 from tui.widgets.validation_panel import ValidationPanel
 from workflow.diff.meetings import diff_meetings
 from workflow.editing import autosave_key, autosave_store, autosave_text
@@ -35,8 +41,10 @@ from workflow.record import codec
 from workflow.record.model import Meeting, Status
 from workflow.render.preview import preview_text
 from workflow.services.checks import Checks
+from workflow.services.history import History
 from workflow.services.lifecycle import Lifecycle
 from workflow.services.meetings import Meetings
+from workflow.services.search import SearchHit
 from workflow.text.dates import format_date
 
 __all__ = ["AUTOSAVE_SECONDS", "MeetingScreen"]
@@ -45,6 +53,8 @@ AUTOSAVE_SECONDS = 3.0
 """How often unsaved edits are written to the autosave store."""
 
 _MINUTES_STATES = {Status.MINUTES_DRAFT, Status.MINUTES_CIRCULATED, Status.MINUTES_PUBLISHED, Status.MINUTES_APPROVED}
+_NOT_FOR_PUBLICATION = "**NOT FOR PUBLICATION**"
+"""How the confidential document's banner starts; the preview shows it as a banner line."""
 _AGENDA_FIELDS = {"title", "public_title", "report", "wording", "documents", "exemption", "urgency", "kind"}
 
 
@@ -53,25 +63,34 @@ class MeetingScreen(MeetingActions):
 
     HELP = (
         "Edit the agenda (F2) or the minutes (F3); typing is applied and checked when you "
-        "pause. Ctrl+S saves a version. Problems are listed at the bottom: F6 goes there, "
-        "Enter jumps to the field. Unsaved edits are autosaved every few seconds."
+        "pause. Ctrl+S saves a version. The line at the top says where the meeting stands "
+        "and what to do next. Problems are listed at the bottom: F6 goes there, Enter jumps "
+        "to the field. Unsaved edits are autosaved every few seconds."
     )
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="meeting.save", tooltip="Save a version with a message"),
         *MeetingActions.ACTION_BINDINGS,
-        Binding("f2", "tab('agenda')", "Agenda", id="meeting.agenda", tooltip="Edit the agenda items", show=False),
-        Binding("f3", "tab('minutes')", "Minutes", id="meeting.minutes", tooltip="Edit attendance and minutes", show=False),
-        Binding("f5", "preview", "Preview", id="document.preview",
-                tooltip="Preview the agenda or minutes as text (again to switch)", show=False),
-        Binding("f6", "problems", "Problems", id="problems.focus", tooltip="Go to the list of problems", show=False),
+        Binding("f5", "preview", "Preview", id="document.preview", priority=True,
+                tooltip="The agenda or minutes as they print (again to switch)"),
+        *MeetingActions.DOCUMENT_BINDINGS,
+        Binding("ctrl+f", "search", "Search", id="archive.search", show=False,
+                tooltip="Search every meeting for some words"),
+        Binding("f2", "tab('agenda')", "Agenda", id="meeting.agenda", tooltip="Edit the agenda items",
+                show=False, priority=True),
+        Binding("f3", "tab('minutes')", "Minutes", id="meeting.minutes", tooltip="Edit attendance and minutes",
+                show=False, priority=True),
+        Binding("f6", "problems", "Problems", id="problems.focus", tooltip="Go to the list of problems",
+                show=False, priority=True),
         Binding("escape", "close", "Back", id="meeting.close", tooltip="Back to the meeting list"),
     ]
 
     app = getters.app(MinutebookApp)
 
-    def __init__(self, meeting_id: str) -> None:
+    def __init__(self, meeting_id: str, *, item: str = "") -> None:
         super().__init__()
         self.meeting_id = meeting_id
+        self.start_item = item
+        """The item to open at (a search result), or "" for the first."""
         workspace = self.app.workspace
         self.lifecycle = Lifecycle(workspace)
         """The services the screen asks on the UI thread (reading, the lifecycle, one item's check)."""
@@ -91,6 +110,7 @@ class MeetingScreen(MeetingActions):
 
     def compose(self) -> ComposeResult:
         yield Header()
+        yield StandingLine(id="standing")
         initial = "minutes" if self.meeting.status in _MINUTES_STATES else "agenda"
         with TabbedContent(initial=initial, id="tabs"):
             with TabPane("Agenda F2", id="agenda"):
@@ -98,17 +118,23 @@ class MeetingScreen(MeetingActions):
             with TabPane("Minutes F3", id="minutes"):
                 yield MinutesEditor(self.meeting, self.people, id="minutes-editor")
             with TabPane("Preview F5", id="preview"):
-                yield TextArea("", id="preview-text", read_only=True, soft_wrap=True)
+                yield Static("", id="preview-banner", markup=False)
+                with VerticalScroll(id="preview-scroll"):
+                    yield Markdown("", id="preview-doc")
         yield ValidationPanel(id="problems")
+        yield DocumentsPanel(id="documents")
         with Horizontal(id="status-bar"):
             yield Static("", id="status-line", markup=False)
             yield BusyIndicator(id="busy")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self._title()
+        self.query_one(Tabs).can_focus = False
         tab = "minutes" if self.meeting.status in _MINUTES_STATES else "agenda"
         self.query_one(f"#{tab}-items").focus()
+        if self.start_item:
+            self.call_after_refresh(self.show_item, self.start_item)
         self.set_interval(AUTOSAVE_SECONDS, self.autosave)
         self.validate_all()
         self.offer_recovery()
@@ -117,6 +143,21 @@ class MeetingScreen(MeetingActions):
         m = self.meeting
         mark = " · unsaved" if self.dirty else ""
         self.sub_title = f"{m.committee_name or m.committee}, {format_date(m.date)} · {m.status.value.replace('-', ' ')}{mark}"
+        step, due, overdue = self.lifecycle.next_step(m)
+        self.query_one("#standing", StandingLine).show(standing_text(m.status, step, due, overdue, keys=True),
+                                                        late=overdue)
+
+    def show_item(self, uid: str) -> None:
+        """Show item ``uid``: its minutes once the meeting has minutes, else its agenda entry."""
+        if not any(it.uid == uid for it in self.meeting.items):
+            return
+        tabs = self.query_one("#tabs", TabbedContent)
+        if self.meeting.status in _MINUTES_STATES:
+            tabs.active = "minutes"
+            self.query_one(MinutesEditor).focus_field(uid, "body")
+        else:
+            tabs.active = "agenda"
+            self.query_one(AgendaEditor).focus_field(uid, "title")
 
     def editors(self) -> list[EditorPane]:
         return list(self.query(EditorPane))
@@ -303,15 +344,16 @@ class MeetingScreen(MeetingActions):
             except MinutebookError as exc:
                 self.app.call_from_thread(self._save_failed, meeting, exc)
                 return
+            name = History(workspace).name_of(meeting.id, version.commit)
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._saved, meeting, version.short)
+            self.app.call_from_thread(self._saved, meeting, name)
 
-    def _saved(self, meeting: Meeting, short: str) -> None:
+    def _saved(self, meeting: Meeting, name: str) -> None:
         self.saved = meeting
         autosave_store().discard(self.autosave_key)
         self.autosaved = meeting
         self._title()
-        self.status(f"Saved as version {short}.")
+        self.status(f"Saved as {name}.")
 
     def _save_failed(self, meeting: Meeting, exc: MinutebookError) -> None:
         self.write_autosave(meeting)
@@ -324,7 +366,10 @@ class MeetingScreen(MeetingActions):
     # ------------------------------------------------------------------ navigation
 
     def action_tab(self, which: str) -> None:
+        """Show a tab and put the cursor where its work starts: the item list, or the preview."""
         self.query_one("#tabs", TabbedContent).active = which
+        target = "#preview-scroll" if which == "preview" else f"#{which}-items"
+        self.query_one(target).focus()
 
     def action_problems(self) -> None:
         self.query_one("#problems", ValidationPanel).focus()
@@ -335,7 +380,7 @@ class MeetingScreen(MeetingActions):
             self.preview_document = "agenda" if self.preview_document == "minutes" else "minutes"
         elif not self.preview_document:
             self.preview_document = "minutes" if self.meeting.status in _MINUTES_STATES else "agenda"
-        tabs.active = "preview"
+        self.action_tab("preview")
         self.gather()
         self.build_preview(self.meeting, self.preview_document)
 
@@ -346,9 +391,30 @@ class MeetingScreen(MeetingActions):
             self.app.call_from_thread(self._previewed, text, document)
 
     def _previewed(self, text: str, document: str) -> None:
-        self.query_one("#preview-text", TextArea).load_text(text)
-        self.status(f"Preview of the {document} (with private business); F5 again shows the "
+        banner = self.query_one("#preview-banner", Static)
+        private = text.startswith(_NOT_FOR_PUBLICATION)
+        banner.update("NOT FOR PUBLICATION · this preview includes the private (exempt) business" if private else "")
+        banner.display = private
+        self.query_one("#preview-doc", Markdown).update(text.removeprefix(_NOT_FOR_PUBLICATION).lstrip("\n"))
+        self.query_one("#preview-scroll", VerticalScroll).scroll_home(animate=False)
+        self.status(f"Preview of the {document} as it prints; PageDown scrolls, F5 again shows the "
                     f"{'agenda' if document == 'minutes' else 'minutes'}.")
+
+    def action_search(self) -> None:
+        def chosen(hit: SearchHit | None) -> None:
+            if hit is None:
+                return
+            if hit.meeting == self.meeting_id:
+                self.show_item(hit.uid)
+                return
+            try:
+                screen = MeetingScreen(hit.meeting, item=hit.uid)
+            except MinutebookError as exc:
+                self.app.report(exc)
+                return
+            self.app.push_screen(screen)
+
+        self.app.push_screen(SearchScreen(), chosen)
 
     def action_close(self) -> None:
         self.gather()

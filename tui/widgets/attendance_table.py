@@ -24,13 +24,13 @@ class AttendanceTable(DataTable[Text]):
     """Who attended; quick keys mark the highlighted person."""
 
     BINDINGS = [
-        Binding("p", "mark('present')", "Present", id="attendance.present", tooltip="Mark present in the room"),
-        Binding("a", "mark('apologies')", "Apologies", id="attendance.apologies", tooltip="Mark as having sent apologies"),
-        Binding("r", "mark('remote')", "Remote", id="attendance.remote", tooltip="Mark present remotely"),
-        Binding("x", "mark('absent')", "Absent", id="attendance.absent", tooltip="Mark absent without apologies"),
-        Binding("c", "mark('chair')", "Chair", id="attendance.chair", tooltip="Make this person the chair (again to undo)"),
-        Binding("s", "mark('substitute')", "Substitute", id="attendance.substitute", tooltip="Say whom this member substitutes for"),
-        Binding("o", "add_officer", "Add officer", id="attendance.officer", tooltip="Add an officer with their directorate"),
+        Binding("p", "mark('present')", "Present", id="attendance.present", tooltip="Mark present in the room", show=False),
+        Binding("a", "mark('apologies')", "Apologies", id="attendance.apologies", tooltip="Mark as having sent apologies", show=False),
+        Binding("r", "mark('remote')", "Remote", id="attendance.remote", tooltip="Mark present remotely", show=False),
+        Binding("x", "mark('absent')", "Absent", id="attendance.absent", tooltip="Mark absent without apologies", show=False),
+        Binding("c", "mark('chair')", "Chair", id="attendance.chair", tooltip="Make this person the chair (again to undo)", show=False),
+        Binding("s", "mark('substitute')", "Substitute", id="attendance.substitute", tooltip="Say whom this member substitutes for", show=False),
+        Binding("o", "add_officer", "Add officer", id="attendance.officer", tooltip="Add an officer with their directorate", show=False),
     ]
 
     class Marked(Message):
