@@ -24,7 +24,7 @@ def register(add: Add) -> None:
     p.add_argument("meeting", metavar="MEETING")
     p.add_argument("--json", action="store_true")
 
-    p = add("circulate", cmd_circulate, "send the draft minutes to the chair (tagged, rendered)")
+    p = add("circulate", cmd_circulate, "circulate the draft minutes: writes the Word file to send to the chair (tagged)")
     p.add_argument("meeting", metavar="MEETING")
     p.add_argument("--publish", action="store_true", help="also publish the draft minutes, where the council does")
     p.add_argument("--json", action="store_true")
@@ -102,6 +102,8 @@ def cmd_circulate(args: argparse.Namespace) -> int:
     with open_workspace() as workspace:
         steps = Lifecycle(workspace)
         code = _report(args, steps.circulate(args.meeting))
+        if not args.json:
+            print("Send the Word file listed above to the chair: minutebook sends nothing itself.")
         if args.publish:
             code = _report(args, steps.publish_draft_minutes(args.meeting))
         return code
