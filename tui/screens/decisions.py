@@ -28,6 +28,7 @@ from tui.screens.base import AppScreen
 from tui.screens.meeting import MeetingScreen
 from tui.widgets.busy import BusyIndicator
 from tui.widgets.documents_panel import DocumentsPanel
+from tui.widgets.tables import fresh_columns
 from workflow.clock import now as clock_now
 from workflow.clock import today as clock_today
 from workflow.errors import MinutebookError, UsageError
@@ -114,7 +115,6 @@ class DecisionsScreen(AppScreen, Screen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = "Decisions and call-in"
-        self.query_one("#decisions", DataTable).add_columns("Meeting", "Item", "State", "Decision", "Decision-maker")
         self.load_rows()
 
     def status(self, text: str) -> None:
@@ -134,7 +134,7 @@ class DecisionsScreen(AppScreen, Screen[None]):
         self.rows, self.today = list(listing.rows), today
         table = self.query_one("#decisions", DataTable)
         keep = table.cursor_row
-        table.clear()
+        fresh_columns(table, ("Meeting", "Item", "State", "Decision", "Decision-maker"))
         for row in self.rows:
             cells = (_held_on(row.meeting), row.number, state_text(row), row.title, row.decision_maker)
             table.add_row(*(Text(cell) for cell in cells), key=f"{row.meeting}#{row.item}")

@@ -26,6 +26,7 @@ from tui.dialogs.confirm import ConfirmDialog
 from tui.screens.base import AppScreen
 from tui.widgets.busy import BusyIndicator
 from tui.widgets.documents_panel import DocumentsPanel
+from tui.widgets.tables import fresh_columns
 from workflow.services.documents import Documents, default_output
 from workflow.services.history import History, version_name
 from workflow.text.dates import format_date
@@ -87,9 +88,8 @@ class HistoryScreen(AppScreen, Screen[bool]):
     def _show(self, versions: list[Any]) -> None:
         self.versions = versions
         table = self.query_one("#versions", DataTable)
-        table.clear(columns=True)
-        headings = [" ", "Version", *(["Commit"] if self.show_ids else []), "Saved", "By", "Tags", "What changed"]
-        table.add_columns(*headings)
+        fresh_columns(table, [" ", "Version", *(["Commit"] if self.show_ids else []), "Saved", "By", "Tags",
+                              "What changed"])
         total = len(versions)
         for i, v in enumerate(versions):
             tags = ", ".join(t.rsplit("/", 1)[-1] for t in v.tags)

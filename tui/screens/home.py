@@ -227,4 +227,11 @@ class HomeScreen(AppScreen, Screen[None]):
                 self.load_rows()
                 self.open_meeting(meeting_id)
 
-        self.app.push_screen(NewMeetingScreen(), created)
+        self.app.push_screen(NewMeetingScreen(committee=self.chosen_committee()), created)
+
+    def chosen_committee(self) -> str:
+        """The committee picked on the left, else that of the highlighted meeting."""
+        if self.committee != ALL:
+            return self.committee
+        row = next((r for r in self.rows if r.id == self.selected_id()), None)
+        return row.committee if row else ""

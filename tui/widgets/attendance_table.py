@@ -15,6 +15,7 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable
 
+from tui.widgets.tables import fresh_columns
 from workflow.record.model import Meeting, Person, Role
 from workflow.record.names import attendee_name
 
@@ -44,12 +45,9 @@ class AttendanceTable(DataTable[Text]):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
 
-    def on_mount(self) -> None:
-        self.add_columns("Name", "Role", "Attendance", "Notes")
-
     def show(self, meeting: Meeting, people: Mapping[str, Person]) -> None:
         row = self.cursor_row
-        self.clear()
+        fresh_columns(self, ("Name", "Role", "Attendance", "Notes"))
         for i, a in enumerate(meeting.attendance):
             notes = []
             if a.substitute_for:
