@@ -22,7 +22,8 @@ CIRCULATED = "children-scrutiny-board/2026-10-22"
 def _footer(app, width: int) -> list[str]:  # type: ignore[no-untyped-def]
     keys = list(app.screen.query_one(Footer).query(FooterKey))
     for key in keys:
-        assert key.region.width > 0 and key.region.right <= width, (key.key, key.region)
+        assert key.region.width > 0, key.key
+        assert key.region.right <= width, (key.key, key.region)
     return [f"{key.key_display} {key.description}" for key in keys]
 
 

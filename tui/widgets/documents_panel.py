@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from rich.text import Text
+from textual import work
 from textual.binding import Binding
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -23,7 +24,8 @@ __all__ = ["DocumentsPanel", "open_folder"]
 
 
 def open_folder(folder: Path) -> str:
-    """Open ``folder`` in the file manager; a sentence saying what happened."""
+    """Open ``folder`` in the desktop's file manager (waits for the opener, which hands
+    the folder over and returns); a sentence saying what happened."""
     if sys.platform == "win32":  # pragma: no cover - not the platform the tests run on
         os.startfile(folder)  # type: ignore[attr-defined]  # noqa: S606
         return f"Opened {folder}."
@@ -31,10 +33,14 @@ def open_folder(folder: Path) -> str:
     if opener is None:
         return f"No program to open folders was found; the folder is {folder}."
     try:
-        subprocess.Popen([opener, str(folder)], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                         stderr=subprocess.DEVNULL, start_new_session=True)
+        done = subprocess.run([opener, str(folder)], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL, start_new_session=True, timeout=20, check=False)
+    except subprocess.TimeoutExpired:
+        return f"The file manager did not answer; the folder is {folder}."
     except OSError as exc:
         return f"The folder {folder} cannot be opened: {exc.strerror or exc}."
+    if done.returncode != 0:
+        return f"The folder {folder} could not be opened (the opener said no)."
     return f"Opened {folder}."
 
 
@@ -86,7 +92,12 @@ class DocumentsPanel(OptionList):
     def action_open_folder(self) -> None:
         path = self.current
         if path is not None:
-            self.app.notify(open_folder(path.parent), title="Documents", markup=False)
+            self.open_in_file_manager(path.parent)
+
+    @work(thread=True, exit_on_error=False, description="Opening the folder")
+    def open_in_file_manager(self, folder: Path) -> None:
+        said = open_folder(folder)
+        self.app.call_from_thread(self.app.notify, said, title="Documents", markup=False)
 
     def action_hide(self) -> None:
         self.display = False
