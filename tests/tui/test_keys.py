@@ -31,7 +31,7 @@ async def test_home_footer_at_80_columns_shows_every_key_it_lists(archive_path: 
     app = make_app(archive_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        assert _footer(app, 80) == ["n New", "/ Filter", "^f Search", "d Decisions", "^y Sync", "^q Quit", "F1 Help"]
+        assert _footer(app, 80) == ["⏎ Open", "n New", "/ Filter", "^f Search", "d Decisions", "^y Sync", "^q Quit", "F1 Help"]
 
 
 async def test_meeting_footer_shows_the_next_step_only_and_fits_80_columns(archive_path: Path) -> None:

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from tests.tui.conftest import fixed_clock
-from tests.tui.tui_helpers import wait_for_workers
+from tests.tui.tui_helpers import type_text, wait_for_workers
 from tui.launch import make_app
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 36), id="120x36")]
@@ -87,31 +87,77 @@ def test_agenda_editor(snap_compare: Any, fixed_archive: Path, size: tuple[int, 
     assert snap_compare(make_app(fixed_archive, clock=fixed_clock), terminal_size=size, run_before=ready)
 
 
-def test_publish_dialog(snap_compare: Any, fixed_archive: Path) -> None:
+@pytest.mark.parametrize("size", SIZES)
+def test_publish_dialog(snap_compare: Any, fixed_archive: Path, size: tuple[int, int]) -> None:
     async def ready(pilot: Any) -> None:
         await _open(pilot, DRAFT)
         await pilot.press("f7")
         await _settled(pilot)
 
-    assert snap_compare(make_app(fixed_archive, clock=fixed_clock), terminal_size=(80, 24), run_before=ready)
+    assert snap_compare(make_app(fixed_archive, clock=fixed_clock), terminal_size=size, run_before=ready)
 
 
-def test_new_meeting(snap_compare: Any, fixed_archive: Path) -> None:
+@pytest.mark.parametrize("size", SIZES)
+def test_new_meeting(snap_compare: Any, fixed_archive: Path, size: tuple[int, int]) -> None:
+    """Started on the highlighted meeting's committee, the cursor in the date, buttons in sight."""
+
     async def ready(pilot: Any) -> None:
         await _ready(pilot)
         await pilot.press("n")
-        await pilot.pause()
+        await _settled(pilot)
 
-    assert snap_compare(make_app(fixed_archive, clock=fixed_clock), terminal_size=(80, 24), run_before=ready)
+    assert snap_compare(make_app(fixed_archive, clock=fixed_clock), terminal_size=size, run_before=ready)
 
 
-def test_history(snap_compare: Any, fixed_archive: Path) -> None:
+@pytest.mark.parametrize("size", SIZES)
+def test_history(snap_compare: Any, fixed_archive: Path, size: tuple[int, int]) -> None:
     async def ready(pilot: Any) -> None:
         await _open(pilot, CIRCULATED)
         await pilot.press("f4")
         await _settled(pilot)
 
-    assert snap_compare(make_app(fixed_archive, clock=fixed_clock), terminal_size=(120, 36), run_before=ready)
+    assert snap_compare(make_app(fixed_archive, clock=fixed_clock), terminal_size=size, run_before=ready)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_search(snap_compare: Any, fixed_archive: Path, size: tuple[int, int]) -> None:
+    """Meeting, item with its minute reference, the sentence with the words highlighted."""
+
+    async def ready(pilot: Any) -> None:
+        await _ready(pilot)
+        await pilot.press("ctrl+f")
+        await _settled(pilot)
+        await type_text(pilot, "transport")
+        await pilot.press("enter")
+        await _settled(pilot)
+
+    assert snap_compare(make_app(fixed_archive, clock=fixed_clock), terminal_size=size, run_before=ready)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_preview(snap_compare: Any, fixed_archive: Path, size: tuple[int, int]) -> None:
+    """The minutes as they print: the banner, headings, bold RESOLVED, lists."""
+
+    async def ready(pilot: Any) -> None:
+        await _open(pilot, CIRCULATED)
+        await pilot.press("f5")
+        await _settled(pilot)
+        await pilot.press("pagedown", "pagedown")
+        await _settled(pilot)
+
+    assert snap_compare(make_app(fixed_archive, clock=fixed_clock), terminal_size=size, run_before=ready)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_step_not_allowed(snap_compare: Any, fixed_archive: Path, size: tuple[int, int]) -> None:
+    """F9 on an agenda draft says why, in the lifecycle's words."""
+
+    async def ready(pilot: Any) -> None:
+        await _open(pilot, DRAFT)
+        await pilot.press("f9")
+        await _settled(pilot)
+
+    assert snap_compare(make_app(fixed_archive, clock=fixed_clock), terminal_size=size, run_before=ready)
 
 
 @pytest.mark.parametrize("size", SIZES)

@@ -46,6 +46,7 @@ _STEPS = {
     "implement": {"published", "called-in"},
 }
 """The steps that depend on a decision's state, and the states each may start from."""
+_STEP_WORDS = {"publish": "Publishing", "call_in": "Recording a call-in", "implement": "Recording implementation"}
 
 
 def state_text(row: Any) -> str:
@@ -94,7 +95,7 @@ class DecisionsScreen(AppScreen, Screen[None]):
         Binding("f", "forward_plan", "Forward plan", id="decision.forward_plan", show=False,
                 tooltip="Write the forward plan of key decisions from today as Word"),
         Binding("o", "open", "Open meeting", id="decision.open", show=False, tooltip="Open the meeting the decision was taken at (or Enter)"),
-        Binding("escape", "back", "Back", id="decision.back", show=False, tooltip="Back to the meetings"),
+        Binding("escape", "back", "Back", id="decision.back", tooltip="Back to the meetings"),
     ]
 
     def __init__(self) -> None:
@@ -170,6 +171,20 @@ class DecisionsScreen(AppScreen, Screen[None]):
         if action == "call_in" and (row.urgent or row.can_implement):
             return None
         return True
+
+    def why_not(self, action: str) -> str | None:
+        """Why a step is not possible for the highlighted decision now, in one sentence."""
+        row = self.current()
+        if action not in _STEPS:
+            return None
+        if row is None:
+            return "There is no decision here yet: n records one from a held meeting."
+        if action == "call_in" and row.state.value == "published" and row.urgent:
+            return "This decision was taken as urgent, so it cannot be called in."
+        if action == "call_in" and row.state.value == "published" and row.can_implement:
+            return "The call-in period of this decision has ended; i records it as implemented."
+        allowed = " or ".join(sorted(s.replace("-", " ") for s in _STEPS[action]))
+        return f"{_STEP_WORDS[action]} is for a decision that is {allowed}; this one is {state_text(row)}."
 
     # ------------------------------------------------------------------ steps
 

@@ -99,7 +99,8 @@ class HistoryScreen(AppScreen, Screen[bool]):
                           Text(f"{format_date(v.when.date(), 'screen')} {v.when:%H:%M}"),
                           Text(v.author.name), Text(tags), Text(v.subject), key=v.commit)  # fmt: skip
         table.focus()
-        self.status(f"{total} versions. Space marks two to compare; d compares.")
+        noun = "version" if total == 1 else "versions"
+        self.status(f"{total} {noun}. Space marks two to compare; d compares; i shows commit ids.")
 
     def _current(self) -> Any | None:
         table = self.query_one("#versions", DataTable)

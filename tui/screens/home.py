@@ -47,7 +47,7 @@ class HomeScreen(AppScreen, Screen[None]):
 
     HELP = "Pick a committee on the left, then a meeting; Enter opens it. d lists the recorded decisions."
     BINDINGS = [
-        Binding("enter", "open", "Open", id="meeting.open", tooltip="Open the selected meeting"),
+        Binding("enter", "open", "Open", id="meeting.open", tooltip="Open the selected meeting", priority=True),
         Binding("n", "new", "New", id="meeting.new", tooltip="Create a meeting from a template"),
         Binding("slash", "filter", "Filter", id="home.filter", tooltip="Filter meetings by text"),
         Binding("ctrl+f", "search", "Search", id="archive.search",
@@ -174,6 +174,22 @@ class HomeScreen(AppScreen, Screen[None]):
         if not table.row_count:
             return None
         return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "open":
+            return self.query_one("#meetings", DataTable).has_focus
+        return True
+
+    def why_not(self, action: str) -> str | None:
+        return "Move to the meeting list first (Down or a click), then Enter opens a meeting." if action == "open" else None
+
+    @on(DataTable.RowHighlighted, "#meetings")
+    @on(OptionList.OptionHighlighted, "#committees")
+    def _refresh_keys(self) -> None:
+        self.refresh_bindings()
+
+    def on_descendant_focus(self) -> None:
+        self.refresh_bindings()
 
     def action_open(self) -> None:
         meeting_id = self.selected_id()

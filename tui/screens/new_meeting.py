@@ -15,7 +15,7 @@ import datetime as dt
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Select, Static
@@ -53,10 +53,11 @@ class NewMeetingScreen(AppScreen, ModalScreen[str | None]):
         chosen = [c for c in self.committees if c.slug == self.start_committee]
         first = chosen[0] if chosen else (self.committees[0] if self.committees else None)
         with VerticalScroll(classes="dialog", id="new-meeting"):
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Create", id="create", variant="primary")
-                yield Button("Cancel", id="cancel")
-            yield Static("", id="new-problem", classes="dialog-problem", markup=False)
+            with Vertical(id="new-actions"):
+                yield Static("", id="new-problem", classes="dialog-problem", markup=False)
+                with Horizontal(classes="dialog-buttons"):
+                    yield Button("Create", id="create", variant="primary")
+                    yield Button("Cancel", id="cancel")
             yield Static("New meeting", classes="dialog-title")
             yield Static("Committee", classes="field-label")
             yield Select([(c.name, c.slug) for c in self.committees], id="committee",
@@ -75,7 +76,9 @@ class NewMeetingScreen(AppScreen, ModalScreen[str | None]):
             yield Input(first.venue if first else "", id="venue")
 
     def on_mount(self) -> None:
-        self.first_empty().focus()
+        first = self.first_empty()
+        first.focus(scroll_visible=False)
+        self.call_after_refresh(first.scroll_visible, animate=False)
         if not self.committees:
             self.query_one("#new-problem", Static).update(
                 "There are no committees yet: add one with `minutebook committees add`."

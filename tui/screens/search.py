@@ -122,15 +122,17 @@ class SearchScreen(AppScreen, Screen[SearchHit | None]):
         self.hits = hits
         results = self.query_one("#search-results", OptionList)
         results.clear_options()
-        results.add_options(Option(hit_text(hit), id=str(i)) for i, hit in enumerate(hits))
+        for i, hit in enumerate(hits):
+            if i:
+                results.add_option(None)
+            results.add_option(Option(hit_text(hit), id=str(i)))
         where = "public and private business" if private else "public business"
         if not hits:
             self.status(f"Nothing in the {where} mentions '{words}'.")
         else:
             meetings = len({h.meeting for h in hits})
-            more = f" (only the first {len(hits)}: add words to narrow the search)" if hits.more else ""
-            self.status(f"{len(hits)} matches in {meetings} meetings{more}, searching the {where}. "
-                        "Enter opens the meeting at the item.")
+            more = " (the first ones: add words to narrow the search)" if hits.more else ""
+            self.status(f"{len(hits)} matches in {meetings} meetings{more}, {where}; Enter opens one.")
             results.highlighted = 0
             results.focus()
         self.refresh_bindings()
@@ -145,6 +147,13 @@ class SearchScreen(AppScreen, Screen[SearchHit | None]):
         event.stop()
         self.dismiss(self.hits[int(event.option_id or 0)])
 
+    def current(self) -> SearchHit | None:
+        """The highlighted result."""
+        results = self.query_one("#search-results", OptionList)
+        if results.highlighted is None or not self.hits:
+            return None
+        return self.hits[int(results.get_option_at_index(results.highlighted).id or 0)]
+
     @on(OptionList.OptionHighlighted, "#search-results")
     def _moved(self) -> None:
         self.refresh_bindings()
@@ -153,9 +162,9 @@ class SearchScreen(AppScreen, Screen[SearchHit | None]):
         self.refresh_bindings()
 
     def action_open(self) -> None:
-        results = self.query_one("#search-results", OptionList)
-        if results.highlighted is not None and self.hits:
-            self.dismiss(self.hits[results.highlighted])
+        hit = self.current()
+        if hit is not None:
+            self.dismiss(hit)
 
     def action_results(self) -> None:
         self.query_one("#search-results", OptionList).focus()
