@@ -154,15 +154,32 @@ Key = tuple[str | int, ...]
 """Where a value sits in a file: its keys and list positions (``("items", 3, "title")``)."""
 
 
+class _Untyped(_Loader):  # type: ignore[misc, valid-type]
+    """Composes nodes without typing any value: a search needs only where each value is."""
+
+    yaml_implicit_resolvers: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+
+
 def text_values(text: str | bytes, *, where: str = "the file") -> list[tuple[int, int, Key, str]]:
-    """Every text value of a YAML file with the lines it spans (from 1) and its key path,
-    in the order of the file: what a line found by a text search holds, decoded."""
+    """Every scalar value of a YAML file with the lines it spans (from 1) and its key path,
+    in the order of the file: what a line found by a text search holds, as written."""
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise YamlError(f"{where} is not UTF-8 text (byte {exc.start}).") from None
+    try:
+        root = yaml.compose(text, Loader=_Untyped)  # noqa: S506 - composes nodes only
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f", line {mark.line + 1}" if mark is not None else ""
+        raise YamlError(f"{where}{line}: it is not valid YAML.") from None
     found: list[tuple[int, int, Key, str]] = []
-    stack: list[tuple[Key, Any]] = [((), _compose(text, where))]
+    stack: list[tuple[Key, Any]] = [((), root)]
     while stack:
         key, node = stack.pop()
         if isinstance(node, yaml.ScalarNode):
-            if node.tag == _STR and node.value:
+            if node.value:
                 found.append((node.start_mark.line + 1, node.end_mark.line + 1, key, node.value))
         elif isinstance(node, yaml.SequenceNode):
             stack.extend(((*key, i), child) for i, child in reversed(list(enumerate(node.value))))

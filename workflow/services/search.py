@@ -218,6 +218,12 @@ class Search:
         return hits
 
     def _read(self, path: str) -> bytes | None:
+        """A file of the newest version, as the archive's files hold it (every save keeps
+        them equal to it; reading them is much quicker than asking git for each one)."""
+        try:
+            return (self.workspace.root / path).read_bytes()
+        except OSError:
+            pass
         try:
             return self.workspace.archive.read(path)
         except store.ArchiveError:
