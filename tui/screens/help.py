@@ -1,8 +1,10 @@
 """F1 help, generated from the bindings of the screen it was opened over (never hand-typed).
 
-Every key is listed: those in the footer, those kept out of it to leave room, and those
-whose step is not allowed now, with the one sentence saying why (the screen's
-``why_not``, which asks the lifecycle).
+Every key is listed, the screen's own first in the order it declares them: those in the
+footer, those kept out of it to leave room, and those whose step is not allowed now, with
+the one sentence saying why (the screen's ``why_not``, which asks the lifecycle); then
+the keys of the part with the cursor and the app's. Textual's own movement keys (arrows,
+Page Down…) are left out: they do what they say everywhere.
 """
 
 from __future__ import annotations
@@ -45,20 +47,22 @@ def help_markdown(screen: Screen[object]) -> str:
         lines += [intro, ""]
     lines += ["| Key | Action | What it does |", "| --- | --- | --- |"]
     seen: set[str] = set()
+    for binding in own_bindings(screen):
+        if binding.key in seen or not binding.description:
+            continue
+        seen.add(binding.key)
+        reason = why_not(screen, binding)
+        state = " (not now)" if reason else ""
+        text = (reason or binding.tooltip or binding.description).replace("|", "/")
+        lines.append(f"| `{_key_label(screen, binding.key)}` | {binding.description}{state} | {text} |")
     for active in screen.active_bindings.values():
         binding = active.binding
-        if binding.key in seen or not binding.description:
+        if binding.key in seen or not binding.description or not binding.id:
             continue
         seen.add(binding.key)
         state = "" if active.enabled else " (not now)"
         text = (active.tooltip or binding.tooltip or binding.description).replace("|", "/")
         lines.append(f"| `{_key_label(screen, binding.key)}` | {binding.description}{state} | {text} |")
-    for binding in own_bindings(screen):
-        if binding.key in seen or not binding.description:
-            continue
-        seen.add(binding.key)
-        reason = (why_not(screen, binding) or "").replace("|", "/")
-        lines.append(f"| `{_key_label(screen, binding.key)}` | {binding.description} (not now) | {reason} |")
     lines += ["", "Ctrl+P opens the command palette: type a few letters of what you want to do.",
               "", "Press Escape to close this help."]
     return "\n".join(lines)
