@@ -4,11 +4,11 @@ Lives here: :class:`MeetingScreen`, which holds the meeting being edited (replac
 each edit), says where the meeting stands (state, next deadline, what to do next) on a
 line that is always shown, validates the item being edited when typing pauses and the
 whole record in a worker, autosaves unsaved edits, offers them back on opening, saves
-versions with an editable message (named "version 8" once saved), previews the document
-as it prints (Textual's Markdown) and asks before leaving with unsaved edits. It opens at
-an item when asked (a search result). The lifecycle steps and Word output are in
-:mod:`tui.screens.meeting_actions`. Must not live here: any rule (the service decides
-what is valid and what is allowed).
+versions with an editable message (named "version 8" once saved) and asks before leaving
+with unsaved edits. It opens at an item when asked (a search result). The lifecycle steps
+and Word output are in :mod:`tui.screens.meeting_actions`, the tabs, the preview and
+search in :mod:`tui.screens.meeting_views`. Must not live here: any rule (the service
+decides what is valid and what is allowed).
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ import threading
 from textual import getters, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Header, Markdown, Static, TabbedContent, TabPane, Tabs
+from textual.containers import Horizontal
+from textual.widgets import Footer, Header, Static, TabbedContent, TabPane, Tabs
 from textual.worker import get_current_worker
 
 from tui.app import MinutebookApp
@@ -28,23 +28,22 @@ from tui.dialogs.save_message import SaveMessageDialog
 from tui.screens.agenda_editor import AgendaEditor
 from tui.screens.editor_base import EditorPane
 from tui.screens.meeting_actions import MeetingActions
+from tui.screens.meeting_views import MINUTES_STATES, MeetingViews
 from tui.screens.minutes_editor import MinutesEditor
-from tui.screens.search import SearchScreen
 from tui.widgets.busy import BusyIndicator
 from tui.widgets.documents_panel import DocumentsPanel
+from tui.widgets.preview import PreviewPane
 from tui.widgets.standing import StandingLine, standing_text
 from tui.widgets.validation_panel import ValidationPanel
 from workflow.diff.meetings import diff_meetings
 from workflow.editing import autosave_key, autosave_store, autosave_text
 from workflow.errors import FieldError, InvalidRecord, MinutebookError
 from workflow.record import codec
-from workflow.record.model import Meeting, Status
-from workflow.render.preview import preview_text
+from workflow.record.model import Meeting
 from workflow.services.checks import Checks
 from workflow.services.history import History
 from workflow.services.lifecycle import Lifecycle
 from workflow.services.meetings import Meetings
-from workflow.services.search import SearchHit
 from workflow.text.dates import format_date
 
 __all__ = ["AUTOSAVE_SECONDS", "MeetingScreen"]
@@ -52,13 +51,10 @@ __all__ = ["AUTOSAVE_SECONDS", "MeetingScreen"]
 AUTOSAVE_SECONDS = 3.0
 """How often unsaved edits are written to the autosave store."""
 
-_MINUTES_STATES = {Status.MINUTES_DRAFT, Status.MINUTES_CIRCULATED, Status.MINUTES_PUBLISHED, Status.MINUTES_APPROVED}
-_NOT_FOR_PUBLICATION = "**NOT FOR PUBLICATION**"
-"""How the confidential document's banner starts; the preview shows it as a banner line."""
 _AGENDA_FIELDS = {"title", "public_title", "report", "wording", "documents", "exemption", "urgency", "kind"}
 
 
-class MeetingScreen(MeetingActions):
+class MeetingScreen(MeetingViews):
     """One meeting: Agenda, Minutes and Preview tabs over the problems panel."""
 
     HELP = (
@@ -111,16 +107,14 @@ class MeetingScreen(MeetingActions):
     def compose(self) -> ComposeResult:
         yield Header()
         yield StandingLine(id="standing")
-        initial = "minutes" if self.meeting.status in _MINUTES_STATES else "agenda"
+        initial = "minutes" if self.meeting.status in MINUTES_STATES else "agenda"
         with TabbedContent(initial=initial, id="tabs"):
             with TabPane("Agenda F2", id="agenda"):
                 yield AgendaEditor(self.meeting, id="agenda-editor")
             with TabPane("Minutes F3", id="minutes"):
                 yield MinutesEditor(self.meeting, self.people, id="minutes-editor")
             with TabPane("Preview F5", id="preview"):
-                yield Static("", id="preview-banner", markup=False)
-                with VerticalScroll(id="preview-scroll"):
-                    yield Markdown("", id="preview-doc")
+                yield PreviewPane(id="preview-pane")
         yield ValidationPanel(id="problems")
         yield DocumentsPanel(id="documents")
         with Horizontal(id="status-bar"):
@@ -131,7 +125,7 @@ class MeetingScreen(MeetingActions):
     def on_mount(self) -> None:
         self._title()
         self.query_one(Tabs).can_focus = False
-        tab = "minutes" if self.meeting.status in _MINUTES_STATES else "agenda"
+        tab = "minutes" if self.meeting.status in MINUTES_STATES else "agenda"
         self.query_one(f"#{tab}-items").focus()
         if self.start_item:
             self.call_after_refresh(self.show_item, self.start_item)
@@ -146,18 +140,6 @@ class MeetingScreen(MeetingActions):
         step, due, overdue = self.lifecycle.next_step(m)
         self.query_one("#standing", StandingLine).show(standing_text(m.status, step, due, overdue, keys=True),
                                                         late=overdue)
-
-    def show_item(self, uid: str) -> None:
-        """Show item ``uid``: its minutes once the meeting has minutes, else its agenda entry."""
-        if not any(it.uid == uid for it in self.meeting.items):
-            return
-        tabs = self.query_one("#tabs", TabbedContent)
-        if self.meeting.status in _MINUTES_STATES:
-            tabs.active = "minutes"
-            self.query_one(MinutesEditor).focus_field(uid, "body")
-        else:
-            tabs.active = "agenda"
-            self.query_one(AgendaEditor).focus_field(uid, "title")
 
     def editors(self) -> list[EditorPane]:
         return list(self.query(EditorPane))
@@ -365,56 +347,8 @@ class MeetingScreen(MeetingActions):
 
     # ------------------------------------------------------------------ navigation
 
-    def action_tab(self, which: str) -> None:
-        """Show a tab and put the cursor where its work starts: the item list, or the preview."""
-        self.query_one("#tabs", TabbedContent).active = which
-        target = "#preview-scroll" if which == "preview" else f"#{which}-items"
-        self.query_one(target).focus()
-
     def action_problems(self) -> None:
         self.query_one("#problems", ValidationPanel).focus()
-
-    def action_preview(self) -> None:
-        tabs = self.query_one("#tabs", TabbedContent)
-        if tabs.active == "preview":
-            self.preview_document = "agenda" if self.preview_document == "minutes" else "minutes"
-        elif not self.preview_document:
-            self.preview_document = "minutes" if self.meeting.status in _MINUTES_STATES else "agenda"
-        self.action_tab("preview")
-        self.gather()
-        self.build_preview(self.meeting, self.preview_document)
-
-    @work(thread=True, exclusive=True, group="preview", exit_on_error=False, description="Building the preview")
-    def build_preview(self, meeting: Meeting, document: str) -> None:
-        text = preview_text(meeting, people=self.people, document=document, confidential=True)
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._previewed, text, document)
-
-    def _previewed(self, text: str, document: str) -> None:
-        banner = self.query_one("#preview-banner", Static)
-        private = text.startswith(_NOT_FOR_PUBLICATION)
-        banner.update("NOT FOR PUBLICATION · this preview includes the private (exempt) business" if private else "")
-        banner.display = private
-        self.query_one("#preview-doc", Markdown).update(text.removeprefix(_NOT_FOR_PUBLICATION).lstrip("\n"))
-        self.query_one("#preview-scroll", VerticalScroll).scroll_home(animate=False)
-        self.status(f"Preview of the {document} as it prints; PageDown scrolls, F5 again shows the "
-                    f"{'agenda' if document == 'minutes' else 'minutes'}.")
-
-    def action_search(self) -> None:
-        def chosen(hit: SearchHit | None) -> None:
-            if hit is None:
-                return
-            if hit.meeting == self.meeting_id:
-                self.show_item(hit.uid)
-                return
-            try:
-                screen = MeetingScreen(hit.meeting, item=hit.uid)
-            except MinutebookError as exc:
-                self.app.report(exc)
-                return
-            self.app.push_screen(screen)
-
-        self.app.push_screen(SearchScreen(), chosen)
 
     def action_close(self) -> None:
         self.gather()

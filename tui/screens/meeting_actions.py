@@ -1,7 +1,7 @@
 """The meeting screen's lifecycle steps and documents: publish, start the minutes,
 circulate, approve, amend, render to Word, history.
 
-Lives here: :class:`MeetingActions`, the base of :class:`tui.screens.meeting.MeetingScreen`:
+Lives here: :class:`MeetingActions`, a base of :class:`tui.screens.meeting.MeetingScreen`:
 each step first fetches the service's checks in a worker, shows them in a dialog, and
 acts only when the clerk confirms; the work runs in a thread worker and the screen then
 shows the new version by its number and lists the documents written, each by its whole

@@ -111,7 +111,7 @@ class SearchScreen(AppScreen, Screen[SearchHit | None]):
         self.status(f"Searching for '{words}'…")
         self.search(words, self.private)
 
-    @work(thread=True, exclusive=True, group="history", exit_on_error=False, description="Searching")
+    @work(thread=True, exclusive=True, group="search", exit_on_error=False, description="Searching")
     def search(self, words: str, private: bool) -> None:
         with self.app.open_workspace() as workspace:
             hits = Search(workspace).search(words, confidential=private, limit=LIMIT)
