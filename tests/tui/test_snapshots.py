@@ -28,11 +28,13 @@ async def _ready(pilot: Any) -> None:
         tables = pilot.app.screen.query("#meetings")
         if tables and tables.first().row_count:
             break
-    await pilot.pause()
+    await _settled(pilot)
 
 
 async def _settled(pilot: Any) -> None:
-    """Wait until no worker runs and the busy indicator says so (checked, not slept)."""
+    """Wait until no worker runs, the busy indicator says so and every table has sized its
+    columns to the rows just added, which it does when idle (checked, not slept)."""
+    from textual.widgets import DataTable
     from textual.worker import WorkerState
 
     for _ in range(100):
@@ -41,7 +43,8 @@ async def _settled(pilot: Any) -> None:
         await pilot.pause()
         running = [w for w in pilot.app.workers if w.state in (WorkerState.PENDING, WorkerState.RUNNING)]
         busy = [b for b in pilot.app.screen.query("BusyIndicator") if b.has_class("-busy")]
-        if not running and not busy:
+        sizing = [t for t in pilot.app.screen.query(DataTable) if t._require_update_dimensions]
+        if not running and not busy and not sizing:
             break
     await pilot.pause()
 
