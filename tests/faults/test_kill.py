@@ -56,6 +56,9 @@ def _save_and_kill(archive: Path, source: Path, delay: float, message: str) -> t
 
 def test_kill_save_at_random_points_loses_no_acknowledged_version(archive: Path, tmp_path: Path) -> None:
     base = record_text(archive, DRAFT)
+    warm = tmp_path / "warm.yaml"
+    warm.write_text(with_venue(base, "Warm-up Room"))
+    _calibrate(archive, warm)  # the first save also indexes the history it names the version from
     first = tmp_path / "calibrate.yaml"
     first.write_text(with_venue(base, "Calibration Room"))
     duration = _calibrate(archive, first)
