@@ -43,7 +43,7 @@ class MinutebookApp(App[None]):
     COMMANDS = App.COMMANDS | {DomainCommands}
     BINDINGS = [
         Binding("f1", "help", "Help", id="app.help", tooltip="Every key for this screen"),
-        Binding("ctrl+q", "quit", "Quit", id="app.quit", tooltip="Leave minutebook"),
+        Binding("ctrl+q", "quit", "Quit", id="app.quit", tooltip="Leave minutebook", show=False),
     ]
 
     def __init__(
@@ -103,6 +103,13 @@ class MinutebookApp(App[None]):
 
         dialog = FormDialog("Who is saving?", fields, intro=f"{problem}\n\n{intro}" if problem else intro, ok="Save")
         self.push_screen(dialog, answered)
+
+    def get_key_display(self, binding: Binding) -> str:
+        """Function keys as printed on the keyboard (F7), the others as Textual shows them."""
+        shown = super().get_key_display(binding)
+        if len(shown) <= 3 and shown[:1] == "f" and shown[1:].isdigit():
+            return shown.upper()
+        return "Esc" if shown == "esc" else shown
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen(self.screen))

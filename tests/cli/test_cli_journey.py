@@ -197,4 +197,4 @@ def test_search_shows_a_limited_number_of_lines_and_says_so(journey: Run) -> Non
     assert limited["hits"] == everything["hits"][:3]
     assert limited["more"] is True
     text = run("search", "the", "--limit", "3").out
-    assert "Only the first 3 lines are shown" in text
+    assert "Only the first 3 matches are shown" in text

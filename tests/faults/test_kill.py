@@ -1,9 +1,10 @@
 """kill -9 in the middle of a ``minutebook save`` or ``edit``: nothing acknowledged is lost.
 
-A save that printed "Saved ... as version X" and exited 0 must be in the history with its
-content; the repository stays sound (``git fsck --strict``); a killed save never blocks the
-next one, and its half-written files are put back as the newest version has them the next
-time the archive is opened; text typed in an editor that was killed is offered back.
+A save that printed "Saved ... as version N (commit X)" and exited 0 must be in the history
+with its content; the repository stays sound (``git fsck --strict``); a killed save never
+blocks the next one, and its half-written files are put back as the newest version has
+them the next time the archive is opened; text typed in an editor that was killed is
+offered back.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from tests.faults.kit import (
 )
 
 RUNS = 20 * int(os.environ.get("MINUTEBOOK_SOAK", "1"))
-SAVED = re.compile(r"Saved \S+ as version ([0-9a-f]{7,40})\.")
+SAVED = re.compile(r"Saved \S+ as version \d+ \(commit ([0-9a-f]{40})\)\.")
 
 
 def _calibrate(archive: Path, source: Path) -> float:
@@ -43,7 +44,7 @@ def _calibrate(archive: Path, source: Path) -> float:
 
 def _save_and_kill(archive: Path, source: Path, delay: float, message: str) -> tuple[int, str]:
     proc = subprocess.Popen(
-        [str(MINUTEBOOK), "save", DRAFT, "--from", str(source), "-m", message,
+        [str(MINUTEBOOK), "save", DRAFT, "--from", str(source), "-m", message, "--ids",
          "--archive", str(archive)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -58,6 +59,9 @@ def _save_and_kill(archive: Path, source: Path, delay: float, message: str) -> t
 
 def test_kill_save_at_random_points_loses_no_acknowledged_version(archive: Path, tmp_path: Path) -> None:
     base = record_text(archive, DRAFT)
+    warm = tmp_path / "warm.yaml"
+    warm.write_text(with_venue(base, "Warm-up Room"))
+    _calibrate(archive, warm)  # the first save also indexes the history it names the version from
     first = tmp_path / "calibrate.yaml"
     first.write_text(with_venue(base, "Calibration Room"))
     duration = _calibrate(archive, first)

@@ -114,7 +114,7 @@ def test_circulate_sends_the_minutes_to_the_chair_and_tags_the_version() -> None
     draft = recorded(meeting(status=S.MINUTES_DRAFT))
     new, event = circulate(draft, committee=COMMITTEE, today=TODAY)
     assert new.status is S.MINUTES_CIRCULATED
-    assert event.summary == "Draft minutes sent to the chair"
+    assert event.summary == "Draft minutes circulated"
     assert event.tag == "scrutiny-board-2/2026-01-06/minutes-circulated"
     assert event.warnings == ()
     assert event.when == TODAY

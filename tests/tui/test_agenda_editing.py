@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Input, Select, TextArea
+from textual.widgets import Input, Markdown, Select
 
 from tests.tui.tui_helpers import open_meeting, save_version, settle, type_text
 from tui.dialogs.confirm import ConfirmDialog
@@ -149,7 +149,7 @@ async def test_the_preview_shows_the_agenda_as_text(archive_path: Path) -> None:
         screen = await open_meeting(pilot, DRAFT)
         await pilot.press("f5")
         await settle(pilot)
-        text = screen.query_one("#preview-text", TextArea).text
+        text = screen.query_one("#preview-doc", Markdown).source
         assert screen.preview_document == "agenda"
         for item in before.items:
             if item.kind.value == "report" and not item.is_exempt:

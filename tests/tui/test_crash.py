@@ -81,7 +81,7 @@ async def test_a_bug_in_a_handler_keeps_the_edits_and_names_the_crash_report(
 async def test_a_bug_in_a_worker_keeps_the_edits_and_the_app_running(
     archive_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("tui.screens.meeting.preview_text", _boom)
+    monkeypatch.setattr("tui.screens.meeting_views.preview_text", _boom)
     app = make_app(archive_path)
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await open_meeting(pilot, DRAFT)

@@ -243,3 +243,21 @@ async def test_the_forward_plan_is_written_from_the_screen(archive_path: Path) -
         text = "\n".join(p.text for p in docx.Document(str(written)).paragraphs)
         assert "Forward Plan" in text or "forward plan" in text.lower()
         assert "written to" in str(screen.query_one("#status-line").render())
+
+
+async def test_a_step_the_decision_is_not_ready_for_says_why(archive_path: Path) -> None:
+    app = make_app(archive_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("d")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, DecisionsScreen)
+        row = screen.current()
+        assert row is not None
+        assert row.state.value == "implemented"
+        await pilot.press("p")
+        await settle(pilot)
+        said = [n.message for n in app._notifications if n.title.startswith("Publish")]
+        assert said
+        assert said[-1].startswith("Publishing is for a decision that is made; this one is implemented")

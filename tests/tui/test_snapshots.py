@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from tests.tui.conftest import fixed_clock
-from tests.tui.tui_helpers import wait_for_workers
+from tests.tui.tui_helpers import type_text, wait_for_workers
 from tui.launch import make_app
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 36), id="120x36")]
@@ -29,11 +29,13 @@ async def _ready(pilot: Any) -> None:
         tables = pilot.app.screen.query("#meetings")
         if tables and tables.first().row_count:
             break
-    await pilot.pause()
+    await _settled(pilot)
 
 
 async def _settled(pilot: Any) -> None:
-    """Wait until no worker runs and the busy indicator says so (checked, not slept)."""
+    """Wait until no worker runs, the busy indicator says so and every table has sized its
+    columns to the rows just added, which it does when idle (checked, not slept)."""
+    from textual.widgets import DataTable
     from textual.worker import WorkerState
 
     for _ in range(100):
@@ -42,7 +44,8 @@ async def _settled(pilot: Any) -> None:
         await pilot.pause()
         running = [w for w in pilot.app.workers if w.state in (WorkerState.PENDING, WorkerState.RUNNING)]
         busy = [b for b in pilot.app.screen.query("BusyIndicator") if b.has_class("-busy")]
-        if not running and not busy:
+        sizing = [t for t in pilot.app.screen.query(DataTable) if t._require_update_dimensions]
+        if not running and not busy and not sizing:
             break
     await pilot.pause()
 
@@ -88,31 +91,77 @@ def test_agenda_editor(snap_compare: Any, fixed_archive: Path, size: tuple[int, 
     assert snap_compare(make_app(fixed_archive, clock=fixed_clock), terminal_size=size, run_before=ready)
 
 
-def test_publish_dialog(snap_compare: Any, fixed_archive: Path) -> None:
+@pytest.mark.parametrize("size", SIZES)
+def test_publish_dialog(snap_compare: Any, fixed_archive: Path, size: tuple[int, int]) -> None:
     async def ready(pilot: Any) -> None:
         await _open(pilot, DRAFT)
         await pilot.press("f7")
         await _settled(pilot)
 
-    assert snap_compare(make_app(fixed_archive, clock=fixed_clock), terminal_size=(80, 24), run_before=ready)
+    assert snap_compare(make_app(fixed_archive, clock=fixed_clock), terminal_size=size, run_before=ready)
 
 
-def test_new_meeting(snap_compare: Any, fixed_archive: Path) -> None:
+@pytest.mark.parametrize("size", SIZES)
+def test_new_meeting(snap_compare: Any, fixed_archive: Path, size: tuple[int, int]) -> None:
+    """Started on the highlighted meeting's committee, the cursor in the date, buttons in sight."""
+
     async def ready(pilot: Any) -> None:
         await _ready(pilot)
         await pilot.press("n")
-        await pilot.pause()
+        await _settled(pilot)
 
-    assert snap_compare(make_app(fixed_archive, clock=fixed_clock), terminal_size=(80, 24), run_before=ready)
+    assert snap_compare(make_app(fixed_archive, clock=fixed_clock), terminal_size=size, run_before=ready)
 
 
-def test_history(snap_compare: Any, fixed_archive: Path) -> None:
+@pytest.mark.parametrize("size", SIZES)
+def test_history(snap_compare: Any, fixed_archive: Path, size: tuple[int, int]) -> None:
     async def ready(pilot: Any) -> None:
         await _open(pilot, CIRCULATED)
         await pilot.press("f4")
         await _settled(pilot)
 
-    assert snap_compare(make_app(fixed_archive, clock=fixed_clock), terminal_size=(120, 36), run_before=ready)
+    assert snap_compare(make_app(fixed_archive, clock=fixed_clock), terminal_size=size, run_before=ready)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_search(snap_compare: Any, fixed_archive: Path, size: tuple[int, int]) -> None:
+    """Meeting, item with its minute reference, the sentence with the words highlighted."""
+
+    async def ready(pilot: Any) -> None:
+        await _ready(pilot)
+        await pilot.press("ctrl+f")
+        await _settled(pilot)
+        await type_text(pilot, "transport")
+        await pilot.press("enter")
+        await _settled(pilot)
+
+    assert snap_compare(make_app(fixed_archive, clock=fixed_clock), terminal_size=size, run_before=ready)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_preview(snap_compare: Any, fixed_archive: Path, size: tuple[int, int]) -> None:
+    """The minutes as they print: the banner, headings, bold RESOLVED, lists."""
+
+    async def ready(pilot: Any) -> None:
+        await _open(pilot, CIRCULATED)
+        await pilot.press("f5")
+        await _settled(pilot)
+        await pilot.press("pagedown", "pagedown")
+        await _settled(pilot)
+
+    assert snap_compare(make_app(fixed_archive, clock=fixed_clock), terminal_size=size, run_before=ready)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_step_not_allowed(snap_compare: Any, fixed_archive: Path, size: tuple[int, int]) -> None:
+    """F9 on an agenda draft says why, in the lifecycle's words."""
+
+    async def ready(pilot: Any) -> None:
+        await _open(pilot, DRAFT)
+        await pilot.press("f9")
+        await _settled(pilot)
+
+    assert snap_compare(make_app(fixed_archive, clock=fixed_clock), terminal_size=size, run_before=ready)
 
 
 @pytest.mark.parametrize("size", SIZES)

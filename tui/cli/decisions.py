@@ -17,6 +17,7 @@ from tui.cli.common import Add, emit_json, open_workspace
 from workflow.errors import UsageError
 from workflow.render.documents import write_output
 from workflow.services.decisions import DecisionRow, Decisions, DecisionStep
+from workflow.services.history import History
 from workflow.text.dates import optional_date
 
 __all__ = ["register"]
@@ -154,7 +155,8 @@ def cmd_decision(args: argparse.Namespace) -> int:
             print(f"Wrote {out}")
             return 0
         done = _run_step(decisions, args)
-    return _report(args, done)
+        name = History(workspace).name_of(done.meeting.id, done.version.commit)
+    return _report(args, done, name)
 
 
 def _run_step(decisions: Decisions, args: argparse.Namespace) -> DecisionStep:
@@ -174,7 +176,7 @@ def _run_step(decisions: Decisions, args: argparse.Namespace) -> DecisionStep:
                                   call_in_concluded=args.call_in_concluded)
 
 
-def _report(args: argparse.Namespace, done: DecisionStep) -> int:
+def _report(args: argparse.Namespace, done: DecisionStep, version_name: str) -> int:
     assert done.item.decision_record is not None
     call = done.item.decision_record.call_in
     if args.json:
@@ -186,7 +188,7 @@ def _report(args: argparse.Namespace, done: DecisionStep) -> int:
             "files": [str(f) for f in done.files],
         })
         return 0
-    print(f"{done.summary} ({done.meeting.id}, version {done.version.short}).")
+    print(f"{done.summary} ({done.meeting.id}, {version_name}).")
     if call.deadline is not None and call.state.value == "published":
         print(f"Call-in period ends {call.deadline.isoformat()}.")
     if done.tag:

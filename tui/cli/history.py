@@ -10,6 +10,7 @@ from pathlib import Path
 from tui.cli.common import Add, emit_json, open_workspace
 from workflow.services.documents import Documents
 from workflow.services.history import History
+from workflow.text.dates import format_date
 
 __all__ = ["register"]
 
@@ -17,6 +18,7 @@ __all__ = ["register"]
 def register(add: Add) -> None:
     p = add("history", cmd_history, "every saved version of a meeting: who, when, what")
     p.add_argument("meeting", metavar="MEETING")
+    p.add_argument("--ids", action="store_true", help="show each version's commit id too")
     p.add_argument("--json", action="store_true")
 
     p = add("diff", cmd_diff, "what changed between two versions, word by word")
@@ -61,9 +63,12 @@ def cmd_history(args: argparse.Namespace) -> int:
             ],
         })
         return 0
+    width = len(str(len(versions)))
     for i, v in enumerate(versions):
         tags = f"  [{', '.join(t.rsplit('/', 1)[-1] for t in v.tags)}]" if v.tags else ""
-        print(f"v{len(versions) - i:<3} {v.short}  {v.when:%Y-%m-%d %H:%M}  {v.author.name:18} {v.subject}{tags}")
+        commit = f"{v.short}  " if args.ids else ""
+        print(f"version {len(versions) - i:<{width}}  {commit}{format_date(v.when.date(), 'screen')} "
+              f"{v.when:%H:%M}  {v.author.name:18} {v.subject}{tags}")
     return 0
 
 
@@ -93,6 +98,8 @@ def cmd_redline(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     with open_workspace() as workspace:
-        version = History(workspace).restore(args.meeting, args.rev)
-    print(f"{version.subject}: {args.meeting} (version {version.short}).")
+        history = History(workspace)
+        version = history.restore(args.meeting, args.rev)
+        name = history.name_of(args.meeting, version.commit)
+    print(f"{version.subject} of {args.meeting}; it is now {name}.")
     return 0

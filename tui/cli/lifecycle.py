@@ -26,7 +26,7 @@ def register(add: Add) -> None:
     p.add_argument("meeting", metavar="MEETING")
     p.add_argument("--json", action="store_true")
 
-    p = add("circulate", cmd_circulate, "send the draft minutes to the chair (tagged, rendered)")
+    p = add("circulate", cmd_circulate, "circulate the draft minutes: writes the Word file to send to the chair (tagged)")
     p.add_argument("meeting", metavar="MEETING")
     p.add_argument("--publish", action="store_true", help="also publish the draft minutes, where the council does")
     p.add_argument("--confirm-incomplete", action="store_true", help=_CONFIRM)
@@ -71,7 +71,7 @@ def _report(args: argparse.Namespace, done: Published) -> int:
             "warnings": list(done.warnings),
         })
         return 0
-    print(f"{done.summary}: {done.meeting.id} is now '{done.meeting.status.value}' (version {done.version.short}).")
+    print(f"{done.summary}: {done.meeting.id} is now '{done.meeting.status.value}' ({done.version_name}).")
     if done.tag:
         print(f"Tagged {done.tag}.")
     for path in done.files:
@@ -107,6 +107,8 @@ def cmd_circulate(args: argparse.Namespace) -> int:
         steps = Lifecycle(workspace)
         confirm = args.confirm_incomplete
         code = _report(args, steps.circulate(args.meeting, confirm_incomplete=confirm))
+        if not args.json:
+            print("Send the Word file listed above to the chair: minutebook sends nothing itself.")
         if args.publish:
             code = _report(args, steps.publish_draft_minutes(args.meeting, confirm_incomplete=confirm))
         return code

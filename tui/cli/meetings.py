@@ -53,6 +53,7 @@ def register(add: Add) -> None:
     p.add_argument("--based-on", metavar="VERSION",
                    help="the version the file was made from (default: the newest, which it replaces); "
                         "a version saved since is merged in, or the save refused naming the fields")
+    p.add_argument("--ids", action="store_true", help="name the version's commit too")
 
     p = add("edit", cmd_edit, "open the meeting in $EDITOR, validate, save a version")
     p.add_argument("meeting", metavar="MEETING")
@@ -148,9 +149,11 @@ def cmd_save(args: argparse.Namespace) -> int:
         except EditConflict as exc:
             kept = "" if args.source == "-" else f" Your text is still in {args.source}."
             raise MinutebookError(exc.message + kept, title=exc.title) from None
+        name = History(workspace).name_of(args.meeting, saved.version.commit)
     if saved.note:
         print(saved.note)
-    print(f"Saved {args.meeting} as version {saved.version.short}.")
+    commit = f" (commit {saved.version.commit})" if args.ids else ""
+    print(f"Saved {args.meeting} as {name}{commit}.")
     return 0
 
 

@@ -38,13 +38,15 @@ class AgendaEditor(EditorPane):
     """Items on the left, the highlighted item's agenda fields on the right."""
 
     BINDINGS = [
-        Binding("ctrl+n", "add", "Add", id="agenda.add", tooltip="Add a report item after the last report"),
-        Binding("ctrl+t", "standing", "Standing", id="agenda.standing", tooltip="Add a standing item from the template"),
-        Binding("ctrl+up", "move(-1)", "Up", id="agenda.up", tooltip="Move the item one place up"),
-        Binding("ctrl+down", "move(1)", "Down", id="agenda.down", tooltip="Move the item one place down"),
-        Binding("ctrl+l", "exempt", "Private", id="agenda.exempt", tooltip="Mark the item private with its exempt paragraph"),
-        Binding("delete", "remove", "Remove", id="agenda.remove", tooltip="Remove the highlighted item"),
-        Binding("ctrl+g", "renumber", "Renumber", id="agenda.renumber",
+        Binding("ctrl+n", "add", "Add item", id="agenda.add", tooltip="Add a report item after the last report"),
+        Binding("ctrl+t", "standing", "Standing item", id="agenda.standing", show=False,
+                tooltip="Add a standing item from the template"),
+        Binding("ctrl+up", "move(-1)", "Up", id="agenda.up", show=False, tooltip="Move the item one place up"),
+        Binding("ctrl+down", "move(1)", "Down", id="agenda.down", show=False, tooltip="Move the item one place down"),
+        Binding("ctrl+l", "exempt", "Private", id="agenda.exempt", show=False,
+                tooltip="Mark the item private with its exempt paragraph"),
+        Binding("delete", "remove", "Remove", id="agenda.remove", show=False, tooltip="Remove the highlighted item"),
+        Binding("ctrl+g", "renumber", "Renumber", id="agenda.renumber", show=False,
                 tooltip="Number the items in their order, on from the committee's last meeting (draft agendas)"),
     ]
 

@@ -11,6 +11,7 @@ live here: the call-in rules or dates (:mod:`workflow.rules.decisions` via the s
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 from rich.text import Text
@@ -26,12 +27,15 @@ from tui.dialogs.form import Field, FormDialog
 from tui.screens.base import AppScreen
 from tui.screens.meeting import MeetingScreen
 from tui.widgets.busy import BusyIndicator
+from tui.widgets.documents_panel import DocumentsPanel
+from tui.widgets.tables import fresh_columns
 from workflow.clock import now as clock_now
 from workflow.clock import today as clock_today
 from workflow.errors import MinutebookError, UsageError
 from workflow.render.documents import write_output
 from workflow.services.decisions import Decisions
 from workflow.services.documents import default_output
+from workflow.services.history import History
 from workflow.text.dates import format_date, optional_date
 
 __all__ = ["DecisionsScreen", "state_text"]
@@ -42,6 +46,7 @@ _STEPS = {
     "implement": {"published", "called-in"},
 }
 """The steps that depend on a decision's state, and the states each may start from."""
+_STEP_WORDS = {"publish": "Publishing", "call_in": "Recording a call-in", "implement": "Recording implementation"}
 
 
 def state_text(row: Any) -> str:
@@ -90,7 +95,7 @@ class DecisionsScreen(AppScreen, Screen[None]):
         Binding("f", "forward_plan", "Forward plan", id="decision.forward_plan", show=False,
                 tooltip="Write the forward plan of key decisions from today as Word"),
         Binding("o", "open", "Open meeting", id="decision.open", show=False, tooltip="Open the meeting the decision was taken at (or Enter)"),
-        Binding("escape", "back", "Back", id="decision.back", show=False, tooltip="Back to the meetings"),
+        Binding("escape", "back", "Back", id="decision.back", tooltip="Back to the meetings"),
     ]
 
     def __init__(self) -> None:
@@ -103,14 +108,14 @@ class DecisionsScreen(AppScreen, Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield DataTable(id="decisions", cursor_type="row", zebra_stripes=True)
+        yield DocumentsPanel(id="documents")
         with Horizontal(id="status-bar"):
             yield Static("", id="status-line", markup=False)
             yield BusyIndicator(id="busy")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.sub_title = "Decisions and call-in"
-        self.query_one("#decisions", DataTable).add_columns("Meeting", "Item", "State", "Decision", "Decision-maker")
         self.load_rows()
 
     def status(self, text: str) -> None:
@@ -130,7 +135,7 @@ class DecisionsScreen(AppScreen, Screen[None]):
         self.rows, self.today = list(listing.rows), today
         table = self.query_one("#decisions", DataTable)
         keep = table.cursor_row
-        table.clear()
+        fresh_columns(table, ("Meeting", "Item", "State", "Decision", "Decision-maker"))
         for row in self.rows:
             cells = (_held_on(row.meeting), row.number, state_text(row), row.title, row.decision_maker)
             table.add_row(*(Text(cell) for cell in cells), key=f"{row.meeting}#{row.item}")
@@ -166,6 +171,20 @@ class DecisionsScreen(AppScreen, Screen[None]):
         if action == "call_in" and (row.urgent or row.can_implement):
             return None
         return True
+
+    def why_not(self, action: str) -> str | None:
+        """Why a step is not possible for the highlighted decision now, in one sentence."""
+        row = self.current()
+        if action not in _STEPS:
+            return None
+        if row is None:
+            return "There is no decision here yet: n records one from a held meeting."
+        if action == "call_in" and row.state.value == "published" and row.urgent:
+            return "This decision was taken as urgent, so it cannot be called in."
+        if action == "call_in" and row.state.value == "published" and row.can_implement:
+            return "The call-in period of this decision has ended; i records it as implemented."
+        allowed = " or ".join(sorted(s.replace("-", " ") for s in _STEPS[action]))
+        return f"{_STEP_WORDS[action]} is for a decision that is {allowed}; this one is {state_text(row)}."
 
     # ------------------------------------------------------------------ steps
 
@@ -280,8 +299,9 @@ class DecisionsScreen(AppScreen, Screen[None]):
                     meeting_id, item, on=optional_date(values.get("on", ""), "Implemented on") or today,
                     call_in_concluded=values.get("concluded") == "yes",
                 )
+            name = History(workspace).name_of(meeting_id, done.version.commit)
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self.load_rows, f"{done.summary} (version {done.version.short}).")
+            self.app.call_from_thread(self.load_rows, f"{done.summary} ({name}).")
 
     def action_render(self) -> None:
         row = self.current()
@@ -295,7 +315,11 @@ class DecisionsScreen(AppScreen, Screen[None]):
             path = Decisions(workspace).render_decision(meeting_id, item, out=out)
         self.last_written = path
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self.status, f"Record of decision written to {path}")
+            self.app.call_from_thread(self._written, f"Record of decision written to {path}", path)
+
+    def _written(self, message: str, path: Path) -> None:
+        self.status(message)
+        self.query_one(DocumentsPanel).show([path])
 
     def action_forward_plan(self) -> None:
         self.write_forward_plan()
@@ -311,7 +335,7 @@ class DecisionsScreen(AppScreen, Screen[None]):
         self.last_written = out
         planned = f"{len(listing.rows)} key decision{'s' if len(listing.rows) != 1 else ''}"
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self.status, f"Forward plan ({planned}) written to {out}")
+            self.app.call_from_thread(self._written, f"Forward plan ({planned}) written to {out}", out)
 
     def action_open(self) -> None:
         row = self.current()

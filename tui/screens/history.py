@@ -2,11 +2,15 @@
 redline, and restoring an old version as a new one.
 
 Lives here: :class:`HistoryScreen` (dismissed with True when a version was restored, so
-the meeting screen reloads). Must not live here: diffing or archive access (the service).
+the meeting screen reloads). Versions are named by number ("version 8") as everywhere
+else; a version's commit id is shown only on request (``i``). The table's columns are
+sized to their content each time it is filled. Must not live here: diffing or archive
+access (the service).
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from rich.text import Text
@@ -21,8 +25,10 @@ from textual.worker import get_current_worker
 from tui.dialogs.confirm import ConfirmDialog
 from tui.screens.base import AppScreen
 from tui.widgets.busy import BusyIndicator
+from tui.widgets.documents_panel import DocumentsPanel
+from tui.widgets.tables import fresh_columns
 from workflow.services.documents import Documents, default_output
-from workflow.services.history import History
+from workflow.services.history import History, version_name
 from workflow.text.dates import format_date
 
 __all__ = ["HistoryScreen"]
@@ -41,6 +47,8 @@ class HistoryScreen(AppScreen, Screen[bool]):
         Binding("d", "diff", "Compare", id="history.diff", tooltip="Show the word-level changes"),
         Binding("w", "redline", "Redline", id="history.redline", tooltip="Write a Word redline (tracked changes)"),
         Binding("r", "restore", "Restore", id="history.restore", tooltip="Save this version again as the newest"),
+        Binding("i", "ids", "Commit ids", id="history.ids", show=False,
+                tooltip="Show or hide each version's commit id (for git tools)"),
         Binding("escape", "back", "Back", id="history.back", tooltip="Back to the meeting"),
     ]
 
@@ -51,19 +59,20 @@ class HistoryScreen(AppScreen, Screen[bool]):
         self.marked: list[str] = []
         self.restored = False
         self.last_redline = None
+        self.show_ids = False
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield DataTable(id="versions", cursor_type="row", zebra_stripes=True)
         yield TextArea("", id="diff", read_only=True, soft_wrap=True)
+        yield DocumentsPanel(id="documents")
         with Horizontal(id="status-bar"):
             yield Static("", id="status-line", markup=False)
             yield BusyIndicator(id="busy")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.sub_title = f"History of {self.meeting_id}"
-        self.query_one("#versions", DataTable).add_columns(" ", "No.", "Saved", "By", "What changed", "Tags")
         self.load_versions()
 
     def status(self, text: str) -> None:
@@ -79,15 +88,19 @@ class HistoryScreen(AppScreen, Screen[bool]):
     def _show(self, versions: list[Any]) -> None:
         self.versions = versions
         table = self.query_one("#versions", DataTable)
-        table.clear()
+        fresh_columns(table, [" ", "Version", *(["Commit"] if self.show_ids else []), "Saved", "By", "Tags",
+                              "What changed"])
         total = len(versions)
         for i, v in enumerate(versions):
             tags = ", ".join(t.rsplit("/", 1)[-1] for t in v.tags)
             mark = "●" if v.commit in self.marked else ""
-            table.add_row(Text(mark), Text(f"v{total - i}"), Text(f"{format_date(v.when.date(), 'screen')} {v.when:%H:%M}"),
-                          Text(v.author.name), Text(v.subject), Text(tags), key=v.commit)  # fmt: skip
+            commit = [Text(v.short)] if self.show_ids else []
+            table.add_row(Text(mark), Text(str(total - i)), *commit,
+                          Text(f"{format_date(v.when.date(), 'screen')} {v.when:%H:%M}"),
+                          Text(v.author.name), Text(tags), Text(v.subject), key=v.commit)  # fmt: skip
         table.focus()
-        self.status(f"{total} versions. Space marks two to compare; d compares.")
+        noun = "version" if total == 1 else "versions"
+        self.status(f"{total} {noun}. Space marks two to compare; d compares; i shows commit ids.")
 
     def _current(self) -> Any | None:
         table = self.query_one("#versions", DataTable)
@@ -109,9 +122,12 @@ class HistoryScreen(AppScreen, Screen[bool]):
             return None
         return order[index + 1], current.commit
 
-    def _label(self, commit: str) -> str:
+    def _number(self, commit: str) -> int:
         order = [v.commit for v in self.versions]
-        return f"v{len(order) - order.index(commit)}"
+        return len(order) - order.index(commit)
+
+    def _label(self, commit: str) -> str:
+        return version_name(self._number(commit), commit)
 
     def action_mark(self) -> None:
         current = self._current()
@@ -150,12 +166,16 @@ class HistoryScreen(AppScreen, Screen[bool]):
     @work(thread=True, group="render", exit_on_error=False, description="Writing the Word redline")
     def write_redline(self, old: str, new: str) -> None:
         with self.app.open_workspace() as workspace:
-            name = f"redline-{self._label(old)}-{self._label(new)}"
+            name = f"redline-versions-{self._number(old)}-{self._number(new)}"
             out = default_output(self.meeting_id, name, confidential=False)
             path = Documents(workspace).redline(self.meeting_id, old, new, out)
         self.last_redline = path
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self.status, f"Word redline written to {path}")
+            self.app.call_from_thread(self._written, path)
+
+    def _written(self, path: Path) -> None:
+        self.status(f"Word redline written to {path}")
+        self.query_one(DocumentsPanel).show([path])
 
     def action_restore(self) -> None:
         current = self._current()
@@ -167,7 +187,7 @@ class HistoryScreen(AppScreen, Screen[bool]):
             if yes:
                 self.restore(current.commit, label)
 
-        question = (f"Restore {label} ('{current.subject}') as a new version? Nothing is lost: the "
+        question = (f"Restore {label} ('{current.subject}') as the newest version? Nothing is lost: the "
                     "current version stays in the history. Unsaved edits on the meeting screen are dropped.")
         self.app.push_screen(ConfirmDialog(question, yes="Restore"), answered)
 
@@ -177,10 +197,17 @@ class HistoryScreen(AppScreen, Screen[bool]):
             history = History(workspace)
             version = history.restore(self.meeting_id, commit)
             versions = history.versions(self.meeting_id)
+            name = history.name_of(self.meeting_id, version.commit)
         self.restored = True
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show, versions)
-            self.app.call_from_thread(self.status, f"Restored {label} as version {version.short}.")
+            self.app.call_from_thread(self.status, f"Restored {label} as {name}.")
+
+    def action_ids(self) -> None:
+        self.show_ids = not self.show_ids
+        row = self.query_one("#versions", DataTable).cursor_row
+        self._show(self.versions)
+        self.query_one("#versions", DataTable).move_cursor(row=row)
 
     def action_back(self) -> None:
         self.dismiss(self.restored)

@@ -2,8 +2,10 @@
 
 Lives here: :class:`HomeScreen`. The meeting list is a stock ``DataTable`` filled from
 :meth:`workflow.services.meetings.Meetings.overview` in a thread worker; the committee
-list and the text filter narrow it. Must not live here: next steps or deadlines (the
-rules work them out) or how a meeting is opened (its screen).
+list and the text filter narrow it. The highlighted meeting's state and next deadline are
+also said in full on a line of their own, since the table cuts them at 80 columns. Ctrl+F
+searches the whole archive and opens a meeting at the item found. Must not live here:
+next steps or deadlines (the rules work them out) or how a meeting is opened (its screen).
 """
 
 from __future__ import annotations
@@ -23,9 +25,12 @@ from tui.screens.base import AppScreen
 from tui.screens.decisions import DecisionsScreen
 from tui.screens.meeting import MeetingScreen
 from tui.screens.new_meeting import NewMeetingScreen
+from tui.screens.search import SearchScreen
+from tui.widgets.standing import StandingLine, standing_text
 from workflow.errors import MinutebookError
 from workflow.rules.next_steps import OverviewRow
 from workflow.services.meetings import Meetings
+from workflow.services.search import SearchHit
 from workflow.services.sync import Sync, outcome
 from workflow.text.dates import format_date
 
@@ -42,16 +47,19 @@ class HomeScreen(AppScreen, Screen[None]):
 
     HELP = "Pick a committee on the left, then a meeting; Enter opens it. d lists the recorded decisions."
     BINDINGS = [
-        Binding("enter", "open", "Open", id="meeting.open", tooltip="Open the selected meeting"),
+        Binding("enter", "open", "Open", id="meeting.open", tooltip="Open the selected meeting", priority=True),
         Binding("n", "new", "New", id="meeting.new", tooltip="Create a meeting from a template"),
         Binding("slash", "filter", "Filter", id="home.filter", tooltip="Filter meetings by text"),
+        Binding("ctrl+f", "search", "Search", id="archive.search",
+                tooltip="Search every meeting for some words; Enter opens the meeting at the item"),
         Binding("d", "decisions", "Decisions", id="home.decisions",
                 tooltip="Recorded decisions: publish, call-in, implementation"),
-        Binding("ctrl+r", "refresh", "Refresh", id="home.refresh", tooltip="Read the archive again"),
         Binding(
             "ctrl+y", "sync", "Sync", id="archive.sync",
             tooltip="Exchange versions with the team's shared archive (its git remote)",
         ),
+        Binding("ctrl+r", "refresh", "Refresh", id="home.refresh", tooltip="Read the archive again", show=False),
+        Binding("ctrl+q", "app.quit", "Quit", id="home.quit", tooltip="Leave minutebook"),
     ]
 
     def __init__(self) -> None:
@@ -70,8 +78,9 @@ class HomeScreen(AppScreen, Screen[None]):
             with Vertical(id="meetings-pane"):
                 yield Input(placeholder="Filter meetings (/)", id="filter")
                 yield DataTable(id="meetings", cursor_type="row", zebra_stripes=True)
+        yield StandingLine(id="standing")
         yield Static("Reading the meetings…", id="status-line")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#meetings", DataTable).focus()
@@ -125,6 +134,7 @@ class HomeScreen(AppScreen, Screen[None]):
             table.add_row(*(Text(cell) for cell in shown), key=row.id)
         if keep is not None and keep in table.rows:
             table.move_cursor(row=table.get_row_index(keep))
+        self._show_standing(self.selected_id())
 
     @on(OptionList.OptionHighlighted, "#committees")
     def _committee_chosen(self, event: OptionList.OptionHighlighted) -> None:
@@ -139,6 +149,20 @@ class HomeScreen(AppScreen, Screen[None]):
     def _filter_done(self) -> None:
         self.query_one("#meetings", DataTable).focus()
 
+    @on(DataTable.RowHighlighted, "#meetings")
+    def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show_standing(event.row_key.value)
+
+    def _show_standing(self, meeting_id: str | None) -> None:
+        """The highlighted meeting's state and next step, in full."""
+        line = self.query_one("#standing", StandingLine)
+        row = next((r for r in self.rows if r.id == meeting_id), None)
+        line.display = row is not None
+        if row is not None:
+            where = f"{format_date(row.date, 'screen')}, {row.committee_name}: "
+            line.show(where + standing_text(row.status, row.next_step, row.due, row.overdue, keys=False),
+                      late=row.overdue)
+
     @on(DataTable.RowSelected, "#meetings")
     def _row_selected(self, event: DataTable.RowSelected) -> None:
         if event.row_key.value:
@@ -151,18 +175,41 @@ class HomeScreen(AppScreen, Screen[None]):
             return None
         return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "open":
+            return self.query_one("#meetings", DataTable).has_focus
+        return True
+
+    def why_not(self, action: str) -> str | None:
+        return "Move to the meeting list first (Down or a click), then Enter opens a meeting." if action == "open" else None
+
+    @on(DataTable.RowHighlighted, "#meetings")
+    @on(OptionList.OptionHighlighted, "#committees")
+    def _refresh_keys(self) -> None:
+        self.refresh_bindings()
+
+    def on_descendant_focus(self) -> None:
+        self.refresh_bindings()
+
     def action_open(self) -> None:
         meeting_id = self.selected_id()
         if meeting_id:
             self.open_meeting(meeting_id)
 
-    def open_meeting(self, meeting_id: str) -> None:
+    def open_meeting(self, meeting_id: str, *, item: str = "") -> None:
         try:
-            screen = MeetingScreen(meeting_id)
+            screen = MeetingScreen(meeting_id, item=item)
         except MinutebookError as exc:
             self.app.report(exc)
             return
         self.app.push_screen(screen, lambda _: self.load_rows())
+
+    def action_search(self) -> None:
+        def chosen(hit: SearchHit | None) -> None:
+            if hit is not None:
+                self.open_meeting(hit.meeting, item=hit.uid)
+
+        self.app.push_screen(SearchScreen(), chosen)
 
     def action_filter(self) -> None:
         self.query_one("#filter", Input).focus()
@@ -196,4 +243,11 @@ class HomeScreen(AppScreen, Screen[None]):
                 self.load_rows()
                 self.open_meeting(meeting_id)
 
-        self.app.push_screen(NewMeetingScreen(), created)
+        self.app.push_screen(NewMeetingScreen(committee=self.chosen_committee()), created)
+
+    def chosen_committee(self) -> str:
+        """The committee picked on the left, else that of the highlighted meeting."""
+        if self.committee != ALL:
+            return self.committee
+        row = next((r for r in self.rows if r.id == self.selected_id()), None)
+        return row.committee if row else ""

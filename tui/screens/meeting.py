@@ -1,13 +1,17 @@
 """The meeting screen: agenda and minutes editors, preview, live validation and saving.
 
 Lives here: :class:`MeetingScreen`, which holds the meeting being edited (replaced whole on
-each edit), validates the item being edited when typing pauses and the whole record in a
-worker, autosaves unsaved edits, offers them back on opening, saves versions with an
-editable message and asks before leaving with unsaved edits. It remembers the version it
-shows (``based_on``): a save merges a version saved meanwhile and says so, or, when both
-changed the same fields, lets the clerk choose field by field (:class:`SaveConflictDialog`). The lifecycle steps and
-Word output are in :mod:`tui.screens.meeting_actions`. Must not live here: any rule (the
-service decides what is valid and what is allowed).
+each edit), says where the meeting stands (state, next deadline, what to do next) on a
+line that is always shown, validates the item being edited when typing pauses and the
+whole record in a worker, autosaves unsaved edits, offers them back on opening, saves
+versions with an editable message (named "version 8" once saved) and asks before leaving
+with unsaved edits. It opens at an item when asked (a search result). It remembers the
+version it shows (``based_on``): a save merges a version saved meanwhile and says so, or,
+when both changed the same fields, lets the clerk choose field by field
+(:class:`SaveConflictDialog`). The lifecycle steps and Word output are in
+:mod:`tui.screens.meeting_actions`, the tabs, the preview and search in
+:mod:`tui.screens.meeting_views`. Must not live here: any rule (the service decides what
+is valid and what is allowed).
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from textual import getters, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import Footer, Header, Static, TabbedContent, TabPane, TextArea
+from textual.widgets import Footer, Header, Static, TabbedContent, TabPane, Tabs
 from textual.worker import get_current_worker
 
 from tui.app import MinutebookApp
@@ -28,15 +32,18 @@ from tui.dialogs.save_message import SaveMessageDialog
 from tui.screens.agenda_editor import AgendaEditor
 from tui.screens.editor_base import EditorPane
 from tui.screens.meeting_actions import MeetingActions
+from tui.screens.meeting_views import MINUTES_STATES, MeetingViews
 from tui.screens.minutes_editor import MinutesEditor
 from tui.widgets.busy import BusyIndicator
+from tui.widgets.documents_panel import DocumentsPanel
+from tui.widgets.preview import PreviewPane
+from tui.widgets.standing import StandingLine, standing_text
 from tui.widgets.validation_panel import ValidationPanel
 from workflow.diff.meetings import diff_meetings
 from workflow.diff.merge import merge_meetings
 from workflow.errors import FieldError, InvalidRecord, MinutebookError
 from workflow.record import codec
-from workflow.record.model import Meeting, Status
-from workflow.render.preview import preview_text
+from workflow.record.model import Meeting
 from workflow.services.checks import Checks
 from workflow.services.editing import (
     autosave_key,
@@ -45,6 +52,7 @@ from workflow.services.editing import (
     keep_based_on,
     kept_based_on,
 )
+from workflow.services.history import History
 from workflow.services.lifecycle import Lifecycle
 from workflow.services.meetings import EditConflict, Meetings, Saved
 from workflow.text.dates import format_date
@@ -54,34 +62,42 @@ __all__ = ["AUTOSAVE_SECONDS", "MeetingScreen"]
 AUTOSAVE_SECONDS = 3.0
 """How often unsaved edits are written to the autosave store."""
 
-_MINUTES_STATES = {Status.MINUTES_DRAFT, Status.MINUTES_CIRCULATED, Status.MINUTES_PUBLISHED, Status.MINUTES_APPROVED}
 _AGENDA_FIELDS = {"title", "public_title", "report", "wording", "documents", "exemption", "urgency", "kind"}
 
 
-class MeetingScreen(MeetingActions):
+class MeetingScreen(MeetingViews):
     """One meeting: Agenda, Minutes and Preview tabs over the problems panel."""
 
     HELP = (
         "Edit the agenda (F2) or the minutes (F3); typing is applied and checked when you "
-        "pause. Ctrl+S saves a version. Problems are listed at the bottom: F6 goes there, "
-        "Enter jumps to the field. Unsaved edits are autosaved every few seconds."
+        "pause. Ctrl+S saves a version. The line at the top says where the meeting stands "
+        "and what to do next. Problems are listed at the bottom: F6 goes there, Enter jumps "
+        "to the field. Unsaved edits are autosaved every few seconds."
     )
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="meeting.save", tooltip="Save a version with a message"),
         *MeetingActions.ACTION_BINDINGS,
-        Binding("f2", "tab('agenda')", "Agenda", id="meeting.agenda", tooltip="Edit the agenda items", show=False),
-        Binding("f3", "tab('minutes')", "Minutes", id="meeting.minutes", tooltip="Edit attendance and minutes", show=False),
-        Binding("f5", "preview", "Preview", id="document.preview",
-                tooltip="Preview the agenda or minutes as text (again to switch)", show=False),
-        Binding("f6", "problems", "Problems", id="problems.focus", tooltip="Go to the list of problems", show=False),
+        Binding("f5", "preview", "Preview", id="document.preview", priority=True,
+                tooltip="The agenda or minutes as they print (again to switch)"),
+        *MeetingActions.DOCUMENT_BINDINGS,
+        Binding("ctrl+f", "search", "Search", id="archive.search", show=False,
+                tooltip="Search every meeting for some words"),
+        Binding("f2", "tab('agenda')", "Agenda", id="meeting.agenda", tooltip="Edit the agenda items",
+                show=False, priority=True),
+        Binding("f3", "tab('minutes')", "Minutes", id="meeting.minutes", tooltip="Edit attendance and minutes",
+                show=False, priority=True),
+        Binding("f6", "problems", "Problems", id="problems.focus", tooltip="Go to the list of problems",
+                show=False, priority=True),
         Binding("escape", "close", "Back", id="meeting.close", tooltip="Back to the meeting list"),
     ]
 
     app = getters.app(MinutebookApp)
 
-    def __init__(self, meeting_id: str) -> None:
+    def __init__(self, meeting_id: str, *, item: str = "") -> None:
         super().__init__()
         self.meeting_id = meeting_id
+        self.start_item = item
+        """The item to open at (a search result), or "" for the first."""
         workspace = self.app.workspace
         self.lifecycle = Lifecycle(workspace)
         """The services the screen asks on the UI thread (reading, the lifecycle, one item's check)."""
@@ -103,24 +119,29 @@ class MeetingScreen(MeetingActions):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        initial = "minutes" if self.meeting.status in _MINUTES_STATES else "agenda"
+        yield StandingLine(id="standing")
+        initial = "minutes" if self.meeting.status in MINUTES_STATES else "agenda"
         with TabbedContent(initial=initial, id="tabs"):
             with TabPane("Agenda F2", id="agenda"):
                 yield AgendaEditor(self.meeting, id="agenda-editor")
             with TabPane("Minutes F3", id="minutes"):
                 yield MinutesEditor(self.meeting, self.people, id="minutes-editor")
             with TabPane("Preview F5", id="preview"):
-                yield TextArea("", id="preview-text", read_only=True, soft_wrap=True)
+                yield PreviewPane(id="preview-pane")
         yield ValidationPanel(id="problems")
+        yield DocumentsPanel(id="documents")
         with Horizontal(id="status-bar"):
             yield Static("", id="status-line", markup=False)
             yield BusyIndicator(id="busy")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self._title()
-        tab = "minutes" if self.meeting.status in _MINUTES_STATES else "agenda"
+        self.query_one(Tabs).can_focus = False
+        tab = "minutes" if self.meeting.status in MINUTES_STATES else "agenda"
         self.query_one(f"#{tab}-items").focus()
+        if self.start_item:
+            self.call_after_refresh(self.show_item, self.start_item)
         self.set_interval(AUTOSAVE_SECONDS, self.autosave)
         self.validate_all()
         self.offer_recovery()
@@ -129,6 +150,9 @@ class MeetingScreen(MeetingActions):
         m = self.meeting
         mark = " · unsaved" if self.dirty else ""
         self.sub_title = f"{m.committee_name or m.committee}, {format_date(m.date)} · {m.status.value.replace('-', ' ')}{mark}"
+        step, due, overdue = self.lifecycle.next_step(m)
+        self.query_one("#standing", StandingLine).show(standing_text(m.status, step, due, overdue, keys=True),
+                                                        late=overdue)
 
     def editors(self) -> list[EditorPane]:
         return list(self.query(EditorPane))
@@ -347,10 +371,11 @@ class MeetingScreen(MeetingActions):
             except MinutebookError as exc:
                 self.app.call_from_thread(self._save_failed, shown, exc)
                 return
+            name = History(workspace).name_of(meeting.id, saved.version.commit)
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._saved, shown, saved)
+            self.app.call_from_thread(self._saved, shown, saved, name)
 
-    def _saved(self, shown: Meeting, saved: Saved) -> None:
+    def _saved(self, shown: Meeting, saved: Saved, name: str) -> None:
         autosave_store().discard(self.autosave_key)
         if saved.meeting == shown:
             self.saved = self.autosaved = shown
@@ -361,7 +386,7 @@ class MeetingScreen(MeetingActions):
             self.load_version(saved.meeting, saved.version.commit)
             if typed is not shown:
                 self._keep_typing(merge_meetings(shown, typed, saved.meeting).meeting or typed)
-        self.status(f"Saved as version {saved.version.short}. {saved.note}".strip())
+        self.status(f"Saved as {name}. {saved.note}".strip())
         if saved.note:
             self.notify(saved.note, title="Merged", markup=False, timeout=8)
 
@@ -375,7 +400,7 @@ class MeetingScreen(MeetingActions):
         self.write_autosave(meeting)
         self.status("Not saved yet: " + conflict.message)
         intro = (
-            f"This meeting was saved as version {conflict.head[:10]} after you opened it, with "
+            "This meeting was saved again after you opened it, with "
             "other values in fields you changed too. Choose, for each, the value to keep; the "
             "other version stays in the history either way."
         )
@@ -400,32 +425,8 @@ class MeetingScreen(MeetingActions):
 
     # ------------------------------------------------------------------ navigation
 
-    def action_tab(self, which: str) -> None:
-        self.query_one("#tabs", TabbedContent).active = which
-
     def action_problems(self) -> None:
         self.query_one("#problems", ValidationPanel).focus()
-
-    def action_preview(self) -> None:
-        tabs = self.query_one("#tabs", TabbedContent)
-        if tabs.active == "preview":
-            self.preview_document = "agenda" if self.preview_document == "minutes" else "minutes"
-        elif not self.preview_document:
-            self.preview_document = "minutes" if self.meeting.status in _MINUTES_STATES else "agenda"
-        tabs.active = "preview"
-        self.gather()
-        self.build_preview(self.meeting, self.preview_document)
-
-    @work(thread=True, exclusive=True, group="preview", exit_on_error=False, description="Building the preview")
-    def build_preview(self, meeting: Meeting, document: str) -> None:
-        text = preview_text(meeting, people=self.people, document=document, confidential=True)
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._previewed, text, document)
-
-    def _previewed(self, text: str, document: str) -> None:
-        self.query_one("#preview-text", TextArea).load_text(text)
-        self.status(f"Preview of the {document} (with private business); F5 again shows the "
-                    f"{'agenda' if document == 'minutes' else 'minutes'}.")
 
     def action_close(self) -> None:
         self.gather()

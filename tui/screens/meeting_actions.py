@@ -1,12 +1,15 @@
 """The meeting screen's lifecycle steps and documents: publish, start the minutes,
 circulate, approve, amend, render to Word, history.
 
-Lives here: :class:`MeetingActions`, the base of :class:`tui.screens.meeting.MeetingScreen`:
+Lives here: :class:`MeetingActions`, a base of :class:`tui.screens.meeting.MeetingScreen`:
 each step first fetches the service's checks in a worker, shows them in a dialog, and
 acts only when the clerk confirms; the work runs in a thread worker and the screen then
-shows the new version. ``check_action`` asks the service what the lifecycle allows, so
-the footer, the palette and the help show disabled steps as such. Must not live here:
-the checks or rules themselves (:mod:`workflow.rules.lifecycle` via the service).
+shows the new version by its number and lists the documents written, each by its whole
+path (:class:`~tui.widgets.documents_panel.DocumentsPanel`). ``check_action`` asks the
+service what the lifecycle allows, so the footer and the palette show only the steps
+possible now; :meth:`MeetingActions.why_not` gives the lifecycle's sentence for the
+others (F1 help lists it, and pressing the key says it). Must not live here: the checks
+or rules themselves (:mod:`workflow.rules.lifecycle` via the service).
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from tui.dialogs.confirm import ConfirmDialog
 from tui.dialogs.form import CheckLine, Field, FormDialog
 from tui.screens.base import AppScreen
 from tui.screens.history import HistoryScreen
+from tui.widgets.documents_panel import DocumentsPanel
 from workflow.errors import MinutebookError
 from workflow.record.model import Meeting, Status
 from workflow.rules.incomplete import incomplete_items, incomplete_sentence
@@ -42,19 +46,36 @@ _LIFECYCLE = {
     "approve": "approve",
     "amend": "amend",
 }
+_AFTER = {
+    "publish": " Put the Word agenda listed below on the council's website.",
+    "start_minutes": " Record the attendance and each item's minutes (F3).",
+    "circulate": " Send the Word file listed below to the chair.",
+}
+"""What the clerk does after a step, said after the step's result."""
 
 
 class MeetingActions(AppScreen, Screen[None]):
     """Lifecycle and document actions; the subclass supplies the meeting and its editors."""
 
     ACTION_BINDINGS = [
-        Binding("f7", "publish", "Publish", id="agenda.publish", tooltip="Check and publish the agenda"),
-        Binding("f8", "start_minutes", "Start", id="minutes.start", tooltip="Begin the minutes from the published agenda"),
-        Binding("f9", "circulate", "Circulate", id="minutes.circulate", tooltip="Check and send the draft minutes to the chair"),
-        Binding("f10", "approve", "Approve", id="minutes.approve", tooltip="Record approval at a later meeting"),
-        Binding("f12", "amend", "Amend", id="minutes.amend", tooltip="Record a correction to approved minutes"),
-        Binding("ctrl+r", "render", "Word", id="document.render", tooltip="Render the saved agenda or minutes to Word"),
-        Binding("f4", "history", "History", id="meeting.history", tooltip="Versions, differences, redline, restore"),
+        Binding("f7", "publish", "Publish agenda", id="agenda.publish", priority=True,
+                tooltip="Publish the agenda: checks the deadline, writes the Word agenda and tags the version"),
+        Binding("f8", "start_minutes", "Start minutes", id="minutes.start", priority=True,
+                tooltip="Start the minutes from the published agenda, once the meeting has met"),
+        Binding("f9", "circulate", "Circulate minutes", id="minutes.circulate", priority=True,
+                tooltip="Circulate the draft minutes to the chair: writes the Word file to send"),
+        Binding("f10", "approve", "Approve minutes", id="minutes.approve", priority=True,
+                tooltip="Record that a later meeting approved these minutes; they are then locked"),
+        Binding("f12", "amend", "Amend minutes", id="minutes.amend", priority=True,
+                tooltip="Record a correction to approved minutes: who, when and why"),
+    ]
+    """The lifecycle steps, in the order a meeting takes them; the footer shows the one
+    possible now."""
+    DOCUMENT_BINDINGS = [
+        Binding("ctrl+r", "render", "Word", id="document.render", show=False,
+                tooltip="Write the saved agenda or minutes as a Word file in your documents folder"),
+        Binding("f4", "history", "History", id="meeting.history", priority=True,
+                tooltip="Versions, differences, redline, restore"),
     ]
 
     meeting_id: str
@@ -92,10 +113,17 @@ class MeetingActions(AppScreen, Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         step = _LIFECYCLE.get(action)
         if step is not None:
-            return True if step in self.allowed_now else None
+            return step in self.allowed_now
         if action == "save":
-            return True if self.allowed_now & {"edit", "amend"} else None
+            return bool(self.allowed_now & {"edit", "amend"})
         return True
+
+    def why_not(self, action: str) -> str | None:
+        """The lifecycle's sentence saying why ``action`` is not possible now."""
+        step = _LIFECYCLE.get(action) or ("edit" if action == "save" else None)
+        if step is None:
+            return None
+        return Lifecycle(self.app.workspace).refusal(self.meeting, step) or None
 
     def _needs_saved(self, what: str) -> bool:
         self.gather()
@@ -135,10 +163,13 @@ class MeetingActions(AppScreen, Screen[None]):
         if step == "publish":
             fields = [Field("reason", "Reason of urgency (only if the agenda is late)")]
             dialog = FormDialog("Publish the agenda", fields, checks=lines, ok="Publish",
-                                intro="Publishing renders the Word agenda, saves it with the record and tags the version.")  # fmt: skip
+                                intro="Publishing writes the Word agenda (a public and a confidential copy), "
+                                      "saves it with the record and tags the version; you then put it on the "
+                                      "council's website. Its item numbers are then fixed.")  # fmt: skip
         elif step == "circulate":
-            dialog = FormDialog("Send the draft minutes to the chair", checks=lines, ok="Circulate",
-                                intro="Circulating renders the draft minutes and tags the version.")  # fmt: skip
+            dialog = FormDialog("Circulate the draft minutes to the chair", checks=lines, ok="Circulate",
+                                intro="Circulating writes the Word file of the draft minutes for you to send "
+                                      "to the chair, and tags the version; minutebook sends nothing itself.")  # fmt: skip
         else:
             fields = [
                 Field("at", "Approved at the meeting of", choices=tuple(extra)),
@@ -192,13 +223,15 @@ class MeetingActions(AppScreen, Screen[None]):
             result = steps[step](self.meeting_id, *args, **kwargs)
             meeting = lifecycle.meetings.load(self.meeting_id, rev=result.version.commit)
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._stepped, meeting, result)
+            self.app.call_from_thread(self._stepped, meeting, result, step)
 
-    def _stepped(self, meeting: Meeting, result: Published) -> None:
+    def _stepped(self, meeting: Meeting, result: Published, step: str) -> None:
         autosave_store().discard(self.autosave_key)
         self.load_version(meeting, result.version.commit)
-        where = f" Documents: {', '.join(str(f) for f in result.files)}" if result.files else ""
-        self.status(f"{result.summary or 'Done'}.{where}")
+        then = _AFTER.get(step, "")
+        self.status(f"{result.summary or 'Done'} as {result.version_name}.{then}")
+        if result.files:
+            self.query_one(DocumentsPanel).show(result.files)
         for warning in result.warnings:
             self.notify(warning, severity="warning", markup=False, timeout=8)
 
@@ -266,7 +299,11 @@ class MeetingActions(AppScreen, Screen[None]):
             path = Documents(workspace).render(self.meeting_id, document, confidential=confidential)
         self.last_document = path
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self.status, f"Word {document} written to {path}")
+            self.app.call_from_thread(self._rendered, document, path)
+
+    def _rendered(self, document: str, path: Path) -> None:
+        self.status(f"Word {document} written to {path}")
+        self.query_one(DocumentsPanel).show([path])
 
     def action_history(self) -> None:
         def back(restored: bool | None) -> None:

@@ -1,8 +1,11 @@
 """The new-meeting wizard: committee, template, date, time, venue and kind.
 
 Lives here: :class:`NewMeetingScreen` (``ModalScreen[str | None]``: the new meeting's id,
-or None when cancelled); a second meeting of the committee on a day it already meets is
-made only after the clerk says yes. Numbering, expected attendance and standing items come
+or None when cancelled). It starts on the committee the clerk was looking at, with the
+cursor in the first field still empty; its buttons stay in sight however small the
+terminal (the fields scroll above them), and a problem shown is cleared as soon as the
+field is put right; a second meeting of the committee on a day it already meets is made
+only after the clerk says yes. Numbering, expected attendance and standing items come
 from the service (:meth:`workflow.services.meetings.Meetings.new_meeting`). Must not live
 here: any of those rules.
 """
@@ -14,8 +17,9 @@ import datetime as dt
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Button, Input, Select, Static
 from textual.worker import get_current_worker
 
@@ -40,14 +44,23 @@ class NewMeetingScreen(AppScreen, ModalScreen[str | None]):
         Binding("ctrl+s", "create", "Create", id="new.create", tooltip="Create the meeting"),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, committee: str = "") -> None:
         super().__init__()
         self.committees: list[Committee] = Register(self.app.workspace).committees()
         self.templates = list_templates()
+        self.start_committee = committee
+        """The committee to start on (the one selected on home), or "" for the first."""
+        self.creating = False
 
     def compose(self) -> ComposeResult:
-        first = self.committees[0] if self.committees else None
+        chosen = [c for c in self.committees if c.slug == self.start_committee]
+        first = chosen[0] if chosen else (self.committees[0] if self.committees else None)
         with VerticalScroll(classes="dialog", id="new-meeting"):
+            with Vertical(id="new-actions"):
+                yield Static("", id="new-problem", classes="dialog-problem", markup=False)
+                with Horizontal(classes="dialog-buttons"):
+                    yield Button("Create", id="create", variant="primary")
+                    yield Button("Cancel", id="cancel")
             yield Static("New meeting", classes="dialog-title")
             yield Static("Committee", classes="field-label")
             yield Select([(c.name, c.slug) for c in self.committees], id="committee",
@@ -64,17 +77,43 @@ class NewMeetingScreen(AppScreen, ModalScreen[str | None]):
             yield Input(self._start_for(first), id="time", placeholder="HH:MM")
             yield Static("Venue", classes="field-label")
             yield Input(first.venue if first else "", id="venue")
-            yield Static("", id="new-problem", classes="dialog-problem", markup=False)
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Create", id="create", variant="primary")
-                yield Button("Cancel", id="cancel")
 
     def on_mount(self) -> None:
-        self.query_one("#date", Input).focus()
+        first = self.first_empty()
+        first.focus(scroll_visible=False)
+        self.call_after_refresh(first.scroll_visible, animate=False)
         if not self.committees:
             self.query_one("#new-problem", Static).update(
                 "There are no committees yet: add one with `minutebook committees add`."
             )
+
+    def first_empty(self) -> Widget:
+        """The first field still to fill in (the committee, the date…), else Create."""
+        for widget in self.query("#new-meeting Select, #new-meeting Input"):
+            if isinstance(widget, Select) and widget.value is Select.NULL:
+                return widget
+            if isinstance(widget, Input) and not widget.value.strip():
+                return widget
+        return self.query_one("#create", Button)
+
+    def problem(self) -> str:
+        """What stops the meeting being created, in one sentence ("" when nothing does)."""
+        if self.query_one("#committee", Select).value is Select.NULL:
+            return "Committee: choose the committee the meeting is of."
+        try:
+            parse_date(self.query_one("#date", Input).value, "Date")
+            parse_time(self.query_one("#time", Input).value, "Time")
+        except MinutebookError as exc:
+            return exc.message
+        return ""
+
+    @on(Input.Changed)
+    @on(Select.Changed)
+    def _recheck(self) -> None:
+        """A problem on show is updated as the clerk types, and goes once it is put right."""
+        shown = self.query_one("#new-problem", Static)
+        if str(shown.render()).strip() and not self.creating:
+            shown.update(self.problem())
 
     def _template_for(self, committee: Committee | None) -> str:
         slugs = [t.slug for t in self.templates]
@@ -98,16 +137,14 @@ class NewMeetingScreen(AppScreen, ModalScreen[str | None]):
     @on(Button.Pressed, "#create")
     def action_create(self) -> None:
         problem = self.query_one("#new-problem", Static)
+        found = self.problem()
+        if found:
+            problem.update(found)
+            return
         committee = self.query_one("#committee", Select).value
-        if committee is Select.NULL:
-            problem.update("Committee: choose the committee the meeting is of.")
-            return
-        try:
-            date = parse_date(self.query_one("#date", Input).value, "Date")
-            start = parse_time(self.query_one("#time", Input).value, "Time")
-        except MinutebookError as exc:
-            problem.update(exc.message)
-            return
+        date = parse_date(self.query_one("#date", Input).value, "Date")
+        start = parse_time(self.query_one("#time", Input).value, "Time")
+        self.creating = True
         problem.update("Creating the meeting…")
         self.create(str(committee), date, start, self.query_one("#venue", Input).value.strip(),
                     str(self.query_one("#template", Select).value), MeetingKind(str(self.query_one("#kind", Select).value)))  # fmt: skip
@@ -125,7 +162,7 @@ class NewMeetingScreen(AppScreen, ModalScreen[str | None]):
                 meeting = meetings.new_meeting(slug, date=date, start=start, venue=venue or None, template=template,
                                                kind=kind, again=again)  # fmt: skip
             except MinutebookError as exc:
-                self.app.call_from_thread(self.query_one("#new-problem", Static).update, exc.message)
+                self.app.call_from_thread(self._refused, exc.message)
                 return
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self.dismiss, meeting.id)
@@ -140,11 +177,16 @@ class NewMeetingScreen(AppScreen, ModalScreen[str | None]):
                 problem.update("Creating the second meeting…")
                 self.create(*wanted, again=True)
             else:
+                self.creating = False
                 problem.update(f"Not created: {name} already meets on {format_date(date)}; change the date.")
 
         question = (f"{name} already has a meeting on {format_date(date)} ({', '.join(existing)}). "
                     "Create a second meeting that day? Its items are numbered on from the first.")
         self.app.push_screen(ConfirmDialog(question, yes="Create another", no="Go back"), answered)
+
+    def _refused(self, message: str) -> None:
+        self.creating = False
+        self.query_one("#new-problem", Static).update(message)
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

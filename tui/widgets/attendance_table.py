@@ -15,6 +15,7 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable
 
+from tui.widgets.tables import fresh_columns
 from workflow.record.model import Meeting, Person, Role
 from workflow.record.names import attendee_name
 
@@ -24,15 +25,15 @@ class AttendanceTable(DataTable[Text]):
     """Who attended; quick keys mark the highlighted person."""
 
     BINDINGS = [
-        Binding("p", "mark('present')", "Present", id="attendance.present", tooltip="Mark present in the room"),
-        Binding("a", "mark('apologies')", "Apologies", id="attendance.apologies", tooltip="Mark as having sent apologies"),
-        Binding("r", "mark('remote')", "Remote", id="attendance.remote", tooltip="Mark present remotely"),
-        Binding("x", "mark('absent')", "Absent", id="attendance.absent", tooltip="Mark absent without apologies"),
-        Binding("c", "mark('chair')", "Chair", id="attendance.chair", tooltip="Make this person the chair (again to undo)"),
-        Binding("s", "mark('substitute')", "Substitute", id="attendance.substitute", tooltip="Say whom this member substitutes for"),
-        Binding("n", "add", "Add", id="attendance.add",
+        Binding("p", "mark('present')", "Present", id="attendance.present", tooltip="Mark present in the room", show=False),
+        Binding("a", "mark('apologies')", "Apologies", id="attendance.apologies", tooltip="Mark as having sent apologies", show=False),
+        Binding("r", "mark('remote')", "Remote", id="attendance.remote", tooltip="Mark present remotely", show=False),
+        Binding("x", "mark('absent')", "Absent", id="attendance.absent", tooltip="Mark absent without apologies", show=False),
+        Binding("c", "mark('chair')", "Chair", id="attendance.chair", tooltip="Make this person the chair (again to undo)", show=False),
+        Binding("s", "mark('substitute')", "Substitute", id="attendance.substitute", tooltip="Say whom this member substitutes for", show=False),
+        Binding("n", "add", "Add", id="attendance.add", show=False,
                 tooltip="Add anyone from the register (substitute, cabinet member, officer, partner, speaker) or a new person"),
-        Binding("o", "add_officer", "Add officer", id="attendance.officer", tooltip="Add an officer with their directorate"),
+        Binding("o", "add_officer", "Add officer", id="attendance.officer", tooltip="Add an officer with their directorate", show=False),
     ]
 
     class Marked(Message):
@@ -46,12 +47,9 @@ class AttendanceTable(DataTable[Text]):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
 
-    def on_mount(self) -> None:
-        self.add_columns("Name", "Role", "Attendance", "Notes")
-
     def show(self, meeting: Meeting, people: Mapping[str, Person]) -> None:
         row = self.cursor_row
-        self.clear()
+        fresh_columns(self, ("Name", "Role", "Attendance", "Notes"))
         for i, a in enumerate(meeting.attendance):
             notes = []
             if a.substitute_for:

@@ -11,7 +11,7 @@ from textual.worker import WorkerState
 
 __all__ = ["BusyIndicator"]
 
-_SLOW_GROUPS = frozenset({"archive", "render", "history", "home"})
+_SLOW_GROUPS = frozenset({"archive", "render", "history", "home", "search"})
 
 
 class BusyIndicator(Static):

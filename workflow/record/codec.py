@@ -4,7 +4,7 @@ Plain data is written in model field order with empty and default fields left ou
 file reads top to bottom like the printed minutes; decoding checks every field's type and
 names the field that is wrong. The YAML text itself is read and written by
 :mod:`workflow.record.yaml_text` (:func:`load_yaml`, :func:`dump_yaml` and
-:func:`entry_lines` are part of the codec's API).
+:func:`text_values` are part of the codec's API).
 
 Exempt content is stored apart: :func:`encode_meeting` returns the public text and, when
 the meeting has exempt content, the text of ``meeting.exempt.yaml``. Public code paths
@@ -24,7 +24,7 @@ from typing import Any, TypeVar, Union
 
 from workflow.errors import FieldError, InvalidRecord
 from workflow.record.model import Meeting, Withheld
-from workflow.record.yaml_text import dump_yaml, entry_lines, load_yaml
+from workflow.record.yaml_text import dump_yaml, load_yaml, text_values
 from workflow.text.dates import TIME
 
 __all__ = [
@@ -34,10 +34,10 @@ __all__ = [
     "dump_yaml",
     "encode",
     "encode_meeting",
-    "entry_lines",
     "load_yaml",
     "merge_exempt",
     "split_exempt",
+    "text_values",
 ]
 
 T = TypeVar("T")

@@ -20,7 +20,7 @@ import yaml
 
 from workflow.errors import YamlError
 
-__all__ = ["dump_yaml", "entry_lines", "load_yaml"]
+__all__ = ["Key", "dump_yaml", "load_yaml", "text_values"]
 
 _Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _Dumper: type = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -177,23 +177,43 @@ def load_yaml(text: str | bytes, *, where: str = "the file") -> dict[str, Any]:
     return data
 
 
-def entry_lines(text: str | bytes, field: str, *, where: str = "the file") -> list[tuple[int, Any]]:
-    """Where each entry of the top-level ``field`` starts (its line, from 1) with its plain
-    data: the entries of a list, or the values of a mapping (such as the exempt file's
-    items by uid). Empty when the file has no such field."""
-    root = _compose(text, where)
-    if not isinstance(root, yaml.MappingNode):
-        return []
-    for key, value in root.value:
-        if isinstance(key, yaml.ScalarNode) and key.value == field:
-            if isinstance(value, yaml.SequenceNode):
-                pairs = [(child.start_mark, child) for child in value.value]
-            elif isinstance(value, yaml.MappingNode):
-                pairs = [(k.start_mark, v) for k, v in value.value]
-            else:
-                return []
-            return [(mark.line + 1, _data(node, where)) for mark, node in pairs]
-    return []
+Key = tuple[str | int, ...]
+"""Where a value sits in a file: its keys and list positions (``("items", 3, "title")``)."""
+
+
+class _Untyped(_Loader):  # type: ignore[misc, valid-type]
+    """Composes nodes without typing any value: a search needs only where each value is."""
+
+    yaml_implicit_resolvers: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+
+
+def text_values(text: str | bytes, *, where: str = "the file") -> list[tuple[int, int, Key, str]]:
+    """Every scalar value of a YAML file with the lines it spans (from 1) and its key path,
+    in the order of the file: what a line found by a text search holds, as written."""
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise YamlError(f"{where} is not UTF-8 text (byte {exc.start}).") from None
+    try:
+        root = yaml.compose(text, Loader=_Untyped)  # noqa: S506 - composes nodes only
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f", line {mark.line + 1}" if mark is not None else ""
+        raise YamlError(f"{where}{line}: it is not valid YAML.") from None
+    found: list[tuple[int, int, Key, str]] = []
+    stack: list[tuple[Key, Any]] = [((), root)]
+    while stack:
+        key, node = stack.pop()
+        if isinstance(node, yaml.ScalarNode):
+            if node.value:
+                found.append((node.start_mark.line + 1, node.end_mark.line + 1, key, node.value))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(((*key, i), child) for i, child in reversed(list(enumerate(node.value))))
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend(((*key, k.value), v) for k, v in reversed(node.value)
+                         if isinstance(k, yaml.ScalarNode))
+    return found
 
 
 def dump_yaml(data: Mapping[str, Any]) -> str:

@@ -324,7 +324,7 @@ def circulate(
     new = apply_step(meeting, "circulate")
     warnings = tuple(circulate_warnings(meeting, committee))
     return new, make_event(
-        "circulate", meeting, new, today, "Draft minutes sent to the chair" + confirmed,
+        "circulate", meeting, new, today, "Draft minutes circulated" + confirmed,
         "minutes-circulated", warnings,
     )
 

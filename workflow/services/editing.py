@@ -23,6 +23,7 @@ from archive.locking import atomic_write
 from workflow.errors import InvalidRecord, MinutebookError
 from workflow.record import codec
 from workflow.record.model import Meeting
+from workflow.services.history import History
 from workflow.services.meetings import EditConflict, Meetings
 from workflow.services.workspace import Workspace
 
@@ -163,7 +164,7 @@ def edit_in_editor(meetings: Meetings, meeting_id: str, *, message: str | None =
         work.unlink(missing_ok=True)
         if saved.note:
             print(saved.note)
-        print(f"Saved {meeting_id} as version {saved.version.short}.")
+        print(f"Saved {meeting_id} as {History(meetings.workspace).name_of(meeting_id, saved.version.commit)}.")
         return 0
 
 

@@ -22,9 +22,14 @@ from workflow.services.meetings import Meetings
 from workflow.services.register import not_found
 from workflow.services.workspace import Workspace, archive_errors
 
-__all__ = ["History"]
+__all__ = ["History", "version_name"]
 
 _VERSION = re.compile(r"^[vV]?(\d{1,6})$")
+
+
+def version_name(number: int | None, commit: str) -> str:
+    """How a clerk reads a version: "version 8"; the commit only when it has no number."""
+    return f"version {number}" if number else f"commit {commit[:10]}"
 
 
 class History:
@@ -82,6 +87,10 @@ class History:
         versions = self.versions(meeting_id)
         return next((len(versions) - i for i, v in enumerate(versions) if v.commit == commit), None)
 
+    def name_of(self, meeting_id: str, commit: str) -> str:
+        """"version 8": the name of ``commit`` in the meeting's history."""
+        return version_name(self.number_of(meeting_id, commit), commit)
+
     def diff(self, meeting_id: str, rev1: str, rev2: str, *, confidential: bool = False) -> MeetingDiff:
         """What changed between two versions; public unless ``confidential``."""
         public = not confidential
@@ -97,8 +106,7 @@ class History:
         if old == current:
             raise Refused(f"Version {rev} of {meeting_id} is the same as the current one; nothing to restore.")
         approval.check_edit(current, old)
-        number = self.number_of(meeting_id, commit)
-        label = f"version {number}" if number else f"commit {commit[:10]}"
+        label = self.name_of(meeting_id, commit)
         return self.meetings.save(
             old, message=f"Restored {label}", based_on=head, trailers={"Restored-From": commit}
         ).version

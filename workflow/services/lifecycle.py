@@ -25,11 +25,12 @@ from workflow.errors import MinutebookError
 from workflow.record import files
 from workflow.record.model import AttendanceState, Meeting
 from workflow.record.names import attendee_name
-from workflow.rules import approval, incomplete, lifecycle, standing
+from workflow.rules import approval, incomplete, lifecycle, next_steps, standing
 from workflow.rules.lifecycle import Event
 from workflow.rules.publication import Check
 from workflow.services.checks import Checks
 from workflow.services.documents import Documents
+from workflow.services.history import History
 from workflow.services.workspace import Moved, Workspace
 
 __all__ = ["Lifecycle", "Published"]
@@ -66,6 +67,8 @@ class Published:
     files: tuple[Path, ...]
     warnings: tuple[str, ...] = ()
     summary: str = ""
+    version_name: str = ""
+    """How the clerk reads the new version: "version 8"."""
 
 
 class Lifecycle:
@@ -81,6 +84,22 @@ class Lifecycle:
     def allowed(self, meeting: Meeting) -> frozenset[str]:
         """What may be done with the meeting now (the CLI and the TUI share this)."""
         return lifecycle.allowed(meeting.status, self.workspace.settings)
+
+    def refusal(self, meeting: Meeting, step: str) -> str:
+        """Why ``step`` (a key of :data:`workflow.rules.lifecycle.TRANSITIONS`) is not
+        possible for the meeting now, in the lifecycle's one sentence; "" when it is."""
+        try:
+            lifecycle.require(step, meeting, self.workspace.settings)
+        except MinutebookError as exc:
+            return exc.message
+        return ""
+
+    def next_step(self, meeting: Meeting) -> tuple[str, dt.date | None, bool]:
+        """What the clerk does next for the meeting, when it is due and whether it is late
+        (as the meeting list says it)."""
+        workspace = self.workspace
+        return next_steps.next_step(meeting.status, meeting.date, workspace.settings,
+                                    workspace.today(), workspace.calendar())
 
     def _executive(self, meeting: Meeting) -> bool:
         slug = meeting.template or self.register.committee_or_none(meeting.committee).template
@@ -249,4 +268,5 @@ class Lifecycle:
             meeting=meeting, version=version, tag=tag,
             files=tuple(self.workspace.root / p for p in written),
             warnings=event.warnings, summary=event.summary,
+            version_name=History(self.workspace).name_of(meeting.id, version.commit),
         )
