@@ -79,3 +79,18 @@ def test_only_the_sentences_holding_the_words_are_shown() -> None:
     assert len(both[1]) == 2
     across = sentences_with(value, "costs. Transport")
     assert across[0] == value
+
+
+def test_search_finds_only_what_was_saved(sample: Run, archive_path) -> None:  # type: ignore[no-untyped-def]
+    """Text in the archive's folder that no version holds (a refused or interrupted save,
+    a stray file) is never found; the saved text is."""
+    path = archive_path / "meetings" / BOARD / "meeting.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "Spending on transport", "Zebracrossing spending on transport"), encoding="utf-8")
+    stray = archive_path / "meetings" / "children-scrutiny-board" / "2027-03-03"
+    stray.mkdir()
+    (stray / "meeting.yaml").write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    assert sample("search", "Zebracrossing", "--json").json()["hits"] == []
+    [hit] = sample("search", "Spending on transport", "--json").json()["hits"]
+    assert "Spending on transport" in hit["text"]
+    assert "Zebracrossing" not in str(hit)
