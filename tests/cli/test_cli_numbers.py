@@ -3,6 +3,7 @@ one sentence; after `renumber` it goes out. Real command line, real archive."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -51,7 +52,9 @@ def test_numbers_out_of_order_are_refused_and_named(
     assert checks.code == 1
     assert any(line.startswith("NO") and "out of order" in line for line in checks.out.splitlines())
 
-    assert clerk("renumber", DRAFT).code == 0
+    renumbered = clerk("renumber", DRAFT)
+    assert renumbered.code == 0
+    assert re.search(r"\(version \d+\)\.$", renumbered.out.strip()), renumbered.out
     published = clerk("publish", DRAFT)
     assert published.code == 0, published.err
 

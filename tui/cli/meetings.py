@@ -165,10 +165,11 @@ def cmd_edit(args: argparse.Namespace) -> int:
 def cmd_renumber(args: argparse.Namespace) -> int:
     with open_workspace() as workspace:
         meeting, version = Meetings(workspace).renumber(args.meeting, first=args.first)
+        name = History(workspace).name_of(meeting.id, version.commit) if version else ""
     numbers = [i.minute_number for i in meeting.items if i.minute_number]
     span = f"{numbers[0]}-{numbers[-1]}" if numbers else "none"
     if version is None:
         print(f"The numbers of {meeting.id} were already in order ({span}).")
     else:
-        print(f"Renumbered {meeting.id}: items {span} (version {version.short}).")
+        print(f"Renumbered {meeting.id}: items {span} ({name}).")
     return 0
