@@ -32,6 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bytecode import ensure_bytecode  # noqa: E402
 
 from workflow.record.model import (  # noqa: E402
+    Agenda,
     AttendanceState,
     Attendee,
     BulletList,
@@ -43,6 +44,7 @@ from workflow.record.model import (  # noqa: E402
     Report,
     Resolution,
     Role,
+    Status,
 )
 from workflow.render.documents import HOUSE_STYLE, document_blocks, export  # noqa: E402
 from workflow.render.word import render_docx  # noqa: E402
@@ -85,7 +87,8 @@ def make_meeting(items: int) -> tuple[Meeting, dict[str, Person]]:
         id="scrutiny-board-2/2027-01-14", committee="scrutiny-board-2",
         committee_name="Scrutiny Board (2)", council="Example City Council",
         date=dt.date(2027, 1, 14), start=dt.time(14, 0), closed=dt.time(15, 30),
-        venue="Committee Room 3", attendance=attendance,
+        venue="Committee Room 3", attendance=attendance, status=Status.MINUTES_DRAFT,
+        agenda=Agenda(published_on=dt.date(2027, 1, 5)),
         items=tuple(Item(uid=f"i{n}", agenda_number=str(n + 1), minute_number=str(n + 18),
                          title=f"Report number {n + 1}",
                          report=Report(kind="Briefing Note", author="Chief Executive"),
