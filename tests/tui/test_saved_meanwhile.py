@@ -127,3 +127,33 @@ async def test_choosing_mine_keeps_mine_and_the_other_version_stays_in_history(
     record, previous = _record(archive_path), _record(archive_path, "HEAD~1")
     assert next(it for it in record["items"] if it["uid"] == uid)["title"] == mine
     assert next(it for it in previous["items"] if it["uid"] == uid)["title"] == "Their title"
+
+
+async def test_a_step_is_not_taken_on_a_version_the_clerk_has_not_seen(
+    archive_path: Path, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """Another clerk changes the published agenda while it is open here; F8 (start the
+    minutes) shows the newest version first instead of starting minutes from it unseen,
+    and a second F8 starts them."""
+    monkeypatch.setenv("MINUTEBOOK_TODAY", "2027-01-05")
+    _minutebook(archive_path, "publish", DRAFT)
+    monkeypatch.setenv("MINUTEBOOK_TODAY", "2027-01-15")
+    app = make_app(archive_path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_meeting(pilot, DRAFT)
+        data = yaml.safe_load(_minutebook(archive_path, "show", DRAFT, "--yaml", "--confidential"))
+        data["venue"] = "The Riverside Room, Civic Centre"
+        source = tmp_path / "theirs.yaml"
+        source.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
+        _minutebook(archive_path, "save", DRAFT, "--from", str(source), "-m", "Venue moved")
+        assert screen.meeting.venue != "The Riverside Room, Civic Centre"
+        await pilot.press("f8")
+        await settle(pilot)
+        assert _record(archive_path)["status"] == "agenda-published"
+        assert screen.meeting.venue == "The Riverside Room, Civic Centre"
+        assert "saved elsewhere" in str(screen.query_one("#status-line").render())
+        await pilot.press("f8")
+        await settle(pilot)
+    record = _record(archive_path)
+    assert record["status"] == "minutes-draft"
+    assert record["venue"] == "The Riverside Room, Civic Centre"

@@ -33,6 +33,7 @@ from workflow.record.model import Meeting, Status
 from workflow.rules.incomplete import incomplete_items, incomplete_sentence
 from workflow.services.documents import Documents
 from workflow.services.editing import autosave_store
+from workflow.services.history import History
 from workflow.services.lifecycle import Lifecycle, Published
 from workflow.services.meetings import Meetings
 from workflow.text.dates import format_date
@@ -220,10 +221,31 @@ class MeetingActions(AppScreen, Screen[None]):
                 "publish": lifecycle.publish, "start_minutes": lifecycle.start_minutes,
                 "circulate": lifecycle.circulate, "approve": lifecycle.approve, "amend": lifecycle.amend,
             }
+            if step != "amend":
+                newest, head = lifecycle.meetings.read(self.meeting_id)
+                if self.based_on and head != self.based_on and newest != self._seen(lifecycle):
+                    name = History(workspace).name_of(self.meeting_id, head)
+                    self.app.call_from_thread(self._moved_on, newest, head, name)
+                    return
             result = steps[step](self.meeting_id, *args, **kwargs)
             meeting = lifecycle.meetings.load(self.meeting_id, rev=result.version.commit)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._stepped, meeting, result, step)
+
+    def _seen(self, lifecycle: Lifecycle) -> Meeting | None:
+        """The meeting as saved in the version this screen shows."""
+        if not self.based_on or not lifecycle.meetings.exists(self.meeting_id, self.based_on):
+            return None
+        return lifecycle.meetings.load(self.meeting_id, rev=self.based_on)
+
+    def _moved_on(self, newest: Meeting, head: str, name: str) -> None:
+        """The meeting was saved elsewhere since this screen showed it: show the newest
+        version instead of taking a step on one the clerk has not seen."""
+        self.load_version(newest, head)
+        said = (f"{newest.id} was saved elsewhere as {name} after you opened it; it is shown "
+                "now. Look it over, then take the step again.")
+        self.status(said)
+        self.notify(said, title="Changed elsewhere", severity="warning", markup=False, timeout=10)
 
     def _stepped(self, meeting: Meeting, result: Published, step: str) -> None:
         autosave_store().discard(self.autosave_key)
